@@ -1,0 +1,42 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+
+// Astro 7's default Markdown engine ignores remark/rehype plugins: KaTeX runs through the unified
+// processor, at build time, so no math is rendered in the browser.
+const markdownProcessor = unified({
+  remarkPlugins: [remarkMath],
+  rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }]],
+});
+
+export default defineConfig({
+  site: 'http://127.0.0.1:4321',
+  trailingSlash: 'always',
+  telemetry: false,
+  markdown: { processor: markdownProcessor },
+  integrations: [
+    starlight({
+      title: { 'zh-CN': 'MLE 实验室', en: 'MLE Lab' },
+      description: 'Learn maximum likelihood estimation by running it.',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: '简体中文', lang: 'zh-CN' },
+        en: { label: 'English', lang: 'en' },
+      },
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      head: [{ tag: 'script', attrs: { type: 'module', src: '/embed/widgets.js' } }],
+      sidebar: [
+        {
+          label: 'Course',
+          translations: { 'zh-CN': '课程' },
+          items: [{ slug: 'data' }],
+        },
+      ],
+      lastUpdated: false,
+      pagination: true,
+    }),
+  ],
+});

@@ -1,0 +1,219 @@
+import { createControl, type Control } from './controls.ts';
+import { detectLang, type Lang, type Text } from './i18n.ts';
+import { parseParam, type ParamSpec, type ParamValue } from './params.ts';
+import { baseCss } from './styles.ts';
+import { pageTheme, watchTheme } from './theme.ts';
+
+/** Passed to `render`: tells a long computation whether a newer request has replaced it. */
+export interface RenderContext {
+  readonly isStale: () => boolean;
+}
+
+/**
+ * What every MLE Lab widget shares: the DESIGN.md contract (`data-widget`, `data-ready`, `data-error`),
+ * state from attributes and (with `url-state`) the page URL, validated controls, language and theme,
+ * latest-wins rendering, a polite live region and a visible error line.
+ *
+ * A subclass declares `static widgetName` and `static params`, builds its body in `build()` and draws
+ * the current state in `render()`.
+ */
+export abstract class MleWidget extends HTMLElement {
+  static widgetName = '';
+  static params: readonly ParamSpec[] = [];
+  static get observedAttributes(): string[] {
+    return this.params.map((p) => p.name);
+  }
+
+  protected readonly root: ShadowRoot;
+  protected lang: Lang = 'en';
+  protected state: Record<string, ParamValue> = {};
+  private readonly controls = new Map<string, Control>();
+  private readonly problems = new Map<string, Text>();
+  private errorLine!: HTMLElement;
+  private liveRegion!: HTMLElement;
+  private renderToken = 0;
+  private pendingFrame = 0;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopWatchingTheme: (() => void) | undefined;
+  private built = false;
+  private applyingAttributes = false;
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+  }
+
+  protected get spec(): typeof MleWidget {
+    return this.constructor as typeof MleWidget;
+  }
+
+  connectedCallback(): void {
+    this.dataset['widget'] = this.spec.widgetName;
+    this.dataset['theme'] = pageTheme();
+    this.stopWatchingTheme = watchTheme((theme) => {
+      this.dataset['theme'] = theme;
+      this.onThemeChange();
+    });
+    if (this.built) return;
+    this.built = true;
+    this.lang = detectLang(this);
+    this.state = Object.fromEntries(this.spec.params.map((p) => [p.name, p.default]));
+    this.applyingAttributes = true;
+    for (const p of this.spec.params) {
+      const raw = this.getAttribute(p.name);
+      if (raw !== null) this.accept(p, raw, 'attribute');
+    }
+    if (this.hasAttribute('url-state')) this.readUrl();
+    this.applyingAttributes = false;
+    this.buildShell();
+    this.scheduleRender();
+  }
+
+  disconnectedCallback(): void {
+    this.stopWatchingTheme?.();
+    this.stopWatchingTheme = undefined;
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (!this.built || this.applyingAttributes || value === null) return;
+    const p = this.spec.params.find((q) => q.name === name);
+    if (p && this.accept(p, value, 'attribute')) this.scheduleRender();
+  }
+
+  /** Builds the widget's body (charts, readouts) under `body`; called once. */
+  protected abstract build(body: HTMLElement): void;
+
+  /** Draws the current state; may await the worker. Throw to show an error. */
+  protected abstract render(context: RenderContext): Promise<void>;
+
+  /** Redraws canvas charts whose colours come from CSS (theme change). */
+  protected onThemeChange(): void {}
+
+  /** A one-sentence summary of the current result for screen readers (announced politely). */
+  protected announcement(): string {
+    return '';
+  }
+
+  /** The controls for the named parameters, in a fieldset. */
+  protected controlsFor(names: readonly string[]): HTMLElement {
+    const fieldset = document.createElement('fieldset');
+    fieldset.className = 'controls';
+    for (const name of names) {
+      const p = this.spec.params.find((q) => q.name === name);
+      if (!p) throw new Error(`${this.spec.widgetName}: no parameter named ${name}`);
+      const control = createControl(p, this.lang, (raw) => {
+        if (this.accept(p, raw, 'control')) {
+          this.writeUrl();
+          this.scheduleRender();
+        }
+      });
+      control.set(this.state[name] as ParamValue);
+      this.controls.set(name, control);
+      fieldset.append(control.element);
+    }
+    return fieldset;
+  }
+
+  /** Validates and applies one raw value; on failure records the problem and keeps the last good value. */
+  private accept(p: ParamSpec, raw: string, source: 'attribute' | 'url' | 'control'): boolean {
+    const parsed = parseParam(p, raw);
+    const control = this.controls.get(p.name);
+    if (!parsed.ok) {
+      this.problems.set(p.name, parsed.message);
+      control?.setInvalid(true);
+      if (source === 'control') control?.set(this.state[p.name] as ParamValue);
+      this.showProblems();
+      return false;
+    }
+    this.problems.delete(p.name);
+    control?.setInvalid(false);
+    this.state[p.name] = parsed.value;
+    if (source !== 'control') control?.set(parsed.value);
+    this.showProblems();
+    return true;
+  }
+
+  private urlKey(name: string): string {
+    return `${this.getAttribute('url-prefix') ?? ''}${name}`;
+  }
+
+  private readUrl(): void {
+    const query = new URLSearchParams(location.search);
+    for (const p of this.spec.params) {
+      const raw = query.get(this.urlKey(p.name));
+      if (raw !== null) this.accept(p, raw, 'url');
+    }
+  }
+
+  /** With `url-state`, mirrors the state into the page URL so a link reproduces what the reader sees. */
+  protected writeUrl(): void {
+    if (!this.hasAttribute('url-state')) return;
+    const url = new URL(location.href);
+    for (const p of this.spec.params) url.searchParams.set(this.urlKey(p.name), String(this.state[p.name]));
+    history.replaceState(history.state, '', url);
+  }
+
+  private buildShell(): void {
+    const style = document.createElement('style');
+    style.textContent = baseCss;
+    this.errorLine = document.createElement('p');
+    this.errorLine.className = 'error';
+    this.errorLine.setAttribute('role', 'alert');
+    this.liveRegion = document.createElement('div');
+    this.liveRegion.className = 'sr-only';
+    this.liveRegion.setAttribute('aria-live', 'polite');
+    const body = document.createElement('div');
+    body.className = 'body';
+    this.root.append(style, this.errorLine, body, this.liveRegion);
+    this.build(body);
+    this.showProblems();
+  }
+
+  private showProblems(extra?: string): void {
+    const messages = [...this.problems.values()].map((m) => m[this.lang]);
+    if (extra) messages.push(extra);
+    if (this.errorLine) this.errorLine.textContent = messages.join(' ');
+    if (messages.length > 0) this.dataset['error'] = messages.join(' ');
+    else delete this.dataset['error'];
+  }
+
+  /** Coalesces changes into one render per frame; a newer render makes older ones stale. */
+  protected scheduleRender(): void {
+    if (this.pendingFrame) return;
+    this.pendingFrame = requestAnimationFrame(() => {
+      this.pendingFrame = 0;
+      void this.runRender();
+    });
+  }
+
+  private async runRender(): Promise<void> {
+    const token = ++this.renderToken;
+    const isStale = () => token !== this.renderToken;
+    try {
+      await this.render({ isStale });
+      if (isStale()) return;
+      this.showProblems();
+      this.dataset['ready'] = 'true';
+      this.dispatchEvent(new CustomEvent('mle-render', { bubbles: true, composed: true }));
+      this.announceSoon();
+    } catch (error) {
+      if (isStale()) return;
+      const message = error instanceof Error ? error.message : String(error);
+      this.showProblems(message);
+    }
+  }
+
+  private announceSoon(): void {
+    clearTimeout(this.announceTimer);
+    // Only after the reader pauses: not on every slider tick.
+    this.announceTimer = setTimeout(() => {
+      this.liveRegion.textContent = this.announcement();
+    }, 700);
+  }
+}
+
+/** Registers a widget class under `mle-<widgetName>` unless that name is already taken. */
+export function defineWidget(widget: typeof MleWidget & (new () => MleWidget)): void {
+  const tag = `mle-${widget.widgetName}`;
+  if (!customElements.get(tag)) customElements.define(tag, widget);
+}

@@ -1,0 +1,67 @@
+import type { ChoiceParam, NumberParam } from './params.ts';
+
+/** Parameters several widgets share, with one set of ranges and labels. */
+export const seedParam: NumberParam = {
+  kind: 'integer',
+  name: 'seed',
+  label: { zh: '随机种子', en: 'Seed' },
+  min: 0,
+  max: 4294967295,
+  step: 1,
+  default: 42,
+};
+
+export const muParam: NumberParam = {
+  kind: 'number',
+  name: 'mu',
+  label: { zh: '真实均值 μ', en: 'True mean μ' },
+  min: -100,
+  max: 100,
+  step: 0.1,
+  default: 5,
+};
+
+export const sigmaParam: NumberParam = {
+  kind: 'number',
+  name: 'sigma',
+  label: { zh: '真实标准差 σ', en: 'True std σ' },
+  min: 0,
+  max: 100,
+  step: 0.1,
+  default: 2,
+  exclusiveMin: true,
+};
+
+export const sampleSizeParam: NumberParam = {
+  kind: 'integer',
+  name: 'n',
+  label: { zh: '样本量 n', en: 'Sample size n' },
+  min: 10,
+  max: 1_000_000,
+  step: 1,
+  default: 1000,
+  log: true,
+};
+
+export const binsParam: ChoiceParam = {
+  kind: 'choice',
+  name: 'bins',
+  label: { zh: '直方图分箱', en: 'Histogram bins' },
+  choices: [
+    { value: '10', label: { zh: '10 个', en: '10' } },
+    { value: '20', label: { zh: '20 个', en: '20' } },
+    { value: '30', label: { zh: '30 个', en: '30' } },
+    { value: '50', label: { zh: '50 个', en: '50' } },
+    { value: '100', label: { zh: '100 个', en: '100' } },
+    { value: 'auto', label: { zh: "numpy 'auto'", en: "numpy 'auto'" } },
+    { value: 'fd', label: { zh: "Freedman–Diaconis 'fd'", en: "Freedman–Diaconis 'fd'" } },
+    { value: 'sturges', label: { zh: "Sturges 'sturges'", en: "Sturges 'sturges'" } },
+  ],
+  default: '30',
+  integerRange: { min: 1, max: 1000 },
+};
+
+/** numpy prints floats with a decimal point: 5 → "5.0". */
+export function pythonNumber(value: number): string {
+  return Number.isInteger(value) ? value.toFixed(1) : String(value);
+}

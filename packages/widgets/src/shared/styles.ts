@@ -1,0 +1,78 @@
+import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+
+/** Styles every widget shares (inside its shadow root). Colours follow the page's light/dark scheme. */
+export const baseCss = `
+${uplotCss}
+:host {
+  --mle-fg: #1f2328;
+  --mle-muted: #59636e;
+  --mle-bg: #ffffff;
+  --mle-panel: #f6f8fa;
+  --mle-border: #d0d7de;
+  --mle-accent: #0969da;
+  --mle-truth: #cf222e;
+  --mle-fit: #1a7f37;
+  --mle-bar: rgba(9, 105, 218, 0.35);
+  --mle-error: #cf222e;
+  display: block;
+  box-sizing: border-box;
+  min-height: var(--mle-min-height, 520px);
+  max-width: 100%;
+  color: var(--mle-fg);
+  background: var(--mle-bg);
+  border: 1px solid var(--mle-border);
+  border-radius: 8px;
+  padding: 12px;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", sans-serif;
+  contain: layout;
+}
+:host([data-theme="dark"]) {
+  --mle-fg: #e6edf3;
+  --mle-muted: #9198a1;
+  --mle-bg: #0d1117;
+  --mle-panel: #161b22;
+  --mle-border: #3d444d;
+  --mle-accent: #4493f8;
+  --mle-truth: #ff7b72;
+  --mle-fit: #3fb950;
+  --mle-bar: rgba(68, 147, 248, 0.4);
+  --mle-error: #ff7b72;
+}
+* { box-sizing: border-box; }
+.controls {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+  gap: 8px 16px;
+  margin: 0 0 10px;
+  padding: 0;
+  border: 0;
+}
+.control { display: grid; grid-template-columns: 1fr 6.5em; grid-template-rows: auto auto; gap: 2px 8px; align-items: center; }
+.control label { grid-column: 1 / 3; font-weight: 600; font-size: 13px; }
+.control input[type="range"] { width: 100%; min-height: 28px; accent-color: var(--mle-accent); }
+.control input[type="number"], .control select {
+  width: 100%; min-height: 30px; font: inherit; color: var(--mle-fg); background: var(--mle-panel);
+  border: 1px solid var(--mle-border); border-radius: 4px; padding: 2px 4px;
+}
+.control select { grid-column: 1 / 3; }
+input:focus-visible, select:focus-visible, button:focus-visible { outline: 2px solid var(--mle-accent); outline-offset: 1px; }
+.control input[aria-invalid="true"] { border-color: var(--mle-error); }
+.readouts { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 8px 0; font-variant-numeric: tabular-nums; }
+.readouts output { font-weight: 600; }
+.chart { position: relative; width: 100%; min-height: 260px; }
+.legend-note { color: var(--mle-muted); font-size: 12px; }
+.code { margin: 8px 0 0; padding: 8px; background: var(--mle-panel); border-radius: 4px; overflow-x: auto; font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre; }
+.error { margin: 0 0 8px; padding: 6px 10px; border-left: 4px solid var(--mle-error); background: var(--mle-panel); color: var(--mle-error); }
+.error:empty { display: none; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.uplot { font-family: inherit; color: var(--mle-fg); }
+.u-legend { font-size: 12px; }
+.u-legend .u-marker { border-radius: 2px; }
+@media (max-width: 420px) {
+  :host { padding: 8px; }
+  .controls { grid-template-columns: 1fr; }
+}
+@media (prefers-reduced-motion: reduce) {
+  * { transition: none !important; animation: none !important; }
+}
+`;

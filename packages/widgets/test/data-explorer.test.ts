@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mount, nextRender, readout, typeInto } from './support/mount.ts';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  history.replaceState(null, '', location.pathname);
+});
+
+describe('<mle-data-explorer>', () => {
+  it("renders numpy's seed-42 sample with the notebook's estimates", async () => {
+    const el = await mount('<mle-data-explorer seed="42" mu="5" sigma="2" n="1000" lang="en"></mle-data-explorer>');
+    expect(el.dataset['widget']).toBe('data-explorer');
+    expect(el.hasAttribute('data-error')).toBe(false);
+    // numpy: np.random.seed(42); x = np.random.normal(5, 2, 1000); x.mean(), x.std()
+    expect(readout(el, 'mu')).toBe('5.0387');
+    expect(readout(el, 'sigma')).toBe('1.9575');
+    expect(el.shadowRoot?.querySelector('canvas')).not.toBeNull();
+    expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain('np.random.normal(5.0, 2.0, 1000)');
+  });
+
+  it('reacts to a control and keeps the last good state on a bad value', async () => {
+    const el = await mount('<mle-data-explorer seed="42" lang="en"></mle-data-explorer>');
+    const rendered = nextRender(el);
+    typeInto(el, 'Seed', '7');
+    await rendered;
+    expect(readout(el, 'mu')).not.toBe('5.0387');
+    const before = readout(el, 'mu');
+    typeInto(el, 'True std σ', '-1');
+    expect(el.getAttribute('data-error')).toMatch(/True std σ \(sigma\) cannot be “-1”: allowed is a number > 0/);
+    expect(el.shadowRoot?.querySelector('.error')?.textContent).toContain('sigma');
+    expect(readout(el, 'mu')).toBe(before);
+  });
+
+  it('reads its state from the URL and writes it back', async () => {
+    history.replaceState(null, '', '?seed=1&n=500&mu=0&sigma=1');
+    const el = await mount('<mle-data-explorer url-state lang="en"></mle-data-explorer>');
+    expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain('np.random.seed(1)');
+    expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain('np.random.normal(0.0, 1.0, 500)');
+    const rendered = nextRender(el);
+    typeInto(el, 'Seed', '3');
+    await rendered;
+    expect(new URLSearchParams(location.search).get('seed')).toBe('3');
+  });
+
+  it('shows an error for out-of-range attributes instead of crashing or showing NaN', async () => {
+    const el = await mount('<mle-data-explorer seed="abc" n="5" lang="zh"></mle-data-explorer>');
+    const error = el.getAttribute('data-error') ?? '';
+    expect(error).toContain('随机种子（seed）不能是 “abc”');
+    expect(error).toContain('样本量 n（n）不能是 “5”');
+    expect(el.dataset['ready']).toBe('true');
+    expect(el.shadowRoot?.textContent).not.toContain('NaN');
+    expect(readout(el, 'mu')).toBe('5.0387');
+  });
+});

@@ -1,0 +1,4 @@
+import { createMleClient } from '@mle-lab/worker';
+import { clientSuite } from './client-suite.ts';
+
+clientSuite('browser (module Worker)', () => createMleClient());
