@@ -32,7 +32,15 @@ export default defineConfig({
         {
           label: 'Course',
           translations: { 'zh-CN': '课程' },
-          items: [{ slug: 'data' }],
+          items: [
+            { slug: 'data' },
+            { slug: 'closed-form-mle' },
+            { slug: 'density' },
+            { slug: 'gradient-descent' },
+            { slug: 'beyond-mle' },
+            { slug: 'normal-pdf' },
+            { slug: 'cross-entropy' },
+          ],
         },
       ],
       lastUpdated: false,

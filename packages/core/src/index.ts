@@ -1,19 +1,119 @@
 // @mle-lab/core — the public API. Flat named exports, grouped by area (see DESIGN.md).
 
 // ── Random numbers (numpy legacy RandomState) ───────────────────────────────
+export { createRandomState } from './random/random-state.ts';
+export type { RandomState, RandomStateSnapshot } from './random/random-state.ts';
 
 // ── Descriptive statistics ──────────────────────────────────────────────────
+export { sum } from './stats/sum.ts';
+export { mean } from './stats/mean.ts';
+export { variance, std } from './stats/variance.ts';
+export type { VarianceOptions } from './stats/variance.ts';
+export { quantile } from './stats/quantile.ts';
 
 // ── Density estimates (histogram, box statistics, KDE) ──────────────────────
+export { histogram, histogramBinEdges } from './density/histogram.ts';
+export type { Histogram, HistogramBinEdgesOptions, HistogramBinRule, HistogramBins, HistogramOptions } from './density/histogram.ts';
+export { boxplotStats } from './density/box-stats.ts';
+export type { BoxplotStats, BoxplotStatsOptions } from './density/box-stats.ts';
+export { gaussianKde } from './density/kde.ts';
+export type { GaussianKde, GaussianKdeOptions, KdeBandwidth } from './density/kde.ts';
+export { kdeGrid, KDE_BINNED_THRESHOLD } from './density/binned-kde.ts';
+export type { KdeGrid, KdeGridMethod, KdeGridOptions } from './density/binned-kde.ts';
 
 // ── Distributions ───────────────────────────────────────────────────────────
+export { normalPdf, normalLogPdf, normalCdf, normalPpf, normalPdfArray, normalLogPdfArray } from './distributions/normal.ts';
+export { multivariateNormalPdf, multivariateNormalLogPdf, multivariateNormalGrid } from './distributions/multivariate-normal.ts';
+export type { CovarianceMatrix, MultivariateNormalGrid, MultivariateNormalGridOptions } from './distributions/multivariate-normal.ts';
+export type { GridAxis } from './internal/grid-axis.ts';
 
 // ── Likelihood and the closed-form MLE ──────────────────────────────────────
+export { normalSufficientStats } from './likelihood/normal-sufficient-stats.ts';
+export type { NormalSufficientStats } from './likelihood/normal-sufficient-stats.ts';
+export { normalMle } from './likelihood/normal-mle.ts';
+export type { NormalMle } from './likelihood/normal-mle.ts';
+export { normalNll, normalNllFromStats } from './likelihood/normal-nll.ts';
+export type { NormalNll } from './likelihood/normal-nll.ts';
+export { normalLogLikelihoodSliceMu, normalLogLikelihoodSliceSigma2, normalLogLikelihoodGrid } from './likelihood/likelihood-curves.ts';
+export type { GridPoints, LogLikelihoodGrid, LogLikelihoodGridOptions, LogLikelihoodSlice, NormalLikelihoodData } from './likelihood/likelihood-curves.ts';
+export { normalFisherInformation, normalStandardErrors, normalWaldInterval } from './likelihood/fisher.ts';
+export type {
+  NormalFisherOptions,
+  NormalScaleParameter,
+  NormalStandardErrors,
+  NormalWaldInterval,
+  NormalWaldOptions,
+  NormalWaldParameter,
+} from './likelihood/fisher.ts';
+export { normalLikelihoodProductVsLog } from './likelihood/product-vs-log.ts';
+export type { LikelihoodProductVsLog } from './likelihood/product-vs-log.ts';
 
 // ── Optimisation (gradient descent, Adam) ───────────────────────────────────
+export { fitNormalGd, createNormalGdRun } from './optimize/gradient-descent.ts';
+export { adamStep, createAdamState, fitNormalAdam, createNormalAdamRun } from './optimize/adam.ts';
+export type { AdamState, AdamStepOptions, NormalAdamOptions } from './optimize/adam.ts';
+export type {
+  NormalFitHistory,
+  NormalFitLearningRate,
+  NormalFitOptions,
+  NormalFitReason,
+  NormalFitResult,
+  NormalFitRun,
+  NormalFitState,
+} from './optimize/normal-fit-run.ts';
 
 // ── Mixtures and sampling experiments ───────────────────────────────────────
+export { fitGaussianMixture, emStep, gaussianMixturePdf, gaussianMixtureResponsibilities } from './mixture/gaussian-mixture.ts';
+export type {
+  EmStepOptions,
+  EmStepResult,
+  GaussianMixtureFit,
+  GaussianMixtureHistory,
+  GaussianMixtureInit,
+  GaussianMixtureModel,
+  GaussianMixtureOptions,
+} from './mixture/gaussian-mixture.ts';
+export { generateMixtureSample } from './mixture/mixture-sample.ts';
+export type { MixtureSample, MixtureSampleOptions } from './mixture/mixture-sample.ts';
+export { cltSample } from './mixture/clt.ts';
+export type { CltSample, CltSampleOptions, CltSource } from './mixture/clt.ts';
 
 // ── Signal: FFT, Gaussian filtering, integration ────────────────────────────
+export { fft, ifft, fftConvolve } from './signal/fft.ts';
+export { gaussianFourierPair } from './signal/gaussian-fourier.ts';
+export type { GaussianFourierOptions, GaussianFourierPair } from './signal/gaussian-fourier.ts';
+export { gaussianFilter1d, gaussianKernel1d } from './signal/gaussian-filter.ts';
+export type { GaussianFilterMode, GaussianFilterOptions, GaussianKernelOptions } from './signal/gaussian-filter.ts';
+export { convolve, gaussianConvolution } from './signal/convolve.ts';
+export type { ConvolveMode, ConvolveOptions, GaussianConvolution, GaussianConvolutionOptions } from './signal/convolve.ts';
+export { integrate, gaussianIntegral } from './signal/integrate.ts';
+export type { GaussianIntegralOptions, GaussianIntegralResult, IntegrateOptions, IntegrateResult } from './signal/integrate.ts';
 
 // ── Classification losses and softmax regression ────────────────────────────
+export { softmax, logSoftmax, logSumExp } from './classification/softmax.ts';
+export {
+  crossEntropy,
+  nllLoss,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  entropy,
+  klDivergence,
+} from './classification/cross-entropy.ts';
+export type { CrossEntropyOptions, EntropyOptions } from './classification/cross-entropy.ts';
+export {
+  trainSoftmaxRegression,
+  softmaxRegressionPredict,
+  softmaxRegressionDecisionGrid,
+  makeBlobs,
+} from './classification/softmax-regression.ts';
+export type {
+  Blobs,
+  DecisionGrid,
+  DecisionGridOptions,
+  MakeBlobsOptions,
+  PointsInput,
+  SoftmaxRegressionHistory,
+  SoftmaxRegressionModel,
+  SoftmaxRegressionOptions,
+  SoftmaxRegressionResult,
+} from './classification/softmax-regression.ts';

@@ -1,13 +1,45 @@
 // @mle-lab/widgets — framework-free custom elements. Import and call `defineAll()`, or load the embed script.
 import { defineWidget } from './shared/base-widget.ts';
 import { DataExplorer } from './widgets/data-explorer.ts';
+import { BiasSimulator } from './widgets/bias-simulator.ts';
+import { FitOverlay } from './widgets/fit-overlay.ts';
+import { LikelihoodCurve } from './widgets/likelihood-curve.ts';
+import { MixtureLab } from './widgets/mixture-lab.ts';
+import { Clt } from './widgets/clt.ts';
+import { Density1d } from './widgets/density-1d.ts';
+import { GaussianIntegral } from './widgets/gaussian-integral.ts';
+import { GaussianUses } from './widgets/gaussian-uses.ts';
+import { JointDensity } from './widgets/joint-density.ts';
+import { ProductVsLog } from './widgets/product-vs-log.ts';
+import { Classifier } from './widgets/classifier.ts';
+import { NllSurface } from './widgets/nll-surface.ts';
+import { OptimizerRace } from './widgets/optimizer-race.ts';
+import { SoftmaxCe } from './widgets/softmax-ce.ts';
 
 export { MleWidget, defineWidget, type RenderContext } from './shared/base-widget.ts';
 export { DataExplorer };
+export { BiasSimulator, FitOverlay, LikelihoodCurve, MixtureLab };
+export { Clt, Density1d, GaussianIntegral, GaussianUses, JointDensity, ProductVsLog };
+export { Classifier, NllSurface, OptimizerRace, SoftmaxCe };
+export { sharedClient } from './shared/client.ts';
 
 /** Every widget class, by element name. */
 export const widgets = {
   'mle-data-explorer': DataExplorer,
+  'mle-likelihood-curve': LikelihoodCurve,
+  'mle-fit-overlay': FitOverlay,
+  'mle-bias-simulator': BiasSimulator,
+  'mle-mixture-lab': MixtureLab,
+  'mle-density-1d': Density1d,
+  'mle-joint-density': JointDensity,
+  'mle-product-vs-log': ProductVsLog,
+  'mle-gaussian-integral': GaussianIntegral,
+  'mle-clt': Clt,
+  'mle-gaussian-uses': GaussianUses,
+  'mle-nll-surface': NllSurface,
+  'mle-optimizer-race': OptimizerRace,
+  'mle-softmax-ce': SoftmaxCe,
+  'mle-classifier': Classifier,
 } as const;
 
 /** Defines every `<mle-…>` element that is not defined yet. */

@@ -18,6 +18,43 @@ describe('<mle-data-explorer>', () => {
     expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain('np.random.normal(5.0, 2.0, 1000)');
   });
 
+  it('draws the KDE and the box plot with scipy’s bandwidth and matplotlib’s box statistics', async () => {
+    const el = await mount('<mle-data-explorer seed="42" mu="5" sigma="2" n="1000" lang="en"></mle-data-explorer>');
+    // scipy 1.17: np.sqrt(gaussian_kde(x).covariance[0, 0]) → 0.4919358457262899 (Scott, factor 0.2511886431509579)
+    expect(readout(el, 'bandwidth')).toBe('0.4919');
+    // matplotlib 3.11: cbook.boxplot_stats(x)[0]: q1 3.7048193890752965, med 5.050601224469776, q3 6.295887750945861
+    expect(readout(el, 'q1')).toBe('3.7048');
+    expect(readout(el, 'median')).toBe('5.0506');
+    expect(readout(el, 'q3')).toBe('6.2959');
+    // Two charts (histogram + curves, box plot), each with a screen-reader table.
+    expect(el.shadowRoot?.querySelectorAll('canvas').length).toBeGreaterThanOrEqual(2);
+    expect(el.shadowRoot?.querySelectorAll('table.sr-only').length).toBe(3);
+    const code = el.shadowRoot?.querySelector('.code')?.textContent ?? '';
+    expect(code).toContain("sns.histplot(data, bins=30, stat='density')");
+    expect(code).toContain("sns.kdeplot(data, bw_method='scott')");
+    expect(code).toContain('sns.boxplot(x=data');
+
+    const rendered = nextRender(el);
+    const select = [...(el.shadowRoot?.querySelectorAll('select') ?? [])].find((s) => el.shadowRoot?.querySelector(`label[for="${s.id}"]`)?.textContent === 'KDE bandwidth');
+    if (!select) throw new Error('no bandwidth select');
+    select.value = 'silverman';
+    select.dispatchEvent(new Event('change'));
+    await rendered;
+    // scipy: gaussian_kde(x, 'silverman') → h = 0.5210701760597967
+    expect(readout(el, 'bandwidth')).toBe('0.5211');
+    expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain("bw_method='silverman'");
+  });
+
+  it('takes a KDE bandwidth factor from its attribute and rejects a bad one', async () => {
+    const el = await mount('<mle-data-explorer seed="42" bandwidth="0.5" lang="en"></mle-data-explorer>');
+    // scipy: gaussian_kde(x, 0.5) → h = 0.9792159381796754
+    expect(readout(el, 'bandwidth')).toBe('0.9792');
+    expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain('bw_method=0.5)');
+    const bad = await mount('<mle-data-explorer seed="42" bandwidth="-1" lang="en"></mle-data-explorer>');
+    expect(bad.getAttribute('data-error')).toBe('KDE bandwidth (bandwidth) cannot be “-1”: allowed is a number from 0.01 to 10, or one of scott, silverman.');
+    expect(readout(bad, 'bandwidth')).toBe('0.4919');
+  });
+
   it('reacts to a control and keeps the last good state on a bad value', async () => {
     const el = await mount('<mle-data-explorer seed="42" lang="en"></mle-data-explorer>');
     const rendered = nextRender(el);

@@ -1,6 +1,4 @@
-import { wrap } from 'comlink';
-import type { MleApi } from './api.ts';
-import { withTerminate, type MleClient } from './client.ts';
+import { createClient, type MleClient } from './client.ts';
 
 export interface MleClientOptions {
   /** Where the worker script is. Default: `mle-worker.js` beside this module. */
@@ -8,12 +6,13 @@ export interface MleClientOptions {
 }
 
 /**
- * Starts a module worker. A worker script on another origin (an embedding page loading our script
- * from our site) cannot be started directly, so it is started through a same-origin blob module that
- * imports it — the script's host must allow cross-origin reads.
+ * Starts a module worker. A worker script on another origin (a page embedding our script from our
+ * site) cannot be started directly, so it is started through a same-origin blob module that imports
+ * it — the script's host must allow cross-origin reads (the docs server does).
  */
 function startModuleWorker(url: URL): Worker {
-  if (typeof location === 'undefined' || url.origin === location.origin || url.protocol === 'blob:' || url.protocol === 'data:') {
+  const sameOrigin = typeof location === 'undefined' || url.origin === location.origin;
+  if (sameOrigin || url.protocol === 'blob:' || url.protocol === 'data:') {
     return new Worker(url, { type: 'module', name: 'mle-lab' });
   }
   const trampoline = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
@@ -22,8 +21,20 @@ function startModuleWorker(url: URL): Worker {
 
 /** Starts MLE Lab's worker in a browser and returns its typed client. */
 export function createMleClient(options: MleClientOptions = {}): MleClient {
-  const url = new URL(options.workerUrl ?? new URL('./mle-worker.js', import.meta.url), typeof location === 'undefined' ? undefined : location.href);
-  const worker = startModuleWorker(url);
-  const remote = wrap<MleApi>(worker);
-  return withTerminate(remote, () => worker.terminate());
+  const base = typeof location === 'undefined' ? undefined : location.href;
+  const url = new URL(options.workerUrl ?? new URL('./mle-worker.js', import.meta.url), base);
+  return createClient(() => {
+    const worker = startModuleWorker(url);
+    return {
+      endpoint: worker,
+      onDeath(callback) {
+        worker.addEventListener('error', (event) => {
+          event.preventDefault();
+          worker.terminate();
+          callback(event.message || 'the worker script failed');
+        });
+      },
+      terminate: () => worker.terminate(),
+    };
+  });
 }

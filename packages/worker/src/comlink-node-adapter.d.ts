@@ -2,7 +2,7 @@
 declare module 'comlink/dist/esm/node-adapter.mjs' {
   import type { Endpoint } from 'comlink';
   interface NodeEndpoint {
-    postMessage(message: unknown, transfer?: unknown[]): void;
+    postMessage(message: unknown, transfer?: readonly unknown[]): void;
     on(type: string, listener: (value: unknown) => void): void;
     off(type: string, listener: (value: unknown) => void): void;
     start?: () => void;

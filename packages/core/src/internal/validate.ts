@@ -77,3 +77,99 @@ export function describe(value: unknown): string {
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
   return typeof value === 'object' ? 'an object' : typeof value;
 }
+
+/** Checks that two arrays have the same length; returns it. */
+export function checkSameLength(fn: string, nameA: string, a: ArrayLike<number>, nameB: string, b: ArrayLike<number>): number {
+  if (a.length !== b.length) {
+    throw new RangeError(`${fn}: ${nameA} and ${nameB} must have the same length, got ${a.length} and ${b.length}`);
+  }
+  return a.length;
+}
+
+/**
+ * Checks a non-empty array of logits (or log-probabilities): numbers, no NaN and no +Infinity;
+ * −Infinity (a masked class, probability 0) is allowed. Returns the length.
+ */
+export function checkLogits(fn: string, x: ArrayLike<number>, name = 'logits'): number {
+  const n = checkArrayLike(fn, name, x);
+  if (n === 0) throw new RangeError(`${fn}: ${name} is empty; at least one value is required`);
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (typeof v !== 'number') throw new TypeError(`${fn}: ${name}[${i}] is ${describe(v)}; only numbers are allowed`);
+    if (Number.isNaN(v) || v === Infinity) {
+      throw new RangeError(`${fn}: ${name}[${i}] is ${v}; only finite numbers or -Infinity are allowed (NaN is not skipped)`);
+    }
+  }
+  return n;
+}
+
+/**
+ * Checks a non-empty array of finite numbers in [0, max] (probabilities, weights, counts);
+ * returns the length.
+ */
+export function checkNonNegativeData(fn: string, x: ArrayLike<number>, name: string, max = Infinity): number {
+  const n = checkFiniteData(fn, x, name);
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
+    if (v < 0 || v > max) {
+      const allowed = max === Infinity ? 'non-negative numbers' : `numbers from 0 to ${max}`;
+      throw new RangeError(`${fn}: ${name}[${i}] is ${v}; only ${allowed} are allowed`);
+    }
+  }
+  return n;
+}
+
+/** Whether `x` is a typed array whose elements are always numbers (any view but DataView and the BigInt arrays). */
+export function isNumberTypedArray(x: unknown): x is ArrayLike<number> {
+  return ArrayBuffer.isView(x) && !(x instanceof DataView) && !(x instanceof BigInt64Array) && !(x instanceof BigUint64Array);
+}
+
+/**
+ * `checkFiniteData` in one fast pass that also returns the extent: a typed array skips the
+ * per-element type check (its elements are always numbers), and NaN/±Infinity are detected by the
+ * min/max scan itself. Errors are exactly those of `checkFiniteData`.
+ */
+export function checkFiniteExtent(fn: string, x: ArrayLike<number>, name = 'x', minLength = 1): { n: number; min: number; max: number } {
+  if (!isNumberTypedArray(x)) checkFiniteData(fn, x, name, minLength);
+  const n = x.length;
+  if (n < minLength) checkFiniteData(fn, x, name, minLength);
+  const extent = scanExtent(x);
+  // Math.min/Math.max propagate NaN, so any NaN or ±Infinity leaves a non-finite extent behind.
+  if (n > 0 && !(Number.isFinite(extent.min) && Number.isFinite(extent.max))) checkFiniteData(fn, x, name, minLength);
+  return { n, min: extent.min, max: extent.max };
+}
+
+/**
+ * The min/max loop on its own (two interleaved lanes, branch-free Math.min/Math.max), so V8's
+ * on-stack replacement of the loop leaves no untried code after it in the caller.
+ */
+function scanExtent(x: ArrayLike<number>): { min: number; max: number } {
+  const n = x.length;
+  let min0 = Infinity;
+  let max0 = -Infinity;
+  let min1 = Infinity;
+  let max1 = -Infinity;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const v = x[i] as number;
+    const w = x[i + 1] as number;
+    min0 = Math.min(min0, v);
+    max0 = Math.max(max0, v);
+    min1 = Math.min(min1, w);
+    max1 = Math.max(max1, w);
+  }
+  if (i < n) {
+    const v = x[i] as number;
+    min0 = Math.min(min0, v);
+    max0 = Math.max(max0, v);
+  }
+  return { min: Math.min(min0, min1), max: Math.max(max0, max1) };
+}
+
+/** Checks a finite number ≥ 0 (a tolerance that may be 0, an epsilon). */
+export function checkNonNegative(fn: string, name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${fn}: ${name} must be a finite number ≥ 0, got ${describe(value)}`);
+  }
+  return value;
+}

@@ -1,4 +1,6 @@
+import { createActionBar } from './actions.ts';
 import { createControl, type Control } from './controls.ts';
+import type { CsvColumn } from './csv.ts';
 import { detectLang, type Lang, type Text } from './i18n.ts';
 import { parseParam, type ParamSpec, type ParamValue } from './params.ts';
 import { baseCss } from './styles.ts';
@@ -112,6 +114,31 @@ export abstract class MleWidget extends HTMLElement {
       fieldset.append(control.element);
     }
     return fieldset;
+  }
+
+  /** The state as attribute/query strings (for links and embed code). */
+  protected stateStrings(): Record<string, string> {
+    return Object.fromEntries(this.spec.params.map((p) => [p.name, String(this.state[p.name])]));
+  }
+
+  /** Copy link, copy embed code, download CSV (from `csv`) and save PNG (every canvas in the widget). */
+  protected actionBar(csv: () => Promise<readonly CsvColumn[]>): HTMLElement {
+    return createActionBar(
+      {
+        element: this,
+        name: `mle-${this.spec.widgetName}`,
+        state: () => this.stateStrings(),
+        csv,
+        canvases: () => [...this.root.querySelectorAll('canvas')],
+      },
+      this.lang,
+      (message) => this.say(message),
+    );
+  }
+
+  /** Announces a short message politely (screen readers) right away. */
+  protected say(message: string): void {
+    this.liveRegion.textContent = message;
   }
 
   /** Validates and applies one raw value; on failure records the problem and keeps the last good value. */

@@ -61,6 +61,28 @@ export const binsParam: ChoiceParam = {
   integerRange: { min: 1, max: 1000 },
 };
 
+export const bandwidthParam: ChoiceParam = {
+  kind: 'choice',
+  name: 'bandwidth',
+  label: { zh: 'KDE 带宽', en: 'KDE bandwidth' },
+  choices: [
+    { value: 'scott', label: { zh: "Scott 规则 'scott'", en: "Scott's rule 'scott'" } },
+    { value: 'silverman', label: { zh: "Silverman 规则 'silverman'", en: "Silverman's rule 'silverman'" } },
+    { value: '0.1', label: { zh: '因子 0.1', en: 'factor 0.1' } },
+    { value: '0.2', label: { zh: '因子 0.2', en: 'factor 0.2' } },
+    { value: '0.5', label: { zh: '因子 0.5', en: 'factor 0.5' } },
+    { value: '1', label: { zh: '因子 1', en: 'factor 1' } },
+  ],
+  default: 'scott',
+  // scipy's gaussian_kde(bw_method=factor): the kernel's std is factor × the data's std.
+  numberRange: { min: 0.01, max: 10 },
+};
+
+/** A choice value that is a number in disguise ('30', '0.5') as a number; rules stay strings. */
+export function numericChoice(value: string | number): string | number {
+  return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+}
+
 /** numpy prints floats with a decimal point: 5 → "5.0". */
 export function pythonNumber(value: number): string {
   return Number.isInteger(value) ? value.toFixed(1) : String(value);

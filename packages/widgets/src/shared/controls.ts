@@ -1,5 +1,5 @@
 import type { Lang } from './i18n.ts';
-import type { ChoiceParam, NumberParam, ParamSpec, ParamValue } from './params.ts';
+import { allowedText, formatList, type ChoiceParam, type ListParam, type NumberParam, type ParamSpec, type ParamValue } from './params.ts';
 
 /** A control bound to one parameter: `set` shows a value, `setInvalid` marks what the reader typed. */
 export interface Control {
@@ -103,7 +103,44 @@ function choiceControl(spec: ChoiceParam, lang: Lang, onChange: (raw: string) =>
   };
 }
 
+/**
+ * A labelled text input for a list of numbers ("3,1,0.2"), committed on Enter or blur; the allowed
+ * form is spelled out under it (and tied to it with aria-describedby).
+ */
+function listControl(spec: ListParam, lang: Lang, onChange: (raw: string) => void): Control {
+  const id = `mle-${spec.name}-${++uid}`;
+  const wrapper = document.createElement('div');
+  wrapper.className = 'control control-list';
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = spec.label[lang];
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.id = id;
+  input.inputMode = 'text';
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  const hint = document.createElement('span');
+  hint.className = 'hint';
+  hint.id = `${id}-hint`;
+  hint.textContent = allowedText(spec)[lang];
+  input.setAttribute('aria-describedby', hint.id);
+  input.addEventListener('change', () => onChange(input.value));
+  wrapper.append(label, input, hint);
+  return {
+    element: wrapper,
+    set(value) {
+      input.value = typeof value === 'object' ? formatList(value) : String(value);
+    },
+    setInvalid(invalid) {
+      input.setAttribute('aria-invalid', String(invalid));
+    },
+  };
+}
+
 /** The control for any parameter spec. */
 export function createControl(spec: ParamSpec, lang: Lang, onChange: (raw: string) => void): Control {
-  return spec.kind === 'choice' ? choiceControl(spec, lang, onChange) : numberControl(spec, lang, onChange);
+  if (spec.kind === 'choice') return choiceControl(spec, lang, onChange);
+  if (spec.kind === 'list') return listControl(spec, lang, onChange);
+  return numberControl(spec, lang, onChange);
 }

@@ -25,25 +25,78 @@ export interface ChoiceParam {
   default: string;
   /** Also accept any integer in [min, max] (histogram bins: a count or a rule). */
   integerRange?: { min: number; max: number };
+  /** Also accept any number in [min, max] (a KDE bandwidth: a rule or a factor). */
+  numberRange?: { min: number; max: number };
 }
 
-export type ParamSpec = NumberParam | ChoiceParam;
-export type ParamValue = number | string;
+/**
+ * A short list of numbers typed as comma-separated text (logits "3,1,0.2", a probability vector
+ * "0.7,0.2,0.1"). The state holds the parsed numbers; attributes, links and the URL hold the text.
+ */
+export interface ListParam {
+  kind: 'list';
+  name: string;
+  label: Text;
+  /** Fewest and most entries allowed. */
+  minLength: number;
+  maxLength: number;
+  /** Bounds every entry must respect (inclusive); omitted: any finite number. */
+  min?: number;
+  max?: number;
+  default: readonly number[];
+}
+
+export type ParamSpec = NumberParam | ChoiceParam | ListParam;
+export type ParamValue = number | string | readonly number[];
 
 export type ParseResult = { ok: true; value: ParamValue } | { ok: false; message: Text };
 
+/** A bound for a message: thousands separators, and tiny bounds (learning rates) as 1e-7, never as "0". */
+function formatBound(v: number, lang: Lang): string {
+  if (v !== 0 && Math.abs(v) < 1e-3) return String(v);
+  return v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 6 });
+}
+
 function formatRange(spec: NumberParam, lang: Lang): string {
-  const fmt = (v: number) => v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+  const fmt = (v: number) => formatBound(v, lang);
   const lower = spec.exclusiveMin ? `> ${fmt(spec.min)}` : `≥ ${fmt(spec.min)}`;
   const kind = spec.kind === 'integer' ? (lang === 'zh' ? '整数' : 'an integer') : lang === 'zh' ? '数' : 'a number';
   return lang === 'zh' ? `${lower} 且 ≤ ${fmt(spec.max)} 的${kind}` : `${kind} ${lower} and ≤ ${fmt(spec.max)}`;
 }
 
+function formatListRule(spec: ListParam, lang: Lang): string {
+  const fmt = (v: number) => formatBound(v, lang);
+  const count = spec.minLength === spec.maxLength ? fmt(spec.minLength) : `${fmt(spec.minLength)}–${fmt(spec.maxLength)}`;
+  const hasMin = spec.min !== undefined;
+  const hasMax = spec.max !== undefined;
+  if (lang === 'zh') {
+    const bound = hasMin && hasMax ? `介于 ${fmt(spec.min as number)} 与 ${fmt(spec.max as number)} 之间的` : hasMin ? `≥ ${fmt(spec.min as number)} 的` : hasMax ? `≤ ${fmt(spec.max as number)} 的` : '有限';
+    return `${count} 个用逗号分隔的${bound}数`;
+  }
+  const bound = hasMin && hasMax ? ` from ${fmt(spec.min as number)} to ${fmt(spec.max as number)}` : hasMin ? ` ≥ ${fmt(spec.min as number)}` : hasMax ? ` ≤ ${fmt(spec.max as number)}` : '';
+  return `${count} comma-separated finite numbers${bound}`;
+}
+
+/** A list value as the text an attribute, a link or the URL carries ("3,1,0.2"). */
+export function formatList(values: readonly number[]): string {
+  return values.map((v) => String(v)).join(',');
+}
+
 /** What values a parameter allows, in words. */
 export function allowedText(spec: ParamSpec): Text {
+  if (spec.kind === 'list') return { zh: formatListRule(spec, 'zh'), en: formatListRule(spec, 'en') };
   if (spec.kind !== 'choice') return { zh: formatRange(spec, 'zh'), en: formatRange(spec, 'en') };
   const names = spec.choices.map((c) => c.value).join(', ');
   const range = spec.integerRange;
+  const numbers = spec.numberRange;
+  if (numbers) {
+    // Numeric presets in the list are covered by the range; name only the rules.
+    const rules = spec.choices.map((c) => c.value).filter((v) => !Number.isFinite(Number(v))).join(', ');
+    return {
+      zh: `${numbers.min}–${numbers.max} 之间的数${rules ? `，或 ${rules}` : ''}`,
+      en: `a number from ${numbers.min} to ${numbers.max}${rules ? `, or one of ${rules}` : ''}`,
+    };
+  }
   return {
     zh: range ? `${range.min}–${range.max} 的整数，或 ${names}` : `以下之一：${names}`,
     en: range ? `an integer from ${range.min} to ${range.max}, or one of ${names}` : `one of ${names}`,
@@ -64,12 +117,29 @@ export function parseParam(spec: ParamSpec, raw: string): ParseResult {
       },
     };
   };
+  if (spec.kind === 'list') {
+    const entries = trimmed === '' ? [] : trimmed.split(',').map((e) => e.trim());
+    if (entries.length < spec.minLength || entries.length > spec.maxLength) return bad();
+    const values: number[] = [];
+    for (const entry of entries) {
+      const v = Number(entry);
+      if (entry === '' || !Number.isFinite(v)) return bad();
+      if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) return bad();
+      values.push(v);
+    }
+    return { ok: true, value: values };
+  }
   if (spec.kind === 'choice') {
     if (spec.choices.some((c) => c.value === trimmed)) return { ok: true, value: trimmed };
     const range = spec.integerRange;
     if (range && /^[+]?\d+$/.test(trimmed)) {
       const v = Number(trimmed);
       if (v >= range.min && v <= range.max) return { ok: true, value: v };
+    }
+    const numbers = spec.numberRange;
+    if (numbers && trimmed !== '') {
+      const v = Number(trimmed);
+      if (Number.isFinite(v) && v >= numbers.min && v <= numbers.max) return { ok: true, value: v };
     }
     return bad();
   }

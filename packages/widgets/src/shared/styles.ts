@@ -13,6 +13,9 @@ ${uplotCss}
   --mle-truth: #cf222e;
   --mle-fit: #1a7f37;
   --mle-bar: rgba(9, 105, 218, 0.35);
+  --mle-bar-alt: rgba(26, 127, 55, 0.3);
+  --mle-kde: #8250df;
+  --mle-warn: #9a6700;
   --mle-error: #cf222e;
   display: block;
   box-sizing: border-box;
@@ -36,6 +39,9 @@ ${uplotCss}
   --mle-truth: #ff7b72;
   --mle-fit: #3fb950;
   --mle-bar: rgba(68, 147, 248, 0.4);
+  --mle-bar-alt: rgba(63, 185, 80, 0.35);
+  --mle-kde: #a371f7;
+  --mle-warn: #d29922;
   --mle-error: #ff7b72;
 }
 * { box-sizing: border-box; }
@@ -55,16 +61,31 @@ ${uplotCss}
   border: 1px solid var(--mle-border); border-radius: 4px; padding: 2px 4px;
 }
 .control select { grid-column: 1 / 3; }
+.control input[type="text"] {
+  grid-column: 1 / 3; width: 100%; min-height: 30px; font: inherit; color: var(--mle-fg); background: var(--mle-panel);
+  border: 1px solid var(--mle-border); border-radius: 4px; padding: 2px 6px; font-variant-numeric: tabular-nums;
+}
+.control .hint { grid-column: 1 / 3; color: var(--mle-muted); font-size: 12px; }
 input:focus-visible, select:focus-visible, button:focus-visible { outline: 2px solid var(--mle-accent); outline-offset: 1px; }
 .control input[aria-invalid="true"] { border-color: var(--mle-error); }
 .readouts { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 8px 0; font-variant-numeric: tabular-nums; }
 .readouts output { font-weight: 600; }
 .chart { position: relative; width: 100%; min-height: 260px; }
+.chart.compact { min-height: 96px; }
 .legend-note { color: var(--mle-muted); font-size: 12px; }
 .code { margin: 8px 0 0; padding: 8px; background: var(--mle-panel); border-radius: 4px; overflow-x: auto; font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre; }
 .error { margin: 0 0 8px; padding: 6px 10px; border-left: 4px solid var(--mle-error); background: var(--mle-panel); color: var(--mle-error); }
 .error:empty { display: none; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+button {
+  font: inherit; font-size: 13px; min-height: 32px; padding: 4px 10px; cursor: pointer;
+  color: var(--mle-fg); background: var(--mle-panel); border: 1px solid var(--mle-border); border-radius: 4px;
+}
+button:hover { border-color: var(--mle-accent); }
+.progress { display: flex; align-items: center; gap: 8px; margin: 6px 0; }
+.progress[hidden] { display: none; }
+.progress progress { flex: 1; height: 10px; accent-color: var(--mle-accent); }
 .uplot { font-family: inherit; color: var(--mle-fg); }
 .u-legend { font-size: 12px; }
 .u-legend .u-marker { border-radius: 2px; }

@@ -1,84 +1,120 @@
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import type { DatasetHandle, Summary } from '@mle-lab/worker';
 import { MleWidget, type RenderContext } from '../shared/base-widget.ts';
-import { createChart, themedAxes, type Chart } from '../shared/chart.ts';
+import { createBoxChart, type BoxChart } from '../shared/box-chart.ts';
 import { sharedClient } from '../shared/client.ts';
-import { binsParam, muParam, pythonNumber, sampleSizeParam, seedParam, sigmaParam } from '../shared/common-params.ts';
+import { bandwidthParam, binsParam, muParam, numericChoice, pythonNumber, sampleSizeParam, seedParam, sigmaParam } from '../shared/common-params.ts';
+import { createDataTable } from '../shared/data-table.ts';
+import { createDensityChart, type DensityChart } from '../shared/density-chart.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
+import type { Text } from '../shared/i18n.ts';
+import { chartBox, createReadouts, note } from '../shared/readouts.ts';
 
 const TEXT = {
-  chart: { zh: '直方图（密度）与真实、MLE 概率密度曲线', en: 'Histogram (density) with the true and the MLE pdf' },
+  chart: { zh: '直方图（密度）、KDE 曲线与真实、MLE 概率密度曲线', en: 'Histogram (density) with the KDE curve, the true pdf and the MLE pdf' },
+  boxChart: { zh: '箱型图：四分位数、须、离群点与均值', en: 'Box plot: quartiles, whiskers, outliers and the mean' },
+  histTable: { zh: '直方图的各个区间与密度', en: 'Histogram bins and densities' },
+  curveTable: { zh: '概率密度曲线与 KDE 曲线上的点', en: 'Points on the pdf curves and the KDE curve' },
+  boxTable: { zh: '箱型图的统计量', en: 'Box plot statistics' },
   truth: { zh: '真实 pdf', en: 'true pdf' },
   fit: { zh: 'MLE pdf', en: 'MLE pdf' },
+  kde: { zh: 'KDE', en: 'KDE' },
   value: { zh: '值', en: 'value' },
   density: { zh: '密度', en: 'density' },
-  code: { zh: '用 numpy 得到同一组数据：', en: 'The same data in numpy:' },
-};
-
-/** Draws histogram bars (in data coordinates) under the series. */
-function barsHook(getBars: () => Summary['histogram'] | undefined, fill: () => string) {
-  return (u: uPlot) => {
-    const bars = getBars();
-    if (!bars) return;
-    const { ctx } = u;
-    ctx.save();
-    ctx.fillStyle = fill();
-    const y0 = u.valToPos(0, 'y', true);
-    for (let i = 0; i < bars.density.length; i++) {
-      const left = u.valToPos(bars.edges[i] as number, 'x', true);
-      const right = u.valToPos(bars.edges[i + 1] as number, 'x', true);
-      const top = u.valToPos(bars.density[i] as number, 'y', true);
-      ctx.fillRect(left, top, Math.max(1, right - left - 1), y0 - top);
-    }
-    ctx.restore();
-  };
-}
+  statistic: { zh: '统计量', en: 'statistic' },
+  whiskerLow: { zh: '下须', en: 'lower whisker' },
+  whiskerHigh: { zh: '上须', en: 'upper whisker' },
+  q1: { zh: 'Q1', en: 'Q1' },
+  q3: { zh: 'Q3', en: 'Q3' },
+  median: { zh: '中位数', en: 'median' },
+  mean: { zh: '均值', en: 'mean' },
+  outliers: { zh: '离群点', en: 'outliers' },
+  bandwidth: { zh: 'KDE 带宽 h', en: 'KDE bandwidth h' },
+  boxNote: {
+    zh: '箱体从 Q1 到 Q3，粗线是中位数，须延伸到 1.5·IQR 以内最远的数据点，圆圈是离群点，菱形是均值。',
+    en: 'The box runs from Q1 to Q3, the thick line is the median, the whiskers reach the farthest data within 1.5·IQR, circles are outliers and the diamond is the mean.',
+  },
+  code: { zh: '用 numpy 和 seaborn 画出同样的图：', en: 'The same pictures in numpy and seaborn:' },
+} satisfies Record<string, Text>;
 
 /**
- * `<mle-data-explorer>`: seeded normal data as a density histogram with the true pdf and the MLE pdf
- * over it, the estimates μ̂, σ̂², σ̂, and the numpy lines that draw the same sample.
+ * `<mle-data-explorer>`: seeded normal data as a density histogram with a KDE curve, the true pdf and
+ * the MLE pdf over it, a box plot below on the same axis, the estimates μ̂, σ̂², σ̂, and the numpy /
+ * seaborn lines that draw the same pictures.
  */
 export class DataExplorer extends MleWidget {
   static override widgetName = 'data-explorer';
-  static override params = [seedParam, muParam, sigmaParam, sampleSizeParam, binsParam];
+  static override params = [seedParam, muParam, sigmaParam, sampleSizeParam, binsParam, bandwidthParam];
 
-  private chart: Chart | undefined;
+  private chart: DensityChart | undefined;
+  private box: BoxChart | undefined;
   private chartBox!: HTMLElement;
-  private readouts!: Record<'mu' | 'sigma2' | 'sigma' | 'n', HTMLOutputElement>;
+  private boxBox!: HTMLElement;
+  private tables!: Record<'hist' | 'curves' | 'box', ReturnType<typeof createDataTable>>;
+  private readouts!: Record<'mu' | 'sigma2' | 'sigma' | 'n' | 'bandwidth' | 'q1' | 'median' | 'q3', HTMLOutputElement>;
   private code!: HTMLElement;
   private handle: DatasetHandle | undefined;
   private handleKey = '';
   private summary: Summary | undefined;
-  /** Top of the y axis: the tallest bar or curve (read by uPlot's range callback on each setData). */
-  private yMax = 1;
 
   protected build(body: HTMLElement): void {
-    const t = (text: { zh: string; en: string }) => text[this.lang];
-    body.append(this.controlsFor(['seed', 'mu', 'sigma', 'n', 'bins']));
-    const readouts = document.createElement('div');
-    readouts.className = 'readouts';
-    const make = (key: string, label: string) => {
-      const span = document.createElement('span');
-      const output = document.createElement('output');
-      output.dataset['readout'] = key;
-      span.append(`${label} = `, output);
-      readouts.append(span);
-      return output;
+    const t = (text: Text) => text[this.lang];
+    const style = document.createElement('style');
+    style.textContent = ':host { --mle-min-height: 760px; }';
+    body.append(style, this.controlsFor(['seed', 'mu', 'sigma', 'n', 'bins', 'bandwidth']));
+    const readouts = createReadouts([
+      { key: 'mu', label: 'μ̂' },
+      { key: 'sigma2', label: 'σ̂²' },
+      { key: 'sigma', label: 'σ̂' },
+      { key: 'n', label: 'n' },
+      { key: 'bandwidth', label: t(TEXT.bandwidth) },
+      { key: 'q1', label: 'Q1' },
+      { key: 'median', label: t(TEXT.median) },
+      { key: 'q3', label: 'Q3' },
+    ]);
+    this.readouts = readouts.outputs;
+    this.chartBox = chartBox();
+    this.boxBox = chartBox('compact');
+    this.tables = {
+      hist: createDataTable(t(TEXT.histTable)),
+      curves: createDataTable(t(TEXT.curveTable)),
+      box: createDataTable(t(TEXT.boxTable)),
     };
-    this.readouts = { mu: make('mu', 'μ̂'), sigma2: make('sigma2', 'σ̂²'), sigma: make('sigma', 'σ̂'), n: make('n', 'n') };
-    this.chartBox = document.createElement('div');
-    this.chartBox.className = 'chart';
-    const codeIntro = document.createElement('p');
-    codeIntro.className = 'legend-note';
-    codeIntro.textContent = t(TEXT.code);
     this.code = document.createElement('pre');
     this.code.className = 'code';
-    body.append(readouts, this.chartBox, codeIntro, this.code);
+    const actions = this.actionBar(async () => {
+      const s = this.summary;
+      if (!this.handle || !s) return [];
+      const values = await sharedClient().values(this.handle);
+      return [
+        { name: 'x', values },
+        { name: 'bin_left', values: s.histogram.edges.subarray(0, -1) },
+        { name: 'bin_right', values: s.histogram.edges.subarray(1) },
+        { name: 'count', values: s.histogram.counts },
+        { name: 'density', values: s.histogram.density },
+        { name: 'kde_x', values: s.kde?.x ?? [] },
+        { name: 'kde_density', values: s.kde?.density ?? [] },
+      ];
+    });
+    body.append(
+      readouts.element,
+      this.chartBox,
+      this.boxBox,
+      note(t(TEXT.boxNote)),
+      this.tables.hist.element,
+      this.tables.curves.element,
+      this.tables.box.element,
+      actions,
+      note(t(TEXT.code)),
+      this.code,
+    );
   }
 
   protected async render({ isStale }: RenderContext): Promise<void> {
     const client = sharedClient();
-    const { seed, mu, sigma, n, bins } = this.state as { seed: number; mu: number; sigma: number; n: number; bins: string | number };
+    const { seed, mu, sigma, n } = this.state as { seed: number; mu: number; sigma: number; n: number };
+    const bins = numericChoice(this.state['bins'] as string | number) as 'auto' | 'fd' | 'sturges' | number;
+    const bandwidth = numericChoice(this.state['bandwidth'] as string | number) as 'scott' | 'silverman' | number;
     const key = `${seed}|${mu}|${sigma}|${n}`;
     if (key !== this.handleKey || !this.handle) {
       const next = await client.generate({ seed, mu, sigma, n });
@@ -86,27 +122,37 @@ export class DataExplorer extends MleWidget {
       this.handle = next;
       this.handleKey = key;
     }
-    const binsValue = typeof bins === 'string' && /^\d+$/.test(bins) ? Number(bins) : bins;
-    const summary = await client.summarize(this.handle, { bins: binsValue as 'auto' | 'fd' | 'sturges' | number });
+    const summary = await client.summarize(this.handle, { bins, kde: { bandwidth, gridSize: 200 }, box: true });
     if (isStale()) return;
     this.summary = summary;
     this.draw(summary);
-    this.readouts.mu.value = formatNumber(summary.mle.mu);
-    this.readouts.sigma2.value = formatNumber(summary.mle.sigma2);
-    this.readouts.sigma.value = formatNumber(summary.mle.sigma);
-    this.readouts.n.value = formatCount(summary.n, this.lang);
-    const binsPy = typeof binsValue === 'number' ? String(binsValue) : `'${binsValue}'`;
+    const o = this.readouts;
+    o.mu.value = formatNumber(summary.mle.mu);
+    o.sigma2.value = formatNumber(summary.mle.sigma2);
+    o.sigma.value = formatNumber(summary.mle.sigma);
+    o.n.value = formatCount(summary.n, this.lang);
+    o.bandwidth.value = summary.kde ? formatNumber(summary.kde.bandwidth) : '—';
+    o.q1.value = summary.box ? formatNumber(summary.box.q1) : '—';
+    o.median.value = summary.box ? formatNumber(summary.box.median) : '—';
+    o.q3.value = summary.box ? formatNumber(summary.box.q3) : '—';
+    const binsPy = typeof bins === 'number' ? String(bins) : `'${bins}'`;
+    const bwPy = typeof bandwidth === 'number' ? String(bandwidth) : `'${bandwidth}'`;
+    const kdeNote = summary.kde ? `# h = ${formatNumber(summary.kde.bandwidth)} (factor ${formatNumber(summary.kde.factor)})` : '';
     this.code.textContent =
       `import numpy as np\n` +
+      `import seaborn as sns\n` +
       `np.random.seed(${seed})\n` +
       `data = np.random.normal(${pythonNumber(mu)}, ${pythonNumber(sigma)}, ${n})\n` +
       `mu_hat = data.mean()                              # ${formatNumber(summary.mle.mu)}\n` +
       `sigma_hat = np.sqrt(np.mean((data - mu_hat)**2))  # ${formatNumber(summary.mle.sigma)}\n` +
-      `plt.hist(data, bins=${binsPy}, density=True)`;
+      `sns.histplot(data, bins=${binsPy}, stat='density')\n` +
+      `sns.kdeplot(data, bw_method=${bwPy})  ${kdeNote}\n` +
+      `sns.boxplot(x=data, whis=1.5, showmeans=True)`;
   }
 
   protected override onThemeChange(): void {
     this.chart?.restyle();
+    this.box?.restyle();
   }
 
   protected override announcement(): string {
@@ -118,32 +164,77 @@ export class DataExplorer extends MleWidget {
   }
 
   private draw(summary: Summary): void {
+    const t = (text: Text) => text[this.lang];
     const { x, truth, mle } = summary.curves;
-    const data: uPlot.AlignedData = [x, truth ?? new Float64Array(x.length), mle];
-    let yMax = 0;
-    for (const v of summary.histogram.density) yMax = Math.max(yMax, v);
-    for (const v of data[1] as Float64Array) yMax = Math.max(yMax, v);
-    for (const v of mle) yMax = Math.max(yMax, v);
-    const lang = this.lang;
-    if (!this.chart) {
-      this.chart = createChart({
-        container: this.chartBox,
-        height: 300,
-        label: TEXT.chart[lang],
-        data,
-        options: (colour) => ({
-          scales: { x: { time: false }, y: { range: () => [0, this.yMax * 1.08] } },
-          axes: themedAxes(colour, { x: TEXT.value[lang], y: TEXT.density[lang] }),
-          series: [
-            { label: TEXT.value[lang], value: (_u, v) => (v == null ? '—' : formatNumber(v, 3)) },
-            { label: TEXT.truth[lang], stroke: colour('--mle-truth'), width: 2, value: (_u, v) => (v == null ? '—' : formatNumber(v, 4)) },
-            { label: TEXT.fit[lang], stroke: colour('--mle-fit'), width: 2, dash: [6, 4], value: (_u, v) => (v == null ? '—' : formatNumber(v, 4)) },
-          ],
-          hooks: { drawAxes: [barsHook(() => this.summary?.histogram, () => colour('--mle-bar'))] },
-        }),
+    // The pdf curves span the histogram; the KDE's grid extends 3 bandwidths further (seaborn's cut).
+    // uPlot.join aligns both grids on one x axis, leaving gaps where a curve has no point.
+    const kde = summary.kde;
+    const grids: uPlot.AlignedData[] = [truth ? [x, truth, mle] : [x, mle]];
+    if (kde) grids.push([kde.x, kde.density]);
+    const joined = grids.length > 1 ? uPlot.join(grids) : (grids[0] as uPlot.AlignedData);
+    let column = 1;
+    const jTruth = truth ? joined[column++] : null;
+    const jMle = joined[column++] ?? null;
+    const jKde = kde ? joined[column++] : null;
+    this.chart ??= createDensityChart({
+      container: this.chartBox,
+      height: 300,
+      label: t(TEXT.chart),
+      xLabel: t(TEXT.value),
+      yLabel: t(TEXT.density),
+      curves: [
+        { label: t(TEXT.truth), colour: '--mle-truth' },
+        { label: t(TEXT.fit), colour: '--mle-fit', dash: [6, 4] },
+        { label: t(TEXT.kde), colour: '--mle-kde' },
+      ],
+    });
+    this.chart.update({
+      x: joined[0],
+      curves: [jTruth ?? null, jMle, jKde ?? null],
+      bars: [{ edges: summary.histogram.edges, heights: summary.histogram.density, colour: '--mle-bar' }],
+    });
+    const box = summary.box;
+    if (box) {
+      this.box ??= createBoxChart({
+        container: this.boxBox,
+        height: 96,
+        label: t(TEXT.boxChart),
+        xLabel: t(TEXT.value),
+        range: () => this.chart?.xRange() ?? [0, 1],
+        names: {
+          whiskerLow: t(TEXT.whiskerLow),
+          q1: t(TEXT.q1),
+          median: t(TEXT.median),
+          mean: t(TEXT.mean),
+          q3: t(TEXT.q3),
+          whiskerHigh: t(TEXT.whiskerHigh),
+          statistic: t(TEXT.statistic),
+        },
       });
+      this.box.update(box);
     }
-    this.yMax = yMax;
-    this.chart.setData(data);
+    this.boxBox.hidden = !box;
+    this.tables.hist.update([
+      { name: this.lang === 'zh' ? '区间左端' : 'bin left', values: summary.histogram.edges.subarray(0, -1) },
+      { name: this.lang === 'zh' ? '区间右端' : 'bin right', values: summary.histogram.edges.subarray(1) },
+      { name: t(TEXT.density), values: summary.histogram.density },
+    ]);
+    this.tables.curves.update([
+      { name: t(TEXT.value), values: x },
+      ...(truth ? [{ name: t(TEXT.truth), values: truth }] : []),
+      { name: t(TEXT.fit), values: mle },
+      ...(kde ? [{ name: `${t(TEXT.kde)} x`, values: kde.x }, { name: t(TEXT.kde), values: kde.density }] : []),
+    ]);
+    if (box) {
+      this.tables.box.update([
+        { name: t(TEXT.whiskerLow), values: [box.whiskerLow] },
+        { name: t(TEXT.q1), values: [box.q1] },
+        { name: t(TEXT.median), values: [box.median] },
+        { name: t(TEXT.q3), values: [box.q3] },
+        { name: t(TEXT.whiskerHigh), values: [box.whiskerHigh] },
+        { name: t(TEXT.mean), values: [box.mean] },
+        { name: t(TEXT.outliers), values: [box.outliers.length] },
+      ]);
+    }
   }
 }

@@ -1,0 +1,169 @@
+// The benchmark: times every case of bench/cases/*.ts in core and, in the same run, the same work in
+// numpy/scipy/scikit-learn/torch/matplotlib (bench/reference.py, one Python process for all cases),
+// on the same sample: seed 42, normal(5, 2, 1e6). Prints a markdown table of the ratios.
+//
+//   node bench/run.ts                 (from packages/core; Node ≥ 22.18 runs the TypeScript directly)
+//   BENCH_QUICK=1 node bench/run.ts   (fewer repetitions)
+//   node bench/run.ts histogram kde   (only cases whose name contains one of the words)
+//
+// A missing python3 or library never fails the run: that reference column says why it is missing.
+// A core case that throws is reported in its row and makes the exit code 1.
+
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createRandomState } from '../src/index.ts';
+import type { BenchCase } from './cases/types.ts';
+
+interface CoreTiming {
+  ms: number;
+  runs: number;
+}
+
+interface ReferenceReport {
+  versions: Record<string, string>;
+  results: Record<string, { ms: number; runs: number } | { error: string }>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const quick = process.env['BENCH_QUICK'] === '1';
+const filters = process.argv.slice(2).map((f) => f.toLowerCase());
+/** Runs per case (median reported) and the time budget per case that may lower it. */
+const MAX_RUNS = quick ? 3 : 9;
+const WARMUP_RUNS = quick ? 1 : 3;
+const BUDGET_MS = quick ? 2000 : 6000;
+
+// A full collection before each timed run keeps one case's garbage out of the next run's time.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as (() => void) | undefined;
+
+async function loadCases(): Promise<BenchCase[]> {
+  const dir = join(here, 'cases');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && f !== 'types.ts')
+    .sort();
+  const all: BenchCase[] = [];
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(join(dir, file)).href)) as { cases?: BenchCase[] };
+    if (!Array.isArray(mod.cases)) {
+      console.error(`bench: ${file} exports no \`cases\` array; skipped`);
+      continue;
+    }
+    all.push(...mod.cases);
+  }
+  return filters.length === 0 ? all : all.filter((c) => filters.some((f) => c.name.toLowerCase().includes(f)));
+}
+
+function timeCore(c: BenchCase, x: Float64Array): CoreTiming {
+  let t0 = performance.now();
+  c.core(x);
+  const first = performance.now() - t0;
+  // Slow cases (long fits) need no extra warm-up: one run is already thousands of iterations.
+  const warmups = first > 500 ? 0 : WARMUP_RUNS - 1;
+  for (let i = 0; i < warmups; i++) c.core(x);
+  const runs = Math.max(1, Math.min(MAX_RUNS, Math.floor(BUDGET_MS / Math.max(first, 1e-3))));
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    t0 = performance.now();
+    c.core(x);
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), runs };
+}
+
+function runReferences(cases: BenchCase[]): ReferenceReport | { unavailable: string } {
+  const job = JSON.stringify({ quick, cases: cases.map((c) => ({ name: c.name, reference: c.reference })) });
+  const python = process.env['PYTHON'] ?? 'python3';
+  const res = spawnSync(python, [join(here, 'reference.py')], {
+    input: job,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 30 * 60 * 1000,
+  });
+  if (res.error) return { unavailable: `${python} could not run (${res.error.message})` };
+  if (res.status !== 0) {
+    const last = res.stderr.trim().split('\n').pop() ?? '';
+    return { unavailable: `bench/reference.py exited with ${res.status}${last ? `: ${last}` : ''}` };
+  }
+  try {
+    return JSON.parse(res.stdout) as ReferenceReport;
+  } catch {
+    return { unavailable: 'bench/reference.py printed no JSON report' };
+  }
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+function formatMs(ms: number): string {
+  if (ms >= 100) return ms.toFixed(0);
+  if (ms >= 10) return ms.toFixed(1);
+  if (ms >= 1) return ms.toFixed(2);
+  return ms.toFixed(3);
+}
+
+function formatRatio(r: number): string {
+  return r >= 0.1 ? r.toFixed(2) : r.toPrecision(2);
+}
+
+async function main(): Promise<void> {
+  const cases = await loadCases();
+  if (cases.length === 0) {
+    console.log('bench: no cases matched');
+    return;
+  }
+  const x = createRandomState(42).normal(5, 2, 1_000_000);
+  const core = new Map<string, CoreTiming | { error: string }>();
+  for (const c of cases) {
+    try {
+      core.set(c.name, timeCore(c, x));
+    } catch (err) {
+      core.set(c.name, { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    }
+    process.stderr.write(`bench: core done: ${c.name}\n`);
+  }
+  process.stderr.write('bench: running the Python references…\n');
+  const ref = runReferences(cases);
+
+  const cpu = cpus();
+  const lines: string[] = [];
+  lines.push(`Sample: seed 42, normal(5, 2, 1e6). ${quick ? 'Quick mode (BENCH_QUICK=1). ' : ''}Times are medians in ms.`);
+  lines.push(
+    `Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform}; Node ${process.versions.node}` +
+      ('versions' in ref ? `; ${Object.entries(ref.versions).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''),
+  );
+  if ('unavailable' in ref) lines.push(`Reference unavailable: ${ref.unavailable}. Core times only.`);
+  lines.push('');
+  lines.push('| case | core ms | reference ms | ratio | target | |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | :---: |');
+  let failed = false;
+  for (const c of cases) {
+    const t = core.get(c.name);
+    const r = 'results' in ref ? ref.results[c.name] : undefined;
+    const refLabel = `${c.referenceLib}`;
+    if (t === undefined || 'error' in t) {
+      failed = true;
+      lines.push(`| ${c.name} | error: ${t?.error ?? 'not run'} | | | ≤ ${c.target} | ✗ |`);
+      continue;
+    }
+    if (r === undefined || 'error' in r) {
+      const why = r === undefined ? 'unavailable' : `unavailable (${r.error})`;
+      lines.push(`| ${c.name} | ${formatMs(t.ms)} | ${refLabel}: ${why} | | ≤ ${c.target} | – |`);
+      continue;
+    }
+    const ratio = t.ms / r.ms;
+    lines.push(`| ${c.name} | ${formatMs(t.ms)} | ${formatMs(r.ms)} (${refLabel}) | ${formatRatio(ratio)} | ≤ ${c.target} | ${ratio <= c.target ? '✓' : '✗'} |`);
+  }
+  console.log(lines.join('\n'));
+  if (failed) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,280 @@
+import { checkFinite, checkInteger, checkNonNegative, checkOneOf, checkPositive, describe } from '../internal/validate.ts';
+import { type NormalSufficientStats, checkSample, sufficientStatsOf } from '../likelihood/normal-sufficient-stats.ts';
+
+// The iteration engine shared by fitNormalGd and fitNormalAdam: the notebook's loop
+// (gradient_descent_mle_basic / gradient_descent_mle_adam) over the NLL in (μ, ρ = ln σ), evaluated
+// in O(1) per iteration from the sufficient statistics, with divergence detection and a step API.
+
+/** A learning rate for both parameters, or one for μ and one for ρ (the notebook's lr_mu, lr_rho). */
+export type NormalFitLearningRate = number | { mu: number; rho: number };
+
+/** Options shared by {@link fitNormalGd} and {@link fitNormalAdam}. */
+export interface NormalFitOptions {
+  /** Step size, one number or `{ mu, rho }`. Default 0.01 for both, the notebook's default. */
+  learningRate?: NormalFitLearningRate;
+  /** Maximum number of iterations, an integer ≥ 1. Default 5000. */
+  maxIterations?: number;
+  /** Stop when |L_t − L_{t−1}| < tolerance; 0 runs all iterations. Default 1e-8. */
+  tolerance?: number;
+  /** Starting μ. Default mean + 0.1·std (std with ddof 0), the notebook's start. */
+  mu0?: number;
+  /** Starting ρ = ln σ. Default ln std (ddof 0). */
+  rho0?: number;
+  /** 'sum' (the notebook's loss) or 'mean' (loss and gradients divided by n). Default 'sum'. */
+  reduction?: 'sum' | 'mean';
+}
+
+/** Why a run ended. */
+export type NormalFitReason = 'tolerance' | 'max-iterations' | 'diverged' | 'stopped';
+
+/** Per-iteration history, one entry per completed iteration. */
+export interface NormalFitHistory {
+  /** μ after the update of iteration t. */
+  mu: Float64Array;
+  /** σ = e^ρ after the update of iteration t. */
+  sigma: Float64Array;
+  /** The loss evaluated before the update of iteration t (at the parameters of iteration t − 1). */
+  loss: Float64Array;
+}
+
+/** The result of a normal fit; `mu`, `sigma`, `loss` are the last history entry, as the notebook returns them. */
+export interface NormalFitResult {
+  /** Final μ. */
+  mu: number;
+  /** Final σ. */
+  sigma: number;
+  /** The last recorded loss (evaluated before the last update, as in the notebook). */
+  loss: number;
+  /** Completed iterations (the history length). */
+  iterations: number;
+  /** True when the tolerance criterion stopped the run. */
+  converged: boolean;
+  /** 'tolerance', 'max-iterations', 'diverged' (non-finite or exploding loss or parameters) or 'stopped' (by `stop()`). */
+  reason: NormalFitReason;
+  /** Full history. */
+  history: NormalFitHistory;
+}
+
+/** The state after the latest completed iteration (iteration 0 is the start). */
+export interface NormalFitState {
+  /** Completed iterations. */
+  iteration: number;
+  /** Current μ. */
+  mu: number;
+  /** Current ρ = ln σ. */
+  rho: number;
+  /** Current σ = e^ρ. */
+  sigma: number;
+  /** The loss recorded at this iteration (for iteration 0, the loss at the start). */
+  loss: number;
+}
+
+/**
+ * A fit that runs in chunks, so a caller (a worker) can report progress and cancel between chunks.
+ * `fitNormalGd(x, o)` is `createNormalGdRun(x, o)` stepped to the end, then `result()`.
+ */
+export interface NormalFitRun {
+  /** Runs at most `maxSteps` more iterations (default: to the end); returns true once the run has finished. */
+  step(maxSteps?: number): boolean;
+  /** Ends the run now with reason 'stopped' (no effect if it has already finished). */
+  stop(): void;
+  /** True once the run has finished (tolerance, max-iterations, diverged or stopped). */
+  readonly done: boolean;
+  /** The state after the latest completed iteration. */
+  current(): NormalFitState;
+  /** The result; throws unless the run has finished (step until it returns true, or stop()). */
+  result(): NormalFitResult;
+}
+
+/** An optimizer's update: reads params = [μ, ρ] and grads, writes the new [μ, ρ] into params. */
+export type NormalFitUpdate = (iteration: number, params: Float64Array, grads: Float64Array) => void;
+
+/** The validated common options, with the learning rates split per parameter. */
+export interface ResolvedFitOptions {
+  lrMu: number;
+  lrRho: number;
+  maxIterations: number;
+  tolerance: number;
+  mu0: number;
+  rho0: number;
+  reduction: 'sum' | 'mean';
+}
+
+const DEFAULT_LEARNING_RATE = 0.01;
+const INITIAL_CAPACITY = 1024;
+
+// A loss whose excess over the closed-form minimum exceeds EXPLODING_FACTOR·max(1, initial excess)
+// nats per sample has exploded: the fit is e^(10⁶) times less likely than the MLE per observation,
+// and only a step size far beyond stability gets there (it overflows within a few steps anyway).
+const EXPLODING_FACTOR = 1e6;
+
+/** Reads and validates the sample and the shared options. */
+export function resolveFitInput(
+  fn: string,
+  x: ArrayLike<number>,
+  options: NormalFitOptions,
+): { stats: NormalSufficientStats; resolved: ResolvedFitOptions } {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
+  }
+  const n = checkSample(fn, x);
+  if (n < 2) throw new RangeError(`${fn}: x has 1 value; at least 2 are required (the normal MLE needs a spread)`);
+  const stats = sufficientStatsOf(fn, x, n);
+  if (!(stats.m2 > 0)) {
+    throw new RangeError(`${fn}: all values of x are equal (zero variance), so the likelihood has no maximum (σ → 0); the data need a spread`);
+  }
+  const lr = options.learningRate ?? DEFAULT_LEARNING_RATE;
+  let lrMu: number;
+  let lrRho: number;
+  if (typeof lr === 'number') {
+    lrMu = checkPositive(fn, 'learningRate', lr);
+    lrRho = lrMu;
+  } else if (lr !== null && typeof lr === 'object') {
+    lrMu = checkPositive(fn, 'learningRate.mu', lr.mu);
+    lrRho = checkPositive(fn, 'learningRate.rho', lr.rho);
+  } else {
+    throw new TypeError(`${fn}: learningRate must be a number or { mu, rho }, got ${describe(lr)}`);
+  }
+  const std = Math.sqrt(stats.m2 / n);
+  return {
+    stats,
+    resolved: {
+      lrMu,
+      lrRho,
+      maxIterations: checkInteger(fn, 'maxIterations', options.maxIterations ?? 5000, 1),
+      tolerance: checkNonNegative(fn, 'tolerance', options.tolerance ?? 1e-8),
+      mu0: options.mu0 === undefined ? stats.mean + 0.1 * std : checkFinite(fn, 'mu0', options.mu0),
+      rho0: options.rho0 === undefined ? Math.log(std) : checkFinite(fn, 'rho0', options.rho0),
+      reduction: checkOneOf(fn, 'reduction', options.reduction ?? 'sum', ['sum', 'mean'] as const),
+    },
+  };
+}
+
+/**
+ * The notebook's loop with O(1) iterations. Iteration t: evaluate L_t and the gradient at the
+ * current (μ, ρ); stop as 'diverged' if they are not finite or L_t has exploded; update; stop as
+ * 'diverged' if the new μ, ρ or σ is not finite (σ = 0 counts); record (μ_t, σ_t, L_t); stop as
+ * 'tolerance' if t > 1 and |L_{t−1} − L_t| < tolerance, as 'max-iterations' if t = maxIterations.
+ * A diverged run keeps only finite entries: its result is the last finite state.
+ */
+export function createFitRun(fn: string, stats: NormalSufficientStats, o: ResolvedFitOptions, update: NormalFitUpdate): NormalFitRun {
+  const { n, mean, m2 } = stats;
+  const meanLow = stats.meanLow ?? 0;
+  // 'mean' divides the loss and the gradients by n (division, not multiplication by 1/n, so the
+  // values are the sum-reduced ones divided exactly as `L / n` would be).
+  const divisor = o.reduction === 'mean' ? n : 1;
+  // The minimum of the sum-reduced loss: n·ln σ̂ + n/2 (σ̂² = m2/n), for the explosion test.
+  const minLossPerSample = 0.5 * Math.log(m2 / n) + 0.5;
+
+  let capacity = Math.min(o.maxIterations, INITIAL_CAPACITY);
+  let muHistory = new Float64Array(capacity);
+  let sigmaHistory = new Float64Array(capacity);
+  let lossHistory = new Float64Array(capacity);
+
+  const params = new Float64Array(2);
+  const grads = new Float64Array(2);
+  let mu = o.mu0;
+  let rho = o.rho0;
+  let t = 0;
+  let prevLoss = NaN;
+  let done = false;
+  let reason: NormalFitReason = 'stopped';
+  let explodeLimit = NaN;
+
+  // The start's loss, reported by current() before any step and used when nothing was recorded.
+  const lossAt = (m: number, r: number): number => {
+    const d = m - mean - meanLow;
+    return (n * r + 0.5 * (m2 + n * d * d) * Math.exp(-2 * r)) / divisor;
+  };
+  const initialLoss = lossAt(mu, rho);
+
+  function grow(): void {
+    capacity = Math.min(o.maxIterations, capacity * 2);
+    const m = new Float64Array(capacity);
+    const s = new Float64Array(capacity);
+    const l = new Float64Array(capacity);
+    m.set(muHistory);
+    s.set(sigmaHistory);
+    l.set(lossHistory);
+    muHistory = m;
+    sigmaHistory = s;
+    lossHistory = l;
+  }
+
+  function finish(why: NormalFitReason): void {
+    done = true;
+    reason = why;
+  }
+
+  function iterate(): void {
+    const d = mu - mean - meanLow;
+    const s = m2 + n * d * d;
+    const e = Math.exp(-2 * rho);
+    // The notebook's nll_and_grads, with S = m2 + n·d² and n·μ − Σx = n·d.
+    const lossSum = n * rho + 0.5 * s * e;
+    const loss = lossSum / divisor;
+    const gMu = (n * d * e) / divisor;
+    const gRho = (n - s * e) / divisor;
+    const excess = lossSum / n - minLossPerSample;
+    if (t === 0) explodeLimit = EXPLODING_FACTOR * Math.max(1, excess);
+    if (!Number.isFinite(loss) || !Number.isFinite(gMu) || !Number.isFinite(gRho) || excess > explodeLimit) {
+      finish('diverged');
+      return;
+    }
+    params[0] = mu;
+    params[1] = rho;
+    grads[0] = gMu;
+    grads[1] = gRho;
+    update(t + 1, params, grads);
+    const newMu = params[0] as number;
+    const newRho = params[1] as number;
+    const sigma = Math.exp(newRho);
+    if (!Number.isFinite(newMu) || !Number.isFinite(newRho) || !Number.isFinite(sigma) || sigma === 0) {
+      finish('diverged');
+      return;
+    }
+    if (t === capacity) grow();
+    muHistory[t] = newMu;
+    sigmaHistory[t] = sigma;
+    lossHistory[t] = loss;
+    mu = newMu;
+    rho = newRho;
+    t += 1;
+    if (t > 1 && Math.abs(prevLoss - loss) < o.tolerance) finish('tolerance');
+    else if (t === o.maxIterations) finish('max-iterations');
+    prevLoss = loss;
+  }
+
+  return {
+    step(maxSteps = Infinity): boolean {
+      if (typeof maxSteps !== 'number' || !(maxSteps >= 0)) {
+        throw new RangeError(`${fn}: step(maxSteps) needs a number ≥ 0, got ${describe(maxSteps)}`);
+      }
+      for (let k = 0; k < maxSteps && !done; k++) iterate();
+      return done;
+    },
+    stop(): void {
+      if (!done) finish('stopped');
+    },
+    get done(): boolean {
+      return done;
+    },
+    current(): NormalFitState {
+      return { iteration: t, mu, rho, sigma: Math.exp(rho), loss: t > 0 ? (lossHistory[t - 1] as number) : initialLoss };
+    },
+    result(): NormalFitResult {
+      if (!done) {
+        throw new RangeError(`${fn}: result() was called before the run finished; call step() until it returns true, or stop() first`);
+      }
+      return {
+        mu,
+        sigma: Math.exp(rho),
+        loss: t > 0 ? (lossHistory[t - 1] as number) : initialLoss,
+        iterations: t,
+        converged: reason === 'tolerance',
+        reason,
+        history: { mu: muHistory.slice(0, t), sigma: sigmaHistory.slice(0, t), loss: lossHistory.slice(0, t) },
+      };
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * A visually hidden table that tells screen-reader users what a chart shows (the chart itself is a
+ * canvas). Long series are summarised to at most `maxRows` evenly spaced rows.
+ */
+export function createDataTable(caption: string): { element: HTMLTableElement; update(columns: { name: string; values: ArrayLike<number> }[], maxRows?: number): void } {
+  const table = document.createElement('table');
+  table.className = 'sr-only';
+  const cap = document.createElement('caption');
+  cap.textContent = caption;
+  table.append(cap);
+  return {
+    element: table,
+    update(columns, maxRows = 50) {
+      table.replaceChildren(cap);
+      const head = table.createTHead().insertRow();
+      for (const c of columns) {
+        const th = document.createElement('th');
+        th.scope = 'col';
+        th.textContent = c.name;
+        head.append(th);
+      }
+      const body = table.createTBody();
+      const rows = Math.max(0, ...columns.map((c) => c.values.length));
+      const stride = Math.max(1, Math.ceil(rows / maxRows));
+      for (let i = 0; i < rows; i += stride) {
+        const tr = body.insertRow();
+        for (const c of columns) {
+          const v = c.values[i];
+          tr.insertCell().textContent = v === undefined || !Number.isFinite(v) ? '' : String(Number(v.toPrecision(6)));
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,231 @@
+import type { EstimateWithError, NormalFisherSummary, Summary } from '@mle-lab/worker';
+import { MleWidget, type RenderContext } from '../shared/base-widget.ts';
+import { sharedClient } from '../shared/client.ts';
+import { muParam, numericChoice, pythonNumber, sampleSizeParam, seedParam, sigmaParam } from '../shared/common-params.ts';
+import { createDataTable } from '../shared/data-table.ts';
+import { createDatasetCache } from '../shared/dataset.ts';
+import { createDensityChart, type DensityChart } from '../shared/density-chart.ts';
+import { formatNumber } from '../shared/format.ts';
+import type { Text } from '../shared/i18n.ts';
+import type { ChoiceParam } from '../shared/params.ts';
+import { chartBox, note } from '../shared/readouts.ts';
+
+const TEXT = {
+  chart: { zh: '直方图（密度）、真实 pdf 与 MLE pdf', en: 'Histogram (density) with the true pdf and the MLE pdf' },
+  table: { zh: '直方图与两条概率密度曲线', en: 'The histogram and both pdf curves' },
+  estimates: { zh: '估计值、标准误与 Wald 置信区间', en: 'Estimates, standard errors and Wald intervals' },
+  parameter: { zh: '参数', en: 'parameter' },
+  truth: { zh: '真实值', en: 'true value' },
+  estimate: { zh: 'MLE', en: 'MLE' },
+  se: { zh: '标准误', en: 'standard error' },
+  interval: { zh: '置信区间', en: 'interval' },
+  truePdf: { zh: '真实 pdf', en: 'true pdf' },
+  mlePdf: { zh: 'MLE pdf', en: 'MLE pdf' },
+  value: { zh: '值', en: 'value' },
+  density: { zh: '密度', en: 'density' },
+  seNote: {
+    zh: '标准误来自 Fisher 信息：SE(μ̂) = σ̂/√n，SE(σ̂²) = σ̂²·√(2/n)，SE(σ̂) = σ̂/√(2n)；区间为 估计值 ± z·SE。',
+    en: 'Standard errors from the Fisher information: SE(μ̂) = σ̂/√n, SE(σ̂²) = σ̂²·√(2/n), SE(σ̂) = σ̂/√(2n); the interval is estimate ± z·SE.',
+  },
+  code: { zh: '用 numpy 和 scipy 得到同样的数：', en: 'The same numbers in numpy and scipy:' },
+} satisfies Record<string, Text>;
+
+const levelParam: ChoiceParam = {
+  kind: 'choice',
+  name: 'level',
+  label: { zh: '置信水平', en: 'Confidence level' },
+  choices: [
+    { value: '0.9', label: { zh: '90%', en: '90%' } },
+    { value: '0.95', label: { zh: '95%', en: '95%' } },
+    { value: '0.99', label: { zh: '99%', en: '99%' } },
+  ],
+  default: '0.95',
+  numberRange: { min: 0.5, max: 0.999 },
+};
+
+type Row = 'mu' | 'sigma2' | 'sigma';
+
+/** Three decimals, for spoken summaries. */
+const v = (x: number) => formatNumber(x, 3);
+type Column = 'Truth' | '' | 'Se' | 'Low' | 'High';
+
+/**
+ * `<mle-fit-overlay>`: the sample's density histogram with the true pdf and the MLE pdf, and the
+ * estimates μ̂, σ̂², σ̂ with their standard errors (Fisher information) and Wald intervals.
+ */
+export class FitOverlay extends MleWidget {
+  static override widgetName = 'fit-overlay';
+  static override params = [seedParam, muParam, sigmaParam, sampleSizeParam, levelParam];
+
+  private readonly data = createDatasetCache(sharedClient, (client, spec: { seed: number; mu: number; sigma: number; n: number }) => client.generate(spec));
+  private chart: DensityChart | undefined;
+  private chartBox!: HTMLElement;
+  private table!: ReturnType<typeof createDataTable>;
+  private cells!: Record<`${Row}${Column}`, HTMLOutputElement>;
+  private intervalHeader!: HTMLTableCellElement;
+  private code!: HTMLElement;
+  private summary: Summary | undefined;
+  private fisher: NormalFisherSummary | undefined;
+
+  protected build(body: HTMLElement): void {
+    const t = (text: Text) => text[this.lang];
+    const style = document.createElement('style');
+    style.textContent = `
+:host { --mle-min-height: 720px; }
+.estimates { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; width: 100%; }
+.estimates caption { text-align: left; font-weight: 600; margin-bottom: 4px; }
+.estimates th, .estimates td { padding: 3px 8px; border-bottom: 1px solid var(--mle-border); text-align: right; }
+.estimates th:first-child { text-align: left; }
+.table-scroll { overflow-x: auto; }
+`;
+    body.append(style, this.controlsFor(['seed', 'mu', 'sigma', 'n', 'level']));
+    body.append(this.estimatesTable());
+    this.chartBox = chartBox();
+    this.table = createDataTable(t(TEXT.table));
+    this.code = document.createElement('pre');
+    this.code.className = 'code';
+    const actions = this.actionBar(async () => {
+      const s = this.summary;
+      const f = this.fisher;
+      const handle = this.data.current();
+      if (!s || !f || !handle) return [];
+      const values = await sharedClient().values(handle);
+      const rows: Row[] = ['mu', 'sigma2', 'sigma'];
+      return [
+        { name: 'x', values },
+        { name: 'parameter', values: rows },
+        { name: 'estimate', values: rows.map((r) => f[r].estimate) },
+        { name: 'standard_error', values: rows.map((r) => f[r].standardError) },
+        { name: `lower_${f.level}`, values: rows.map((r) => f[r].lower) },
+        { name: `upper_${f.level}`, values: rows.map((r) => f[r].upper) },
+        { name: 'grid', values: s.curves.x },
+        { name: 'true_pdf', values: s.curves.truth ?? [] },
+        { name: 'mle_pdf', values: s.curves.mle },
+      ];
+    });
+    body.append(this.chartBox, note(t(TEXT.seNote)), this.table.element, actions, note(t(TEXT.code)), this.code);
+  }
+
+  /** The visible table of estimates: every cell an `<output data-readout>` filled with text only. */
+  private estimatesTable(): HTMLElement {
+    const t = (text: Text) => text[this.lang];
+    const wrap = document.createElement('div');
+    wrap.className = 'table-scroll';
+    const table = document.createElement('table');
+    table.className = 'estimates';
+    table.createCaption().textContent = t(TEXT.estimates);
+    const head = table.createTHead().insertRow();
+    this.intervalHeader = document.createElement('th');
+    for (const label of [t(TEXT.parameter), t(TEXT.truth), t(TEXT.estimate), t(TEXT.se)]) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = label;
+      head.append(th);
+    }
+    this.intervalHeader.scope = 'col';
+    this.intervalHeader.colSpan = 2;
+    head.append(this.intervalHeader);
+    const tbody = table.createTBody();
+    const cells = {} as Record<`${Row}${Column}`, HTMLOutputElement>;
+    for (const [row, symbol] of [
+      ['mu', 'μ'],
+      ['sigma2', 'σ²'],
+      ['sigma', 'σ'],
+    ] as const) {
+      const tr = tbody.insertRow();
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = symbol;
+      tr.append(th);
+      for (const column of ['Truth', '', 'Se', 'Low', 'High'] as const) {
+        const output = document.createElement('output');
+        output.dataset['readout'] = `${row}${column}`;
+        tr.insertCell().append(output);
+        cells[`${row}${column}`] = output;
+      }
+    }
+    this.cells = cells;
+    wrap.append(table);
+    return wrap;
+  }
+
+  protected async render({ isStale }: RenderContext): Promise<void> {
+    const { seed, mu, sigma, n } = this.state as { seed: number; mu: number; sigma: number; n: number };
+    const level = numericChoice(this.state['level'] as string | number) as number;
+    const client = sharedClient();
+    const [summary, fisher] = await this.data.use({ seed, mu, sigma, n }, (handle) =>
+      Promise.all([client.summarize(handle, { bins: 'auto' }), client.normalFisher(handle, { level })]),
+    );
+    if (isStale()) return;
+    this.summary = summary;
+    this.fisher = fisher;
+    this.draw(summary, fisher);
+    const percent = new Intl.NumberFormat(this.lang === 'zh' ? 'zh-CN' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(level);
+    this.intervalHeader.textContent = `${percent} ${TEXT.interval[this.lang]}`;
+    const fill = (row: Row, truth: number | null, e: EstimateWithError) => {
+      this.cells[`${row}Truth`].value = truth === null ? '—' : formatNumber(truth);
+      this.cells[row].value = formatNumber(e.estimate);
+      this.cells[`${row}Se`].value = formatNumber(e.standardError);
+      this.cells[`${row}Low`].value = formatNumber(e.lower);
+      this.cells[`${row}High`].value = formatNumber(e.upper);
+    };
+    fill('mu', fisher.truth?.mu ?? null, fisher.mu);
+    fill('sigma2', fisher.truth?.sigma2 ?? null, fisher.sigma2);
+    fill('sigma', fisher.truth?.sigma ?? null, fisher.sigma);
+    this.code.textContent =
+      `import numpy as np\n` +
+      `from scipy import stats\n` +
+      `np.random.seed(${seed})\n` +
+      `data = np.random.normal(${pythonNumber(mu)}, ${pythonNumber(sigma)}, ${n})\n` +
+      `n = data.size\n` +
+      `mu_hat, sigma2_hat = data.mean(), data.var()   # ${formatNumber(fisher.mu.estimate)}, ${formatNumber(fisher.sigma2.estimate)}\n` +
+      `se_mu = np.sqrt(sigma2_hat / n)                # ${formatNumber(fisher.mu.standardError)}  (1/√I(μ))\n` +
+      `se_sigma2 = sigma2_hat * np.sqrt(2 / n)        # ${formatNumber(fisher.sigma2.standardError)}\n` +
+      `z = stats.norm.ppf(1 - (1 - ${level}) / 2)       # ${formatNumber(fisher.z)}\n` +
+      `print(mu_hat - z * se_mu, mu_hat + z * se_mu)  # ${formatNumber(fisher.mu.lower)} ${formatNumber(fisher.mu.upper)}`;
+  }
+
+  protected override onThemeChange(): void {
+    this.chart?.restyle();
+  }
+
+  protected override announcement(): string {
+    const f = this.fisher;
+    if (!f) return '';
+    return this.lang === 'zh'
+      ? `μ̂ = ${v(f.mu.estimate)} ± ${v(f.mu.standardError)}，σ̂ = ${v(f.sigma.estimate)} ± ${v(f.sigma.standardError)}`
+      : `μ̂ = ${v(f.mu.estimate)} ± ${v(f.mu.standardError)}, σ̂ = ${v(f.sigma.estimate)} ± ${v(f.sigma.standardError)}`;
+  }
+
+  private draw(summary: Summary, fisher: NormalFisherSummary): void {
+    const t = (text: Text) => text[this.lang];
+    this.chart ??= createDensityChart({
+      container: this.chartBox,
+      height: 300,
+      label: t(TEXT.chart),
+      xLabel: t(TEXT.value),
+      yLabel: t(TEXT.density),
+      curves: [
+        { label: t(TEXT.truePdf), colour: '--mle-truth' },
+        { label: t(TEXT.mlePdf), colour: '--mle-fit', dash: [6, 4] },
+      ],
+    });
+    const { x, truth, mle } = summary.curves;
+    this.chart.update({
+      x,
+      curves: [truth, mle],
+      bars: [{ edges: summary.histogram.edges, heights: summary.histogram.density, colour: '--mle-bar' }],
+      markers: [
+        ...(fisher.truth ? [{ x: fisher.truth.mu, colour: '--mle-truth', label: 'μ' }] : []),
+        { x: fisher.mu.estimate, colour: '--mle-fit', dash: [6, 4], label: 'μ̂' },
+        { x: fisher.mu.lower, colour: '--mle-muted', dash: [2, 3] },
+        { x: fisher.mu.upper, colour: '--mle-muted', dash: [2, 3] },
+      ],
+    });
+    this.table.update([
+      { name: t(TEXT.value), values: x },
+      ...(truth ? [{ name: t(TEXT.truePdf), values: truth }] : []),
+      { name: t(TEXT.mlePdf), values: mle },
+    ]);
+  }
+}

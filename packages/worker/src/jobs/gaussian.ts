@@ -1,0 +1,295 @@
+// Jobs for the Gaussian itself: the likelihood as a product versus a sum of logs, the Gaussian integral,
+// and the Gaussian's other uses (smoothing, convolution, Fourier pair). Every number comes from
+// @mle-lab/core; the worker only arranges grids and picks the results out.
+import {
+  createRandomState,
+  gaussianConvolution,
+  gaussianFilter1d,
+  gaussianFourierPair,
+  gaussianIntegral,
+  gaussianKernel1d,
+  mean,
+  normalLikelihoodProductVsLog,
+  normalLogPdfArray,
+  normalPdfArray,
+  std,
+} from '@mle-lab/core';
+import { withTransfer } from '../transfer.ts';
+
+/** A seeded normal sample whose likelihood at the true (μ, σ) is followed as n grows. */
+export interface ProductVsLogSpec {
+  seed: number;
+  mu: number;
+  sigma: number;
+  /** Largest n, 1 … 1,000,000. */
+  n: number;
+}
+
+export interface ProductVsLogResult {
+  /** 1, 2, …, n. */
+  n: Float64Array;
+  /** The sample: numpy's `np.random.seed(seed); np.random.normal(mu, sigma, n)`. */
+  x: Float64Array;
+  /** product[k] = ∏_{i ≤ k} f(xᵢ) (0 after an underflow, ∞ after an overflow). */
+  product: Float64Array;
+  /** logSum[k] = Σ_{i ≤ k} log f(xᵢ). */
+  logSum: Float64Array;
+  /** The first n at which the product is exactly 0, or null. */
+  underflowN: number | null;
+  /** The first n at which the product is +∞ (densities mostly above 1, σ small), or null. */
+  overflowN: number | null;
+  /** The last product before it became 0 (or the last one, if it never did). */
+  smallestProduct: number;
+  /** The average log density over the n values. */
+  meanLogPdf: number;
+}
+
+/** The Gaussian function A·e^(−B x²). */
+export interface GaussianIntegralSpec {
+  a: number;
+  b: number;
+  /** Points on the curves. Default 301. */
+  points?: number;
+}
+
+export interface GaussianIntegralJobResult {
+  /** x from −4σ to 4σ, σ = 1/√(2B). */
+  x: Float64Array;
+  /** A·e^(−B x²). */
+  curve: Float64Array;
+  /** The normal pdf with the same B: √(B/π)·e^(−B x²). */
+  pdf: Float64Array;
+  /** ∫ A·e^(−B x²) dx by quadrature, and its closed form A·√(π/B). */
+  area: number;
+  exactArea: number;
+  areaError: number;
+  /** The variance ∫ x²·f / ∫ f by quadrature, and its closed form 1/(2B). */
+  variance: number;
+  exactVariance: number;
+  varianceError: number;
+  /** √(B/π): the A that makes the curve a density. */
+  normalizingA: number;
+  /** σ = √(1/(2B)): the normal whose pdf this is once A = √(B/π). */
+  sigma: number;
+  /** Whether the area is 1 (to 1e-12): the curve is then the N(0, σ²) pdf. */
+  isDensity: boolean;
+}
+
+/** A noisy step signal smoothed by a Gaussian kernel. */
+export interface SmoothingSpec {
+  seed: number;
+  /** Kernel standard deviation in samples, 0.1 … 100. */
+  kernel: number;
+  /** Samples, 16 … 100,000. Default 400. */
+  n?: number;
+  /** Standard deviation of the added noise. Default 0.3. */
+  noise?: number;
+}
+
+export interface SmoothingResult {
+  /** Sample index 0 … n − 1. */
+  t: Float64Array;
+  /** The clean step signal. */
+  clean: Float64Array;
+  /** clean + N(0, noise²) noise (numpy: `RandomState(seed).normal(0, noise, n)`). */
+  noisy: Float64Array;
+  /** `scipy.ndimage.gaussian_filter1d(noisy, kernel)` (mode 'reflect', truncate 4). */
+  smoothed: Float64Array;
+  /** Taps of the kernel, 2·⌊4σ + 0.5⌋ + 1. */
+  taps: number;
+  /** Standard deviation of noisy − clean and of smoothed − clean. */
+  noiseSd: number;
+  residualSd: number;
+}
+
+/** Two centred Gaussians and their convolution. */
+export interface ConvolutionSpec {
+  sigma1: number;
+  sigma2: number;
+}
+
+export interface ConvolutionResult {
+  /** The grid, cropped to ±4.5·√(σ₁² + σ₂²). */
+  x: Float64Array;
+  f: Float64Array;
+  g: Float64Array;
+  /** The numerical convolution dx·(f ⊛ g). */
+  convolution: Float64Array;
+  /** N(0, σ₁² + σ₂²). */
+  exact: Float64Array;
+  variance1: number;
+  variance2: number;
+  /** The numerical convolution's variance and σ₁² + σ₂². */
+  variance: number;
+  exactVariance: number;
+  /** max |numerical − exact| over the whole grid. */
+  maxError: number;
+}
+
+/** A normal pdf in time and its Fourier transform. */
+export interface FourierSpec {
+  /** σ of the Gaussian in time, 0.05 … 10. */
+  width: number;
+}
+
+export interface FourierResult {
+  /** Time grid (|t| ≤ 12) and the N(0, σ²) pdf on it. */
+  t: Float64Array;
+  signal: Float64Array;
+  /** Frequency grid (|f| ≤ 3) and dx·|FFT| there. */
+  f: Float64Array;
+  spectrum: Float64Array;
+  /** The exact transform e^(−2π²σ²f²): a Gaussian of width σ_f = 1/(2πσ). */
+  exact: Float64Array;
+  sigmaT: number;
+  sigmaF: number;
+  /** σ·σ_f = 1/(2π), whatever σ. */
+  product: number;
+  /** max |FFT − exact| over the whole spectrum. */
+  maxError: number;
+  /** FFT length and sample spacing. */
+  size: number;
+  dt: number;
+}
+
+/** Levels of the clean step signal, each held for a fifth of the samples. */
+const STEP_LEVELS = [0, 1, 0.3, 1.4, 0.2] as const;
+const FFT_SIZE = 4096;
+const FFT_DT = 0.025;
+
+function finite(fn: string, name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new RangeError(`${fn}: ${name} must be a finite number, got ${String(value)}`);
+  }
+  return value;
+}
+
+function integer(fn: string, name: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${fn}: ${name} must be an integer from ${min} to ${max.toLocaleString('en-US')}, got ${String(value)}`);
+  }
+  return value;
+}
+
+export const gaussianJobs = {
+  /** A seeded noisy step signal and its Gaussian smoothing (core's `gaussianFilter1d`). */
+  smoothSignal(spec: SmoothingSpec): SmoothingResult {
+    const fn = 'smoothSignal';
+    const n = integer(fn, 'n', spec?.n ?? 400, 16, 100_000);
+    const kernel = finite(fn, 'kernel', spec.kernel);
+    if (kernel < 0.1 || kernel > 100) throw new RangeError(`${fn}: kernel must be from 0.1 to 100 samples, got ${kernel}`);
+    const noise = finite(fn, 'noise', spec.noise ?? 0.3);
+    const t = Float64Array.from({ length: n }, (_, i) => i);
+    const clean = Float64Array.from({ length: n }, (_, i) => STEP_LEVELS[Math.floor((i * STEP_LEVELS.length) / n)] as number);
+    const draws = createRandomState(spec.seed).normal(0, noise, n);
+    const noisy = clean.map((v, i) => v + (draws[i] as number));
+    const smoothed = gaussianFilter1d(noisy, kernel);
+    return withTransfer({
+      t,
+      clean,
+      noisy,
+      smoothed,
+      taps: gaussianKernel1d(kernel).length,
+      noiseSd: std(noisy.map((v, i) => v - (clean[i] as number))),
+      residualSd: std(smoothed.map((v, i) => v - (clean[i] as number))),
+    });
+  },
+
+  /** Two centred Gaussians convolved numerically (core's `gaussianConvolution`): variances add. */
+  convolveGaussians(spec: ConvolutionSpec): ConvolutionResult {
+    const c = gaussianConvolution({ sigma1: spec?.sigma1, sigma2: spec?.sigma2 });
+    const reach = 4.5 * Math.sqrt(c.exactVariance);
+    const keep = (values: Float64Array) => values.filter((_v, j) => Math.abs(c.x[j] as number) <= reach);
+    return withTransfer({
+      x: keep(c.x),
+      f: keep(c.f),
+      g: keep(c.g),
+      convolution: keep(c.convolution),
+      exact: keep(c.exact),
+      variance1: spec.sigma1 * spec.sigma1,
+      variance2: spec.sigma2 * spec.sigma2,
+      variance: c.variance,
+      exactVariance: c.exactVariance,
+      maxError: c.maxError,
+    });
+  },
+
+  /**
+   * The N(0, σ²) pdf sampled in time and its discrete Fourier transform beside the exact transform
+   * e^(−2π²σ²f²) — again a Gaussian, of width 1/(2πσ) (core's `gaussianFourierPair`). The sample
+   * spacing is fixed, so the axes stay put while σ changes and the reader sees the widths trade off.
+   */
+  gaussianFourier(spec: FourierSpec): FourierResult {
+    const fn = 'gaussianFourier';
+    const sigma = finite(fn, 'width', spec?.width);
+    if (sigma < 0.05 || sigma > 10) throw new RangeError(`${fn}: width must be from 0.05 to 10, got ${sigma}`);
+    const pair = gaussianFourierPair({ sigma, n: FFT_SIZE, dx: FFT_DT });
+    const inTime = (_v: number, j: number) => Math.abs(pair.x[j] as number) <= 12;
+    const inFrequency = (_v: number, k: number) => Math.abs(pair.frequencies[k] as number) <= 3;
+    return withTransfer({
+      t: pair.x.filter(inTime),
+      signal: pair.signal.filter(inTime),
+      f: pair.frequencies.filter(inFrequency),
+      spectrum: pair.magnitude.filter(inFrequency),
+      exact: pair.analytic.filter(inFrequency),
+      sigmaT: sigma,
+      sigmaF: pair.spectralSigma,
+      product: sigma * pair.spectralSigma,
+      maxError: pair.maxError,
+      size: FFT_SIZE,
+      dt: FFT_DT,
+    });
+  },
+
+  /**
+   * The area and variance of A·e^(−B x²) by quadrature (core's `gaussianIntegral`), beside the closed
+   * forms, and both the curve and the normal pdf with the same B on a grid.
+   */
+  gaussianIntegral(spec: GaussianIntegralSpec): GaussianIntegralJobResult {
+    const fn = 'gaussianIntegral';
+    const count = integer(fn, 'points', spec?.points ?? 301, 2, 10_001);
+    const g = gaussianIntegral({ A: spec.a, B: spec.b });
+    const sigma = Math.sqrt(g.exactVariance);
+    const x = Float64Array.from({ length: count }, (_, i) => -4 * sigma + (8 * sigma * i) / (count - 1));
+    const pdf = normalPdfArray(x, 0, sigma);
+    // A·e^(−B x²) is the N(0, 1/(2B)) pdf scaled by its area A·√(π/B).
+    const curve = pdf.map((v) => v * g.exactArea);
+    return withTransfer({
+      x,
+      curve,
+      pdf,
+      area: g.area,
+      exactArea: g.exactArea,
+      areaError: Math.abs(g.area - g.exactArea),
+      variance: g.variance,
+      exactVariance: g.exactVariance,
+      varianceError: Math.abs(g.variance - g.exactVariance),
+      normalizingA: g.normalizingA,
+      sigma,
+      isDensity: Math.abs(g.area - 1) <= 1e-12,
+    });
+  },
+
+  /** The running product of densities and the running sum of log densities of a seeded normal sample. */
+  productVsLog(spec: ProductVsLogSpec): ProductVsLogResult {
+    const fn = 'productVsLog';
+    const count = integer(fn, 'n', spec?.n, 1, 1_000_000);
+    const mu = finite(fn, 'mu', spec.mu);
+    const sigma = finite(fn, 'sigma', spec.sigma);
+    if (sigma <= 0) throw new RangeError(`${fn}: sigma must be a finite number greater than 0, got ${sigma}`);
+    const x = createRandomState(spec.seed).normal(mu, sigma, count);
+    const { product, logLikelihood, underflowAt } = normalLikelihoodProductVsLog(x, mu, sigma);
+    const overflow = product.indexOf(Infinity);
+    const lastBefore = underflowAt === undefined ? count - 1 : Math.max(0, underflowAt - 2);
+    return withTransfer({
+      n: Float64Array.from({ length: count }, (_, i) => i + 1),
+      x,
+      product,
+      logSum: logLikelihood,
+      underflowN: underflowAt ?? null,
+      overflowN: overflow < 0 ? null : overflow + 1,
+      smallestProduct: product[lastBefore] as number,
+      meanLogPdf: mean(normalLogPdfArray(x, mu, sigma)),
+    });
+  },
+};

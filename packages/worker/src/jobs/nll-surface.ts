@@ -1,0 +1,75 @@
+// The negative log-likelihood over (μ, ln σ) around the closed-form optimum, for the contour map the
+// optimisers' paths are drawn on. The values come from core's log-likelihood grid.
+import { normalLogLikelihoodGrid, normalMle, normalSufficientStats } from '@mle-lab/core';
+import { getDataset, type DatasetHandle } from '../datasets.ts';
+import { withTransfer } from '../transfer.ts';
+
+export interface NllSurfaceOptions {
+  /**
+   * Half-widths of the window around the closed-form optimum (μ̂, ln σ̂): μ ± `mu`·σ̂ and
+   * ln σ ± `logSigma`. Defaults 0.25 and 0.125, which make the contours about round for any n
+   * (the NLL's curvature is n/σ̂² along μ and 2n along ln σ) and hold the notebook's GD and Adam paths.
+   */
+  halfWidth?: { mu?: number; logSigma?: number };
+  /** Grid points along μ and along ln σ. Defaults 121 and 101. */
+  size?: { mu?: number; logSigma?: number };
+}
+
+export interface NllSurface {
+  n: number;
+  /** The μ axis (columns) and the ln σ axis (rows). */
+  mu: Float64Array;
+  logSigma: Float64Array;
+  /** −ℓ(μ, σ), the full negative log-likelihood (constant included), one row per ln σ. */
+  nll: Float64Array;
+  /** The closed-form optimum: μ̂, σ̂, ln σ̂ and −ℓ there. */
+  closedForm: { mu: number; sigma: number; logSigma: number; nll: number };
+  /** The fits' default start, (mean + 0.1·std, ln std) with std of ddof 0 — the notebook's and core's. */
+  start: { mu: number; logSigma: number };
+}
+
+function positive(fn: string, name: string, value: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new RangeError(`${fn}: ${name} must be a finite number greater than 0, got ${String(value)}`);
+  }
+  return value;
+}
+
+function gridSize(fn: string, name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 2 || value > 1000) {
+    throw new RangeError(`${fn}: ${name} must be an integer from 2 to 1,000, got ${String(value)}`);
+  }
+  return value;
+}
+
+export const nllSurfaceJobs = {
+  /** −ℓ on a (μ, ln σ) grid centred on the closed-form MLE (O(1) per point from the sufficient statistics). */
+  nllSurface(handle: DatasetHandle, options: NllSurfaceOptions = {}): NllSurface {
+    const fn = 'nllSurface';
+    const { values } = getDataset(fn, handle);
+    const halfMu = positive(fn, 'halfWidth.mu', options.halfWidth?.mu ?? 0.25);
+    const halfLogSigma = positive(fn, 'halfWidth.logSigma', options.halfWidth?.logSigma ?? 0.125);
+    const nMu = gridSize(fn, 'size.mu', options.size?.mu ?? 121);
+    const nLogSigma = gridSize(fn, 'size.logSigma', options.size?.logSigma ?? 101);
+    const stats = normalSufficientStats(values);
+    const mle = normalMle(values);
+    if (!(mle.sigma > 0)) throw new RangeError(`${fn}: the sample has no spread (σ̂ = 0), so the NLL has no finite minimum to draw`);
+    // The window's placement only: its centre in ln σ, and its width in units of σ̂ along μ.
+    const centreLogSigma = Math.log(mle.sigma);
+    const grid = normalLogLikelihoodGrid(stats, {
+      mu: { min: mle.mu - halfMu * mle.sigma, max: mle.mu + halfMu * mle.sigma, n: nMu },
+      logSigma: { min: centreLogSigma - halfLogSigma, max: centreLogSigma + halfLogSigma, n: nLogSigma },
+    });
+    // NLL = −ℓ: the grid's values with their sign flipped, nothing else.
+    const nll = grid.z;
+    for (let k = 0; k < nll.length; k++) nll[k] = -(nll[k] as number);
+    return withTransfer({
+      n: values.length,
+      mu: grid.mu,
+      logSigma: grid.logSigma,
+      nll,
+      closedForm: { mu: mle.mu, sigma: mle.sigma, logSigma: centreLogSigma, nll: -mle.logLikelihood },
+      start: { mu: mle.mu + 0.1 * mle.sigma, logSigma: centreLogSigma },
+    });
+  },
+};

@@ -1,0 +1,48 @@
+// The project's one tolerance helper (the same as packages/core/test/support/expect-close.ts).
+import { expect } from 'vitest';
+
+export interface Tolerance {
+  /** Relative tolerance, scaled by |expected|. Default 1e-12. */
+  rel?: number;
+  /** Absolute tolerance. Default 0. */
+  abs?: number;
+}
+
+function describeMismatch(actual: number, expected: number, tol: Required<Tolerance>, where: string): string {
+  const err = Math.abs(actual - expected);
+  return `${where}expected ${expected}, got ${actual} (|diff| ${err.toExponential(3)} > abs ${tol.abs} + rel ${tol.rel}·|expected|)`;
+}
+
+function closeEnough(actual: number, expected: number, tol: Required<Tolerance>): boolean {
+  if (Number.isNaN(expected)) return Number.isNaN(actual);
+  if (!Number.isFinite(expected)) return actual === expected;
+  return Math.abs(actual - expected) <= tol.abs + tol.rel * Math.abs(expected);
+}
+
+/**
+ * Asserts |actual − expected| ≤ abs + rel·|expected| (numpy's `isclose` with the roles made explicit).
+ * NaN matches only NaN and ±Infinity only itself.
+ */
+export function expectClose(actual: number, expected: number, tolerance: Tolerance = {}): void {
+  const tol = { rel: tolerance.rel ?? 1e-12, abs: tolerance.abs ?? 0 };
+  if (!closeEnough(actual, expected, tol)) {
+    expect.fail(describeMismatch(actual, expected, tol, ''));
+  }
+}
+
+/** `expectClose` element by element; lengths must match. Reports the first failing index. */
+export function expectAllClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tolerance: Tolerance = {},
+): void {
+  const tol = { rel: tolerance.rel ?? 1e-12, abs: tolerance.abs ?? 0 };
+  if (actual.length !== expected.length) {
+    expect.fail(`length: expected ${expected.length}, got ${actual.length}`);
+  }
+  for (let i = 0; i < expected.length; i++) {
+    const a = actual[i] as number;
+    const e = expected[i] as number;
+    if (!closeEnough(a, e, tol)) expect.fail(describeMismatch(a, e, tol, `[${i}] `));
+  }
+}
