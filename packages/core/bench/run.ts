@@ -34,8 +34,14 @@ const quick = process.env['BENCH_QUICK'] === '1';
 const filters = process.argv.slice(2).map((f) => f.toLowerCase());
 /** Runs per case (median reported) and the time budget per case that may lower it. */
 const MAX_RUNS = quick ? 3 : 9;
-const WARMUP_RUNS = quick ? 1 : 3;
 const BUDGET_MS = quick ? 2000 : 6000;
+/**
+ * Warm-up: V8 compiles a hot function in tiers (interpreter, Maglev, TurboFan), so a case is run
+ * until it has had WARMUP_RUNS runs or WARMUP_MS of running, whichever comes first. Slow cases
+ * (long fits) reach the time limit after one run, which is already thousands of iterations.
+ */
+const WARMUP_RUNS = quick ? 3 : 15;
+const WARMUP_MS = quick ? 300 : 1500;
 
 // A full collection before each timed run keeps one case's garbage out of the next run's time.
 setFlagsFromString('--expose-gc');
@@ -45,7 +51,7 @@ async function loadCases(): Promise<BenchCase[]> {
   const dir = join(here, 'cases');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && f !== 'types.ts')
-    .sort();
+    .toSorted();
   const all: BenchCase[] = [];
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { cases?: BenchCase[] };
@@ -59,17 +65,20 @@ async function loadCases(): Promise<BenchCase[]> {
 }
 
 function timeCore(c: BenchCase, x: Float64Array): CoreTiming {
-  let t0 = performance.now();
-  c.core(x);
-  const first = performance.now() - t0;
-  // Slow cases (long fits) need no extra warm-up: one run is already thousands of iterations.
-  const warmups = first > 500 ? 0 : WARMUP_RUNS - 1;
-  for (let i = 0; i < warmups; i++) c.core(x);
+  let first = 0;
+  let spent = 0;
+  for (let i = 0; i < WARMUP_RUNS && spent < WARMUP_MS; i++) {
+    const t0 = performance.now();
+    c.core(x);
+    const dt = performance.now() - t0;
+    if (i === 0) first = dt;
+    spent += dt;
+  }
   const runs = Math.max(1, Math.min(MAX_RUNS, Math.floor(BUDGET_MS / Math.max(first, 1e-3))));
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     gc?.();
-    t0 = performance.now();
+    const t0 = performance.now();
     c.core(x);
     times.push(performance.now() - t0);
   }
@@ -98,7 +107,7 @@ function runReferences(cases: BenchCase[]): ReferenceReport | { unavailable: str
 }
 
 function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
+  const s = values.toSorted((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
@@ -135,7 +144,9 @@ async function main(): Promise<void> {
 
   const cpu = cpus();
   const lines: string[] = [];
-  lines.push(`Sample: seed 42, normal(5, 2, 1e6). ${quick ? 'Quick mode (BENCH_QUICK=1). ' : ''}Times are medians in ms.`);
+  lines.push(
+    `Sample: seed 42, normal(5, 2, 1e6). ${quick ? 'Quick mode (BENCH_QUICK=1). ' : ''}Times are medians in ms after warm-up (core: up to ${WARMUP_RUNS} runs or ${WARMUP_MS} ms; Python: one run).`,
+  );
   lines.push(
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform}; Node ${process.versions.node}` +
       ('versions' in ref ? `; ${Object.entries(ref.versions).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''),

@@ -53,7 +53,7 @@ describe('<mle-bias-simulator>', () => {
     const error = el.getAttribute('data-error') ?? '';
     expect(error).toContain('Sample size n (n) cannot be “1”: allowed is an integer ≥ 2 and ≤ 1,000');
     expect(error).toContain('Repetitions (repetitions) cannot be “5”: allowed is an integer ≥ 100 and ≤ 100,000');
-    expect(el.dataset['ready']).toBe('true');
+    await waitFor(() => el.dataset['ready'] === 'true');
     // Defaults kept: n = 5, σ = 2, 10,000 repetitions.
     expect(readout(el, 'meanMle')).toBe('3.1937');
     expect(el.shadowRoot?.textContent).not.toContain('NaN');

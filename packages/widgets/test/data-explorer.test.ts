@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mount, nextRender, readout, typeInto } from './support/mount.ts';
+import { mount, nextRender, readout, typeInto, waitFor } from './support/mount.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -45,6 +45,32 @@ describe('<mle-data-explorer>', () => {
     expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain("bw_method='silverman'");
   });
 
+  it('summarises a million samples in the worker (binned KDE, Freedman–Diaconis bins)', async () => {
+    const el = await mount('<mle-data-explorer seed="42" n="1000000" bins="fd" lang="en"></mle-data-explorer>', 30_000);
+    expect(el.hasAttribute('data-error')).toBe(false);
+    // numpy: np.random.seed(42); x = np.random.normal(5, 2, 10**6): x.mean() → 4.9968004870914875,
+    // x.std() → 2.0003760736094622; scipy's Scott bandwidth n**(-1/5) * x.std(ddof=1) → 0.12621526064428026
+    expect(readout(el, 'n')).toBe('1,000,000');
+    expect(readout(el, 'mu')).toBe('4.9968');
+    expect(readout(el, 'sigma')).toBe('2.0004');
+    expect(readout(el, 'bandwidth')).toBe('0.1262');
+    expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain("bins='fd'");
+  }, 60_000);
+
+  it('follows the page into dark mode and redraws its charts', async () => {
+    const el = await mount('<mle-data-explorer seed="42" lang="en"></mle-data-explorer>');
+    const before = el.shadowRoot?.querySelectorAll('canvas').length ?? 0;
+    document.documentElement.dataset['theme'] = 'dark';
+    try {
+      await waitFor(() => el.dataset['theme'] === 'dark');
+      expect(getComputedStyle(el).getPropertyValue('--mle-bg').trim()).toBe('#0d1117');
+      expect(el.shadowRoot?.querySelectorAll('canvas').length).toBe(before);
+      expect(readout(el, 'mu')).toBe('5.0387');
+    } finally {
+      delete document.documentElement.dataset['theme'];
+    }
+  });
+
   it('takes a KDE bandwidth factor from its attribute and rejects a bad one', async () => {
     const el = await mount('<mle-data-explorer seed="42" bandwidth="0.5" lang="en"></mle-data-explorer>');
     // scipy: gaussian_kde(x, 0.5) → h = 0.9792159381796754
@@ -52,6 +78,8 @@ describe('<mle-data-explorer>', () => {
     expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain('bw_method=0.5)');
     const bad = await mount('<mle-data-explorer seed="42" bandwidth="-1" lang="en"></mle-data-explorer>');
     expect(bad.getAttribute('data-error')).toBe('KDE bandwidth (bandwidth) cannot be “-1”: allowed is a number from 0.01 to 10, or one of scott, silverman.');
+    // The message shows at once; the widget still renders with the default bandwidth.
+    await waitFor(() => bad.dataset['ready'] === 'true');
     expect(readout(bad, 'bandwidth')).toBe('0.4919');
   });
 
@@ -84,7 +112,8 @@ describe('<mle-data-explorer>', () => {
     const error = el.getAttribute('data-error') ?? '';
     expect(error).toContain('随机种子（seed）不能是 “abc”');
     expect(error).toContain('样本量 n（n）不能是 “5”');
-    expect(el.dataset['ready']).toBe('true');
+    // The message shows at once; the widget still renders the last good (default) state.
+    await waitFor(() => el.dataset['ready'] === 'true');
     expect(el.shadowRoot?.textContent).not.toContain('NaN');
     expect(readout(el, 'mu')).toBe('5.0387');
   });

@@ -13,7 +13,7 @@ describe('<mle-density-1d>', () => {
     const el = await mount('<mle-density-1d mu="0" sigma="1" a="-1" b="1" lang="en"></mle-density-1d>');
     expect(el.dataset['widget']).toBe('density-1d');
     expect(el.hasAttribute('data-error')).toBe(false);
-    // scipy 1.16: norm.cdf(1) - norm.cdf(-1) → 0.6826894921370859; norm.pdf(0) → 0.3989422804014327;
+    // scipy 1.17: norm.cdf(1) - norm.cdf(-1) → 0.6826894921370859; norm.pdf(0) → 0.3989422804014327;
     //             norm.pdf(-1) → 0.24197072451914337
     expect(readout(el, 'probability')).toBe('0.6827');
     expect(readout(el, 'peak')).toBe('0.3989');
@@ -30,7 +30,7 @@ describe('<mle-density-1d>', () => {
     const rendered = nextRender(el);
     typeInto(el, 'Standard deviation σ', '0.1');
     await rendered;
-    // scipy 1.16: norm.pdf(0, 0, 0.1) → 3.989422804014327; norm.cdf(0.05, 0, 0.1) - norm.cdf(-0.05, 0, 0.1) → 0.38292492254802624
+    // scipy 1.17: norm.pdf(0, 0, 0.1) → 3.989422804014327; norm.cdf(0.05, 0, 0.1) - norm.cdf(-0.05, 0, 0.1) → 0.38292492254802624
     expect(readout(el, 'peak')).toBe('3.9894');
     expect(readout(el, 'probability')).toBe('0.3829');
     expect(lesson(el)).toContain('f(μ) = 3.989 is larger than 1');
@@ -40,22 +40,22 @@ describe('<mle-density-1d>', () => {
   it('keeps the probability accurate far in the upper tail', async () => {
     const el = await mount('<mle-density-1d mu="0" sigma="1" a="9" b="10" lang="en"></mle-density-1d>');
     // F(10) − F(9) in double precision would be 1 − 1 = 0;
-    // scipy 1.16: norm.sf(9) - norm.sf(10) → 1.1285122074235907e-19
-    expect(readout(el, 'probability')).toBe('1.129 × 10^−19');
+    // scipy 1.17: norm.sf(9) - norm.sf(10) → 1.1285122074235907e-19
+    expect(readout(el, 'probability')).toBe('1.129 × 10⁻¹⁹');
     expect(el.hasAttribute('data-error')).toBe(false);
   });
 
   it('reads its state from the URL and writes it back', async () => {
     history.replaceState(null, '', '?mu=1&sigma=2&a=0&b=3');
     const el = await mount('<mle-density-1d url-state lang="en"></mle-density-1d>');
-    // scipy 1.16: norm.cdf(3, 1, 2) - norm.cdf(0, 1, 2) → 0.532807207342556; norm.pdf(1, 1, 2) → 0.19947114020071635
+    // scipy 1.17: norm.cdf(3, 1, 2) - norm.cdf(0, 1, 2) → 0.532807207342556; norm.pdf(1, 1, 2) → 0.19947114020071635
     expect(readout(el, 'probability')).toBe('0.5328');
     expect(readout(el, 'peak')).toBe('0.1995');
     const rendered = nextRender(el);
     typeInto(el, 'Mean μ', '0');
     await rendered;
     expect(new URLSearchParams(location.search).get('mu')).toBe('0');
-    // scipy 1.16: norm.cdf(3, 0, 2) - norm.cdf(0, 0, 2) → 0.4331927987311419
+    // scipy 1.17: norm.cdf(3, 0, 2) - norm.cdf(0, 0, 2) → 0.4331927987311419
     expect(readout(el, 'probability')).toBe('0.4332');
   });
 
@@ -69,7 +69,7 @@ describe('<mle-density-1d>', () => {
     typeInto(el, 'Upper bound b', '3');
     await rendered;
     expect(el.hasAttribute('data-error')).toBe(false);
-    // scipy 1.16: norm.cdf(3) - norm.cdf(2) → 0.021400233916549105
+    // scipy 1.17: norm.cdf(3) - norm.cdf(2) → 0.021400233916549105
     expect(readout(el, 'probability')).toBe('0.0214');
   });
 

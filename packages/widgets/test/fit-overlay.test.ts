@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mount, nextRender, readout, typeInto } from './support/mount.ts';
+import { mount, nextRender, readout, typeInto, waitFor } from './support/mount.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -66,7 +66,7 @@ describe('<mle-fit-overlay>', () => {
     const error = el.getAttribute('data-error') ?? '';
     expect(error).toContain('Confidence level (level) cannot be “2”: allowed is a number from 0.5 to 0.999.');
     expect(error).toContain('Sample size n (n) cannot be “abc”');
-    expect(el.dataset['ready']).toBe('true');
+    await waitFor(() => el.dataset['ready'] === 'true');
     expect(readout(el, 'muLow')).toBe('4.9173');
   });
 });

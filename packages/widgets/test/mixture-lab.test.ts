@@ -82,7 +82,7 @@ describe('<mle-mixture-lab>', () => {
     const error = el.getAttribute('data-error') ?? '';
     expect(error).toContain('数据形状（shape）不能是 “triangle”：允许 以下之一：bimodal, skewed。');
     expect(error).toContain('成分数 K（components）不能是 “9”');
-    expect(el.dataset['ready']).toBe('true');
+    await waitFor(() => el.dataset['ready'] === 'true');
     expect(readout(el, 'single')).toBe('−2418.30');
     expect(button(el, 'EM 走一步').disabled).toBe(false);
   });

@@ -37,7 +37,7 @@ describe('<mle-nll-surface>', () => {
     // At the centre of the map the cursor reads the closed form's −ℓ (2090.582).
     await waitFor(() => readout(el, 'cursor').includes('−ℓ = 2090.582'));
     let rendered = nextRender(el);
-    over.dispatchEvent(new MouseEvent('click', { clientX: rect.left + 5, clientY: rect.top + 5, bubbles: true, composed: true }));
+    over.dispatchEvent(new MouseEvent('click', { clientX: rect.left + 1, clientY: rect.top + 1, bubbles: true, composed: true }));
     await rendered;
     // From the top-left corner (μ̂ − 0.25σ̂, log σ̂ + 0.125) the paths are longer than the notebook's.
     expect(readout(el, 'gd-iterations')).not.toBe('69');
@@ -58,17 +58,18 @@ describe('<mle-nll-surface>', () => {
     history.replaceState(null, '', '?seed=42&n=1000');
     const el = await mount('<mle-nll-surface url-state lang="en"></mle-nll-surface>');
     const rendered = nextRender(el);
-    // Along log σ the NLL's curvature is 2n = 2000 at the optimum: GD is unstable above 2/2000 = 0.001.
-    typeInto(el, 'GD learning rate', '0.002');
+    // Along log σ the NLL's curvature is 2n = 2000 at the optimum: GD is unstable above 2/2000 = 0.001, and at 0.1 the iterates blow up (numpy: overflow after 69 steps).
+    typeInto(el, 'GD learning rate', '0.1');
     await rendered;
     expect(readout(el, 'gd-status')).toBe('diverged');
     expect(el.shadowRoot?.querySelector('.warning')?.textContent).toContain('gradient descent diverged after');
     expect(readout(el, 'adam-status')).toBe('converged (|ΔL| < tolerance)');
-    expect(new URLSearchParams(location.search).get('lr-gd')).toBe('0.002');
+    expect(new URLSearchParams(location.search).get('lr-gd')).toBe('0.1');
   });
 
   it('names the allowed range for bad attributes', async () => {
     const el = await mount('<mle-nll-surface n="5" lr-adam="-1" lang="zh"></mle-nll-surface>');
+    await waitFor(() => el.dataset['ready'] === 'true');
     const error = el.getAttribute('data-error') ?? '';
     expect(error).toContain('样本量 n（n）不能是 “5”');
     expect(error).toContain('Adam 学习率（lr-adam）不能是 “-1”：允许 ≥ 0.00001 且 ≤ 10 的数。');

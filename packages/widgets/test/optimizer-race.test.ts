@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mount, nextRender, readout, typeInto } from './support/mount.ts';
+import { mount, nextRender, readout, typeInto, waitFor } from './support/mount.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -79,6 +79,7 @@ describe('<mle-optimizer-race>', () => {
 
   it('names the allowed range for bad values', async () => {
     const el = await mount('<mle-optimizer-race lr-gd="0" reduction="max" n="2000000" lang="en"></mle-optimizer-race>');
+    await waitFor(() => el.dataset['ready'] === 'true');
     const error = el.getAttribute('data-error') ?? '';
     expect(error).toContain('GD learning rate (lr-gd) cannot be “0”: allowed is a number ≥ 1e-7 and ≤ 10.');
     expect(error).toContain('Loss reduction (reduction) cannot be “max”: allowed is one of sum, mean.');

@@ -60,6 +60,8 @@ describe('<mle-softmax-ce>', () => {
     expect(readout(el, 'ce')).toBe('0.3391');
     expect(readout(el, 'entropy')).toBe('0.2911');
     expect(readout(el, 'kl')).toBe('0.0480');
+    // KL = CE − H with each number from core: 0.04796 = 0.33910 − 0.29114
+    expect(readout(el, 'ceMinusH')).toBe('0.0480 = 0.3391 − 0.2911');
     expect(readout(el, 'nll')).toBe('0.1791');
     rendered = nextRender(el);
     typeText(el, 'Target: class index or probabilities', '0.7, 0.2, 0.1');
@@ -107,6 +109,7 @@ describe('<mle-softmax-ce>', () => {
 
   it('names the allowed values for bad logits and targets and keeps working', async () => {
     const el = await mount('<mle-softmax-ce logits="3" smoothing="2" lang="en"></mle-softmax-ce>');
+    await waitFor(() => el.dataset['ready'] === 'true');
     const error = el.getAttribute('data-error') ?? '';
     expect(error).toContain('Logits (comma-separated) (logits) cannot be “3”: allowed is 2–10 comma-separated finite numbers.');
     expect(error).toContain('Label smoothing ε (smoothing) cannot be “2”: allowed is a number ≥ 0 and ≤ 1.');
@@ -126,7 +129,10 @@ describe('<mle-softmax-ce>', () => {
     const sum = await mount('<mle-softmax-ce target="0.5,0.2,0.1" lang="en"></mle-softmax-ce>');
     await waitFor(() => sum.hasAttribute('data-error'));
     expect(sum.getAttribute('data-error')).toMatch(/Target \(target\) probabilities must sum to 1; these sum to 0\.(8|7999)/);
-    const bad = await mount('<mle-softmax-ce logits="1,x" lang="en"></mle-softmax-ce>');
+    const bad = await mount('<mle-softmax-ce logits="1,x" target="0,-1" lang="en"></mle-softmax-ce>');
     expect(bad.getAttribute('data-error')).toContain('cannot be “1,x”');
+    expect(bad.getAttribute('data-error')).toContain(
+      'Target: class index or probabilities (target) cannot be “0,-1”: allowed is a class index (0, 1, …), or one probability per class (from 0 to 1, summing to 1), e.g. 0.7,0.2,0.1.',
+    );
   });
 });

@@ -94,7 +94,7 @@ async function viaWorker(): Promise<{ timing: Timing; numbers: Numbers }> {
 }
 
 function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
+  const s = values.toSorted((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }

@@ -74,6 +74,17 @@ function whenAborted(signal: AbortSignal): Promise<never> {
   return aborted;
 }
 
+/** A promise that only ever rejects, with its reject function (Promise.withResolvers is ES2024). */
+function deferredRejection(): { promise: Promise<never>; reject: (error: Error) => void } {
+  let reject: ((error: Error) => void) | undefined;
+  const promise = new Promise<never>((_, fail) => {
+    reject = fail;
+  });
+  promise.catch(() => undefined);
+  // The executor runs synchronously: reject is set by now.
+  return { promise, reject: reject as (error: Error) => void };
+}
+
 let nextJobId = 1;
 
 type RemoteFn = (...args: unknown[]) => Promise<unknown>;
@@ -86,18 +97,18 @@ export function createClient(spawn: () => SpawnedWorker): MleClient {
 
   const start = (): Live => {
     const worker = spawn();
-    let kill: (error: Error) => void = () => undefined;
-    const died = new Promise<never>((_, reject) => {
-      kill = reject;
-    });
-    died.catch(() => undefined);
-    const entry: Live = { remote: wrap<MleApi>(worker.endpoint), worker, died, kill };
+    const { promise: died, reject } = deferredRejection();
     let dead = false;
-    entry.kill = (error) => {
-      if (dead) return;
-      dead = true;
-      if (live === entry) live = undefined;
-      kill(error);
+    const entry: Live = {
+      remote: wrap<MleApi>(worker.endpoint),
+      worker,
+      died,
+      kill(error) {
+        if (dead) return;
+        dead = true;
+        if (live === entry) live = undefined;
+        reject(error);
+      },
     };
     worker.onDeath((reason) => entry.kill(workerCrashError(reason)));
     worker.setBusy?.(pending > 0);
@@ -177,7 +188,8 @@ export function createClient(spawn: () => SpawnedWorker): MleClient {
   return new Proxy({} as MleClient, {
     get(_target, property) {
       if (property === 'terminate') return terminate;
-      if (typeof property !== 'string' || property === 'then') return undefined;
+      // Not thenable, not JSON: the client is never mistaken for a promise or serialised by accident.
+      if (typeof property !== 'string' || property === 'then' || property === 'toJSON') return undefined;
       return (...args: unknown[]) => call(property, args);
     },
   });

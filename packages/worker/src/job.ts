@@ -46,22 +46,26 @@ export function runningJobCount(): number {
   return running.size;
 }
 
-// A macrotask that browsers do not clamp to 4 ms (nested setTimeout is clamped).
-const channel = new MessageChannel();
-const wakeUp = channel.port1 as MessagePort & { ref?(): void; unref?(): void };
-const waiting: (() => void)[] = [];
-wakeUp.onmessage = () => {
-  waiting.shift()?.();
-  // Node: the port keeps the event loop alive only while a job waits on it (jobs may run in-process).
-  if (waiting.length === 0) wakeUp.unref?.();
-};
-wakeUp.unref?.();
+// Yielding to the event loop, so that a `cancel` message can be handled between slices of a job.
+// Node: setImmediate runs after pending I/O, messages on the parent port included. (A MessageChannel
+// bounce does not yield there: Node drains a port's queue, new messages too, before other ports.)
+// Browsers: a MessageChannel task, which is not clamped to 4 ms as nested setTimeout is.
+let bounce: (() => Promise<void>) | undefined;
+function messageChannelYield(): () => Promise<void> {
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.addEventListener('message', () => waiting.shift()?.());
+  channel.port1.start();
+  return () =>
+    new Promise((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(0);
+    });
+}
 function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    wakeUp.ref?.();
-    channel.port2.postMessage(0);
-  });
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  bounce ??= messageChannelYield();
+  return bounce();
 }
 
 /** The worker-side handle of one running job. */

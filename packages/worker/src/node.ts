@@ -16,9 +16,10 @@ export interface NodeClientOptions {
 /** Starts MLE Lab's worker in a Node worker thread and returns the same typed client as the browser's. */
 export function createNodeClient(options: NodeClientOptions = {}): MleClient {
   return createClient(() => {
-    const worker = new Worker(new URL(`./node-worker${extension}`, import.meta.url), {
-      ...(options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } } : {}),
-    });
+    const worker = new Worker(
+      new URL(`./node-worker${extension}`, import.meta.url),
+      options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } } : {},
+    );
     let stopping = false;
     return {
       endpoint: nodeEndpoint(worker),

@@ -35,11 +35,10 @@ function firstProgress(start: (onProgress: (p: JobProgress) => void) => Promise<
   job: Promise<unknown>;
   started: Promise<JobProgress>;
 } {
-  let resolve: (p: JobProgress) => void = () => undefined;
-  const started = new Promise<JobProgress>((r) => {
-    resolve = r;
+  let job: Promise<unknown> = Promise.resolve();
+  const started = new Promise<JobProgress>((resolve) => {
+    job = start(resolve);
   });
-  const job = start((p) => resolve(p));
   job.catch(() => undefined);
   return { job, started };
 }
@@ -71,6 +70,29 @@ export function clientSuite(name: string, create: () => MleClient): void {
         expect(Array.from(summary.histogram.counts)).toEqual(golden.counts);
         expect(summary.histogram.edges).toHaveLength(31);
         expect(summary.curves.truth).toEqual(normalPdfArray(summary.curves.x, 5, 2));
+      });
+
+      it('generates large samples in chunks that continue numpy’s stream exactly', async () => {
+        const n = 200_003; // three chunks of 65,536 and a ragged end
+        const reports: JobProgress[] = [];
+        const handle = await client.generate({ seed: 7, mu: 1, sigma: 3, n }, { onProgress: (p) => reports.push(p) });
+        expect(await client.values(handle)).toEqual(createRandomState(7).normal(1, 3, n));
+        expect(reports.length).toBeGreaterThan(0);
+        expect(reports.every((p) => p.total === n && p.done > 0 && p.done <= n)).toBe(true);
+        await client.release(handle);
+      });
+
+      it('cancels a long generate without keeping a dataset', async () => {
+        const before = (await client.datasets()).count;
+        const controller = new AbortController();
+        const { job, started } = firstProgress((onProgress) =>
+          client.generate({ seed: 1, mu: 0, sigma: 1, n: 10_000_000 }, { onProgress, signal: controller.signal }),
+        );
+        await started;
+        controller.abort();
+        expect((await rejection(job)).name).toBe('AbortError');
+        while ((await client.runningJobs()) !== 0) await sleep(1);
+        expect((await client.datasets()).count).toBe(before);
       });
 
       it('keeps the samples in the worker until asked for, and a released handle fails clearly', async () => {
@@ -325,7 +347,7 @@ export function clientSuite(name: string, create: () => MleClient): void {
         expect(reports.length).toBeLessThanOrEqual(Math.floor((elapsed / 1000) * 30) + 1);
         expect(reports.every((p) => p.total === 600 && p.done <= 600)).toBe(true);
         const done = reports.map((p) => p.done);
-        expect(done).toEqual([...done].sort((a, b) => a - b));
+        expect(done).toEqual(done.toSorted((a, b) => a - b));
       });
 
       it('cancels on abort: rejects with AbortError within 50 ms, the job stops, the worker stays usable', async () => {

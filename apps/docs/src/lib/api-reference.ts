@@ -1,8 +1,7 @@
 // Builds the API reference of @mle-lab/core from its source: the barrel's section headings and
 // each export's TSDoc. Runs at build time only.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 export interface ApiParam {
   name: string;
@@ -27,7 +26,8 @@ export interface ApiSection {
   entries: ApiEntry[];
 }
 
-const coreDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'packages', 'core');
+// Astro builds from apps/docs (and bundles this module, so import.meta.url is not where it was written).
+const coreDir = join(process.cwd(), '..', '..', 'packages', 'core');
 
 interface ParsedDoc {
   summary: string;

@@ -60,7 +60,8 @@ const MAX_FINE_GRID = 1 << 22;
  * the output grid (each point split between its two neighbours in proportion to closeness), and
  * the binned weights are convolved with the sampled kernel by FFT, O(n + M log M).
  *
- * Error bound of 'binned' (relative to the KDE's maximum): at a grid point y, binning replaces
+ * Error bound of 'binned', relative to the KDE's maximum over all x (a coarse grid may show less
+ * than that maximum): at a grid point y, binning replaces
  * each kernel K(y − xᵢ) by its linear interpolant between the two fine-grid nodes around xᵢ, so
  * the error is at most (Δ²/8)·sup|K''| over that cell. With z = (y − xᵢ)/h and τ = Δ/h,
  * |K''| = |z² − 1|·φ(z)/h³, |z² − 1|·e^(−z²/2) ≤ 1.146·e^(−z²/4), and shifting z by at most τ
@@ -82,7 +83,7 @@ const MAX_FINE_GRID = 1 << 22;
  * @example
  * const { x, density } = kdeGrid([1, 2, 3, 4, 5], { gridSize: 5, cut: 0 });
  * x; // => Float64Array [1, 2, 3, 4, 5]
- * density[2]; // => 0.13855325...
+ * density[2]; // => 0.1951493524376492
  */
 export function kdeGrid(x: ArrayLike<number>, options: KdeGridOptions = {}): KdeGrid {
   const fn = 'kdeGrid';

@@ -37,7 +37,7 @@ export interface Histogram {
 
 const RULES: readonly HistogramBinRule[] = ['auto', 'fd', 'sturges', 'sqrt', 'rice', 'scott'];
 /** Upper bound on a bin count, so a typo cannot allocate gigabytes. */
-const MAX_BINS = 100_000_000;
+const MAX_BINS = 10_000_000;
 
 interface BinEdges {
   edges: Float64Array;

@@ -47,7 +47,8 @@ const EXP_UNDERFLOW = 746;
  * @example
  * const kde = gaussianKde([1, 2, 3, 4, 5]);
  * kde.factor; // => 0.7247796636776955
- * kde.evaluate([3])[0]; // => 0.13855325...
+ * kde.bandwidth; // => 1.1459772694961639
+ * kde.evaluate([3])[0]; // => 0.1951493524376492
  */
 export function gaussianKde(x: ArrayLike<number>, options: GaussianKdeOptions = {}): GaussianKde {
   const fn = 'gaussianKde';

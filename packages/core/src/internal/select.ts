@@ -207,7 +207,7 @@ function gatherBuckets(
 
 function selectOnCopy(x: ArrayLike<number>, ranks: ArrayLike<number>): Float64Array {
   const work = new Float64Array(x);
-  const sorted = Array.from(ranks).sort((a, b) => a - b);
+  const sorted = Array.from(ranks).toSorted((a, b) => a - b);
   selectManyInPlace(work, sorted);
   const out = new Float64Array(ranks.length);
   for (let i = 0; i < ranks.length; i++) out[i] = work[ranks[i] as number] as number;

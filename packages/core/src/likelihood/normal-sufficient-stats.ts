@@ -109,12 +109,6 @@ export function checkSample(fn: string, x: ArrayLike<number>): number {
   return checkFiniteData(fn, x);
 }
 
-/** Throws for a sample whose sum came out non-finite: names the first NaN/±Infinity, else reports overflow. */
-export function throwNonFinite(fn: string, x: ArrayLike<number>): never {
-  checkFiniteData(fn, x); // throws with the index of the first NaN or ±Infinity, if there is one
-  throw new RangeError(`${fn}: the sum of x overflows (values up to ±1.8e308 are allowed, but their sum must be finite)`);
-}
-
 /**
  * The stable core of {@link normalSufficientStats} for a validated sample of length n ≥ 1: a
  * compensated first pass for the mean, then a centred pass whose residual Σ(xᵢ − x̄) corrects both
@@ -122,8 +116,13 @@ export function throwNonFinite(fn: string, x: ArrayLike<number>): never {
  */
 export function sufficientStatsOf(fn: string, x: ArrayLike<number>, n: number): Required<NormalSufficientStats> {
   const total = accurateSum(x, n);
-  if (!Number.isFinite(total)) throwNonFinite(fn, x);
-  const mean0 = total / n;
+  let mean0 = total / n;
+  if (!Number.isFinite(total)) {
+    checkFiniteData(fn, x); // throws with the index of the first NaN or ±Infinity, if there is one
+    // All finite but the sum overflows (values near ±1.8e308): the sum of xᵢ/n cannot.
+    mean0 = 0;
+    for (let i = 0; i < n; i++) mean0 += (x[i] as number) / n;
+  }
   const sums = new Float64Array(2);
   centredSums(x, n, mean0, sums);
   const s1 = sums[0] as number;
@@ -151,7 +150,8 @@ export function sufficientStatsOf(fn: string, x: ArrayLike<number>, n: number): 
  * @param x - The sample: finite numbers, at least one.
  * @returns `{ n, mean, m2, meanLow }` (meanLow: the mean's low-order part, see {@link NormalSufficientStats}).
  * @throws {TypeError} If `x` is not array-like or holds non-numbers.
- * @throws {RangeError} If `x` is empty, holds NaN or ±Infinity, or its sum overflows.
+ * @throws {RangeError} If `x` is empty or holds NaN or ±Infinity, or its deviations from the mean are
+ *   too large to square (|xᵢ − x̄| > 1e154).
  * @example
  * normalSufficientStats([1, 2, 3, 4]); // => { n: 4, mean: 2.5, m2: 5, meanLow: 0 }
  */

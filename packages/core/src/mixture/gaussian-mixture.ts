@@ -451,6 +451,13 @@ function kmeansInit(x: Float64Array, k: number, seed: number, regCovar: number):
   return model;
 }
 
+/** A copy of `a` with room for `rows` rows of `per` values. */
+function grow(a: Float64Array, per: number, rows: number): Float64Array {
+  const bigger = new Float64Array(rows * per);
+  bigger.set(a);
+  return bigger;
+}
+
 function informationCriteria(logLik: number, n: number, k: number): { bic: number; aic: number } {
   const parameters = 3 * k - 1;
   return { bic: -2 * logLik + parameters * Math.log(n), aic: -2 * logLik + 2 * parameters };
@@ -502,11 +509,6 @@ export function fitGaussianMixture(x: ArrayLike<number>, options: GaussianMixtur
     weights: new Float64Array(capacity * k),
     means: new Float64Array(capacity * k),
     variances: new Float64Array(capacity * k),
-  };
-  const grow = (a: Float64Array, per: number, rows: number): Float64Array => {
-    const bigger = new Float64Array(rows * per);
-    bigger.set(a);
-    return bigger;
   };
   const record = (t: number): void => {
     if (t >= capacity) {

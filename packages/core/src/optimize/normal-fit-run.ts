@@ -101,7 +101,6 @@ export interface ResolvedFitOptions {
 }
 
 const DEFAULT_LEARNING_RATE = 0.01;
-const INITIAL_CAPACITY = 1024;
 
 // A loss whose excess over the closed-form minimum exceeds EXPLODING_FACTOR·max(1, initial excess)
 // nats per sample has exploded: the fit is e^(10⁶) times less likely than the MLE per observation,
@@ -166,83 +165,87 @@ export function createFitRun(fn: string, stats: NormalSufficientStats, o: Resolv
   // The minimum of the sum-reduced loss: n·ln σ̂ + n/2 (σ̂² = m2/n), for the explosion test.
   const minLossPerSample = 0.5 * Math.log(m2 / n) + 0.5;
 
-  let capacity = Math.min(o.maxIterations, INITIAL_CAPACITY);
-  let muHistory = new Float64Array(capacity);
-  let sigmaHistory = new Float64Array(capacity);
-  let lossHistory = new Float64Array(capacity);
+  // Plain arrays while running (they grow on the JS heap without external allocations, which
+  // dominate short fits); copied into Float64Arrays once, by result().
+  const muHistory: number[] = [];
+  const sigmaHistory: number[] = [];
+  const lossHistory: number[] = [];
 
   const params = new Float64Array(2);
   const grads = new Float64Array(2);
+  const { tolerance, maxIterations } = o;
   let mu = o.mu0;
   let rho = o.rho0;
   let t = 0;
   let prevLoss = NaN;
   let done = false;
   let reason: NormalFitReason = 'stopped';
-  let explodeLimit = NaN;
 
-  // The start's loss, reported by current() before any step and used when nothing was recorded.
-  const lossAt = (m: number, r: number): number => {
-    const d = m - mean - meanLow;
-    return (n * r + 0.5 * (m2 + n * d * d) * Math.exp(-2 * r)) / divisor;
-  };
-  const initialLoss = lossAt(mu, rho);
-
-  function grow(): void {
-    capacity = Math.min(o.maxIterations, capacity * 2);
-    const m = new Float64Array(capacity);
-    const s = new Float64Array(capacity);
-    const l = new Float64Array(capacity);
-    m.set(muHistory);
-    s.set(sigmaHistory);
-    l.set(lossHistory);
-    muHistory = m;
-    sigmaHistory = s;
-    lossHistory = l;
-  }
+  // The start's loss, reported by current() before any step and used when nothing was recorded;
+  // it is also L₁, whose excess sets the explosion limit.
+  const d0 = mu - mean - meanLow;
+  const initialLossSum = n * rho + 0.5 * (m2 + n * d0 * d0) * Math.exp(-2 * rho);
+  const initialLoss = initialLossSum / divisor;
+  const explodeLimit = EXPLODING_FACTOR * Math.max(1, initialLossSum / n - minLossPerSample);
 
   function finish(why: NormalFitReason): void {
     done = true;
     reason = why;
   }
 
-  function iterate(): void {
-    const d = mu - mean - meanLow;
-    const s = m2 + n * d * d;
-    const e = Math.exp(-2 * rho);
-    // The notebook's nll_and_grads, with S = m2 + n·d² and n·μ − Σx = n·d.
-    const lossSum = n * rho + 0.5 * s * e;
-    const loss = lossSum / divisor;
-    const gMu = (n * d * e) / divisor;
-    const gRho = (n - s * e) / divisor;
-    const excess = lossSum / n - minLossPerSample;
-    if (t === 0) explodeLimit = EXPLODING_FACTOR * Math.max(1, excess);
-    if (!Number.isFinite(loss) || !Number.isFinite(gMu) || !Number.isFinite(gRho) || excess > explodeLimit) {
-      finish('diverged');
-      return;
+  /** Runs up to `steps` iterations with the state in locals (registers), stored back at the end. */
+  function run(steps: number): void {
+    let m = mu;
+    let r = rho;
+    let it = t;
+    let prev = prevLoss;
+    let why: NormalFitReason | undefined;
+    for (let k = 0; k < steps; k++) {
+      const d = m - mean - meanLow;
+      const s = m2 + n * d * d;
+      const e = Math.exp(-2 * r);
+      // The notebook's nll_and_grads, with S = m2 + n·d² and n·μ − Σx = n·d.
+      const lossSum = n * r + 0.5 * s * e;
+      const loss = lossSum / divisor;
+      const gMu = (n * d * e) / divisor;
+      const gRho = (n - s * e) / divisor;
+      if (!Number.isFinite(loss) || !Number.isFinite(gMu) || !Number.isFinite(gRho) || lossSum / n - minLossPerSample > explodeLimit) {
+        why = 'diverged';
+        break;
+      }
+      params[0] = m;
+      params[1] = r;
+      grads[0] = gMu;
+      grads[1] = gRho;
+      update(it + 1, params, grads);
+      const newMu = params[0] as number;
+      const newRho = params[1] as number;
+      const sigma = Math.exp(newRho);
+      if (!Number.isFinite(newMu) || !Number.isFinite(newRho) || !Number.isFinite(sigma) || sigma === 0) {
+        why = 'diverged';
+        break;
+      }
+      muHistory.push(newMu);
+      sigmaHistory.push(sigma);
+      lossHistory.push(loss);
+      m = newMu;
+      r = newRho;
+      it += 1;
+      if (it > 1 && Math.abs(prev - loss) < tolerance) {
+        why = 'tolerance';
+        break;
+      }
+      if (it === maxIterations) {
+        why = 'max-iterations';
+        break;
+      }
+      prev = loss;
     }
-    params[0] = mu;
-    params[1] = rho;
-    grads[0] = gMu;
-    grads[1] = gRho;
-    update(t + 1, params, grads);
-    const newMu = params[0] as number;
-    const newRho = params[1] as number;
-    const sigma = Math.exp(newRho);
-    if (!Number.isFinite(newMu) || !Number.isFinite(newRho) || !Number.isFinite(sigma) || sigma === 0) {
-      finish('diverged');
-      return;
-    }
-    if (t === capacity) grow();
-    muHistory[t] = newMu;
-    sigmaHistory[t] = sigma;
-    lossHistory[t] = loss;
-    mu = newMu;
-    rho = newRho;
-    t += 1;
-    if (t > 1 && Math.abs(prevLoss - loss) < o.tolerance) finish('tolerance');
-    else if (t === o.maxIterations) finish('max-iterations');
-    prevLoss = loss;
+    mu = m;
+    rho = r;
+    t = it;
+    prevLoss = prev;
+    if (why !== undefined) finish(why);
   }
 
   return {
@@ -250,7 +253,7 @@ export function createFitRun(fn: string, stats: NormalSufficientStats, o: Resolv
       if (typeof maxSteps !== 'number' || !(maxSteps >= 0)) {
         throw new RangeError(`${fn}: step(maxSteps) needs a number ≥ 0, got ${describe(maxSteps)}`);
       }
-      for (let k = 0; k < maxSteps && !done; k++) iterate();
+      if (!done) run(maxSteps);
       return done;
     },
     stop(): void {
@@ -273,7 +276,7 @@ export function createFitRun(fn: string, stats: NormalSufficientStats, o: Resolv
         iterations: t,
         converged: reason === 'tolerance',
         reason,
-        history: { mu: muHistory.slice(0, t), sigma: sigmaHistory.slice(0, t), loss: lossHistory.slice(0, t) },
+        history: { mu: Float64Array.from(muHistory), sigma: Float64Array.from(sigmaHistory), loss: Float64Array.from(lossHistory) },
       };
     },
   };

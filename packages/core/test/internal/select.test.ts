@@ -9,7 +9,7 @@ describe('selectInPlace', () => {
         const a = Float64Array.from(xs);
         const k = kRaw % a.length;
         selectInPlace(a, k);
-        const sorted = Float64Array.from(xs).sort();
+        const sorted = Float64Array.from(xs).toSorted();
         expect(a[k]).toBe(sorted[k]);
         for (let i = 0; i < k; i++) expect(a[i] as number).toBeLessThanOrEqual(a[k] as number);
         for (let i = k + 1; i < a.length; i++) expect(a[i] as number).toBeGreaterThanOrEqual(a[k] as number);
@@ -25,7 +25,7 @@ describe('selectInPlace', () => {
       new Float64Array(n).fill(1),
       Float64Array.from({ length: n }, (_, i) => i % 2),
     ]) {
-      const sorted = a.slice().sort();
+      const sorted = a.toSorted();
       for (const k of [0, 1, n >> 1, n - 2, n - 1]) {
         const w = a.slice();
         selectInPlace(w, k);
@@ -40,9 +40,9 @@ describe('selectManyInPlace', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ noNaN: true }), { minLength: 1, maxLength: 3000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (xs, raw) => {
         const a = Float64Array.from(xs);
-        const ks = raw.map((r) => r % a.length).sort((p, q) => p - q);
+        const ks = raw.map((r) => r % a.length).toSorted((p, q) => p - q);
         selectManyInPlace(a, ks);
-        const sorted = Float64Array.from(xs).sort();
+        const sorted = Float64Array.from(xs).toSorted();
         for (const k of ks) expect(a[k]).toBe(sorted[k]);
       }),
     );
@@ -76,7 +76,7 @@ describe('orderStatistics', () => {
             max = Math.max(max, v);
           }
           const ranks = fractions.map((f) => Math.min(n - 1, Math.floor(f * n)));
-          const sorted = x.slice().sort();
+          const sorted = x.toSorted();
           const before = x.slice();
           expect(Array.from(orderStatistics(x, ranks, min, max))).toEqual(ranks.map((r) => sorted[r]));
           expect(x).toEqual(before);
@@ -93,7 +93,7 @@ describe('orderStatistics', () => {
 
   it('an extent too wide for a finite bucket scale falls back to plain selection', () => {
     const x = Float64Array.from({ length: 5000 }, (_, i) => (i % 2 === 0 ? -1.7e308 : 1.7e308) * (i / 5000));
-    const sorted = x.slice().sort();
+    const sorted = x.toSorted();
     let min = Infinity;
     let max = -Infinity;
     for (const v of x) {

@@ -108,8 +108,9 @@ describe('normalMle edge cases', () => {
     expect(fit).toEqual({ n: 3, mu: 7, sigma2: 0, sigma: 0, sigma2Unbiased: 0, logLikelihood: Infinity });
   });
 
-  it('sums that overflow throw instead of returning Infinity', () => {
-    expect(() => normalMle(Float64Array.of(1.7e308, 1.7e308))).toThrow(/^normalMle: the sum of x overflows/);
+  it('values whose sum overflows still have a mean; deviations too large to square throw', () => {
+    expect(normalMle(Float64Array.of(1.7e308, 1.7e308))).toMatchObject({ mu: 1.7e308, sigma2: 0 });
+    expect(() => normalMle([1e300, -1e300])).toThrow(/^normalMle: the sum of squared deviations of x overflows/);
   });
 
   it('a huge offset with a tiny spread (1e9 + 1e−3·k)', () => {

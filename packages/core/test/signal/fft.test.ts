@@ -73,7 +73,7 @@ describe('fft and ifft', () => {
     const im = new Float64Array(16);
     re[0] = 1;
     fft(re, im);
-    expect(Array.from(re)).toEqual(new Array(16).fill(1));
+    expect(Array.from(re)).toEqual(Array.from({ length: 16 }, () => 1));
     expectAllClose(im, new Float64Array(16), { abs: 0 });
     const c = new Float64Array(8).fill(2);
     const ci = new Float64Array(8);

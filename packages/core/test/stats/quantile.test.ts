@@ -46,7 +46,7 @@ describe('quantile', () => {
         fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 10 }),
         (xs, ps) => {
-          const sorted = [...ps].sort((a, b) => a - b);
+          const sorted = ps.toSorted((a, b) => a - b);
           const q = quantile(xs, sorted);
           for (let i = 1; i < q.length; i++) expect(q[i] as number).toBeGreaterThanOrEqual(q[i - 1] as number);
           expect(quantile(xs, 0)).toBe(Math.min(...xs));
@@ -62,7 +62,7 @@ describe('quantile', () => {
         const rs = createRandomState(seed);
         // A mixture with a far cluster makes uneven buckets.
         const x = Float64Array.from(rs.normal(0, 1, n), (v, i) => (i % 10 === 0 ? v * 1e-3 + 50 : v));
-        const sorted = x.slice().sort();
+        const sorted = x.toSorted();
         const ps = [0, 0.01, 0.25, 0.5, 0.75, 0.9, 0.95, 1];
         const want = ps.map((p) => {
           const h = (n - 1) * p;

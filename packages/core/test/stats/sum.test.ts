@@ -32,7 +32,7 @@ describe('sum', () => {
         for (const v of xs) abs += Math.abs(v);
         const u = Number.EPSILON / 2;
         const total = sum(xs);
-        const reversed = sum([...xs].reverse());
+        const reversed = sum(xs.toReversed());
         expect(Math.abs(total - reversed)).toBeLessThanOrEqual(4 * u * Math.abs(total) + 4 * xs.length * u * u * abs);
         expect(Math.abs(sum([...xs, ...xs.map((v) => -v)]))).toBeLessThanOrEqual(8 * xs.length * u * u * abs);
       }),

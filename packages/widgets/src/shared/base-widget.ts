@@ -27,7 +27,7 @@ export abstract class MleWidget extends HTMLElement {
   }
 
   protected readonly root: ShadowRoot;
-  protected lang: Lang = 'en';
+  protected uiLang: Lang = 'en';
   protected state: Record<string, ParamValue> = {};
   private readonly controls = new Map<string, Control>();
   private readonly problems = new Map<string, Text>();
@@ -58,7 +58,7 @@ export abstract class MleWidget extends HTMLElement {
     });
     if (this.built) return;
     this.built = true;
-    this.lang = detectLang(this);
+    this.uiLang = detectLang(this);
     this.state = Object.fromEntries(this.spec.params.map((p) => [p.name, p.default]));
     this.applyingAttributes = true;
     for (const p of this.spec.params) {
@@ -103,7 +103,7 @@ export abstract class MleWidget extends HTMLElement {
     for (const name of names) {
       const p = this.spec.params.find((q) => q.name === name);
       if (!p) throw new Error(`${this.spec.widgetName}: no parameter named ${name}`);
-      const control = createControl(p, this.lang, (raw) => {
+      const control = createControl(p, this.uiLang, (raw) => {
         if (this.accept(p, raw, 'control')) {
           this.writeUrl();
           this.scheduleRender();
@@ -131,7 +131,7 @@ export abstract class MleWidget extends HTMLElement {
         csv,
         canvases: () => [...this.root.querySelectorAll('canvas')],
       },
-      this.lang,
+      this.uiLang,
       (message) => this.say(message),
     );
   }
@@ -197,7 +197,7 @@ export abstract class MleWidget extends HTMLElement {
   }
 
   private showProblems(extra?: string): void {
-    const messages = [...this.problems.values()].map((m) => m[this.lang]);
+    const messages = [...this.problems.values()].map((m) => m[this.uiLang]);
     if (extra) messages.push(extra);
     if (this.errorLine) this.errorLine.textContent = messages.join(' ');
     if (messages.length > 0) this.dataset['error'] = messages.join(' ');

@@ -61,10 +61,15 @@ export function createBoxChart(options: BoxChartOptions): BoxChart {
     label: options.label,
     data: dataOf(undefined),
     options: (colour) => {
-      const [xAxis] = themedAxes(colour, { x: options.xLabel });
+      // The y axis draws nothing but takes the same room as the density chart's (size and label), so
+      // both charts map x to the same pixels and the box lines up under the histogram.
+      const [xAxis, yAxis] = themedAxes(colour, { x: options.xLabel, y: ' ' });
       return {
         scales: { x: { time: false, range: () => options.range() }, y: { range: [-1, 1] } },
-        axes: [{ ...xAxis, size: 36 }, { show: false }],
+        axes: [
+          { ...xAxis, size: 36 },
+          { ...yAxis, values: () => [], ticks: { show: false }, grid: { show: false } },
+        ],
         cursor: { y: false, points: { show: false } },
         series: [
           { label: options.xLabel, value: (_u, v) => (v == null ? '—' : formatNumber(v, 3)) },

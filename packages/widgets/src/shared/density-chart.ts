@@ -178,18 +178,35 @@ export function createDensityChart(options: DensityChartOptions): DensityChart {
             ctx.save();
             ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
             ctx.textBaseline = 'top';
-            // Labels are staggered so markers close together stay readable.
-            for (const [index, marker] of (view.markers ?? []).entries()) {
+            const markers = view.markers ?? [];
+            for (const marker of markers) {
               const x = u.valToPos(marker.x, 'x', true);
               ctx.strokeStyle = colour(marker.colour);
-              ctx.fillStyle = colour(marker.colour);
               ctx.lineWidth = 1.5 * devicePixelRatio;
               ctx.setLineDash((marker.dash ?? []).map((d) => d * devicePixelRatio));
               ctx.beginPath();
               ctx.moveTo(x, top);
               ctx.lineTo(x, top + height);
               ctx.stroke();
-              if (marker.label) ctx.fillText(marker.label, x + 3 * devicePixelRatio, top + (2 + 13 * index) * devicePixelRatio);
+            }
+            // Labels after every line (no line crosses a label), staggered so close markers stay readable.
+            for (const [index, marker] of markers.entries()) {
+              const x = u.valToPos(marker.x, 'x', true);
+              if (marker.label) {
+                // On a backing box so the label stays readable over bars and curves; flipped to the
+                // line's left when it would run past the plot's right edge.
+                const textWidth = ctx.measureText(marker.label).width;
+                const pad = 2 * devicePixelRatio;
+                const right = u.bbox.left + u.bbox.width;
+                const tx = x + 3 * devicePixelRatio + textWidth > right ? x - 3 * devicePixelRatio - textWidth : x + 3 * devicePixelRatio;
+                const ty = top + (2 + 14 * index) * devicePixelRatio;
+                ctx.fillStyle = colour('--mle-bg');
+                ctx.globalAlpha = 0.85;
+                ctx.fillRect(tx - pad, ty - pad, textWidth + 2 * pad, 12 * devicePixelRatio + 2 * pad);
+                ctx.globalAlpha = 1;
+                ctx.fillStyle = colour(marker.colour);
+                ctx.fillText(marker.label, tx, ty);
+              }
             }
             ctx.restore();
           },

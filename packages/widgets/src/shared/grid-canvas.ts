@@ -152,20 +152,22 @@ export function drawContourSegments(u: uPlot, field: Pick<GridField, 'x' | 'y'>,
   ctx.restore();
 }
 
+/** The index of the axis point nearest to `value`, or -1 more than half a step outside the axis. */
+function nearestOnAxis(axis: ArrayLike<number>, value: number): number {
+  const n = axis.length;
+  const first = axis[0] as number;
+  const last = axis[n - 1] as number;
+  const half = n > 1 ? Math.abs(last - first) / (n - 1) / 2 : 0;
+  if (!(value >= Math.min(first, last) - half && value <= Math.max(first, last) + half)) return -1;
+  let best = 0;
+  for (let k = 1; k < n; k++) if (Math.abs((axis[k] as number) - value) < Math.abs((axis[best] as number) - value)) best = k;
+  return best;
+}
+
 /** Index of the grid point nearest to a data position (for cursor readouts), or -1 outside the grid. */
 export function nearestCell(field: Pick<GridField, 'x' | 'y'>, x: number, y: number): number {
-  const nearest = (axis: ArrayLike<number>, value: number): number => {
-    const n = axis.length;
-    const first = axis[0] as number;
-    const last = axis[n - 1] as number;
-    const half = n > 1 ? Math.abs(last - first) / (n - 1) / 2 : 0;
-    if (!(value >= Math.min(first, last) - half && value <= Math.max(first, last) + half)) return -1;
-    let best = 0;
-    for (let k = 1; k < n; k++) if (Math.abs((axis[k] as number) - value) < Math.abs((axis[best] as number) - value)) best = k;
-    return best;
-  };
-  const i = nearest(field.x, x);
-  const j = nearest(field.y, y);
+  const i = nearestOnAxis(field.x, x);
+  const j = nearestOnAxis(field.y, y);
   return i < 0 || j < 0 ? -1 : j * field.x.length + i;
 }
 

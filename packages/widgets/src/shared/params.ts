@@ -44,6 +44,8 @@ export interface ListParam {
   min?: number;
   max?: number;
   default: readonly number[];
+  /** What the widget accepts, in words, when it is more than the rule above (shown under the field and in errors). */
+  describe?: Text;
 }
 
 export type ParamSpec = NumberParam | ChoiceParam | ListParam;
@@ -84,7 +86,7 @@ export function formatList(values: readonly number[]): string {
 
 /** What values a parameter allows, in words. */
 export function allowedText(spec: ParamSpec): Text {
-  if (spec.kind === 'list') return { zh: formatListRule(spec, 'zh'), en: formatListRule(spec, 'en') };
+  if (spec.kind === 'list') return spec.describe ?? { zh: formatListRule(spec, 'zh'), en: formatListRule(spec, 'en') };
   if (spec.kind !== 'choice') return { zh: formatRange(spec, 'zh'), en: formatRange(spec, 'en') };
   const names = spec.choices.map((c) => c.value).join(', ');
   const range = spec.integerRange;

@@ -10,9 +10,17 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   return template.replace(/\{(\w+)\}/g, (_match, key: string) => values[key] ?? '');
 }
 
-/** A number in scientific notation with a real minus sign: 1.129 × 10^−19 ("∞" for +Infinity). */
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** A power of ten as text: 10⁻³²³. */
+export function powerOfTen(exponent: number): string {
+  return `10${[...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+}
+
+/** A number in scientific notation with a real minus sign: 1.129 × 10⁻¹⁹ ("∞" for +Infinity). */
 export function formatScientific(value: number, digits = 3): string {
   if (value === Infinity) return '∞';
   if (!Number.isFinite(value)) return '—';
-  return value.toExponential(digits).replaceAll('-', '−').replace('e', ' × 10^').replace('^+', '^');
+  const [mantissa = '', exponent = '0'] = value.toExponential(digits).split('e');
+  return `${mantissa.replace('-', '−')} × ${powerOfTen(Number(exponent))}`;
 }

@@ -71,7 +71,7 @@ input:focus-visible, select:focus-visible, button:focus-visible { outline: 2px s
 .readouts { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 8px 0; font-variant-numeric: tabular-nums; }
 .readouts output { font-weight: 600; }
 .chart { position: relative; width: 100%; min-height: 260px; }
-.chart.compact { min-height: 96px; }
+.chart.compact { min-height: 120px; }
 .legend-note { color: var(--mle-muted); font-size: 12px; }
 .code { margin: 8px 0 0; padding: 8px; background: var(--mle-panel); border-radius: 4px; overflow-x: auto; font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre; }
 .error { margin: 0 0 8px; padding: 6px 10px; border-left: 4px solid var(--mle-error); background: var(--mle-panel); color: var(--mle-error); }

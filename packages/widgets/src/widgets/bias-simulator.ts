@@ -8,7 +8,8 @@ import { formatCount, formatNumber } from '../shared/format.ts';
 import type { Text } from '../shared/i18n.ts';
 import type { NumberParam } from '../shared/params.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
-import { chartBox, createReadouts, isAbort, note } from '../shared/readouts.ts';
+import { runLongJob } from '../shared/long-job.ts';
+import { chartBox, createReadouts, note } from '../shared/readouts.ts';
 
 const TEXT = {
   chart: { zh: '每次重复的 σ̂²（÷n）与 s²（÷(n−1)）的分布', en: 'Distribution of σ̂² (÷n) and s² (÷(n−1)) over the repetitions' },
@@ -83,9 +84,11 @@ export class BiasSimulator extends MleWidget {
   private result: BiasResult | undefined;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
-    body.append(this.controlsFor(['n', 'sigma', 'repetitions', 'seed']));
-    this.progress = createProgress(this.lang);
+    const t = (text: Text) => text[this.uiLang];
+    const style = document.createElement('style');
+    style.textContent = ':host { --mle-min-height: 730px; } @media (max-width: 420px) { :host { --mle-min-height: 970px; } }';
+    body.append(style, this.controlsFor(['n', 'sigma', 'repetitions', 'seed']));
+    this.progress = createProgress(this.uiLang);
     const readouts = createReadouts([
       { key: 'sigma2', label: t(TEXT.truth) },
       { key: 'expected', label: t(TEXT.expected) },
@@ -117,25 +120,16 @@ export class BiasSimulator extends MleWidget {
 
   protected async render({ isStale }: RenderContext): Promise<void> {
     const { n, sigma, repetitions, seed } = this.state as { n: number; sigma: number; repetitions: number; seed: number };
-    const signal = this.progress.start();
-    let result: BiasResult;
-    try {
-      result = await sharedClient().biasSimulation(
-        { seed, n, sigma, repetitions },
-        { key: this.jobKey, signal, onProgress: (p) => this.progress.update(p.done, p.total ?? repetitions) },
-      );
-    } catch (error) {
-      if (isStale()) return;
-      this.progress.finish();
-      if (isAbort(error)) {
-        this.status.textContent = TEXT.cancelled[this.lang];
-        this.say(TEXT.cancelled[this.lang]);
-        return;
-      }
-      throw error;
+    const outcome = await runLongJob(this.progress, this.jobKey, isStale, (control) =>
+      sharedClient().biasSimulation({ seed, n, sigma, repetitions }, control),
+    );
+    if (outcome.status === 'stale') return;
+    if (outcome.status === 'cancelled') {
+      this.status.textContent = TEXT.cancelled[this.uiLang];
+      this.say(TEXT.cancelled[this.uiLang]);
+      return;
     }
-    if (isStale()) return;
-    this.progress.finish();
+    const result = outcome.value;
     this.status.textContent = '';
     this.result = result;
     this.draw(result);
@@ -144,7 +138,7 @@ export class BiasSimulator extends MleWidget {
     o.expected.value = formatNumber(result.expectedMle);
     o.meanMle.value = formatNumber(result.mle.mean);
     o.meanUnbiased.value = formatNumber(result.unbiased.mean);
-    o.repetitions.value = formatCount(result.repetitions, this.lang);
+    o.repetitions.value = formatCount(result.repetitions, this.uiLang);
     this.code.textContent =
       `import numpy as np\n` +
       `rs = np.random.RandomState(${seed})\n` +
@@ -162,13 +156,13 @@ export class BiasSimulator extends MleWidget {
     const r = this.result;
     if (!r) return '';
     const f = formatThree;
-    return this.lang === 'zh'
+    return this.uiLang === 'zh'
       ? `n = ${r.n}，${r.repetitions} 次重复：σ̂² 均值 ${f(r.mle.mean)}（理论 ${f(r.expectedMle)}），s² 均值 ${f(r.unbiased.mean)}（σ² = ${f(r.sigma2)}）`
       : `n = ${r.n}, ${r.repetitions} repetitions: mean σ̂² ${f(r.mle.mean)} (theory ${f(r.expectedMle)}), mean s² ${f(r.unbiased.mean)} (σ² = ${f(r.sigma2)})`;
   }
 
   private draw(r: BiasResult): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     this.chart ??= createDensityChart({
       container: this.chartBox,
       height: 280,
@@ -191,8 +185,8 @@ export class BiasSimulator extends MleWidget {
       ],
     });
     this.table.update([
-      { name: this.lang === 'zh' ? '区间左端' : 'bin left', values: r.edges.subarray(0, -1) },
-      { name: this.lang === 'zh' ? '区间右端' : 'bin right', values: r.edges.subarray(1) },
+      { name: this.uiLang === 'zh' ? '区间左端' : 'bin left', values: r.edges.subarray(0, -1) },
+      { name: this.uiLang === 'zh' ? '区间右端' : 'bin right', values: r.edges.subarray(1) },
       { name: t(TEXT.mle), values: r.mle.counts },
       { name: t(TEXT.unbiased), values: r.unbiased.counts },
     ]);

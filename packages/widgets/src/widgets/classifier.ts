@@ -94,12 +94,12 @@ export class Classifier extends MleWidget {
   private result: ClassifierResult | undefined;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
     style.textContent = ':host { --mle-min-height: 860px; } .chart.regions { min-height: 300px; } .warning { color: var(--mle-error); margin: 4px 0; } .warning:empty { display: none; }';
     this.root.append(style);
     body.append(this.controlsFor(['seed', 'classes', 'lr', 'steps']));
-    this.progress = createProgress(this.lang);
+    this.progress = createProgress(this.uiLang);
     const readouts = document.createElement('div');
     readouts.className = 'readouts';
     const make = (key: keyof Classifier['readouts'], label: string) => {
@@ -169,8 +169,8 @@ export class Classifier extends MleWidget {
       if (isStale()) return;
       this.progress.finish();
       if (error instanceof Error && error.name === 'AbortError') {
-        this.message.textContent = TEXT.cancelled[this.lang];
-        this.say(TEXT.cancelled[this.lang]);
+        this.message.textContent = TEXT.cancelled[this.uiLang];
+        this.say(TEXT.cancelled[this.uiLang]);
         return;
       }
       throw error;
@@ -178,19 +178,19 @@ export class Classifier extends MleWidget {
     if (isStale()) return;
     this.progress.finish();
     this.result = result;
-    this.message.textContent = result.diverged ? TEXT.diverged[this.lang](result.iterations) : '';
+    this.message.textContent = result.diverged ? TEXT.diverged[this.uiLang](result.iterations) : '';
     this.showNumbers(result);
     this.drawRegions(result);
     this.drawLoss(result);
   }
 
   private showNumbers(r: ClassifierResult): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const f = r.final;
-    this.readouts.steps.value = formatCount(f.step, this.lang);
+    this.readouts.steps.value = formatCount(f.step, this.uiLang);
     this.readouts.ce.value = formatNumber(f.meanCrossEntropy, 6);
     this.readouts.ll.value = formatNumber(f.logLikelihood, 4);
-    this.readouts.n.value = formatCount(r.n, this.lang);
+    this.readouts.n.value = formatCount(r.n, this.uiLang);
     // Both numbers come from core; the line only lays them side by side: ℓ = −n · CE.
     this.readouts.identity.value = `ℓ = −n · CE: ${formatNumber(f.logLikelihood, 4)} = −${r.n} × ${formatNumber(f.meanCrossEntropy, 6)}`;
     this.readouts.accuracy.value = `${formatNumber(f.accuracy * 100, 1)}%`;
@@ -227,7 +227,7 @@ export class Classifier extends MleWidget {
 
   private drawRegions(r: ClassifierResult): void {
     this.paintRegions(r);
-    const lang = this.lang;
+    const lang = this.uiLang;
     if (!this.regions) {
       this.regions = createPlaneChart({
         container: this.regionsBox,
@@ -270,15 +270,15 @@ export class Classifier extends MleWidget {
     const g = this.result?.grid;
     const cell = g && position ? nearestCell(g, position.x, position.y) : -1;
     if (!g || !position || cell < 0) {
-      this.cursorLine.textContent = TEXT.outside[this.lang];
+      this.cursorLine.textContent = TEXT.outside[this.uiLang];
       return;
     }
-    const klass = TEXT.klass[this.lang];
+    const klass = TEXT.klass[this.uiLang];
     this.cursorLine.textContent = `x₁ = ${formatNumber(position.x, 2)}, x₂ = ${formatNumber(position.y, 2)} → ${klass} ${g.labels[cell]} (p = ${formatNumber(g.confidence[cell] as number, 3)})`;
   }
 
   private drawLoss(r: ClassifierResult): void {
-    const lang = this.lang;
+    const lang = this.uiLang;
     const data: uPlot.AlignedData = [r.history.step, r.history.meanCrossEntropy, r.history.logLikelihood];
     // Axis extents only: the largest finite loss, and the log-likelihood axis −n times it (flipped)
     // so the two curves land on each other.
@@ -326,7 +326,7 @@ export class Classifier extends MleWidget {
     const r = this.result;
     if (!r) return '';
     const f = r.final;
-    return this.lang === 'zh'
+    return this.uiLang === 'zh'
       ? `${f.step} 步后：平均交叉熵 ${formatNumber(f.meanCrossEntropy, 4)}，对数似然 ${formatNumber(f.logLikelihood, 2)}，准确率 ${formatNumber(f.accuracy * 100, 1)}%`
       : `After ${f.step} steps: mean cross-entropy ${formatNumber(f.meanCrossEntropy, 4)}, log-likelihood ${formatNumber(f.logLikelihood, 2)}, accuracy ${formatNumber(f.accuracy * 100, 1)}%`;
   }

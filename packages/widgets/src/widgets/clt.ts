@@ -57,6 +57,7 @@ const mParam: NumberParam = {
 const pParam: NumberParam = { kind: 'number', name: 'p', label: { zh: '成功概率 p', en: 'Success probability p' }, min: 0.01, max: 0.99, step: 0.01, default: 0.3 };
 
 const MAX_DRAWS = 20_000_000;
+const threeDigits = (v: number) => formatNumber(v, 3);
 let instances = 0;
 
 /**
@@ -79,10 +80,13 @@ export class Clt extends MleWidget {
   private result: CltResult | undefined;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
+    const style = document.createElement('style');
+    style.textContent = ':host { --mle-min-height: 780px; } .controls[hidden] { display: none; }';
     this.pControls = this.controlsFor(['p']);
-    body.append(this.controlsFor(['source', 'k', 'm', 'seed']), this.pControls);
-    this.progress = createProgress(this.lang);
+    this.pControls.hidden = this.state['source'] !== 'bernoulli';
+    body.append(style, this.controlsFor(['source', 'k', 'm', 'seed']), this.pControls);
+    this.progress = createProgress(this.uiLang);
     const readouts = createReadouts([
       { key: 'sampleMean', label: t(TEXT.sampleMean) },
       { key: 'expectedMean', label: t(TEXT.expectedMean) },
@@ -114,7 +118,7 @@ export class Clt extends MleWidget {
   protected async render({ isStale }: RenderContext): Promise<void> {
     const { source, k, m, p, seed } = this.state as { source: 'uniform' | 'exponential' | 'bernoulli'; k: number; m: number; p: number; seed: number };
     this.pControls.hidden = source !== 'bernoulli';
-    if (k * m > MAX_DRAWS) throw new RangeError(TEXT.tooMany[this.lang].replace('{n}', formatCount(k * m, this.lang)));
+    if (k * m > MAX_DRAWS) throw new RangeError(TEXT.tooMany[this.uiLang].replace('{n}', formatCount(k * m, this.uiLang)));
     const signal = this.progress.start();
     let result: CltResult;
     try {
@@ -126,8 +130,8 @@ export class Clt extends MleWidget {
       if (isStale()) return;
       this.progress.finish();
       if (isAbort(error)) {
-        this.status.textContent = TEXT.cancelled[this.lang];
-        this.say(TEXT.cancelled[this.lang]);
+        this.status.textContent = TEXT.cancelled[this.uiLang];
+        this.say(TEXT.cancelled[this.uiLang]);
         return;
       }
       throw error;
@@ -142,7 +146,7 @@ export class Clt extends MleWidget {
     o.expectedMean.value = formatNumber(result.expectedMean);
     o.sampleSd.value = formatNumber(result.sampleSd);
     o.expectedSd.value = formatNumber(result.expectedSd);
-    o.m.value = formatCount(result.m, this.lang);
+    o.m.value = formatCount(result.m, this.uiLang);
     const draws = { uniform: 'u', exponential: '-np.log1p(-u)', bernoulli: `(u < ${pythonNumber(p)})` }[source];
     this.code.textContent =
       `import numpy as np\n` +
@@ -158,14 +162,14 @@ export class Clt extends MleWidget {
   protected override announcement(): string {
     const r = this.result;
     if (!r) return '';
-    const f = (v: number) => formatNumber(v, 3);
-    return this.lang === 'zh'
+    const f = threeDigits;
+    return this.uiLang === 'zh'
       ? `k = ${r.k}：${r.m} 个均值的平均 ${f(r.sampleMean)}（理论 ${f(r.expectedMean)}），标准差 ${f(r.sampleSd)}（理论 ${f(r.expectedSd)}）`
       : `k = ${r.k}: the ${r.m} means average ${f(r.sampleMean)} (theory ${f(r.expectedMean)}) with sd ${f(r.sampleSd)} (theory ${f(r.expectedSd)})`;
   }
 
   private draw(r: CltResult): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     this.chart ??= createDensityChart({
       container: this.chartBox,
       height: 280,

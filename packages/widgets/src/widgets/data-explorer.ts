@@ -1,13 +1,16 @@
 import uPlot from 'uplot';
-import type { DatasetHandle, Summary } from '@mle-lab/worker';
+import type { Summary } from '@mle-lab/worker';
 import { MleWidget, type RenderContext } from '../shared/base-widget.ts';
 import { createBoxChart, type BoxChart } from '../shared/box-chart.ts';
 import { sharedClient } from '../shared/client.ts';
 import { bandwidthParam, binsParam, muParam, numericChoice, pythonNumber, sampleSizeParam, seedParam, sigmaParam } from '../shared/common-params.ts';
 import { createDataTable } from '../shared/data-table.ts';
+import { createDatasetCache } from '../shared/dataset.ts';
 import { createDensityChart, type DensityChart } from '../shared/density-chart.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
 import type { Text } from '../shared/i18n.ts';
+import { runLongJob } from '../shared/long-job.ts';
+import { createProgress, type ProgressView } from '../shared/progress.ts';
 import { chartBox, createReadouts, note } from '../shared/readouts.ts';
 
 const TEXT = {
@@ -35,7 +38,10 @@ const TEXT = {
     en: 'The box runs from Q1 to Q3, the thick line is the median, the whiskers reach the farthest data within 1.5·IQR, circles are outliers and the diamond is the mean.',
   },
   code: { zh: '用 numpy 和 seaborn 画出同样的图：', en: 'The same pictures in numpy and seaborn:' },
+  cancelled: { zh: '已取消：仍显示上一次的结果。改变任一控件即可重新计算。', en: 'Cancelled: the previous result is still shown. Change any control to compute again.' },
 } satisfies Record<string, Text>;
+
+let instances = 0;
 
 /**
  * `<mle-data-explorer>`: seeded normal data as a density histogram with a KDE curve, the true pdf and
@@ -53,14 +59,16 @@ export class DataExplorer extends MleWidget {
   private tables!: Record<'hist' | 'curves' | 'box', ReturnType<typeof createDataTable>>;
   private readouts!: Record<'mu' | 'sigma2' | 'sigma' | 'n' | 'bandwidth' | 'q1' | 'median' | 'q3', HTMLOutputElement>;
   private code!: HTMLElement;
-  private handle: DatasetHandle | undefined;
-  private handleKey = '';
+  private progress!: ProgressView;
+  private status!: HTMLElement;
+  private readonly jobKey = `data-explorer-${++instances}`;
+  private readonly data = createDatasetCache(sharedClient, (client, spec: { seed: number; mu: number; sigma: number; n: number }) => client.generate(spec));
   private summary: Summary | undefined;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 760px; }';
+    style.textContent = ':host { --mle-min-height: 970px; } @media (max-width: 420px) { :host { --mle-min-height: 1340px; } }';
     body.append(style, this.controlsFor(['seed', 'mu', 'sigma', 'n', 'bins', 'bandwidth']));
     const readouts = createReadouts([
       { key: 'mu', label: 'μ̂' },
@@ -73,6 +81,8 @@ export class DataExplorer extends MleWidget {
       { key: 'q3', label: 'Q3' },
     ]);
     this.readouts = readouts.outputs;
+    this.progress = createProgress(this.uiLang);
+    this.status = note('', 'legend-note status');
     this.chartBox = chartBox();
     this.boxBox = chartBox('compact');
     this.tables = {
@@ -84,8 +94,9 @@ export class DataExplorer extends MleWidget {
     this.code.className = 'code';
     const actions = this.actionBar(async () => {
       const s = this.summary;
-      if (!this.handle || !s) return [];
-      const values = await sharedClient().values(this.handle);
+      const handle = this.data.current();
+      if (!handle || !s) return [];
+      const values = await sharedClient().values(handle);
       return [
         { name: 'x', values },
         { name: 'bin_left', values: s.histogram.edges.subarray(0, -1) },
@@ -97,7 +108,9 @@ export class DataExplorer extends MleWidget {
       ];
     });
     body.append(
+      this.progress.element,
       readouts.element,
+      this.status,
       this.chartBox,
       this.boxBox,
       note(t(TEXT.boxNote)),
@@ -115,22 +128,25 @@ export class DataExplorer extends MleWidget {
     const { seed, mu, sigma, n } = this.state as { seed: number; mu: number; sigma: number; n: number };
     const bins = numericChoice(this.state['bins'] as string | number) as 'auto' | 'fd' | 'sturges' | number;
     const bandwidth = numericChoice(this.state['bandwidth'] as string | number) as 'scott' | 'silverman' | number;
-    const key = `${seed}|${mu}|${sigma}|${n}`;
-    if (key !== this.handleKey || !this.handle) {
-      const next = await client.generate({ seed, mu, sigma, n });
-      if (this.handle) void client.release(this.handle);
-      this.handle = next;
-      this.handleKey = key;
+    // A million samples take a moment to summarise: behind the progress bar, cancellable, latest wins.
+    const outcome = await runLongJob(this.progress, this.jobKey, isStale, (control) =>
+      this.data.use({ seed, mu, sigma, n }, (handle) => client.summarize(handle, { bins, kde: { bandwidth, gridSize: 200 }, box: true }, control)),
+    );
+    if (outcome.status === 'stale') return;
+    if (outcome.status === 'cancelled') {
+      this.status.textContent = TEXT.cancelled[this.uiLang];
+      this.say(TEXT.cancelled[this.uiLang]);
+      return;
     }
-    const summary = await client.summarize(this.handle, { bins, kde: { bandwidth, gridSize: 200 }, box: true });
-    if (isStale()) return;
+    const summary = outcome.value;
+    this.status.textContent = '';
     this.summary = summary;
     this.draw(summary);
     const o = this.readouts;
     o.mu.value = formatNumber(summary.mle.mu);
     o.sigma2.value = formatNumber(summary.mle.sigma2);
     o.sigma.value = formatNumber(summary.mle.sigma);
-    o.n.value = formatCount(summary.n, this.lang);
+    o.n.value = formatCount(summary.n, this.uiLang);
     o.bandwidth.value = summary.kde ? formatNumber(summary.kde.bandwidth) : '—';
     o.q1.value = summary.box ? formatNumber(summary.box.q1) : '—';
     o.median.value = summary.box ? formatNumber(summary.box.median) : '—';
@@ -158,13 +174,13 @@ export class DataExplorer extends MleWidget {
   protected override announcement(): string {
     const s = this.summary;
     if (!s) return '';
-    return this.lang === 'zh'
+    return this.uiLang === 'zh'
       ? `n = ${s.n}：μ̂ = ${formatNumber(s.mle.mu)}，σ̂ = ${formatNumber(s.mle.sigma)}`
       : `n = ${s.n}: μ̂ = ${formatNumber(s.mle.mu)}, σ̂ = ${formatNumber(s.mle.sigma)}`;
   }
 
   private draw(summary: Summary): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const { x, truth, mle } = summary.curves;
     // The pdf curves span the histogram; the KDE's grid extends 3 bandwidths further (seaborn's cut).
     // uPlot.join aligns both grids on one x axis, leaving gaps where a curve has no point.
@@ -197,7 +213,7 @@ export class DataExplorer extends MleWidget {
     if (box) {
       this.box ??= createBoxChart({
         container: this.boxBox,
-        height: 96,
+        height: 120,
         label: t(TEXT.boxChart),
         xLabel: t(TEXT.value),
         range: () => this.chart?.xRange() ?? [0, 1],
@@ -215,8 +231,8 @@ export class DataExplorer extends MleWidget {
     }
     this.boxBox.hidden = !box;
     this.tables.hist.update([
-      { name: this.lang === 'zh' ? '区间左端' : 'bin left', values: summary.histogram.edges.subarray(0, -1) },
-      { name: this.lang === 'zh' ? '区间右端' : 'bin right', values: summary.histogram.edges.subarray(1) },
+      { name: this.uiLang === 'zh' ? '区间左端' : 'bin left', values: summary.histogram.edges.subarray(0, -1) },
+      { name: this.uiLang === 'zh' ? '区间右端' : 'bin right', values: summary.histogram.edges.subarray(1) },
       { name: t(TEXT.density), values: summary.histogram.density },
     ]);
     this.tables.curves.update([

@@ -67,8 +67,10 @@ export class Density1d extends MleWidget {
   private result: Density1dResult | undefined;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
-    body.append(this.controlsFor(['mu', 'sigma', 'a', 'b']));
+    const t = (text: Text) => text[this.uiLang];
+    const style = document.createElement('style');
+    style.textContent = ':host { --mle-min-height: 590px; }';
+    body.append(style, this.controlsFor(['mu', 'sigma', 'a', 'b']));
     const readouts = createReadouts([
       { key: 'peak', label: t(TEXT.peak) },
       { key: 'probability', label: t(TEXT.probability) },
@@ -100,7 +102,7 @@ export class Density1d extends MleWidget {
   protected async render({ isStale }: RenderContext): Promise<void> {
     const { mu, sigma, a, b } = this.state as { mu: number; sigma: number; a: number; b: number };
     if (!(a < b)) {
-      const message = fill(TEXT.order[this.lang], { a: formatNumber(a, 2), b: formatNumber(b, 2) });
+      const message = fill(TEXT.order[this.uiLang], { a: formatNumber(a, 2), b: formatNumber(b, 2) });
       this.readouts.probability.value = '—';
       throw new RangeError(message);
     }
@@ -114,7 +116,7 @@ export class Density1d extends MleWidget {
     o.pdfA.value = formatNumber(result.pdfA);
     o.pdfB.value = formatNumber(result.pdfB);
     const values = { peak: formatNumber(result.peak, 3), p: formatProbability(result.probability), sigma: formatNumber(result.unitPeakSigma) };
-    this.lesson.textContent = fill((result.peak > 1 ? TEXT.above : TEXT.below)[this.lang], values);
+    this.lesson.textContent = fill((result.peak > 1 ? TEXT.above : TEXT.below)[this.uiLang], values);
   }
 
   protected override onThemeChange(): void {
@@ -126,13 +128,13 @@ export class Density1d extends MleWidget {
     if (!r) return '';
     const { a, b } = this.state as { a: number; b: number };
     const interval = `P(${formatNumber(a, 2)} < X < ${formatNumber(b, 2)})`;
-    return this.lang === 'zh'
+    return this.uiLang === 'zh'
       ? `${interval} = ${formatProbability(r.probability)}；f(μ) = ${formatNumber(r.peak)}`
       : `${interval} = ${formatProbability(r.probability)}; f(μ) = ${formatNumber(r.peak)}`;
   }
 
   private draw(r: Density1dResult, a: number, b: number, mu: number): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     this.chart ??= createDensityChart({
       container: this.chartBox,
       height: 280,

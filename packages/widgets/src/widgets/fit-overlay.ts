@@ -8,6 +8,8 @@ import { createDensityChart, type DensityChart } from '../shared/density-chart.t
 import { formatNumber } from '../shared/format.ts';
 import type { Text } from '../shared/i18n.ts';
 import type { ChoiceParam } from '../shared/params.ts';
+import { runLongJob } from '../shared/long-job.ts';
+import { createProgress, type ProgressView } from '../shared/progress.ts';
 import { chartBox, note } from '../shared/readouts.ts';
 
 const TEXT = {
@@ -28,6 +30,7 @@ const TEXT = {
     en: 'Standard errors from the Fisher information: SE(μ̂) = σ̂/√n, SE(σ̂²) = σ̂²·√(2/n), SE(σ̂) = σ̂/√(2n); the interval is estimate ± z·SE.',
   },
   code: { zh: '用 numpy 和 scipy 得到同样的数：', en: 'The same numbers in numpy and scipy:' },
+  cancelled: { zh: '已取消：仍显示上一次的结果。改变任一控件即可重新计算。', en: 'Cancelled: the previous result is still shown. Change any control to compute again.' },
 } satisfies Record<string, Text>;
 
 const levelParam: ChoiceParam = {
@@ -44,6 +47,11 @@ const levelParam: ChoiceParam = {
 };
 
 type Row = 'mu' | 'sigma2' | 'sigma';
+
+let instances = 0;
+
+/** A line of Python with its result as an aligned comment. */
+const line = (code: string, comment = '') => (comment ? `${code.padEnd(46)}# ${comment}` : code);
 
 /** Three decimals, for spoken summaries. */
 const v = (x: number) => formatNumber(x, 3);
@@ -64,21 +72,27 @@ export class FitOverlay extends MleWidget {
   private cells!: Record<`${Row}${Column}`, HTMLOutputElement>;
   private intervalHeader!: HTMLTableCellElement;
   private code!: HTMLElement;
+  private progress!: ProgressView;
+  private status!: HTMLElement;
+  private readonly jobKey = `fit-overlay-${++instances}`;
   private summary: Summary | undefined;
   private fisher: NormalFisherSummary | undefined;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
     style.textContent = `
-:host { --mle-min-height: 720px; }
+:host { --mle-min-height: 915px; }
+@media (max-width: 420px) { :host { --mle-min-height: 1180px; } }
 .estimates { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; width: 100%; }
 .estimates caption { text-align: left; font-weight: 600; margin-bottom: 4px; }
 .estimates th, .estimates td { padding: 3px 8px; border-bottom: 1px solid var(--mle-border); text-align: right; }
 .estimates th:first-child { text-align: left; }
 .table-scroll { overflow-x: auto; }
 `;
-    body.append(style, this.controlsFor(['seed', 'mu', 'sigma', 'n', 'level']));
+    this.progress = createProgress(this.uiLang);
+    this.status = note('', 'legend-note status');
+    body.append(style, this.controlsFor(['seed', 'mu', 'sigma', 'n', 'level']), this.progress.element, this.status);
     body.append(this.estimatesTable());
     this.chartBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
@@ -108,7 +122,7 @@ export class FitOverlay extends MleWidget {
 
   /** The visible table of estimates: every cell an `<output data-readout>` filled with text only. */
   private estimatesTable(): HTMLElement {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const wrap = document.createElement('div');
     wrap.className = 'table-scroll';
     const table = document.createElement('table');
@@ -153,15 +167,24 @@ export class FitOverlay extends MleWidget {
     const { seed, mu, sigma, n } = this.state as { seed: number; mu: number; sigma: number; n: number };
     const level = numericChoice(this.state['level'] as string | number) as number;
     const client = sharedClient();
-    const [summary, fisher] = await this.data.use({ seed, mu, sigma, n }, (handle) =>
-      Promise.all([client.summarize(handle, { bins: 'auto' }), client.normalFisher(handle, { level })]),
+    const outcome = await runLongJob(this.progress, this.jobKey, isStale, (control) =>
+      this.data.use({ seed, mu, sigma, n }, (handle) =>
+        Promise.all([client.summarize(handle, { bins: 'auto', kde: false, box: false }, control), client.normalFisher(handle, { level })]),
+      ),
     );
-    if (isStale()) return;
+    if (outcome.status === 'stale') return;
+    if (outcome.status === 'cancelled') {
+      this.status.textContent = TEXT.cancelled[this.uiLang];
+      this.say(TEXT.cancelled[this.uiLang]);
+      return;
+    }
+    const [summary, fisher] = outcome.value;
+    this.status.textContent = '';
     this.summary = summary;
     this.fisher = fisher;
     this.draw(summary, fisher);
-    const percent = new Intl.NumberFormat(this.lang === 'zh' ? 'zh-CN' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(level);
-    this.intervalHeader.textContent = `${percent} ${TEXT.interval[this.lang]}`;
+    const percent = new Intl.NumberFormat(this.uiLang === 'zh' ? 'zh-CN' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(level);
+    this.intervalHeader.textContent = `${percent} ${TEXT.interval[this.uiLang]}`;
     const fill = (row: Row, truth: number | null, e: EstimateWithError) => {
       this.cells[`${row}Truth`].value = truth === null ? '—' : formatNumber(truth);
       this.cells[row].value = formatNumber(e.estimate);
@@ -172,17 +195,18 @@ export class FitOverlay extends MleWidget {
     fill('mu', fisher.truth?.mu ?? null, fisher.mu);
     fill('sigma2', fisher.truth?.sigma2 ?? null, fisher.sigma2);
     fill('sigma', fisher.truth?.sigma ?? null, fisher.sigma);
-    this.code.textContent =
-      `import numpy as np\n` +
-      `from scipy import stats\n` +
-      `np.random.seed(${seed})\n` +
-      `data = np.random.normal(${pythonNumber(mu)}, ${pythonNumber(sigma)}, ${n})\n` +
-      `n = data.size\n` +
-      `mu_hat, sigma2_hat = data.mean(), data.var()   # ${formatNumber(fisher.mu.estimate)}, ${formatNumber(fisher.sigma2.estimate)}\n` +
-      `se_mu = np.sqrt(sigma2_hat / n)                # ${formatNumber(fisher.mu.standardError)}  (1/√I(μ))\n` +
-      `se_sigma2 = sigma2_hat * np.sqrt(2 / n)        # ${formatNumber(fisher.sigma2.standardError)}\n` +
-      `z = stats.norm.ppf(1 - (1 - ${level}) / 2)       # ${formatNumber(fisher.z)}\n` +
-      `print(mu_hat - z * se_mu, mu_hat + z * se_mu)  # ${formatNumber(fisher.mu.lower)} ${formatNumber(fisher.mu.upper)}`;
+    this.code.textContent = [
+      'import numpy as np',
+      'from scipy import stats',
+      `np.random.seed(${seed})`,
+      `data = np.random.normal(${pythonNumber(mu)}, ${pythonNumber(sigma)}, ${n})`,
+      'n = data.size',
+      line('mu_hat, sigma2_hat = data.mean(), data.var()', `${formatNumber(fisher.mu.estimate)}, ${formatNumber(fisher.sigma2.estimate)}`),
+      line('se_mu = np.sqrt(sigma2_hat / n)', `${formatNumber(fisher.mu.standardError)}  (1/√I(μ))`),
+      line('se_sigma2 = sigma2_hat * np.sqrt(2 / n)', formatNumber(fisher.sigma2.standardError)),
+      line(`z = stats.norm.ppf(1 - (1 - ${level}) / 2)`, formatNumber(fisher.z)),
+      line('print(mu_hat - z * se_mu, mu_hat + z * se_mu)', `${formatNumber(fisher.mu.lower)} ${formatNumber(fisher.mu.upper)}`),
+    ].join('\n');
   }
 
   protected override onThemeChange(): void {
@@ -192,13 +216,13 @@ export class FitOverlay extends MleWidget {
   protected override announcement(): string {
     const f = this.fisher;
     if (!f) return '';
-    return this.lang === 'zh'
+    return this.uiLang === 'zh'
       ? `μ̂ = ${v(f.mu.estimate)} ± ${v(f.mu.standardError)}，σ̂ = ${v(f.sigma.estimate)} ± ${v(f.sigma.standardError)}`
       : `μ̂ = ${v(f.mu.estimate)} ± ${v(f.mu.standardError)}, σ̂ = ${v(f.sigma.estimate)} ± ${v(f.sigma.standardError)}`;
   }
 
   private draw(summary: Summary, fisher: NormalFisherSummary): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     this.chart ??= createDensityChart({
       container: this.chartBox,
       height: 300,
@@ -218,8 +242,6 @@ export class FitOverlay extends MleWidget {
       markers: [
         ...(fisher.truth ? [{ x: fisher.truth.mu, colour: '--mle-truth', label: 'μ' }] : []),
         { x: fisher.mu.estimate, colour: '--mle-fit', dash: [6, 4], label: 'μ̂' },
-        { x: fisher.mu.lower, colour: '--mle-muted', dash: [2, 3] },
-        { x: fisher.mu.upper, colour: '--mle-muted', dash: [2, 3] },
       ],
     });
     this.table.update([

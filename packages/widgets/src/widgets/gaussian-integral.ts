@@ -64,8 +64,10 @@ export class GaussianIntegral extends MleWidget {
   private result: GaussianIntegralJobResult | undefined;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
-    body.append(this.controlsFor(['a', 'b']));
+    const t = (text: Text) => text[this.uiLang];
+    const style = document.createElement('style');
+    style.textContent = ':host { --mle-min-height: 600px; }';
+    body.append(style, this.controlsFor(['a', 'b']));
     this.makePdf = document.createElement('button');
     this.makePdf.type = 'button';
     this.makePdf.className = 'make-pdf';
@@ -114,7 +116,7 @@ export class GaussianIntegral extends MleWidget {
     const r = await sharedClient().gaussianIntegral({ a, b });
     if (isStale()) return;
     this.result = r;
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const o = this.readouts;
     o.area.value = formatNumber(r.area, 10);
     o.exactArea.value = formatNumber(r.exactArea, 10);
@@ -136,13 +138,13 @@ export class GaussianIntegral extends MleWidget {
   protected override announcement(): string {
     const r = this.result;
     if (!r) return '';
-    return this.lang === 'zh'
+    return this.uiLang === 'zh'
       ? `面积 ${formatNumber(r.area, 6)}（闭式 ${formatNumber(r.exactArea, 6)}），方差 ${formatNumber(r.variance, 6)}（闭式 ${formatNumber(r.exactVariance, 6)}）`
       : `Area ${formatNumber(r.area, 6)} (closed form ${formatNumber(r.exactArea, 6)}), variance ${formatNumber(r.variance, 6)} (closed form ${formatNumber(r.exactVariance, 6)})`;
   }
 
   private draw(r: GaussianIntegralJobResult): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     this.chart ??= createDensityChart({
       container: this.chartBox,
       height: 260,

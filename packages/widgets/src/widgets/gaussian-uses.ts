@@ -87,13 +87,16 @@ const kernelParam: NumberParam = {
 };
 const sigma1Param: NumberParam = { kind: 'number', name: 'sigma1', label: { zh: '标准差 σ₁', en: 'Std σ₁' }, min: 0.2, max: 3, step: 0.05, default: 1 };
 const sigma2Param: NumberParam = { kind: 'number', name: 'sigma2', label: { zh: '标准差 σ₂', en: 'Std σ₂' }, min: 0.2, max: 3, step: 0.05, default: 1.5 };
-const widthParam: NumberParam = { kind: 'number', name: 'width', label: { zh: '时域宽度 σ', en: 'Width in time σ' }, min: 0.2, max: 4, step: 0.05, default: 1 };
+const widthParam: NumberParam = { kind: 'number', name: 'width', label: { zh: '时域宽度 σ', en: 'Width in time σ' }, min: 0.25, max: 3, step: 0.05, default: 1 };
 
 const PANEL_CONTROLS: Record<Panel, readonly string[]> = {
   smoothing: ['kernel', 'seed'],
   convolution: ['sigma1', 'sigma2'],
   fourier: ['width'],
 };
+
+/** A uPlot legend value with three decimals. */
+const digits = (_u: unknown, v: number | null) => (v == null ? '—' : formatNumber(v, 3));
 
 type Outputs<K extends string> = Record<K, HTMLOutputElement>;
 
@@ -132,9 +135,9 @@ export class GaussianUses extends MleWidget {
   private fourier: FourierResult | undefined;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 640px; } .panel[hidden] { display: none; }';
+    style.textContent = ':host { --mle-min-height: 700px; } .panel[hidden] { display: none; }';
     body.append(style, this.controlsFor(['panel']));
 
     const smooth = createReadouts([
@@ -230,11 +233,11 @@ export class GaussianUses extends MleWidget {
       this.drawFourier(r);
       this.code.textContent =
         `import numpy as np\nfrom scipy.stats import norm\n` +
-        `n, dt = ${r.size}, ${r.dt}\n` +
-        `t = np.fft.ifftshift((np.arange(n) - n // 2) * dt)   # t = 0 first\n` +
-        `G = np.abs(np.fft.fft(norm.pdf(t, 0, ${pythonNumber(width)}))) * dt\n` +
-        `f = np.fft.fftfreq(n, dt)\n` +
-        `print(np.abs(G - np.exp(-2 * np.pi**2 * ${pythonNumber(width)}**2 * f**2)).max())   # ${r.maxError.toExponential(1)}`;
+        `n, dt, s = ${r.size}, ${r.dt}, ${pythonNumber(width)}\n` +
+        `t = (np.arange(n) - n // 2) * dt\n` +
+        `G = dt * np.abs(np.fft.fftshift(np.fft.fft(norm.pdf(t, 0, s))))\n` +
+        `f = (np.arange(n) - n // 2) / (n * dt)\n` +
+        `print(np.abs(G - np.exp(-2 * np.pi**2 * s**2 * f**2)).max())   # ~1e-16: equal up to rounding`;
     }
   }
 
@@ -246,7 +249,7 @@ export class GaussianUses extends MleWidget {
   }
 
   protected override announcement(): string {
-    const zh = this.lang === 'zh';
+    const zh = this.uiLang === 'zh';
     const panel = this.state['panel'] as Panel;
     if (panel === 'smoothing' && this.smoothing) {
       const r = this.smoothing;
@@ -304,10 +307,9 @@ export class GaussianUses extends MleWidget {
   }
 
   private drawSmoothing(r: SmoothingResult): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const data: [number[], number[], number[], number[]] = [Array.from(r.t), Array.from(r.noisy), Array.from(r.clean), Array.from(r.smoothed)];
     if (!this.smoothChart) {
-      const digits = (_u: unknown, v: number | null) => (v == null ? '—' : formatNumber(v, 3));
       this.smoothChart = createChart({
         container: this.smoothBox,
         height: 280,
@@ -339,7 +341,7 @@ export class GaussianUses extends MleWidget {
   }
 
   private drawConvolution(r: ConvolutionResult): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     this.convChart ??= createDensityChart({
       container: this.convBox,
       height: 280,
@@ -368,7 +370,7 @@ export class GaussianUses extends MleWidget {
   }
 
   private drawFourier(r: FourierResult): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     this.timeChart ??= createDensityChart({
       container: this.timeBox,
       height: 200,

@@ -49,9 +49,10 @@ const WIRE_STRIDE = 2;
 const DEG = Math.PI / 180;
 
 const EXTRA_CSS = `
-:host { --mle-min-height: 640px; }
+:host { --mle-min-height: 540px; }
 .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 12px; }
-.surface { display: block; width: 100%; height: 320px; touch-action: none; cursor: grab; border-radius: 4px; }
+.heat { max-width: 340px; margin: 0 auto; }
+.surface { display: block; width: 100%; aspect-ratio: 4 / 3; max-height: 320px; touch-action: none; cursor: grab; border-radius: 4px; }
 .surface:active { cursor: grabbing; }
 .surface:focus-visible { outline: 2px solid var(--mle-accent); outline-offset: 2px; }
 @media (max-width: 640px) { :host { --mle-min-height: 1000px; } }
@@ -67,10 +68,11 @@ class SurfaceView {
   private elevation = 30 * DEG;
   private field: JointDensityResult | undefined;
   private drag: { x: number; y: number } | undefined;
-  private readonly host: HTMLElement;
+  private frame = 0;
+  private readonly host: Element;
   private readonly lang: Lang;
 
-  constructor(host: HTMLElement, lang: Lang) {
+  constructor(host: Element, lang: Lang) {
     this.host = host;
     this.lang = lang;
     this.canvas = document.createElement('canvas');
@@ -79,7 +81,14 @@ class SurfaceView {
     this.canvas.setAttribute('role', 'img');
     this.canvas.addEventListener('pointerdown', (event) => {
       this.drag = { x: event.clientX, y: event.clientY };
-      this.canvas.setPointerCapture(event.pointerId);
+      // Synthetic events (tests, assistive tools) may carry no capturable pointer.
+      if (this.canvas.hasPointerCapture(event.pointerId) === false) {
+        try {
+          this.canvas.setPointerCapture(event.pointerId);
+        } catch {
+          // Dragging still works while the pointer stays over the canvas.
+        }
+      }
     });
     this.canvas.addEventListener('pointermove', (event) => {
       if (!this.drag) return;
@@ -118,7 +127,12 @@ class SurfaceView {
     this.azimuth = azimuth;
     this.elevation = Math.min(90 * DEG, Math.max(0, elevation));
     this.describe();
-    this.draw();
+    // One redraw per frame however fast the pointer moves or a key repeats.
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
   }
 
   turn(dAzimuth: number, dElevation: number): void {
@@ -167,7 +181,7 @@ class SurfaceView {
     const xs = corners.map((c) => c[0]);
     const ys = corners.map((c) => c[1]);
     const [xMin, xMax, yMin, yMax] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const pad = 24;
+    const pad = 12;
     const scale = Math.min((width - 2 * pad) / (xMax - xMin), (height - 2 * pad) / Math.max(1e-9, yMax - yMin));
     const toScreen = ([px, py]: [number, number]): [number, number] => [
       width / 2 + (px - (xMin + xMax) / 2) * scale,
@@ -197,26 +211,33 @@ class SurfaceView {
     const [lx2, ly2] = toScreen(project(0, half * 1.12, 0));
     ctx.fillText('x₁', lx1 - 6, ly1 + 4);
     ctx.fillText('x₂', lx2 - 6, ly2 + 4);
-    // The wireframe, each segment coloured by its height.
-    ctx.lineWidth = 1;
-    const segment = (a: [number, number], b: [number, number], t: number) => {
-      const [r, g, bl] = viridis(t);
-      ctx.strokeStyle = `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(bl)})`;
-      ctx.beginPath();
-      ctx.moveTo(a[0], a[1]);
-      ctx.lineTo(b[0], b[1]);
-      ctx.stroke();
-    };
+    // The surface as quads painted far to near (the painter's algorithm hides what is behind),
+    // each filled with the colour of its height and outlined as a wireframe.
     const level = (i: number, j: number) => (field.z[j * nx + i] as number) / field.peak;
-    for (let j = 0; j < ny; j += WIRE_STRIDE) {
+    const depth = (i: number, j: number) => {
+      const X = (field.x[i] as number) / half;
+      const Y = (field.y[j] as number) / half;
+      return -(X * sinA + Y * cosA) * cosE + level(i, j) * heightScale * sinE;
+    };
+    const quads: { i: number; j: number; d: number }[] = [];
+    for (let j = 0; j + WIRE_STRIDE < ny; j += WIRE_STRIDE) {
       for (let i = 0; i + WIRE_STRIDE < nx; i += WIRE_STRIDE) {
-        segment(point(i, j), point(i + WIRE_STRIDE, j), (level(i, j) + level(i + WIRE_STRIDE, j)) / 2);
+        quads.push({ i, j, d: depth(i + WIRE_STRIDE / 2, j + WIRE_STRIDE / 2) });
       }
     }
-    for (let i = 0; i < nx; i += WIRE_STRIDE) {
-      for (let j = 0; j + WIRE_STRIDE < ny; j += WIRE_STRIDE) {
-        segment(point(i, j), point(i, j + WIRE_STRIDE), (level(i, j) + level(i, j + WIRE_STRIDE)) / 2);
-      }
+    quads.sort((p, q) => p.d - q.d);
+    ctx.lineWidth = 0.6;
+    ctx.strokeStyle = cssColor(this.host, '--mle-bg');
+    for (const { i, j } of quads) {
+      const quad = [point(i, j), point(i + WIRE_STRIDE, j), point(i + WIRE_STRIDE, j + WIRE_STRIDE), point(i, j + WIRE_STRIDE)];
+      const t = (level(i, j) + level(i + WIRE_STRIDE, j) + level(i + WIRE_STRIDE, j + WIRE_STRIDE) + level(i, j + WIRE_STRIDE)) / 4;
+      const [r, g, b] = viridis(t);
+      ctx.fillStyle = `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`;
+      ctx.beginPath();
+      quad.forEach(([sx, sy], k) => (k === 0 ? ctx.moveTo(sx, sy) : ctx.lineTo(sx, sy)));
+      ctx.closePath();
+      ctx.fill();
+      ctx.stroke();
     }
   }
 }
@@ -239,7 +260,7 @@ export class JointDensity extends MleWidget {
   private contours: number[][] = [];
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
     style.textContent = EXTRA_CSS;
     body.append(style, this.controlsFor(['sigma1', 'sigma2', 'rho']));
@@ -254,9 +275,9 @@ export class JointDensity extends MleWidget {
     this.readouts.cursor.value = '—';
     const pair = document.createElement('div');
     pair.className = 'pair';
-    this.heatBox = chartBox();
+    this.heatBox = chartBox('heat');
     const surfaceBox = document.createElement('div');
-    this.surface = new SurfaceView(this, this.lang);
+    this.surface = new SurfaceView(this, this.uiLang);
     surfaceBox.append(this.surface.canvas, note(t(TEXT.hint)));
     const heatFigure = document.createElement('div');
     heatFigure.append(this.heatBox, note(t(TEXT.contours)));
@@ -299,7 +320,7 @@ export class JointDensity extends MleWidget {
     const r = this.result;
     if (!r) return '';
     const { sigma1, sigma2, rho } = this.state as { sigma1: number; sigma2: number; rho: number };
-    return this.lang === 'zh'
+    return this.uiLang === 'zh'
       ? `σ₁ = ${sigma1}，σ₂ = ${sigma2}，ρ = ${rho}：峰值 f(0, 0) = ${formatNumber(r.peak)}，协方差 ${formatNumber(r.cov[1] as number)}`
       : `σ₁ = ${sigma1}, σ₂ = ${sigma2}, ρ = ${rho}: peak f(0, 0) = ${formatNumber(r.peak)}, covariance ${formatNumber(r.cov[1] as number)}`;
   }
@@ -322,7 +343,7 @@ export class JointDensity extends MleWidget {
       this.heat = createPlaneChart({
         container: this.heatBox,
         height: 320,
-        label: TEXT.heat[this.lang],
+        label: TEXT.heat[this.uiLang],
         axisLabels: { x: 'x₁', y: 'x₂' },
         ranges: range,
         under: (u) => {
@@ -357,7 +378,7 @@ export class JointDensity extends MleWidget {
     const stride = Math.max(1, Math.round((nx - 1) / 8));
     const rows: number[] = [];
     for (let j = ny - 1; j >= 0; j -= stride) rows.push(j);
-    const columns = [{ name: TEXT.rowHead[this.lang], values: rows.map((j) => r.y[j] as number) }];
+    const columns = [{ name: TEXT.rowHead[this.uiLang], values: rows.map((j) => r.y[j] as number) }];
     for (let i = 0; i < nx; i += stride) {
       columns.push({ name: `x₁ = ${Number((r.x[i] as number).toPrecision(4))}`, values: rows.map((j) => r.z[j * nx + i] as number) });
     }

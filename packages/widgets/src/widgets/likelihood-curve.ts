@@ -66,9 +66,9 @@ export class LikelihoodCurve extends MleWidget {
   private curves: LikelihoodCurves | undefined;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 900px; } .chart .u-over { cursor: ew-resize; touch-action: pan-y; }';
+    style.textContent = ':host { --mle-min-height: 925px; } @media (max-width: 420px) { :host { --mle-min-height: 1240px; } } .chart .u-over { cursor: ew-resize; touch-action: pan-y; }';
     body.append(style, this.controlsFor(['seed', 'mu', 'sigma', 'n']));
     const readouts = createReadouts<Readout>([
       { key: 'mu', label: 'μ̂' },
@@ -176,13 +176,13 @@ export class LikelihoodCurve extends MleWidget {
     const sm = this.panels.mu.score;
     if (!c || !sm) return '';
     const f = formatThree;
-    return this.lang === 'zh'
+    return this.uiLang === 'zh'
       ? `ℓ(μ) 在 μ̂ = ${f(c.mle.mu)} 处最大，ℓ(σ²) 在 σ̂² = ${f(c.mle.sigma2)} 处最大；μ = ${f(sm.value)} 处的得分为 ${f(sm.score)}`
       : `ℓ(μ) peaks at μ̂ = ${f(c.mle.mu)} and ℓ(σ²) at σ̂² = ${f(c.mle.sigma2)}; the score at μ = ${f(sm.value)} is ${f(sm.score)}`;
   }
 
   private curvatureText(value: number): string {
-    return `${formatNumber(value, 4)} (${value < 0 ? TEXT.maximum[this.lang] : TEXT.notMaximum[this.lang]})`;
+    return `${formatNumber(value, 4)} (${value < 0 ? TEXT.maximum[this.uiLang] : TEXT.notMaximum[this.uiLang]})`;
   }
 
   private showScores(): void {
@@ -220,7 +220,7 @@ export class LikelihoodCurve extends MleWidget {
   private drawPanel(p: Panel): void {
     const slice = p.slice;
     if (!slice) return;
-    const lang: Lang = this.lang;
+    const lang: Lang = this.uiLang;
     const data: uPlot.AlignedData = [slice.x, slice.logLikelihood];
     if (!p.chart) {
       p.chart = createChart({

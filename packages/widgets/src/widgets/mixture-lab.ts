@@ -11,7 +11,8 @@ import { formatNumber } from '../shared/format.ts';
 import type { Text } from '../shared/i18n.ts';
 import type { ChoiceParam, NumberParam } from '../shared/params.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
-import { chartBox, createReadouts, isAbort, note } from '../shared/readouts.ts';
+import { runLongJob } from '../shared/long-job.ts';
+import { chartBox, createReadouts, note } from '../shared/readouts.ts';
 
 /** The two data sets the lab offers: weights, means and standard deviations (variances = sd²) of the truth. */
 const SHAPES = {
@@ -131,10 +132,11 @@ export class MixtureLab extends MleWidget {
   private generation = 0;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
     style.textContent = `
-:host { --mle-min-height: 1180px; }
+:host { --mle-min-height: 1475px; }
+@media (max-width: 420px) { :host { --mle-min-height: 1810px; } }
 .em-buttons { display: flex; flex-wrap: wrap; gap: 6px; margin: 4px 0 8px; }
 .em-buttons button:disabled { opacity: 0.55; cursor: default; }
 .params-table { border-collapse: collapse; margin: 6px 0; font-variant-numeric: tabular-nums; }
@@ -158,7 +160,7 @@ export class MixtureLab extends MleWidget {
       run: button(t(TEXT.run), () => this.runToConvergence()),
       reset: button(t(TEXT.reset), () => this.reset()),
     };
-    this.progress = createProgress(this.lang);
+    this.progress = createProgress(this.uiLang);
     const readouts = createReadouts<Readout>([
       { key: 'iteration', label: t(TEXT.iteration) },
       { key: 'loglik', label: 'ℓ' },
@@ -212,7 +214,7 @@ export class MixtureLab extends MleWidget {
   }
 
   private componentsTable(): HTMLElement {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const wrap = document.createElement('div');
     wrap.className = 'table-scroll';
     const table = document.createElement('table');
@@ -236,30 +238,24 @@ export class MixtureLab extends MleWidget {
     const shape = this.state['shape'] as Shape;
     const truth = SHAPES[shape];
     const client = sharedClient();
-    const signal = this.progress.start();
-    let result: { overview: MixtureOverview; start: MixtureState; bic: MixtureBic };
-    try {
-      result = await this.data.use({ shape, seed, n }, async (handle) => {
+    const outcome = await runLongJob(this.progress, this.jobKey, isStale, (control) =>
+      this.data.use({ shape, seed, n }, async (handle) => {
         const overview = await client.mixtureOverview(handle, {
           truth: { weights: [...truth.weights], means: [...truth.means], variances: [...truth.variances] },
         });
         const [start, bic] = await Promise.all([
           client.mixtureInit(handle, { components, seed, grid: overview.grid }),
-          client.mixtureBic(handle, { maxComponents: 4, seed }, { key: this.jobKey, signal, onProgress: (p) => this.progress.update(p.done, p.total ?? 4) }),
+          client.mixtureBic(handle, { maxComponents: 4, seed }, control),
         ]);
         return { overview, start, bic };
-      });
-    } catch (error) {
-      if (isStale()) return;
-      this.progress.finish();
-      if (isAbort(error)) {
-        this.status.textContent = TEXT.cancelled[this.lang];
-        return;
-      }
-      throw error;
+      }),
+    );
+    if (outcome.status === 'stale' || generation !== this.generation) return;
+    if (outcome.status === 'cancelled') {
+      this.status.textContent = TEXT.cancelled[this.uiLang];
+      return;
     }
-    if (isStale() || generation !== this.generation) return;
-    this.progress.finish();
+    const result = outcome.value;
     this.overview = result.overview;
     this.bic = result.bic;
     this.current = result.start;
@@ -319,7 +315,7 @@ export class MixtureLab extends MleWidget {
     this.current = run.final;
     // Entry 0 of the run is the model it started from, already in the list.
     this.logLikelihoods.push(...Array.from(run.logLikelihood.subarray(1)));
-    this.status.textContent = run.converged ? TEXT.converged[this.lang] : TEXT.limit[this.lang];
+    this.status.textContent = run.converged ? TEXT.converged[this.uiLang] : TEXT.limit[this.uiLang];
     this.drawAll();
   }
 
@@ -346,7 +342,7 @@ export class MixtureLab extends MleWidget {
     if (!c || !o) return '';
     const f = formatOne;
     const it = this.logLikelihoods.length - 1;
-    return this.lang === 'zh'
+    return this.uiLang === 'zh'
       ? `第 ${it} 次迭代：混合模型 ℓ = ${f(c.logLikelihood)}，单个正态 ℓ = ${f(o.single.logLikelihood)}；BIC 选择 K = ${this.bestK() ?? '—'}`
       : `Iteration ${it}: mixture ℓ = ${f(c.logLikelihood)}, one normal ℓ = ${f(o.single.logLikelihood)}; BIC chooses K = ${this.bestK() ?? '—'}`;
   }
@@ -365,7 +361,7 @@ export class MixtureLab extends MleWidget {
     const c = this.current;
     const b = this.bic;
     if (!o || !c || !b) return;
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const iteration = this.logLikelihoods.length - 1;
     const r = this.readouts;
     r.iteration.value = String(iteration);
@@ -410,7 +406,8 @@ export class MixtureLab extends MleWidget {
       label: t(TEXT.llChart),
       data: llData,
       options: (colour) => ({
-        scales: { x: { time: false } },
+        // Iterations from 0; at least 0…1 so a single point (before any step) is not centred in a 0…100 axis.
+        scales: { x: { time: false, range: (_u, _min, max) => [0, Math.max(1, max)] } },
         axes: themedAxes(colour, { x: t(TEXT.iteration), y: 'ℓ' }),
         series: [
           { label: t(TEXT.iteration), value: (_u, v) => (v == null ? '—' : String(v)) },

@@ -86,7 +86,7 @@ export class NllSurface extends MleWidget {
   private shownStart: Point | undefined;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
     style.textContent = `:host { --mle-min-height: 900px; }
 .surface-chart { min-height: 340px; cursor: crosshair; touch-action: manipulation; }
@@ -102,7 +102,7 @@ export class NllSurface extends MleWidget {
 .warning:empty { display: none; }`;
     this.root.append(style);
     body.append(this.controlsFor(['seed', 'mu', 'sigma', 'n', 'lr-gd', 'lr-adam']));
-    this.progress = createProgress(this.lang);
+    this.progress = createProgress(this.uiLang);
     this.status = note('', 'warning');
     this.status.setAttribute('role', 'status');
 
@@ -129,9 +129,14 @@ export class NllSurface extends MleWidget {
     });
     key.append(reset);
 
+    const hint = note(t(TEXT.hint));
+    hint.id = `${this.jobKey}-hint`;
     this.chartBox = chartBox('surface-chart');
     this.chartBox.tabIndex = 0;
-    this.chartBox.addEventListener('click', (event) => this.startAtPointer(event));
+    this.chartBox.setAttribute('aria-describedby', hint.id);
+    this.chartBox.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight ArrowUp ArrowDown');
+    // Capture: uPlot stops a click it takes for the end of a drag before it bubbles up to here.
+    this.chartBox.addEventListener('click', (event) => this.startAtPointer(event), true);
     this.chartBox.addEventListener('keydown', (event) => this.moveStart(event));
     this.cursorLine = document.createElement('output');
     this.cursorLine.className = 'legend-note';
@@ -189,7 +194,7 @@ export class NllSurface extends MleWidget {
       columns.push({ name: 'grid_mu', values: mu }, { name: 'grid_log_sigma', values: logSigma }, { name: 'grid_nll', values: s.nll });
       return columns;
     });
-    body.append(this.progress.element, this.status, key, note(t(TEXT.hint)), this.chartBox, this.cursorLine, this.table.element, tableWrap, note(t(TEXT.caption)), actions);
+    body.append(this.progress.element, this.status, key, hint, this.chartBox, this.cursorLine, this.table.element, tableWrap, note(t(TEXT.caption)), actions);
   }
 
   protected async render({ isStale }: RenderContext): Promise<void> {
@@ -233,8 +238,8 @@ export class NllSurface extends MleWidget {
       if (isStale()) return;
       this.progress.finish();
       if (isAbort(error)) {
-        this.status.textContent = TEXT.cancelled[this.lang];
-        this.say(TEXT.cancelled[this.lang]);
+        this.status.textContent = TEXT.cancelled[this.uiLang];
+        this.say(TEXT.cancelled[this.uiLang]);
         return;
       }
       throw error;
@@ -290,7 +295,7 @@ export class NllSurface extends MleWidget {
   }
 
   private showResults(surface: Surface, n: number): void {
-    const lang = this.lang;
+    const lang = this.uiLang;
     const t = (text: Text) => text[lang];
     const messages: string[] = [];
     for (const method of ['gd', 'adam'] as const) {
@@ -324,7 +329,7 @@ export class NllSurface extends MleWidget {
       this.chart = createPlaneChart({
         container: this.chartBox,
         height: 340,
-        label: TEXT.chart[this.lang],
+        label: TEXT.chart[this.uiLang],
         axisLabels: { x: 'μ', y: 'log σ' },
         ranges: () => {
           const s = this.surface;
@@ -405,7 +410,7 @@ export class NllSurface extends MleWidget {
     const s = this.surface;
     const cell = s && position ? nearestCell({ x: s.mu, y: s.logSigma }, position.x, position.y) : -1;
     if (!s || !position || cell < 0) {
-      this.cursorLine.textContent = TEXT.outside[this.lang];
+      this.cursorLine.textContent = TEXT.outside[this.uiLang];
       return;
     }
     const i = cell % s.mu.length;
@@ -446,7 +451,7 @@ export class NllSurface extends MleWidget {
 
   private setStart(s: Surface, i: number, j: number): void {
     this.chosenStart = { mu: s.mu[i] as number, logSigma: s.logSigma[j] as number };
-    this.say(`${TEXT.startMoved[this.lang]} μ = ${formatNumber(this.chosenStart.mu, 3)}, log σ = ${formatNumber(this.chosenStart.logSigma, 3)}`);
+    this.say(`${TEXT.startMoved[this.uiLang]} μ = ${formatNumber(this.chosenStart.mu, 3)}, log σ = ${formatNumber(this.chosenStart.logSigma, 3)}`);
     this.scheduleRender();
   }
 
@@ -457,7 +462,7 @@ export class NllSurface extends MleWidget {
   protected override announcement(): string {
     const { gd, adam } = this.results;
     if (!gd || !adam) return '';
-    const lang = this.lang;
+    const lang = this.uiLang;
     const status = (r: FitResult) => (FIT_REASONS[r.reason] ?? { zh: r.reason, en: r.reason })[lang];
     return lang === 'zh'
       ? `梯度下降 ${gd.iterations} 次迭代到 μ = ${formatNumber(gd.mu, 4)}，σ = ${formatNumber(gd.sigma, 4)}（${status(gd)}）；Adam ${adam.iterations} 次迭代到 μ = ${formatNumber(adam.mu, 4)}，σ = ${formatNumber(adam.sigma, 4)}（${status(adam)}）`

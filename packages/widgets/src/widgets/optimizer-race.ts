@@ -43,6 +43,34 @@ function finite(values: ArrayLike<number>): (number | null)[] {
   return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
 }
 
+/** Powers of ten inside the y scale (every k-th decade when there are many): a log axis's ticks. */
+function decades(u: uPlot): number[] {
+  const min = u.scales['y']?.min;
+  const max = u.scales['y']?.max;
+  if (min == null || max == null || !(min > 0) || !(max > min)) return [];
+  const lo = Math.ceil(Math.log10(min));
+  const hi = Math.floor(Math.log10(max));
+  const step = Math.max(1, Math.ceil((hi - lo + 1) / 5));
+  const out: number[] = [];
+  for (let k = hi; k >= lo; k -= step) out.unshift(10 ** k);
+  return out;
+}
+
+/** A power of ten as a tick label: 0.01, 100, 1e-6. */
+function powerLabel(v: number): string {
+  return v >= 1e-3 && v <= 1e4 ? String(Number(v.toPrecision(1))) : v.toExponential(0).replace('e+', 'e');
+}
+
+/** The axes of a log-scale chart: ticks at powers of ten only, all kept. */
+function logAxes([x, y]: uPlot.Axis[]): uPlot.Axis[] {
+  return [x as uPlot.Axis, { ...y, splits: decades, filter: (_u, splits) => splits, values: (_u, splits) => splits.map((v) => (v == null ? '' : powerLabel(v))) }];
+}
+
+/** Adds a constant series (the closed form's value as a horizontal line) to aligned data. */
+function withLine(data: uPlot.AlignedData, value: number): uPlot.AlignedData {
+  return [...data, Array.from({ length: data[0].length }, () => value)] as uPlot.AlignedData;
+}
+
 interface RaceChart {
   box: HTMLElement;
   chart: Chart | undefined;
@@ -71,7 +99,7 @@ export class OptimizerRace extends MleWidget {
   private results: Partial<Record<Method, FitResult>> = {};
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
     style.textContent = `:host { --mle-min-height: 1180px; }
 .race-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 8px 16px; }
@@ -84,7 +112,7 @@ export class OptimizerRace extends MleWidget {
 .warning:empty { display: none; }`;
     this.root.append(style);
     body.append(this.controlsFor(['seed', 'mu', 'sigma', 'n', 'lr-gd', 'lr-adam', 'iterations', 'reduction']));
-    this.progress = createProgress(this.lang);
+    this.progress = createProgress(this.uiLang);
     this.status = note('', 'warning');
     this.status.setAttribute('role', 'status');
 
@@ -129,7 +157,7 @@ export class OptimizerRace extends MleWidget {
       const figcaption = document.createElement('figcaption');
       figcaption.textContent = t(title);
       const box = chartBox();
-      const dataTable = createDataTable(TEXT.chartTable[this.lang](t(title)));
+      const dataTable = createDataTable(TEXT.chartTable[this.uiLang](t(title)));
       figure.append(figcaption, box, dataTable.element);
       grid.append(figure);
       return { box, chart: undefined, table: dataTable, title, log };
@@ -169,8 +197,8 @@ export class OptimizerRace extends MleWidget {
       if (p.mu !== undefined) cells.mu.value = formatNumber(p.mu, 6);
       if (p.sigma !== undefined) cells.sigma.value = formatNumber(p.sigma, 6);
       if (p.loss !== undefined) cells.loss.value = formatNumber(p.loss, 4);
-      cells.iterations.value = formatCount(p.done, this.lang);
-      cells.status.value = TEXT.running[this.lang];
+      cells.iterations.value = formatCount(p.done, this.uiLang);
+      cells.status.value = TEXT.running[this.uiLang];
     };
     let gd: FitResult;
     let adam: FitResult;
@@ -194,8 +222,8 @@ export class OptimizerRace extends MleWidget {
       this.progress.finish();
       if (isAbort(error)) {
         this.showResults();
-        this.status.textContent = TEXT.cancelled[this.lang];
-        this.say(TEXT.cancelled[this.lang]);
+        this.status.textContent = TEXT.cancelled[this.uiLang];
+        this.say(TEXT.cancelled[this.uiLang]);
         return;
       }
       throw error;
@@ -205,8 +233,8 @@ export class OptimizerRace extends MleWidget {
     this.results = { gd, adam };
     this.showResults();
     const messages: string[] = [];
-    if (gd.reason === 'diverged') messages.push(divergedMessage(this.lang, TEXT.gd[this.lang], gd.iterations, s['lr-gd'], s.reduction, s.n));
-    if (adam.reason === 'diverged') messages.push(divergedMessage(this.lang, TEXT.adam[this.lang], adam.iterations, s['lr-adam'], s.reduction, s.n));
+    if (gd.reason === 'diverged') messages.push(divergedMessage(this.uiLang, TEXT.gd[this.uiLang], gd.iterations, s['lr-gd'], s.reduction, s.n));
+    if (adam.reason === 'diverged') messages.push(divergedMessage(this.uiLang, TEXT.adam[this.uiLang], adam.iterations, s['lr-adam'], s.reduction, s.n));
     this.status.textContent = messages.join(' ');
     this.draw(gd, adam);
     this.code.textContent =
@@ -219,7 +247,7 @@ export class OptimizerRace extends MleWidget {
   }
 
   private showResults(): void {
-    const lang = this.lang;
+    const lang = this.uiLang;
     for (const method of ['gd', 'adam'] as const) {
       const r = this.results[method];
       const cells = this.cells[method];
@@ -248,7 +276,6 @@ export class OptimizerRace extends MleWidget {
         [Array.from(gd.history.iteration), finite(pick(gd))],
         [Array.from(adam.history.iteration), finite(pick(adam))],
       ] as uPlot.AlignedData[]);
-    const withLine = (data: uPlot.AlignedData, value: number): uPlot.AlignedData => [...data, new Array<number>(data[0].length).fill(value)] as uPlot.AlignedData;
     const gapOf = (r: FitResult) => Array.from(r.history.loss, (l) => l - closed.loss);
     this.drawChart('mu', withLine(joined((r) => r.history.mu), closed.mu), 'μ', true);
     this.drawChart('sigma', withLine(joined((r) => r.history.sigma), closed.sigma), 'σ', true);
@@ -263,7 +290,7 @@ export class OptimizerRace extends MleWidget {
 
   private drawChart(which: keyof OptimizerRace['charts'], data: uPlot.AlignedData, yLabel: string, closedLine: boolean): void {
     const entry = this.charts[which];
-    const lang = this.lang;
+    const lang = this.uiLang;
     const t = (text: Text) => text[lang];
     const fmt = (digits: number) => (_u: uPlot, v: number | null) => (v == null ? '—' : entry.log ? v.toExponential(2) : formatNumber(v, digits));
     if (!entry.chart) {
@@ -273,8 +300,8 @@ export class OptimizerRace extends MleWidget {
         label: t(entry.title),
         data,
         options: (colour) => ({
-          scales: { x: { time: false }, y: entry.log ? { distr: 3 } : {} },
-          axes: themedAxes(colour, { x: t(TEXT.iteration), y: yLabel }),
+          scales: { x: { time: false }, y: entry.log ? { distr: 3, log: 10 } : {} },
+          axes: entry.log ? logAxes(themedAxes(colour, { x: t(TEXT.iteration), y: yLabel })) : themedAxes(colour, { x: t(TEXT.iteration), y: yLabel }),
           series: [
             { label: t(TEXT.iteration), value: (_u, v) => (v == null ? '—' : String(v)) },
             { label: t(TEXT.gd), stroke: colour('--mle-accent'), width: 2, spanGaps: true, value: fmt(6) },
@@ -296,7 +323,7 @@ export class OptimizerRace extends MleWidget {
   protected override announcement(): string {
     const { gd, adam } = this.results;
     if (!gd || !adam) return '';
-    const lang = this.lang;
+    const lang = this.uiLang;
     const status = (r: FitResult) => (REASONS[r.reason] ?? { zh: r.reason, en: r.reason })[lang];
     return lang === 'zh'
       ? `梯度下降：${gd.iterations} 次迭代，μ = ${formatNumber(gd.mu, 4)}，σ = ${formatNumber(gd.sigma, 4)}，${status(gd)}；Adam：${adam.iterations} 次迭代，μ = ${formatNumber(adam.mu, 4)}，σ = ${formatNumber(adam.sigma, 4)}，${status(adam)}`

@@ -9,7 +9,7 @@ import { formatCount, formatNumber } from '../shared/format.ts';
 import type { Text } from '../shared/i18n.ts';
 import type { NumberParam } from '../shared/params.ts';
 import { chartBox, createReadouts, note } from '../shared/readouts.ts';
-import { fillTemplate, formatScientific } from '../shared/series.ts';
+import { fillTemplate, formatScientific, powerOfTen } from '../shared/series.ts';
 
 const TEXT = {
   productChart: { zh: '似然的乘积 ∏ f(xᵢ) 随 n 的变化（对数纵轴）', en: 'The likelihood as a product ∏ f(xᵢ) as n grows (log-scale y)' },
@@ -19,7 +19,7 @@ const TEXT = {
   product: { zh: '∏ f(xᵢ)', en: '∏ f(xᵢ)' },
   logSum: { zh: 'Σ log f(xᵢ)', en: 'Σ log f(xᵢ)' },
   underflow: { zh: '乘积变为 0 的 n', en: 'n where the product hits 0' },
-  smallest: { zh: '最小的非零乘积', en: 'smallest nonzero product' },
+  last: { zh: '最后一个可表示的乘积', en: 'last representable product' },
   logAtEnd: { zh: 'n = {n} 时的 Σ log f', en: 'Σ log f at n = {n}' },
   perPoint: { zh: '平均 log f', en: 'mean log f' },
   never: { zh: '未发生', en: 'not within n' },
@@ -35,7 +35,7 @@ const TEXT = {
     zh: '在 n ≤ {n} 内乘积没有下溢：每个 log f 平均为 {mean}，接近 0。增大 σ 或 n 就能看到下溢。',
     en: 'The product does not underflow for n ≤ {n}: log f averages {mean}, close to 0. Raise σ or n to see it underflow.',
   },
-  infinity: { zh: '∞', en: '∞' },
+  gap: { zh: '0 或 ∞（已无法表示）', en: '0 or ∞ (out of range)' },
 } satisfies Record<string, Text>;
 
 const muParam: NumberParam = { kind: 'number', name: 'mu', label: { zh: '均值 μ', en: 'Mean μ' }, min: -100, max: 100, step: 0.1, default: 0 };
@@ -51,6 +51,36 @@ const sigmaParam: NumberParam = {
   log: true,
 };
 const nParam: NumberParam = { kind: 'integer', name: 'n', label: { zh: '最大样本量 n', en: 'Largest sample size n' }, min: 10, max: 100_000, step: 1, default: 1000, log: true };
+
+/**
+ * The y range of the log axis: whole decades around the data, within what a double can hold
+ * (10⁻³²³ is the smallest power of ten above 0).
+ */
+function decadeRange(min: number | null, max: number | null): [number, number] {
+  const lo = min != null && min > 0 ? Math.max(-323, Math.floor(Math.log10(min))) : -10;
+  let hi = max != null && max > 0 ? Math.min(308, Math.ceil(Math.log10(max))) : 0;
+  if (hi <= lo) hi = lo + 1;
+  return [10 ** lo, 10 ** hi];
+}
+
+/**
+ * Ticks of the log axis every 1, 2, 5, 10, … decades (about six of them), labelled 10ᵏ. uPlot rounds
+ * tick values before labelling them (10⁻¹⁰⁰ would become 0), so labels come from the exponents kept here.
+ */
+function decadeTicks(): Pick<uPlot.Axis, 'splits' | 'values'> {
+  let exponents: number[] = [];
+  return {
+    splits: (_u, _axis, min, max) => {
+      const lo = Math.ceil(Math.log10(min) - 1e-9);
+      const hi = Math.floor(Math.log10(max) + 1e-9);
+      const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => (hi - lo) / s <= 6) ?? 100;
+      exponents = [];
+      for (let k = Math.ceil(lo / step) * step; k <= hi; k += step) exponents.push(k);
+      return exponents.map((k) => 10 ** k);
+    },
+    values: (_u, ticks) => ticks.map((_v, i) => powerOfTen(exponents[i] ?? 0)),
+  };
+}
 
 /**
  * `<mle-product-vs-log>`: the likelihood of a seeded normal sample as a running product of densities
@@ -69,17 +99,17 @@ export class ProductVsLog extends MleWidget {
   private lesson!: HTMLElement;
   private code!: HTMLElement;
   private logAtEndLabel!: HTMLElement;
-  private readouts!: Record<'underflow' | 'smallest' | 'logAtEnd' | 'perPoint', HTMLOutputElement>;
+  private readouts!: Record<'underflow' | 'last' | 'logAtEnd' | 'perPoint', HTMLOutputElement>;
   private result: ProductVsLogResult | undefined;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 780px; }';
+    style.textContent = ':host { --mle-min-height: 950px; }';
     body.append(style, this.controlsFor(['seed', 'mu', 'sigma', 'n']));
     const readouts = createReadouts([
       { key: 'underflow', label: t(TEXT.underflow) },
-      { key: 'smallest', label: t(TEXT.smallest) },
+      { key: 'last', label: t(TEXT.last) },
       { key: 'logAtEnd', label: t(TEXT.logSum) },
       { key: 'perPoint', label: t(TEXT.perPoint) },
     ]);
@@ -112,21 +142,21 @@ export class ProductVsLog extends MleWidget {
     if (isStale()) return;
     this.result = result;
     this.draw(result);
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const o = this.readouts;
     const last = result.logSum.length - 1;
     const logEnd = result.logSum[last] as number;
     const mean = result.meanLogPdf;
-    o.underflow.value = result.underflowN === null ? t(TEXT.never) : formatCount(result.underflowN, this.lang);
-    o.smallest.value = formatScientific(result.smallestProduct);
+    o.underflow.value = result.underflowN === null ? t(TEXT.never) : formatCount(result.underflowN, this.uiLang);
+    o.last.value = formatScientific(result.lastProduct);
     const label = this.logAtEndLabel.firstChild;
-    if (label) label.textContent = `${fillTemplate(t(TEXT.logAtEnd), { n: formatCount(n, this.lang) })} = `;
+    if (label) label.textContent = `${fillTemplate(t(TEXT.logAtEnd), { n: formatCount(n, this.uiLang) })} = `;
     o.logAtEnd.value = formatNumber(logEnd, 2);
     o.perPoint.value = formatNumber(mean);
     const values = { log: formatNumber(logEnd, 2), mean: formatNumber(mean, 3) };
-    if (result.underflowN !== null) this.lesson.textContent = fillTemplate(t(TEXT.underflowNote), { ...values, n: formatCount(result.underflowN, this.lang) });
-    else if (result.overflowN !== null) this.lesson.textContent = fillTemplate(t(TEXT.overflowNote), { ...values, n: formatCount(result.overflowN, this.lang) });
-    else this.lesson.textContent = fillTemplate(t(TEXT.noUnderflowNote), { ...values, n: formatCount(n, this.lang) });
+    if (result.underflowN !== null) this.lesson.textContent = fillTemplate(t(TEXT.underflowNote), { ...values, n: formatCount(result.underflowN, this.uiLang) });
+    else if (result.overflowN !== null) this.lesson.textContent = fillTemplate(t(TEXT.overflowNote), { ...values, n: formatCount(result.overflowN, this.uiLang) });
+    else this.lesson.textContent = fillTemplate(t(TEXT.noUnderflowNote), { ...values, n: formatCount(n, this.uiLang) });
     this.code.textContent =
       `import numpy as np\n` +
       `from scipy.stats import norm\n` +
@@ -145,7 +175,7 @@ export class ProductVsLog extends MleWidget {
     const r = this.result;
     if (!r) return '';
     const logEnd = formatNumber(r.logSum[r.logSum.length - 1] as number, 2);
-    if (this.lang === 'zh') {
+    if (this.uiLang === 'zh') {
       return r.underflowN === null ? `乘积在 n ≤ ${r.n.length} 内没有下溢；对数似然为 ${logEnd}` : `乘积在 n = ${r.underflowN} 时下溢为 0；对数似然为 ${logEnd}`;
     }
     return r.underflowN === null
@@ -174,7 +204,7 @@ export class ProductVsLog extends MleWidget {
   }
 
   private draw(r: ProductVsLogResult): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const ns = Array.from(r.n);
     // 0 and ∞ have no place on a log axis: they are left as gaps after the breakdown line.
     const product = Array.from(r.product, (v) => (v > 0 && Number.isFinite(v) ? v : null));
@@ -186,11 +216,20 @@ export class ProductVsLog extends MleWidget {
         label: t(TEXT.productChart),
         data: [ns, product],
         options: (colour) => ({
-          scales: { x: { time: false }, y: { distr: 3, log: 10 } },
-          axes: themedAxes(colour, { x: t(TEXT.n), y: t(TEXT.product) }),
+          scales: { x: { time: false }, y: { distr: 3, log: 10, range: (_u, min, max) => decadeRange(min, max) } },
+          axes: ((axes) => [
+            axes[0] as uPlot.Axis,
+            { ...axes[1], ...decadeTicks(), size: 74 },
+          ])(themedAxes(colour, { x: t(TEXT.n), y: t(TEXT.product) })),
           series: [
             { label: t(TEXT.n), value: (_u, v) => (v == null ? '—' : String(v)) },
-            { label: t(TEXT.product), stroke: colour('--mle-accent'), width: 2, points: { show: false }, value: (_u, v) => (v == null ? '0 / ∞' : formatScientific(v)) },
+            {
+              label: t(TEXT.product),
+              stroke: colour('--mle-accent'),
+              width: 2,
+              points: { show: false },
+              value: (_u, v, _s, idx) => (idx == null ? '—' : v == null ? t(TEXT.gap) : formatScientific(v)),
+            },
           ],
           hooks: { draw: [this.breakLine(colour)] },
         }),

@@ -65,6 +65,10 @@ const targetParam: ListParam = {
   min: 0,
   max: 9,
   default: [0],
+  describe: {
+    zh: '一个类别下标（0、1、…），或每个类别一个概率（介于 0 与 1 之间，和为 1），如 0.7,0.2,0.1',
+    en: 'a class index (0, 1, …), or one probability per class (from 0 to 1, summing to 1), e.g. 0.7,0.2,0.1',
+  },
 };
 
 const smoothingParam: NumberParam = {
@@ -137,7 +141,7 @@ export class SoftmaxCe extends MleWidget {
   private shownTarget: number | readonly number[] = 0;
 
   protected build(body: HTMLElement): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     body.append(this.controlsFor(['logits', 'target', 'smoothing']));
     this.sliderBox = document.createElement('fieldset');
     this.sliderBox.className = 'controls';
@@ -147,11 +151,11 @@ export class SoftmaxCe extends MleWidget {
     this.sliderBox.append(legend);
     const readouts = document.createElement('div');
     readouts.className = 'readouts';
-    const make = (key: keyof SoftmaxCe['readouts'], label: string) => {
+    const make = (key: keyof SoftmaxCe['readouts'], label: string, separator = ' = ') => {
       const span = document.createElement('span');
       const output = document.createElement('output');
       output.dataset['readout'] = key;
-      span.append(`${label} = `, output);
+      span.append(`${label}${separator}`, output);
       readouts.append(span);
       return output;
     };
@@ -161,7 +165,7 @@ export class SoftmaxCe extends MleWidget {
       ce: make('ce', t(TEXT.ce)),
       entropy: make('entropy', t(TEXT.entropy)),
       kl: make('kl', t(TEXT.kl)),
-      ceMinusH: make('ceMinusH', this.lang === 'zh' ? '交叉熵 − H(q)' : 'CE − H(q)'),
+      ceMinusH: make('ceMinusH', this.uiLang === 'zh' ? 'KL = 交叉熵 − H(q)' : 'KL = CE − H(q)', this.uiLang === 'zh' ? '：' : ': '),
     };
     this.note = document.createElement('p');
     this.note.className = 'legend-note';
@@ -202,7 +206,7 @@ export class SoftmaxCe extends MleWidget {
           step: 0.1,
           default: 0,
         };
-        const control = createControl(spec, this.lang, (raw) => {
+        const control = createControl(spec, this.uiLang, (raw) => {
           const value = raw.trim() === '' ? NaN : Number(raw);
           if (!Number.isFinite(value)) {
             control.setInvalid(true);
@@ -232,7 +236,7 @@ export class SoftmaxCe extends MleWidget {
     let problem: string | undefined;
     if (target === undefined) {
       const shown = formatList(rawTarget);
-      problem = TEXT.badTarget[this.lang](shown.length > 24 ? `${shown.slice(0, 24)}…` : shown, logits.length);
+      problem = TEXT.badTarget[this.uiLang](shown.length > 24 ? `${shown.slice(0, 24)}…` : shown, logits.length);
     }
     const client = sharedClient();
     let result: SoftmaxLossResult;
@@ -243,7 +247,7 @@ export class SoftmaxCe extends MleWidget {
       const message = error instanceof Error ? error.message : String(error);
       if (/sum to 1/.test(message)) {
         result = await client.softmaxLoss({ logits: [...logits], target: 0, smoothing });
-        problem = TEXT.badSum[this.lang](/sum to ([^\s,;]+)$/.exec(message)?.[1]?.replace(/\.$/, '') ?? '?');
+        problem = TEXT.badSum[this.uiLang](/sum to ([^\s,;]+)$/.exec(message)?.[1]?.replace(/\.$/, '') ?? '?');
       } else {
         throw error;
       }
@@ -257,15 +261,15 @@ export class SoftmaxCe extends MleWidget {
   }
 
   private showNumbers(r: SoftmaxLossResult, logits: readonly number[], smoothing: number): void {
-    const t = (text: Text) => text[this.lang];
+    const t = (text: Text) => text[this.uiLang];
     const digits = 4;
     this.readouts.probs.value = `[${Array.from(r.probs, (p) => formatNumber(p, digits)).join(', ')}]`;
     this.readouts.nll.value = r.nll === null ? '—' : formatNumber(r.nll, digits);
     this.readouts.ce.value = formatNumber(r.crossEntropy, digits);
     this.readouts.entropy.value = formatNumber(r.entropy, digits);
     this.readouts.kl.value = formatNumber(r.kl, digits);
-    // Shown as reported: CE and H come from core, so CE − H is read off, not recomputed here.
-    this.readouts.ceMinusH.value = `${formatNumber(r.crossEntropy, digits)} − ${formatNumber(r.entropy, digits)}`;
+    // KL, CE and H each come from core; the line lays them side by side rather than subtracting here.
+    this.readouts.ceMinusH.value = `${formatNumber(r.kl, digits)} = ${formatNumber(r.crossEntropy, digits)} − ${formatNumber(r.entropy, digits)}`;
     const target = this.shownTarget;
     this.note.textContent = typeof target !== 'number' ? t(TEXT.soft) : smoothing > 0 ? t(TEXT.smoothed) : t(TEXT.equalHard);
     const z = `[[${logits.map(pythonNumber).join(', ')}]]`;
@@ -296,7 +300,7 @@ export class SoftmaxCe extends MleWidget {
     const r = this.result;
     if (!r) return '';
     const p = Array.from(r.probs, (v) => formatNumber(v, 3)).join(', ');
-    return this.lang === 'zh'
+    return this.uiLang === 'zh'
       ? `p = ${p}；交叉熵 ${formatNumber(r.crossEntropy, 3)}，H(q) ${formatNumber(r.entropy, 3)}，KL ${formatNumber(r.kl, 3)}`
       : `p = ${p}; cross-entropy ${formatNumber(r.crossEntropy, 3)}, H(q) ${formatNumber(r.entropy, 3)}, KL ${formatNumber(r.kl, 3)}`;
   }
@@ -304,7 +308,7 @@ export class SoftmaxCe extends MleWidget {
   private draw(r: SoftmaxLossResult, logits: readonly number[]): void {
     const classes = Float64Array.from(logits, (_, i) => i);
     const data: uPlot.AlignedData = [classes, r.probs, r.target, Float64Array.from(logits)];
-    const lang = this.lang;
+    const lang = this.uiLang;
     const count = () => (this.result?.probs.length ?? 3);
     if (!this.chart) {
       this.chart = createChart({

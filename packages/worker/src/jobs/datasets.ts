@@ -1,6 +1,7 @@
 // Jobs that create, read and free the datasets kept in the worker.
 import { createRandomState, generateMixtureSample } from '@mle-lab/core';
 import { datasetUsage, getDataset, MAX_SAMPLES, releaseDataset, storeDataset, type DatasetHandle } from '../datasets.ts';
+import { startJob, type JobContext } from '../job.ts';
 import { withTransfer } from '../transfer.ts';
 
 /** Parameters of a seeded normal sample: numpy's `np.random.seed(seed); np.random.normal(mu, sigma, n)`. */
@@ -23,6 +24,13 @@ export interface MixtureSpec {
   n: number;
 }
 
+/**
+ * Samples drawn per core call while generating. Consecutive `normal` calls on one RandomState continue
+ * numpy's stream exactly (the cached polar variate carries over), so the chunks concatenate to the
+ * one-call sample; between chunks the job reports progress and can be cancelled.
+ */
+const GENERATE_CHUNK = 1 << 16;
+
 /** Checks a sample size against the worker's cap (a RangeError instead of an out-of-memory crash). */
 export function checkSampleCount(fn: string, n: unknown): number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_SAMPLES) {
@@ -39,8 +47,12 @@ function checkSpec(fn: string, spec: unknown): Record<string, unknown> {
 }
 
 export const datasetJobs = {
-  /** Draws a seeded normal sample inside the worker and returns its handle. */
-  generate(spec: GenerateSpec): DatasetHandle {
+  /**
+   * Draws a seeded normal sample inside the worker and returns its handle: numpy's
+   * `np.random.seed(seed); np.random.normal(mu, sigma, n)`, in chunks (progress `{ done, total }` in
+   * samples; cancellable).
+   */
+  async generate(spec: GenerateSpec, job?: JobContext): Promise<DatasetHandle> {
     checkSpec('generate', spec);
     const n = checkSampleCount('generate', spec.n);
     if (typeof spec.sigma !== 'number' || !(spec.sigma > 0) || !Number.isFinite(spec.sigma)) {
@@ -49,7 +61,19 @@ export const datasetJobs = {
     if (typeof spec.mu !== 'number' || !Number.isFinite(spec.mu)) {
       throw new RangeError(`generate: mu must be a finite number, got ${String(spec.mu)}`);
     }
-    const values = createRandomState(spec.seed).normal(spec.mu, spec.sigma, n);
+    const random = createRandomState(spec.seed);
+    if (n <= GENERATE_CHUNK) return storeDataset(random.normal(spec.mu, spec.sigma, n), { kind: 'normal', mu: spec.mu, sigma: spec.sigma });
+    const values = new Float64Array(n);
+    const run = startJob(job, 'generate');
+    try {
+      for (let done = 0; done < n; done += GENERATE_CHUNK) {
+        values.set(random.normal(spec.mu, spec.sigma, Math.min(GENERATE_CHUNK, n - done)), done);
+        run.progress({ done: Math.min(done + GENERATE_CHUNK, n), total: n });
+        if (run.due()) await run.checkpoint();
+      }
+    } finally {
+      run.finish();
+    }
     return storeDataset(values, { kind: 'normal', mu: spec.mu, sigma: spec.sigma });
   },
 

@@ -78,7 +78,7 @@ function gridWith(from: number, to: number, count: number, extra: readonly numbe
   const step = (to - from) / (count - 1);
   for (let i = 0; i < count; i++) points.push(i === count - 1 ? to : from + i * step);
   for (const e of extra) if (e > from && e < to && !points.includes(e)) points.push(e);
-  return Float64Array.from(points).sort();
+  return Float64Array.from(points.toSorted((p, q) => p - q));
 }
 
 export const densityJobs = {

@@ -1,6 +1,7 @@
 // Jobs for the Gaussian itself: the likelihood as a product versus a sum of logs, the Gaussian integral,
-// and the Gaussian's other uses (smoothing, convolution, Fourier pair). Every number comes from
-// @mle-lab/core; the worker only arranges grids and picks the results out.
+// and the Gaussian's other uses (smoothing, convolution, Fourier pair). Every statistical number comes
+// from @mle-lab/core; the worker only lays out grids, crops them for drawing, scales a curve by an
+// area core computed, and lines results up against each other (differences, the first 0 or ∞).
 import {
   createRandomState,
   gaussianConvolution,
@@ -38,8 +39,8 @@ export interface ProductVsLogResult {
   underflowN: number | null;
   /** The first n at which the product is +∞ (densities mostly above 1, σ small), or null. */
   overflowN: number | null;
-  /** The last product before it became 0 (or the last one, if it never did). */
-  smallestProduct: number;
+  /** The last product before it became 0 or ∞ (the one at n, if it never did). */
+  lastProduct: number;
   /** The average log density over the n values. */
   meanLogPdf: number;
 }
@@ -133,10 +134,10 @@ export interface FourierSpec {
 }
 
 export interface FourierResult {
-  /** Time grid (|t| ≤ 12) and the N(0, σ²) pdf on it. */
+  /** Time grid (|t| ≤ 9) and the N(0, σ²) pdf on it. */
   t: Float64Array;
   signal: Float64Array;
-  /** Frequency grid (|f| ≤ 3) and dx·|FFT| there. */
+  /** Frequency grid (|f| ≤ 2) and dx·|FFT| there. */
   f: Float64Array;
   spectrum: Float64Array;
   /** The exact transform e^(−2π²σ²f²): a Gaussian of width σ_f = 1/(2πσ). */
@@ -224,8 +225,8 @@ export const gaussianJobs = {
     const sigma = finite(fn, 'width', spec?.width);
     if (sigma < 0.05 || sigma > 10) throw new RangeError(`${fn}: width must be from 0.05 to 10, got ${sigma}`);
     const pair = gaussianFourierPair({ sigma, n: FFT_SIZE, dx: FFT_DT });
-    const inTime = (_v: number, j: number) => Math.abs(pair.x[j] as number) <= 12;
-    const inFrequency = (_v: number, k: number) => Math.abs(pair.frequencies[k] as number) <= 3;
+    const inTime = (_v: number, j: number) => Math.abs(pair.x[j] as number) <= 9;
+    const inFrequency = (_v: number, k: number) => Math.abs(pair.frequencies[k] as number) <= 2;
     return withTransfer({
       t: pair.x.filter(inTime),
       signal: pair.signal.filter(inTime),
@@ -280,7 +281,8 @@ export const gaussianJobs = {
     const x = createRandomState(spec.seed).normal(mu, sigma, count);
     const { product, logLikelihood, underflowAt } = normalLikelihoodProductVsLog(x, mu, sigma);
     const overflow = product.indexOf(Infinity);
-    const lastBefore = underflowAt === undefined ? count - 1 : Math.max(0, underflowAt - 2);
+    const breakdown = underflowAt ?? (overflow < 0 ? undefined : overflow + 1);
+    const lastBefore = breakdown === undefined ? count - 1 : Math.max(0, breakdown - 2);
     return withTransfer({
       n: Float64Array.from({ length: count }, (_, i) => i + 1),
       x,
@@ -288,7 +290,7 @@ export const gaussianJobs = {
       logSum: logLikelihood,
       underflowN: underflowAt ?? null,
       overflowN: overflow < 0 ? null : overflow + 1,
-      smallestProduct: product[lastBefore] as number,
+      lastProduct: product[lastBefore] as number,
       meanLogPdf: mean(normalLogPdfArray(x, mu, sigma)),
     });
   },
