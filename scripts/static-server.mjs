@@ -76,7 +76,12 @@ export function startStaticServer({ root, port = 4321, host = '127.0.0.1' }) {
       resolvePromise({
         url: `http://${host}:${actualPort}`,
         port: actualPort,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            // Browsers keep connections alive; do not wait for them.
+            server.closeAllConnections();
+          }),
       });
     });
   });

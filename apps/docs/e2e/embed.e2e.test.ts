@@ -14,7 +14,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'mle-lab-embedder-'));
   writeFileSync(
     join(dir, 'index.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Someone else's blog</title>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Someone else's blog</title>
 <script type="module" src="${site.server.url}/embed/widgets.js"></script></head>
 <body><h1>A blog post</h1>
 <mle-data-explorer id="by-script" seed="42" mu="5" sigma="2" n="1000"></mle-data-explorer>

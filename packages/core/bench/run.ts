@@ -14,8 +14,6 @@ import { readdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createRandomState } from '../src/index.ts';
 import type { BenchCase } from './cases/types.ts';
 
@@ -40,12 +38,8 @@ const BUDGET_MS = quick ? 2000 : 6000;
  * until it has had WARMUP_RUNS runs or WARMUP_MS of running, whichever comes first. Slow cases
  * (long fits) reach the time limit after one run, which is already thousands of iterations.
  */
-const WARMUP_RUNS = quick ? 3 : 15;
-const WARMUP_MS = quick ? 300 : 1500;
-
-// A full collection before each timed run keeps one case's garbage out of the next run's time.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as (() => void) | undefined;
+const WARMUP_RUNS = quick ? 3 : 30;
+const WARMUP_MS = quick ? 300 : 2000;
 
 async function loadCases(): Promise<BenchCase[]> {
   const dir = join(here, 'cases');
@@ -77,7 +71,6 @@ function timeCore(c: BenchCase, x: Float64Array): CoreTiming {
   const runs = Math.max(1, Math.min(MAX_RUNS, Math.floor(BUDGET_MS / Math.max(first, 1e-3))));
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    gc?.();
     const t0 = performance.now();
     c.core(x);
     times.push(performance.now() - t0);

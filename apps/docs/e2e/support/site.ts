@@ -26,7 +26,7 @@ export async function openSite(): Promise<Site> {
     headless: true,
     viewport: { width: 1280, height: 900 },
   });
-  mkdirSync(screenshotDir, { recursive: true });
+  mkdirSync(join(screenshotDir, 'site'), { recursive: true });
   return {
     server,
     context,

@@ -4,30 +4,26 @@
 // (fdlibm, < 1 ulp), which rounds differently for ~1.6 % of arguments.
 //
 // Method (Tang's table-driven logarithm, P. T. P. Tang, ACM TOMS 16(4), 1990): x = 2^k·m with
-// m in [0.75, 1.5); c = j/128 nearest to m; then ln x = k·ln 2 + ln c + ln(1 + u), u = (m − c)/c.
+// m in [1, 2); c = j/128 nearest to m; then ln x = k·ln 2 + ln c + ln(1 + u), u = (m − c)/c.
 // m − c is exact, u is kept as a double-double (its residual m − u·c is computed exactly because c
-// has 8 significant bits), |u| ≤ 2^-7.5, and ln(1 + u) is a degree-8 Taylor polynomial; the large
-// terms are added with TwoSum so only the final addition rounds.
+// has at most 9 significant bits), |u| ≤ 2^-8, and ln(1 + u) is a degree-8 Taylor polynomial; the
+// large terms are added with Fast2Sum so that only the final addition rounds. Every step is
+// branch-free for x ≥ 2^-30 (V8 compiles a data-dependent `?:` on doubles to a branch, which the
+// uniform r² would mispredict half the time).
 //
-// The table holds ln(j/128), j = 96 … 192, as double-double pairs, generated with Python's decimal
-// module at 60 digits:  h = float(Decimal(j/128).ln()), lo = float(Decimal(j/128).ln() − Decimal(h)).
+// The table holds ln(j/128), j = 128 … 256, as double-double pairs generated with Python's decimal
+// module at 60 digits:  h = float(Decimal(j/128).ln()), lo = float(Decimal(j/128).ln() − Decimal(h));
+// for j = 256 (c = 2) the pair is LN2_HI, LN2_LO itself, so that for x just below 1 (k = −1, c = 2)
+// the two ln 2 terms cancel exactly and the result keeps its relative accuracy.
 
 /** ln 2 split so that k·LN2_HI is exact for |k| < 4096 (low 12 bits zero). */
 const LN2_HI = 0.693147180559663;
 const LN2_LO = 2.8235290563031577e-13;
-/** First table index: c = 96/128 = 0.75. */
-const J0 = 96;
+/** First table index: c = 128/128 = 1. */
+const J0 = 128;
 
 const LOG_C_HI = new Float64Array([
-  -0.2876820724517809, -0.27731928541623435, -0.26706278524904525, -0.2569104137850272,
-  -0.24686007793152578, -0.2369097470783577, -0.22705745063534608, -0.2173012756899814,
-  -0.2076393647782445, -0.1980699137620938, -0.18859116980755003, -0.179201429457711,
-  -0.16989903679539747, -0.16068238169047347, -0.15154989812720093, -0.14250006260728304,
-  -0.13353139262452263, -0.1246424452072766, -0.1158318155251217, -0.1070981355563671,
-  -0.09844007281325252, -0.08985632912186105, -0.0813456394539524, -0.07290677080808779,
-  -0.06453852113757118, -0.05623971832287608, -0.048009219186360606, -0.039845908547199674,
-  -0.0317486983145803, -0.023716526617316044, -0.015748356968139168, -0.007843177461025893, 0.0,
-  0.007782140442054949, 0.015504186535965254, 0.02316705928153438, 0.030771658666753687,
+  0.0, 0.007782140442054949, 0.015504186535965254, 0.02316705928153438, 0.030771658666753687,
   0.0383188643021366, 0.0458095360312942, 0.053244514518812285, 0.06062462181643484,
   0.06795066190850775, 0.07522342123758753, 0.08244366921107459, 0.08961215868968714,
   0.09672962645855111, 0.10379679368164356, 0.11081436634029011, 0.11778303565638346,
@@ -43,17 +39,25 @@ const LOG_C_HI = new Float64Array([
   0.34646676734620857, 0.3519764231571782, 0.3574558889218038, 0.3629054936893685,
   0.3683255611587076, 0.37371640979358406, 0.37907835293496944, 0.38441169891033206,
   0.3897167511400252, 0.394993808240869, 0.4002431641270127, 0.4054651081081644,
+  0.4106599249852684, 0.415827895143711, 0.42096929464412963, 0.4260843953109001,
+  0.4311734648183713, 0.43623676677491807, 0.4412745608048752, 0.44628710262841953,
+  0.45127464413945856, 0.4562374334815876, 0.46117571512217015, 0.46608972992459924,
+  0.470979715218791, 0.4758459048699639, 0.4806885293457519, 0.4855078157817008,
+  0.4903039880451938, 0.4950772667978515, 0.4998278695564493, 0.5045560107523953,
+  0.5092619017898079, 0.5139457511022343, 0.5186077642080457, 0.5232481437645479,
+  0.5278670896208424, 0.5324647988694718, 0.5370414658968836, 0.5415972824327444,
+  0.5461324375981357, 0.5506471179526623, 0.5551415075405016, 0.5596157879354227,
+  0.564070138284803, 0.5685047353526688, 0.5729197535617855, 0.5773153650348236,
+  0.5816917396346225, 0.5860490450035782, 0.5903874466021763, 0.5947071077466928,
+  0.5990081896460834, 0.6032908514380843, 0.6075552502245418, 0.6118015411059929,
+  0.616029877215514, 0.6202404097518576, 0.6244332880118935, 0.6286086594223741,
+  0.6327666695710378, 0.6369074622370692, 0.6410311794209312, 0.6451379613735847,
+  0.6492279466251099, 0.6533012720127457, 0.65735807270836, 0.661398482245365, 0.6654226325450905,
+  0.6694306539426292, 0.6734226752121667, 0.6773988235918061, 0.6813592248079031,
+  0.6853040030989194, 0.689233281238809, 0.693147180559663,
 ]);
 
 const LOG_C_LO = new Float64Array([
-  -2.607160616442564e-17, 7.44528405583513e-18, 7.32891532732017e-18, -2.502843296152504e-17,
-  -1.361743371748368e-17, -1.9682402978398164e-18, -9.551415762738488e-18, -1.6168452453763015e-18,
-  -1.2053243216686129e-17, -3.742843482461439e-18, 7.432164219196925e-18, 1.0785017454858423e-17,
-  4.868008764439071e-19, 3.650183553047837e-18, -5.1669593684615594e-18, 9.926388234225749e-18,
-  3.664457663660085e-18, 5.808912678940971e-18, -4.338484369808096e-18, 1.73705104015906e-18,
-  4.439009633675136e-18, 6.273760163689594e-19, -5.07707635593117e-18, 6.306860257532778e-18,
-  6.470486661692933e-18, 3.2835149805605613e-18, -1.4390903347292205e-18, 3.129547680315208e-18,
-  -3.0382263084680858e-18, 1.5774243488668215e-18, -1.0021578630528974e-18, -2.764708154124904e-19,
   0.0, -1.2819179123343845e-20, -3.278321022892429e-19, -1.1769544932063305e-18,
   1.0431732029005968e-18, -2.357996157351286e-18, 1.902959866474257e-18, -1.665575816973663e-18,
   2.6424025938726934e-18, -1.2802141240611733e-18, -5.930604196293241e-18, 5.700437773813987e-18,
@@ -70,7 +74,23 @@ const LOG_C_LO = new Float64Array([
   1.834564437059473e-17, 1.7467136443544747e-17, 1.028583585496265e-17, -1.2953893030191963e-17,
   -2.5136910072413547e-17, -2.1492361455310972e-17, 2.690672380132659e-17, 2.1836211281198184e-17,
   1.587939415338447e-17, -1.612149700764673e-17, 2.734172667856699e-17, -1.5113724418336168e-17,
-  -1.1349239205188711e-17, -2.8811380259626426e-18,
+  -1.1349239205188711e-17, -2.8811380259626426e-18, 9.53814259997222e-18, -2.48753990369597e-17,
+  3.729923775655343e-18, -2.499176776547466e-17, 1.9420511053537492e-17, -1.8379648230620457e-18,
+  2.5088908423700173e-17, -1.8182541194649598e-17, 2.6777397456140527e-17, 2.122222784062318e-17,
+  1.741614762798376e-17, -1.4116523239904406e-17, 6.232095439601591e-18, -6.181952722542219e-18,
+  5.0660455855585734e-18, -1.6618350693852048e-17, 2.1092325546314864e-17, -8.307950959627356e-18,
+  1.8560027823355852e-17, -2.4888518873597905e-17, 4.4229949554747315e-17, 3.397548559332142e-17,
+  -3.07373792013847e-17, -3.1833882216350925e-17, -3.938876121973919e-18, -9.149239241180804e-19,
+  3.599743846939586e-17, -3.748764246125639e-17, -2.785373590779381e-17, -2.239429485856908e-17,
+  -2.9237930089834585e-17, 2.685492580212308e-17, -4.713528538503788e-17, -5.4267346029482773e-17,
+  2.6028017871307396e-17, -8.903591846974013e-18, -2.4128853204003212e-17, -3.058363205263577e-17,
+  2.789809900502368e-17, 1.3751689964323675e-17, 2.169308759646737e-17, 9.9400563470175e-18,
+  -2.5212767604971525e-17, -3.7397759448726e-17, -3.488611895632145e-17, -3.989161064307651e-17,
+  3.9598137234402294e-17, 4.3538742607970387e-17, 5.3103007491432875e-17, 5.422955873465247e-17,
+  5.023567605577645e-17, 9.346960920120906e-19, -3.408303836279946e-17, -4.306892322029408e-17,
+  3.287034671639441e-17, -7.603333785634003e-18, -3.769421986743112e-17, 2.823733943928343e-17,
+  2.1065619172826132e-17, -2.0978183882652005e-18, -4.9888733319242566e-17, 4.893484946270261e-17,
+  -2.3207793837229205e-17, 2.8235290563031577e-13,
 ]);
 
 /** 128/j, the reciprocal of each table point, correctly rounded. */
@@ -78,11 +98,10 @@ const INV_C = Float64Array.from({ length: LOG_C_HI.length }, (_, i) => 128 / (i 
 
 /** Veltkamp's splitter for doubles: 2^27 + 1. */
 const SPLIT = 134217729;
-const TWO_POW_31 = 2 ** 31;
-const TWO_POW_MINUS_31 = 2 ** -31;
+const TWO_POW_30 = 2 ** 30;
+const TWO_POW_MINUS_30 = 2 ** -30;
 /** 2^i for i = 0 … 32. */
 const POW2 = Float64Array.from({ length: 33 }, (_, i) => 2 ** i);
-const HALVE = Float64Array.of(1, 0.5);
 const THIRD = 1 / 3;
 const SIXTH = 1 / 6;
 const SEVENTH = 1 / 7;
@@ -97,52 +116,49 @@ const SEVENTH = 1 / 7;
  * accurateLog(0.5); // => -0.6931471805599453
  */
 export function accurateLog(x: number): number {
-  // x = 2^k·m with m in [0.75, 1.5), without branches for x ≥ 2^-31: the leading bit of
-  // ⌊x·2^31⌋ gives ⌊log₂x⌋ exactly, and scaling by a power of two is exact.
+  // x = 2^k·m with m in [1, 2): the leading bit of ⌊x·2^30⌋ (an int32 for x < 2) gives ⌊log₂x⌋
+  // exactly, and scaling by a power of two is exact.
   let m = x;
   let k = 0;
-  if (m < TWO_POW_MINUS_31) {
-    // Below 2^-31 (r² there has probability 2^-31): scale up first.
-    while (m < TWO_POW_MINUS_31) {
-      m *= TWO_POW_31;
-      k -= 31;
+  if (m < TWO_POW_MINUS_30) {
+    // Below 2^-30 (for the polar method's r², probability 2^-30): scale up first.
+    while (m < TWO_POW_MINUS_30) {
+      m *= TWO_POW_30;
+      k -= 30;
     }
   }
-  const lead = Math.clz32((m * TWO_POW_31) >>> 0);
-  m *= POW2[lead] as number;
-  k -= lead;
-  // m in [1, 2) → [0.75, 1.5): halve the upper part (a select, not a branch).
-  const upper = m >= 1.5 ? 1 : 0;
-  m *= HALVE[upper] as number;
-  k += upper;
+  const lead = Math.clz32((m * TWO_POW_30) | 0);
+  m *= POW2[lead - 1] as number;
+  k += 1 - lead;
   const j = (m * 128 + 0.5) | 0; // m·128 is exact, so this rounds it to the nearest integer
-  const f = m - j / 128; // exact: m and c are within 2^-8 of each other
+  const c = j * 0.0078125; // j/128, exact
+  const f = m - c; // exact: m and c are within 2^-8 of each other (Sterbenz)
   const i = j - J0;
   const invc = INV_C[i] as number;
-  const c = j / 128;
   const uHi = f * invc;
-  // Residual f − uHi·c, exact: uHi splits into 26 + 27 bits, each product with c (8 bits) is exact,
+  // Residual f − uHi·c, exact: uHi splits into 26 + 27 bits, each product with c (9 bits) is exact,
   // and each subtraction cancels (Sterbenz).
   const t = SPLIT * uHi;
   const a1 = t - (t - uHi);
   const a2 = uHi - a1;
   const r = f - a1 * c - a2 * c;
   const uLo = r * invc;
-  // ln(1 + u) − u = −u²/2 + u³/3 − … − u⁸/8 (the next term is below 2^-68 of 1), plus the −uHi·uLo
+  // ln(1 + u) − u = −u²/2 + u³/3 − … − u⁸/8 (the next term is below 2^-75), plus the −uHi·uLo
   // cross term of −u²/2.
   // Estrin's scheme keeps the dependency chain short: (c2 + c3u) + u²(c4 + c5u) + u⁴((c6 + c7u) + u²c8).
   const u2 = uHi * uHi;
   const u4 = u2 * u2;
   const p =
     u2 * (-0.5 + THIRD * uHi + u2 * (-0.25 + 0.2 * uHi) + u4 * (-SIXTH + SEVENTH * uHi - 0.125 * u2)) - uHi * uLo;
-  // k·ln2 + ln c + uHi with TwoSum; everything small goes into lo.
+  // k·ln2 + ln c + uHi, each addition with its exact error (Fast2Sum, which needs the first term
+  // to be the larger or zero: |k·ln2| ≥ ln 2 ≥ ln c unless k = 0, and |k·ln2 + ln c| ≥ 0.0039 >
+  // |uHi| unless it is 0, as it is exactly for k = −1, c = 2); everything small goes into the last
+  // addition.
   const a = k * LN2_HI;
   const b = LOG_C_HI[i] as number;
   const s1 = a + b;
-  const bb = s1 - a;
-  const e1 = a - (s1 - bb) + (b - bb);
+  const e1 = b - (s1 - a);
   const s2 = s1 + uHi;
-  const cc = s2 - s1;
-  const e2 = s1 - (s2 - cc) + (uHi - cc);
+  const e2 = uHi - (s2 - s1);
   return s2 + (e1 + e2 + (k * LN2_LO + (LOG_C_LO[i] as number)) + (uLo + p));
 }

@@ -115,7 +115,7 @@ function checkComplex(fn: string, re: unknown, im: unknown): void {
  * Unnormalised in-place radix-2 transform with e^(sign·2πi·jk/N); callers have checked the lengths.
  * Bit-reversal permutation, then log₂N butterfly passes.
  */
-export function transform(re: Float64Array, im: Float64Array, sign: -1 | 1): void {
+function transform(re: Float64Array, im: Float64Array, sign: -1 | 1): void {
   const n = re.length;
   if (n <= 1) return;
   for (let i = 1, j = 0; i < n; i++) {

@@ -34,7 +34,7 @@ export abstract class MleWidget extends HTMLElement {
   private errorLine!: HTMLElement;
   private liveRegion!: HTMLElement;
   private renderToken = 0;
-  private pendingFrame = 0;
+  private renderQueued = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private stopWatchingTheme: (() => void) | undefined;
   private built = false;
@@ -204,11 +204,14 @@ export abstract class MleWidget extends HTMLElement {
     else delete this.dataset['error'];
   }
 
-  /** Coalesces changes into one render per frame; a newer render makes older ones stale. */
+  /** Coalesces changes made in one task into one render; a newer render makes older ones stale. */
   protected scheduleRender(): void {
-    if (this.pendingFrame) return;
-    this.pendingFrame = requestAnimationFrame(() => {
-      this.pendingFrame = 0;
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    // A task, not requestAnimationFrame: rAF never fires in a hidden tab or an off-screen
+    // cross-origin iframe, and the widget must still render (and become ready) there.
+    setTimeout(() => {
+      this.renderQueued = false;
       void this.runRender();
     });
   }

@@ -1,0 +1,83 @@
+// The whole built site, both languages and both colour schemes: every page loads with no console
+// error and no request to another host, every widget on it becomes ready without an error, KaTeX
+// rendered everything at build time, and every internal link resolves. Screenshots go to
+// artifacts/screenshots/ (git-ignored) for review.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distDir, openSite, screenshotDir, waitForWidgets, watchedPage, type Site } from './support/site.ts';
+
+function pagePaths(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...pagePaths(full));
+    else if (name === 'index.html') out.push(`/${relative(distDir, dir).split(sep).join('/')}/`.replace('//', '/'));
+  }
+  return out.sort();
+}
+
+const pages = pagePaths(distDir);
+const linksSeen = new Set<string>();
+let site: Site;
+
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('every page of the built site', () => {
+  it('has both languages for every course page', () => {
+    const zh = pages.filter((p) => !p.startsWith('/en/') && !/^\/embed\/[^/]+\//.test(p));
+    for (const p of zh) expect(pages, `English twin of ${p}`).toContain(p === '/' ? '/en/' : `/en${p}`);
+    expect(zh.length).toBeGreaterThanOrEqual(11);
+  });
+
+  for (const path of pages) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`${path} (${scheme})`, async () => {
+        const { page, errors, foreignRequests } = await watchedPage(site.context);
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
+        await waitForWidgets(page, 45_000);
+        const widgets = await page.$$eval('[data-widget]', (els) =>
+          els.map((el) => ({ tag: el.localName, ready: el.getAttribute('data-ready'), error: el.getAttribute('data-error') })),
+        );
+        for (const w of widgets) {
+          expect(w.error, `${w.tag} on ${path}`).toBeNull();
+          expect(w.ready, `${w.tag} on ${path}`).toBe('true');
+        }
+        // Any <mle-…> element on the page must be a defined widget.
+        const undefinedWidgets = await page.$$eval('*', (els) =>
+          els.filter((el) => el.localName.startsWith('mle-') && !customElements.get(el.localName)).map((el) => el.localName),
+        );
+        expect(undefinedWidgets).toEqual([]);
+        expect(await page.locator('.katex-error').count()).toBe(0);
+        if (scheme === 'light') {
+          const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+          for (const href of hrefs) {
+            const url = new URL(href);
+            if (url.origin === site.server.url) linksSeen.add(url.pathname);
+          }
+        }
+        const name = path === '/' ? 'home' : path.replace(/^\/|\/$/g, '').replaceAll('/', '_');
+        await page.screenshot({ path: `${screenshotDir}site/${name}.${scheme}.png`, fullPage: true });
+        expect(errors, `console errors on ${path}`).toEqual([]);
+        expect(foreignRequests, `requests leaving 127.0.0.1 from ${path}`).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+
+  it('every internal link resolves', async () => {
+    expect(linksSeen.size).toBeGreaterThan(20);
+    const broken: string[] = [];
+    for (const path of linksSeen) {
+      const response = await fetch(`${site.server.url}${path}`);
+      if (response.status !== 200) broken.push(`${path} → ${response.status}`);
+    }
+    expect(broken).toEqual([]);
+  });
+});
