@@ -1,7 +1,8 @@
-// The embed bundle: `<script type="module" src=".../embed/widgets.js">` defines every MLE Lab element.
-// Imported as a package it does the same and also exports the widget classes.
-import { defineAll } from './index.ts';
+// The embed bundle: `<script type="module" src=".../embed/widgets.js">` makes every `<mle-…>` element
+// work; each widget's code loads when its element first appears. Also exports the shared worker client.
+import { defineOnUse } from './lazy.ts';
 
-export * from './index.ts';
+export { defineOnUse, widgetLoaders } from './lazy.ts';
+export { sharedClient } from './shared/client.ts';
 
-defineAll();
+defineOnUse();

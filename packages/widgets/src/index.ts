@@ -1,4 +1,5 @@
-// @mle-lab/widgets — framework-free custom elements. Import and call `defineAll()`, or load the embed script.
+// @mle-lab/widgets — framework-free custom elements, all defined eagerly by `defineAll()`. The embed
+// bundle (embed.ts) defines them lazily instead, each when its element first appears.
 import { defineWidget } from './shared/base-widget.ts';
 import { DataExplorer } from './widgets/data-explorer.ts';
 import { BiasSimulator } from './widgets/bias-simulator.ts';

@@ -1,0 +1,58 @@
+// Lazy definition for the embed bundle: each element's code is fetched the first time that element
+// appears on the page, so a page with one widget does not download the other fourteen.
+import { defineWidget, type MleWidget } from './shared/base-widget.ts';
+
+type WidgetClass = typeof MleWidget & (new () => MleWidget);
+
+/** Every element's module, by tag (the same set as `widgets` in index.ts and catalogue.json). */
+export const widgetLoaders: Record<string, () => Promise<WidgetClass>> = {
+  'mle-data-explorer': () => import('./widgets/data-explorer.ts').then((m) => m.DataExplorer),
+  'mle-likelihood-curve': () => import('./widgets/likelihood-curve.ts').then((m) => m.LikelihoodCurve),
+  'mle-fit-overlay': () => import('./widgets/fit-overlay.ts').then((m) => m.FitOverlay),
+  'mle-bias-simulator': () => import('./widgets/bias-simulator.ts').then((m) => m.BiasSimulator),
+  'mle-mixture-lab': () => import('./widgets/mixture-lab.ts').then((m) => m.MixtureLab),
+  'mle-density-1d': () => import('./widgets/density-1d.ts').then((m) => m.Density1d),
+  'mle-joint-density': () => import('./widgets/joint-density.ts').then((m) => m.JointDensity),
+  'mle-product-vs-log': () => import('./widgets/product-vs-log.ts').then((m) => m.ProductVsLog),
+  'mle-gaussian-integral': () => import('./widgets/gaussian-integral.ts').then((m) => m.GaussianIntegral),
+  'mle-clt': () => import('./widgets/clt.ts').then((m) => m.Clt),
+  'mle-gaussian-uses': () => import('./widgets/gaussian-uses.ts').then((m) => m.GaussianUses),
+  'mle-nll-surface': () => import('./widgets/nll-surface.ts').then((m) => m.NllSurface),
+  'mle-optimizer-race': () => import('./widgets/optimizer-race.ts').then((m) => m.OptimizerRace),
+  'mle-softmax-ce': () => import('./widgets/softmax-ce.ts').then((m) => m.SoftmaxCe),
+  'mle-classifier': () => import('./widgets/classifier.ts').then((m) => m.Classifier),
+};
+
+function reportLoadFailure(tag: string, error: unknown): void {
+  const message = `${tag}: the widget's code could not be loaded (${error instanceof Error ? error.message : String(error)})`;
+  for (const element of document.querySelectorAll(tag)) {
+    element.setAttribute('data-error', message);
+    element.textContent = message;
+  }
+}
+
+/**
+ * Defines each `<mle-…>` element as soon as one is in the document (now or later); elements already
+ * in the page upgrade when their definition arrives.
+ */
+export function defineOnUse(): void {
+  const pending = new Set(Object.keys(widgetLoaders));
+  const load = (tag: string) => {
+    const loader = widgetLoaders[tag];
+    if (!loader || !pending.delete(tag)) return;
+    loader().then(defineWidget, (error: unknown) => reportLoadFailure(tag, error));
+  };
+  const scan = (root: Element | Document) => {
+    if (root instanceof Element && pending.has(root.localName)) load(root.localName);
+    for (const tag of [...pending]) if (root.querySelector(tag)) load(tag);
+  };
+  scan(document);
+  if (pending.size === 0) return;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element) scan(node);
+    }
+    if (pending.size === 0) observer.disconnect();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+}
