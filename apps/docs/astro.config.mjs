@@ -42,6 +42,11 @@ export default defineConfig({
             { slug: 'cross-entropy' },
           ],
         },
+        {
+          label: 'Reference',
+          translations: { 'zh-CN': '参考' },
+          items: [{ slug: 'embed' }, { slug: 'core' }, { slug: 'performance' }],
+        },
       ],
       lastUpdated: false,
       pagination: true,

@@ -4,6 +4,7 @@
 // artifacts/screenshots/ (git-ignored) for review.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, openSite, screenshotDir, waitForWidgets, watchedPage, type Site } from './support/site.ts';
 
@@ -19,6 +20,10 @@ function pagePaths(dir: string): string[] {
 
 const pages = pagePaths(distDir);
 const linksSeen = new Set<string>();
+/** First-load JavaScript on the main thread (the worker excluded), gzip bytes, per page. */
+const scriptWeight = new Map<string, number>();
+/** The budget stated on the performance page. */
+const MAIN_THREAD_JS_BUDGET_GZIP = 100 * 1024;
 let site: Site;
 
 beforeAll(async () => {
@@ -39,6 +44,12 @@ describe('every page of the built site', () => {
     for (const scheme of ['light', 'dark'] as const) {
       it(`${path} (${scheme})`, async () => {
         const { page, errors, foreignRequests } = await watchedPage(site.context);
+        const scripts: Promise<number>[] = [];
+        page.on('response', (response) => {
+          if (response.request().resourceType() === 'script' && !response.url().includes('mle-worker')) {
+            scripts.push(response.body().then((body) => gzipSync(body).length, () => 0));
+          }
+        });
         await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
         await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
         await waitForWidgets(page, 45_000);
@@ -56,6 +67,10 @@ describe('every page of the built site', () => {
         expect(undefinedWidgets).toEqual([]);
         expect(await page.locator('.katex-error').count()).toBe(0);
         if (scheme === 'light') {
+          await page.waitForLoadState('networkidle');
+          const weight = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+          scriptWeight.set(path, weight);
+          expect(weight, `main-thread JS of ${path} (gzip bytes)`).toBeLessThanOrEqual(MAIN_THREAD_JS_BUDGET_GZIP);
           const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
           for (const href of hrefs) {
             const url = new URL(href);
@@ -70,6 +85,12 @@ describe('every page of the built site', () => {
       });
     }
   }
+
+  it('reports first-load main-thread JavaScript per page', () => {
+    const rows = [...scriptWeight].map(([path, bytes]) => `${path.padEnd(28)} ${(bytes / 1024).toFixed(1)} KB gzip`);
+    console.log(`First-load main-thread JavaScript (worker excluded):\n${rows.join('\n')}`);
+    expect(scriptWeight.size).toBe(pages.length);
+  });
 
   it('every internal link resolves', async () => {
     expect(linksSeen.size).toBeGreaterThan(20);

@@ -56,8 +56,10 @@ describe('histogram', () => {
 
   it('property: counts sum to the number of values in range and are whole numbers', () => {
     fc.assert(
+      // Values on a 1/64 lattice: a range of a few subnormals cannot hold distinct edges (numpy
+      // refuses it too, tested below).
       fc.property(
-        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.integer({ min: -64_000_000, max: 64_000_000 }).map((k) => k / 64), { minLength: 1, maxLength: 300 }),
         fc.integer({ min: 1, max: 60 }),
         (xs, bins) => {
           const { counts, edges } = histogram(xs, { bins });
