@@ -15,7 +15,7 @@ function pagePaths(dir: string): string[] {
     if (statSync(full).isDirectory()) out.push(...pagePaths(full));
     else if (name === 'index.html') out.push(`/${relative(distDir, dir).split(sep).join('/')}/`.replace('//', '/'));
   }
-  return out.sort();
+  return out.toSorted();
 }
 
 const pages = pagePaths(distDir);

@@ -44,7 +44,8 @@ export function defineOnUse(): void {
   };
   const scan = (root: Element | Document) => {
     if (root instanceof Element && pending.has(root.localName)) load(root.localName);
-    for (const tag of [...pending]) if (root.querySelector(tag)) load(tag);
+    // Deleting from a Set while iterating it is safe: later entries are still visited.
+    for (const tag of pending) if (root.querySelector(tag)) load(tag);
   };
   scan(document);
   if (pending.size === 0) return;

@@ -6,9 +6,9 @@ import { waitFor } from './support/mount.ts';
 
 describe('lazy definition (the embed bundle)', () => {
   it('knows the same widgets as the catalogue and the eager index', () => {
-    const tags = catalogue.map((entry) => entry.tag).sort();
-    expect(Object.keys(widgetLoaders).sort()).toEqual(tags);
-    expect(Object.keys(widgets).sort()).toEqual(tags);
+    const tags = catalogue.map((entry) => entry.tag).toSorted();
+    expect(Object.keys(widgetLoaders).toSorted()).toEqual(tags);
+    expect(Object.keys(widgets).toSorted()).toEqual(tags);
   });
 
   it('each loader resolves to the same class the index exports', async () => {

@@ -175,9 +175,17 @@ function twist(gen: Mt19937): void {
   gen.pos = 0;
 }
 
+/** Below this many draws the per-call block of doubles is not worth computing. */
+const BLOCK_MIN = 256;
+
 /**
  * Fills `out` with loc + scale·Z by numpy's `legacy_gauss`: a cached variate is used first, and an
  * unused second variate of the last pair is cached for the next call.
+ *
+ * For large requests the doubles 2U − 1 of the whole key are computed in one tight pass after each
+ * twist (and once for the rest of the current key), and the polar loop reads them from that block;
+ * attempts that straddle a twist, and a stream left at an odd word by setState, take the word-by-word
+ * path. Both paths consume exactly numpy's words in numpy's order.
  */
 function fillGauss(gen: Mt19937, cache: GaussCache, out: Float64Array, loc: number, scale: number): void {
   const n = out.length;
@@ -188,17 +196,30 @@ function fillGauss(gen: Mt19937, cache: GaussCache, out: Float64Array, loc: numb
     cache.hasGauss = false;
     cache.gauss = 0;
   }
+  const N = MT19937_STATE_LENGTH;
   const key = gen.words;
   // The position lives in a local while the loop runs (V8 keeps it in a register); it is written
   // back before any call that reads gen.pos and at the end.
   let pos = gen.pos;
+  const block = n - i >= BLOCK_MIN && (pos & 1) === 0 ? new Float64Array(N >> 1) : null;
+  if (block !== null && pos < N) fillBlock(key, block, pos);
   while (i < n) {
     let x1 = 0;
     let x2 = 0;
     let r2 = 0;
-    do {
-      if (pos <= MT19937_STATE_LENGTH - 4) {
-        // Fast path: the four words of this attempt are all in the current key (no twist between).
+    for (;;) {
+      if (block !== null && pos <= N - 4) {
+        const q = pos >> 1;
+        x1 = block[q] as number;
+        x2 = block[q + 1] as number;
+        pos += 4;
+      } else if (block !== null && pos === N) {
+        mt19937Twist(key);
+        pos = 0;
+        fillBlock(key, block, 0);
+        continue;
+      } else if (pos <= N - 4) {
+        // Word by word: the four words of this attempt are all in the current key.
         const a1 = temper(key[pos] as number) >>> 5;
         const b1 = temper(key[pos + 1] as number) >>> 6;
         const a2 = temper(key[pos + 2] as number) >>> 5;
@@ -208,13 +229,16 @@ function fillGauss(gen: Mt19937, cache: GaussCache, out: Float64Array, loc: numb
         x1 = (a1 * TWO_POW_26 + b1) * TWO_POW_MINUS_52 - 1;
         x2 = (a2 * TWO_POW_26 + b2) * TWO_POW_MINUS_52 - 1;
       } else {
+        // The attempt straddles a twist.
         gen.pos = pos;
         x1 = 2 * nextDouble(gen) - 1;
         x2 = 2 * nextDouble(gen) - 1;
+        if (block !== null && gen.pos < pos) fillBlock(key, block, 0);
         pos = gen.pos;
       }
       r2 = x1 * x1 + x2 * x2;
-    } while (r2 >= 1 || r2 === 0);
+      if (r2 < 1 && r2 !== 0) break;
+    }
     // numpy: f = sqrt(-2.0 * log(r2) / r2) with the C library's log; see ./accurate-log.ts.
     const f = Math.sqrt((-2 * accurateLog(r2)) / r2);
     out[i++] = loc + scale * (f * x2);
@@ -226,4 +250,14 @@ function fillGauss(gen: Mt19937, cache: GaussCache, out: Float64Array, loc: numb
     }
   }
   gen.pos = pos;
+}
+
+/** block[q] = 2U − 1 for the double made of words 2q and 2q + 1, for every q from word `from` on. */
+function fillBlock(key: Int32Array, block: Float64Array, from: number): void {
+  const m = block.length;
+  for (let q = from >> 1; q < m; q++) {
+    const a = temper(key[2 * q] as number) >>> 5;
+    const b = temper(key[2 * q + 1] as number) >>> 6;
+    block[q] = (a * TWO_POW_26 + b) * TWO_POW_MINUS_52 - 1;
+  }
 }

@@ -16,6 +16,25 @@ const coreDir = fileURLToPath(new URL('../../', import.meta.url));
 const tscBin = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
 let scratch = '';
 
+/** A strict NodeNext tsconfig for the scratch project. */
+function tsconfig(files: string[]): string {
+  return JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true, skipLibCheck: false, types: [] }, files });
+}
+
+/** Bundles `contents` against the built package with esbuild (minified ESM); bytes and gzip bytes. */
+async function bundle(contents: string): Promise<{ bytes: number; gzip: number }> {
+  const result = await build({
+    stdin: { contents, resolveDir: coreDir, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    alias: { '@mle-lab/core': join(coreDir, 'dist', 'index.js') },
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { bytes: code.length, gzip: gzipSync(code).length };
+}
+
 beforeAll(() => {
   const packDir = mkdtempSync(join(tmpdir(), 'mle-core-pack-'));
   execFileSync('pnpm', ['pack', '--pack-destination', packDir], { cwd: coreDir, stdio: 'pipe' });
@@ -53,8 +72,6 @@ export { mu };
 `,
     );
     writeFileSync(join(scratch, 'bad.ts'), `import { normalMle } from '@mle-lab/core';\nexport const s: string = normalMle([1, 2]).mu;\n`);
-    const tsconfig = (files: string[]) =>
-      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true, skipLibCheck: false, types: [] }, files });
     writeFileSync(join(scratch, 'tsconfig.json'), tsconfig(['main.ts']));
     writeFileSync(join(scratch, 'tsconfig.bad.json'), tsconfig(['bad.ts']));
     expect(() => execFileSync('node', [tscBin, '-p', 'tsconfig.json'], { cwd: scratch, stdio: 'pipe' })).not.toThrow();
@@ -79,18 +96,6 @@ describe('package metadata', () => {
   });
 
   it('tree-shakes: one import bundles to a small part of the whole library', async () => {
-    const bundle = async (contents: string) => {
-      const result = await build({
-        stdin: { contents, resolveDir: coreDir, loader: 'js' },
-        bundle: true,
-        minify: true,
-        format: 'esm',
-        write: false,
-        alias: { '@mle-lab/core': join(coreDir, 'dist', 'index.js') },
-      });
-      const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-      return { bytes: code.length, gzip: gzipSync(code).length };
-    };
     const whole = await bundle(`export * from '@mle-lab/core';`);
     const one = await bundle(`import { normalPdf } from '@mle-lab/core'; console.log(normalPdf(0, 0, 1));`);
     console.log(`@mle-lab/core size: whole library ${whole.bytes} B min (${whole.gzip} B gzip); normalPdf alone ${one.bytes} B min (${one.gzip} B gzip)`);

@@ -4,6 +4,9 @@ import { mean } from '../../src/stats/mean.ts';
 import { expectClose } from '../support/expect-close.ts';
 import data from '../fixtures/stats.json' with { type: 'json' };
 
+/** The error model (relative rounding) fails for subnormals: properties use 0 or |v| ≥ 1e-100. */
+const awayFromSubnormal = (v: number): number => (Math.abs(v) < 1e-100 ? 0 : v);
+
 describe('mean', () => {
   it('matches numpy.mean and the correctly rounded fsum/n', () => {
     for (const d of Object.values(data.datasets)) {
@@ -22,9 +25,9 @@ describe('mean', () => {
   it('property: mean(a·x + b) = a·mean(x) + b', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 100 }),
-        fc.double({ min: -100, max: 100, noNaN: true }),
-        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }).map(awayFromSubnormal), { minLength: 1, maxLength: 100 }),
+        fc.double({ min: -100, max: 100, noNaN: true }).map(awayFromSubnormal),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }).map(awayFromSubnormal),
         (xs, a, b) => {
           const m = mean(xs);
           const scale = Math.abs(a) * 1e3 + Math.abs(b);

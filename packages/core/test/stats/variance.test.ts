@@ -4,6 +4,9 @@ import { std, variance } from '../../src/stats/variance.ts';
 import { expectClose } from '../support/expect-close.ts';
 import data from '../fixtures/stats.json' with { type: 'json' };
 
+/** The error model (relative rounding) fails for subnormals: properties use 0 or |v| ≥ 1e-100. */
+const awayFromSubnormal = (v: number): number => (Math.abs(v) < 1e-100 ? 0 : v);
+
 type Entry = (typeof data.datasets)[keyof typeof data.datasets] & Partial<Record<'npVar1' | 'npStd1' | 'exactVar1', number>>;
 
 describe('variance and std', () => {
@@ -29,9 +32,9 @@ describe('variance and std', () => {
   it('property: var(a·x + b) = a²·var(x), std(a·x + b) = |a|·std(x)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 2, maxLength: 100 }),
-        fc.double({ min: -100, max: 100, noNaN: true }),
-        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }).map(awayFromSubnormal), { minLength: 2, maxLength: 100 }),
+        fc.double({ min: -100, max: 100, noNaN: true }).map(awayFromSubnormal),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }).map(awayFromSubnormal),
         (xs, a, b) => {
           const v = variance(xs);
           const scaled = xs.map((x) => a * x + b);
