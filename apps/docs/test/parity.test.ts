@@ -104,7 +104,7 @@ function mdxFiles(dir: string): string[] {
     if (entry.isDirectory()) files.push(...mdxFiles(path));
     else if (entry.isFile() && entry.name.endsWith('.mdx')) files.push(path);
   }
-  return files.sort();
+  return files.toSorted();
 }
 
 const zhPages = mdxFiles(docsDir)
