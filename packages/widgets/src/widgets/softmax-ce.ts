@@ -12,29 +12,29 @@ import type { Text } from '../shared/i18n.ts';
 import { formatList, type ListParam, type NumberParam } from '../shared/params.ts';
 
 const TEXT = {
-  chart: { zh: '每个类别的 softmax 概率 p 与目标分布 q', en: 'Softmax probability p and target distribution q per class' },
+  chart: { zh: '每个类别的 softmax 概率 q 与目标分布 p', en: 'Softmax probability q and target distribution p per class' },
   table: { zh: '每个类别的 logit、softmax 概率与目标概率', en: 'Logit, softmax probability and target probability per class' },
   klass: { zh: '类别', en: 'class' },
   logit: { zh: 'logit z', en: 'logit z' },
-  prob: { zh: '模型概率 p', en: 'model p' },
-  target: { zh: '目标 q', en: 'target q' },
+  prob: { zh: '模型概率 q', en: 'model q' },
+  target: { zh: '目标 p', en: 'target p' },
   probability: { zh: '概率', en: 'probability' },
   sliders: { zh: '拖动每个 logit', en: 'Drag each logit' },
-  nll: { zh: '负对数似然 −log p_y', en: 'NLL −log p_y' },
-  ce: { zh: '交叉熵 H(q, p)', en: 'cross-entropy H(q, p)' },
-  entropy: { zh: '目标的熵 H(q)', en: 'entropy of the target H(q)' },
-  kl: { zh: 'KL(q ‖ p)', en: 'KL(q ‖ p)' },
+  nll: { zh: '负对数似然 −log q_y', en: 'NLL −log q_y' },
+  ce: { zh: '交叉熵 H(p, q)', en: 'cross-entropy H(p, q)' },
+  entropy: { zh: '目标的熵 H(p)', en: 'entropy of the target H(p)' },
+  kl: { zh: 'KL(p ‖ q)', en: 'KL(p ‖ q)' },
   equalHard: {
-    zh: '目标是类别下标且不做平滑时，q 是 one-hot 向量：交叉熵 = 负对数似然，H(q) = 0，KL = 交叉熵。',
-    en: 'With a class-index target and no smoothing, q is one-hot: cross-entropy = NLL, H(q) = 0 and KL = cross-entropy.',
+    zh: '目标是类别下标且不做平滑时，p 是 one-hot 向量：交叉熵 = 负对数似然，H(p) = 0，KL = 交叉熵。',
+    en: 'With a class-index target and no smoothing, p is one-hot: cross-entropy = NLL, H(p) = 0 and KL = cross-entropy.',
   },
   smoothed: {
-    zh: '标签平滑把 q 混入均匀分布：交叉熵不再等于该类别的负对数似然，但仍有 交叉熵 = H(q) + KL。',
-    en: 'Label smoothing mixes the uniform distribution into q: cross-entropy no longer equals the label’s NLL, but cross-entropy = H(q) + KL still holds.',
+    zh: '标签平滑把 p 混入均匀分布：交叉熵不再等于该类别的负对数似然，但仍有 交叉熵 = H(p) + KL。',
+    en: 'Label smoothing mixes the uniform distribution into p: cross-entropy no longer equals the label’s NLL, but cross-entropy = H(p) + KL still holds.',
   },
   soft: {
-    zh: '软目标没有单个类别，所以没有单个负对数似然；交叉熵 = −Σ q log p = H(q) + KL。',
-    en: 'A soft target has no single class, so no single NLL; cross-entropy = −Σ q log p = H(q) + KL.',
+    zh: '软目标没有单个类别，所以没有单个负对数似然；交叉熵 = −Σ p log q = H(p) + KL。',
+    en: 'A soft target has no single class, so no single NLL; cross-entropy = −Σ p log q = H(p) + KL.',
   },
   code: { zh: '用 torch / scipy 得到同样的数：', en: 'The same numbers in torch / scipy:' },
   badTarget: {
@@ -93,7 +93,7 @@ function targetFor(raw: readonly number[], classes: number): number | readonly n
   return raw;
 }
 
-/** Draws side-by-side bars: the model's p (class colour) and the target q (outlined). */
+/** Draws side-by-side bars: the model's q (class colour) and the target p (outlined). */
 function barsHook(get: () => SoftmaxLossResult | undefined, outline: () => string) {
   return (u: uPlot) => {
     const r = get();
@@ -123,7 +123,7 @@ function barsHook(get: () => SoftmaxLossResult | undefined, outline: () => strin
 
 /**
  * `<mle-softmax-ce>`: logits → softmax bars → the NLL of the label and the cross-entropy, equal for a
- * one-hot target; a soft or label-smoothed target; the entropy H(q) and KL(q‖p) with CE = H + KL.
+ * one-hot target; a soft or label-smoothed target; the entropy H(p) and KL(p‖q) with CE = H + KL.
  */
 export class SoftmaxCe extends MleWidget {
   static override widgetName = 'softmax-ce';
@@ -160,12 +160,12 @@ export class SoftmaxCe extends MleWidget {
       return output;
     };
     this.readouts = {
-      probs: make('probs', 'p'),
+      probs: make('probs', 'q'),
       nll: make('nll', t(TEXT.nll)),
       ce: make('ce', t(TEXT.ce)),
       entropy: make('entropy', t(TEXT.entropy)),
       kl: make('kl', t(TEXT.kl)),
-      ceMinusH: make('ceMinusH', this.uiLang === 'zh' ? 'KL = 交叉熵 − H(q)' : 'KL = CE − H(q)', this.uiLang === 'zh' ? '：' : ': '),
+      ceMinusH: make('ceMinusH', this.uiLang === 'zh' ? 'KL = 交叉熵 − H(p)' : 'KL = CE − H(p)', this.uiLang === 'zh' ? '：' : ': '),
     };
     this.note = document.createElement('p');
     this.note.className = 'legend-note';
@@ -274,16 +274,16 @@ export class SoftmaxCe extends MleWidget {
     this.note.textContent = typeof target !== 'number' ? t(TEXT.soft) : smoothing > 0 ? t(TEXT.smoothed) : t(TEXT.equalHard);
     const z = `[[${logits.map(pythonNumber).join(', ')}]]`;
     const targetPy = typeof target === 'number' ? `torch.tensor([${target}])` : `torch.tensor([[${target.map(pythonNumber).join(', ')}]])`;
-    const q = `[${Array.from(r.target, (v) => String(Number(v.toPrecision(6)))).join(', ')}]`;
+    const p = `[${Array.from(r.target, (v) => String(Number(v.toPrecision(6)))).join(', ')}]`;
     this.code.textContent =
       `import torch, torch.nn.functional as F\n` +
       `from scipy.stats import entropy\n` +
       `z = torch.tensor(${z})\n` +
-      `p = F.softmax(z, dim=1)     # [${Array.from(r.probs, (p) => formatNumber(p, digits)).join(', ')}]\n` +
+      `q = F.softmax(z, dim=1)     # [${Array.from(r.probs, (q) => formatNumber(q, digits)).join(', ')}]\n` +
       (typeof target === 'number' ? `F.nll_loss(F.log_softmax(z, dim=1), ${targetPy})  # ${r.nll === null ? '' : formatNumber(r.nll, digits)}\n` : '') +
       `F.cross_entropy(z, ${targetPy}, label_smoothing=${pythonNumber(smoothing)})  # ${formatNumber(r.crossEntropy, digits)}\n` +
-      `q = ${q}\n` +
-      `entropy(q), entropy(q, p[0].numpy())  # H = ${formatNumber(r.entropy, digits)}, KL = ${formatNumber(r.kl, digits)}`;
+      `p = ${p}\n` +
+      `entropy(p), entropy(p, q[0].numpy())  # H = ${formatNumber(r.entropy, digits)}, KL = ${formatNumber(r.kl, digits)}`;
     this.table.update([
       { name: t(TEXT.klass), values: logits.map((_, i) => i) },
       { name: t(TEXT.logit), values: logits },
@@ -299,10 +299,10 @@ export class SoftmaxCe extends MleWidget {
   protected override announcement(): string {
     const r = this.result;
     if (!r) return '';
-    const p = Array.from(r.probs, (v) => formatNumber(v, 3)).join(', ');
+    const q = Array.from(r.probs, (v) => formatNumber(v, 3)).join(', ');
     return this.uiLang === 'zh'
-      ? `p = ${p}；交叉熵 ${formatNumber(r.crossEntropy, 3)}，H(q) ${formatNumber(r.entropy, 3)}，KL ${formatNumber(r.kl, 3)}`
-      : `p = ${p}; cross-entropy ${formatNumber(r.crossEntropy, 3)}, H(q) ${formatNumber(r.entropy, 3)}, KL ${formatNumber(r.kl, 3)}`;
+      ? `q = ${q}；交叉熵 ${formatNumber(r.crossEntropy, 3)}，H(p) ${formatNumber(r.entropy, 3)}，KL ${formatNumber(r.kl, 3)}`
+      : `q = ${q}; cross-entropy ${formatNumber(r.crossEntropy, 3)}, H(p) ${formatNumber(r.entropy, 3)}, KL ${formatNumber(r.kl, 3)}`;
   }
 
   private draw(r: SoftmaxLossResult, logits: readonly number[]): void {
