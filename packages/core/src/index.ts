@@ -11,6 +11,11 @@ export { variance, std } from './stats/variance.ts';
 export type { VarianceOptions } from './stats/variance.ts';
 export { quantile } from './stats/quantile.ts';
 
+// ── Grids and element-wise arrays ───────────────────────────────────────────
+export { linspace } from './array/linspace.ts';
+export type { LinspaceOptions } from './array/linspace.ts';
+export { add, subtract } from './array/elementwise.ts';
+
 // ── Density estimates (histogram, box statistics, KDE) ──────────────────────
 export { histogram, histogramBinEdges } from './density/histogram.ts';
 export type { Histogram, HistogramBinEdgesOptions, HistogramBinRule, HistogramBins, HistogramOptions } from './density/histogram.ts';
@@ -24,6 +29,8 @@ export type { KdeGrid, KdeGridMethod, KdeGridOptions } from './density/binned-kd
 // ── Distributions ───────────────────────────────────────────────────────────
 export { normalPdf, normalLogPdf, normalCdf, normalPpf, normalPdfArray, normalLogPdfArray } from './distributions/normal.ts';
 export { multivariateNormalPdf, multivariateNormalLogPdf, multivariateNormalGrid } from './distributions/multivariate-normal.ts';
+export { normalIntervalProbability } from './distributions/normal.ts';
+export { bivariateNormalCovariance } from './distributions/multivariate-normal.ts';
 export type { CovarianceMatrix, MultivariateNormalGrid, MultivariateNormalGridOptions } from './distributions/multivariate-normal.ts';
 export type { GridAxis } from './internal/grid-axis.ts';
 
@@ -36,6 +43,12 @@ export { normalNll, normalNllFromStats } from './likelihood/normal-nll.ts';
 export type { NormalNll } from './likelihood/normal-nll.ts';
 export { normalLogLikelihoodSliceMu, normalLogLikelihoodSliceSigma2, normalLogLikelihoodGrid } from './likelihood/likelihood-curves.ts';
 export type { GridPoints, LogLikelihoodGrid, LogLikelihoodGridOptions, LogLikelihoodSlice, NormalLikelihoodData } from './likelihood/likelihood-curves.ts';
+export { normalNllGrid } from './likelihood/likelihood-curves.ts';
+export type { NllGrid } from './likelihood/likelihood-curves.ts';
+export { normalLogLikelihoodSliceWindow, normalNllWindow } from './likelihood/likelihood-window.ts';
+export type { NormalNllWindow, NormalNllWindowOptions, NormalSliceWindowOptions } from './likelihood/likelihood-window.ts';
+export { normalVarianceEstimatorExpectations } from './likelihood/variance-estimator-bias.ts';
+export type { NormalVarianceEstimatorExpectations, VarianceEstimatorMoments } from './likelihood/variance-estimator-bias.ts';
 export { normalFisherInformation, normalStandardErrors, normalWaldInterval } from './likelihood/fisher.ts';
 export type {
   NormalFisherOptions,
@@ -50,6 +63,7 @@ export type { LikelihoodProductVsLog } from './likelihood/product-vs-log.ts';
 
 // ── Optimisation (gradient descent, Adam) ───────────────────────────────────
 export { fitNormalGd, createNormalGdRun } from './optimize/gradient-descent.ts';
+export { normalFitStart } from './optimize/normal-fit-run.ts';
 export { adamStep, createAdamState, fitNormalAdam, createNormalAdamRun } from './optimize/adam.ts';
 export type { AdamState, AdamStepOptions, NormalAdamOptions } from './optimize/adam.ts';
 export type {
@@ -87,6 +101,7 @@ export type { GaussianFilterMode, GaussianFilterOptions, GaussianKernelOptions }
 export { convolve, gaussianConvolution } from './signal/convolve.ts';
 export type { ConvolveMode, ConvolveOptions, GaussianConvolution, GaussianConvolutionOptions } from './signal/convolve.ts';
 export { integrate, gaussianIntegral } from './signal/integrate.ts';
+export { gaussianFunctionArray } from './signal/gaussian-function.ts';
 export type { GaussianIntegralOptions, GaussianIntegralResult, IntegrateOptions, IntegrateResult } from './signal/integrate.ts';
 
 // ── Classification losses and softmax regression ────────────────────────────
@@ -99,6 +114,7 @@ export {
   entropy,
   klDivergence,
 } from './classification/cross-entropy.ts';
+export { labelSmoothingTarget } from './classification/cross-entropy.ts';
 export type { CrossEntropyOptions, EntropyOptions } from './classification/cross-entropy.ts';
 export {
   trainSoftmaxRegression,

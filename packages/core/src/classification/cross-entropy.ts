@@ -73,10 +73,52 @@ export function crossEntropy(logits: ArrayLike<number>, target: number | ArrayLi
   logp = logSoftmax(logits);
   let loss = 0;
   for (let k = 0; k < c; k++) {
-    const q = (target[k] as number) * (1 - eps) + eps / c;
+    const q = smoothed(target[k] as number, eps, c);
     if (q !== 0) loss -= q * (logp[k] as number);
   }
   return loss;
+}
+
+/** torch's label smoothing of one target probability: (1 − ε)·q + ε/C, in torch's order of operations. */
+function smoothed(q: number, eps: number, classes: number): number {
+  return q * (1 - eps) + eps / classes;
+}
+
+/**
+ * The target distribution torch's cross-entropy uses with label smoothing: the class index (as a
+ * one-hot vector) or the probability vector, mixed with the uniform distribution over the C classes.
+ *
+ * Formula: q̃_c = (1 − ε)·q_c + ε/C, where q is the one-hot vector of a class index or the given
+ * probabilities; {@link crossEntropy} with `labelSmoothing: ε` equals −Σ_c q̃_c·log p_c (the same
+ * mixing it applies inside), so `entropy(q̃)` and `klDivergence(q̃, p)` split it as H + KL. Ports the
+ * target mixing of `torch.nn.functional.cross_entropy(..., label_smoothing=ε)`.
+ *
+ * @param target - A class index in [0, C), or C probabilities in [0, 1] (used as given, not renormalised).
+ * @param classes - The number of classes C, an integer ≥ 1 (the length of a probability target).
+ * @param smoothing - ε in [0, 1]. Default 0 (the target itself, as a vector).
+ * @returns q̃ as a Float64Array of length C.
+ * @throws {RangeError} If C is not an integer ≥ 1, the index is out of range, the vector's length is
+ *   not C or an entry is outside [0, 1], or ε is outside [0, 1].
+ * @throws {TypeError} If `target` is neither a number nor an array of numbers.
+ * @example
+ * labelSmoothingTarget(0, 3, 0.1); // => Float64Array [0.9333333333333333, 0.03333333333333333, 0.03333333333333333]
+ */
+export function labelSmoothingTarget(target: number | ArrayLike<number>, classes: number, smoothing = 0): Float64Array {
+  const fn = 'labelSmoothingTarget';
+  const c = checkInteger(fn, 'classes', classes, 1);
+  const eps = checkFinite(fn, 'smoothing', smoothing);
+  if (eps < 0 || eps > 1) throw new RangeError(`${fn}: smoothing must be from 0 to 1, got ${eps}`);
+  const out = new Float64Array(c);
+  if (typeof target === 'number') {
+    const t = checkClassIndex(fn, target, c);
+    for (let k = 0; k < c; k++) out[k] = smoothed(k === t ? 1 : 0, eps, c);
+    return out;
+  }
+  const n = checkArrayLike(fn, 'target', target);
+  if (n !== c) throw new RangeError(`${fn}: target has ${n} probabilities; ${c} (one per class) are required`);
+  checkNonNegativeData(fn, target, 'target', 1);
+  for (let k = 0; k < c; k++) out[k] = smoothed(target[k] as number, eps, c);
+  return out;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { LN_2PI } from '../internal/constants.ts';
 import { type GridAxis, gridAxisPoints } from '../internal/grid-axis.ts';
-import { checkArrayLike, describe } from '../internal/validate.ts';
+import { checkArrayLike, checkPositive, describe } from '../internal/validate.ts';
 
 /**
  * A covariance matrix: nested rows (`[[1, 0.5], [0.5, 1]]`, as numpy) or a flat row-major array of
@@ -227,4 +227,29 @@ export function multivariateNormalGrid(options: MultivariateNormalGridOptions): 
     }
   }
   return { x: xs, y: ys, z };
+}
+
+/**
+ * The 2 × 2 covariance matrix of a bivariate normal from its standard deviations and correlation.
+ *
+ * Formula: Σ = [[σ₁², ρσ₁σ₂], [ρσ₁σ₂, σ₂²]], row-major — what {@link multivariateNormalPdf} and
+ * {@link multivariateNormalGrid} take as `cov`. numpy: `np.array([[s1**2, r*s1*s2], [r*s1*s2, s2**2]])`.
+ *
+ * @param sigma1 - Standard deviation of the first variable, a finite number > 0.
+ * @param sigma2 - Standard deviation of the second, a finite number > 0.
+ * @param rho - The correlation, strictly between −1 and 1 (|ρ| = 1 is singular).
+ * @returns Float64Array [σ₁², ρσ₁σ₂, ρσ₁σ₂, σ₂²].
+ * @throws {RangeError} If a σ is not a finite number > 0 or ρ is not in (−1, 1).
+ * @example
+ * bivariateNormalCovariance(1, 2, 0.3); // => Float64Array [1, 0.6, 0.6, 4]
+ */
+export function bivariateNormalCovariance(sigma1: number, sigma2: number, rho: number): Float64Array {
+  const fn = 'bivariateNormalCovariance';
+  checkPositive(fn, 'sigma1', sigma1);
+  checkPositive(fn, 'sigma2', sigma2);
+  if (typeof rho !== 'number' || !(rho > -1 && rho < 1)) {
+    throw new RangeError(`${fn}: rho must be a number strictly between −1 and 1, got ${describe(rho)}`);
+  }
+  const covariance = rho * sigma1 * sigma2;
+  return Float64Array.of(sigma1 * sigma1, covariance, covariance, sigma2 * sigma2);
 }

@@ -1,3 +1,4 @@
+import { fillLinspace } from '../array/linspace.ts';
 import { checkFinite, checkInteger } from './validate.ts';
 
 /** An evenly spaced axis of `n` points from `min` to `max` inclusive (numpy `linspace(min, max, n)`). */
@@ -24,13 +25,8 @@ export function gridAxisPoints(fn: string, name: string, axis: GridAxis): Float6
   if (n > 1 && !(max > min)) {
     throw new RangeError(`${fn}: ${name}.max (${max}) must be greater than ${name}.min (${min}) when ${name}.n > 1`);
   }
-  const points = new Float64Array(n);
-  if (n === 1) {
-    points[0] = min;
-    return points;
-  }
-  const step = (max - min) / (n - 1);
-  for (let i = 0; i < n; i++) points[i] = i * step + min;
-  points[n - 1] = max;
-  return points;
+  if (n === 1) return Float64Array.of(min);
+  // The public linspace's kernel: max > min here, so its step never underflows to 0 unless the
+  // span is subnormal, where numpy (and the kernel) take the (i/div)·span path.
+  return fillLinspace(new Float64Array(n), min, max, true);
 }

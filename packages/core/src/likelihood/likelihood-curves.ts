@@ -175,7 +175,11 @@ export function normalLogLikelihoodSliceSigma2(
  * g.z.length; // => 8181
  */
 export function normalLogLikelihoodGrid(data: NormalLikelihoodData, options: LogLikelihoodGridOptions): LogLikelihoodGrid {
-  const fn = 'normalLogLikelihoodGrid';
+  return logLikelihoodGrid('normalLogLikelihoodGrid', data, options);
+}
+
+/** ℓ on a (μ, ln σ) grid, its errors naming `fn`. */
+function logLikelihoodGrid(fn: string, data: NormalLikelihoodData, options: LogLikelihoodGridOptions): LogLikelihoodGrid {
   const { n, mean, m2, meanLow } = resolveLikelihoodData(fn, data);
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object { mu, logSigma }`);
   const mu = resolvePoints(fn, 'mu', options.mu, false);
@@ -197,4 +201,38 @@ export function normalLogLikelihoodGrid(data: NormalLikelihoodData, options: Log
     for (let i = 0; i < nMu; i++) z[row + i] = base - (s[i] as number) * halfPrecision;
   }
   return { mu, logSigma, z };
+}
+
+/** The negative log-likelihood on a (μ, ln σ) grid, for the surface optimisers descend. */
+export interface NllGrid {
+  /** μ values (length nMu). */
+  mu: Float64Array;
+  /** ln σ values (length nLogSigma). */
+  logSigma: Float64Array;
+  /** −ℓ, row-major with one row per ln σ: nll[j·nMu + i] = −ℓ(mu[i], σ = e^logSigma[j]). */
+  nll: Float64Array;
+}
+
+/**
+ * The normal negative log-likelihood on a (μ, ln σ) grid: the surface gradient descent and Adam
+ * walk down, with its minimum at the closed-form MLE.
+ *
+ * Computes nll[j·nMu + i] = −ℓ(μᵢ, σⱼ) = n·(ln√(2π) + ln σⱼ) + (m2 + n(x̄ − μᵢ)²)/(2σⱼ²), the full NLL
+ * (constant included; the notebook's loss n·ρ + S·e^(−2ρ)/2 plus n·ln√(2π)), exactly the negation of
+ * {@link normalLogLikelihoodGrid}. {@link normalNllWindow} gives axes centred on the optimum. Equals
+ * `-scipy.stats.norm.logpdf(x, mu, np.exp(log_sigma)).sum()` at each point.
+ *
+ * @param data - The sample (finite, non-empty) or its `normalSufficientStats`.
+ * @param options - `{ mu, logSigma }`: arrays of values or `{ min, max, n }` linspace axes.
+ * @returns `{ mu, logSigma, nll }`, nll row-major with one row per ln σ.
+ * @throws {TypeError} If `data` or an axis has the wrong type.
+ * @throws {RangeError} If the data are invalid or a grid value is not finite.
+ * @example
+ * normalNllGrid([1, 2, 3, 4], { mu: [2.5], logSigma: [0] }).nll; // => Float64Array [6.175754132818691]
+ */
+export function normalNllGrid(data: NormalLikelihoodData, options: LogLikelihoodGridOptions): NllGrid {
+  const grid = logLikelihoodGrid('normalNllGrid', data, options);
+  const nll = grid.z;
+  for (let k = 0; k < nll.length; k++) nll[k] = -(nll[k] as number);
+  return { mu: grid.mu, logSigma: grid.logSigma, nll };
 }

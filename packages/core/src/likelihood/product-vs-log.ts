@@ -12,6 +12,11 @@ export interface LikelihoodProductVsLog {
    * log-likelihood is still finite; undefined if it never does.
    */
   underflowAt: number | undefined;
+  /**
+   * The first n (1-based) at which the product has overflowed to +Infinity — densities mostly above 1
+   * (σ well below 1/√(2π)) — while the log-likelihood is still finite; undefined if it never does.
+   */
+  overflowAt: number | undefined;
 }
 
 /**
@@ -21,12 +26,13 @@ export interface LikelihoodProductVsLog {
  * Computes product[k] = Π_{i≤k} φ(xᵢ; μ, σ) (left to right, as `np.cumprod(norm.pdf(x, mu, sigma))`)
  * and logLikelihood[k] = Σ_{i≤k} log φ(xᵢ; μ, σ) (Neumaier-compensated, `np.cumsum(norm.logpdf(...))`
  * without its rounding drift), with φ as `scipy.stats.norm`. The notebook's "why log-likelihood"
- * argument (section 三.2): for N(5, 2²) data the product reaches 0 after about 300 values.
+ * argument (section 三.2): for N(5, 2²) data the product reaches 0 after about 300 values; for a small σ
+ * (densities above 1) it overflows to +∞ instead (`np.argmax(np.isinf(p)) + 1`).
  *
  * @param x - The sample: finite numbers, at least one.
  * @param mu - The mean μ, finite.
  * @param sigma - The standard deviation σ, a finite number > 0.
- * @returns `{ product, logLikelihood, underflowAt }`.
+ * @returns `{ product, logLikelihood, underflowAt, overflowAt }`.
  * @throws {TypeError} If `x` is not array-like or holds non-numbers.
  * @throws {RangeError} If `x` is empty or holds NaN or ±Infinity, `mu` is not finite or `sigma` is not > 0.
  * @example
@@ -34,6 +40,7 @@ export interface LikelihoodProductVsLog {
  * r.product; // => Float64Array [0.3989422804014327, 0.15915494309189535]
  * r.logLikelihood; // => Float64Array [-0.9189385332046727, -1.8378770664093453]
  * r.underflowAt; // => undefined
+ * normalLikelihoodProductVsLog([0, 0, 0], 0, 1e-300).overflowAt; // => 2
  */
 export function normalLikelihoodProductVsLog(x: ArrayLike<number>, mu: number, sigma: number): LikelihoodProductVsLog {
   const fn = 'normalLikelihoodProductVsLog';
@@ -47,6 +54,7 @@ export function normalLikelihoodProductVsLog(x: ArrayLike<number>, mu: number, s
   let sum = 0;
   let c = 0;
   let underflowAt: number | undefined;
+  let overflowAt: number | undefined;
   for (let i = 0; i < n; i++) {
     const z = ((x[i] as number) - mu) / sigma;
     const zz = -(z * z) / 2;
@@ -58,6 +66,7 @@ export function normalLikelihoodProductVsLog(x: ArrayLike<number>, mu: number, s
     sum = t;
     logLikelihood[i] = sum + c;
     if (p === 0 && underflowAt === undefined) underflowAt = i + 1;
+    if (p === Infinity && overflowAt === undefined) overflowAt = i + 1;
   }
-  return { product, logLikelihood, underflowAt };
+  return { product, logLikelihood, underflowAt, overflowAt };
 }

@@ -1,4 +1,5 @@
 import { checkFinite, checkInteger, checkNonNegative, checkOneOf, checkPositive, describe } from '../internal/validate.ts';
+import { type NormalLikelihoodData, resolveLikelihoodData } from '../likelihood/likelihood-curves.ts';
 import { type NormalSufficientStats, checkSample, sufficientStatsOf } from '../likelihood/normal-sufficient-stats.ts';
 
 // The iteration engine shared by fitNormalGd and fitNormalAdam: the notebook's loop
@@ -33,8 +34,15 @@ export interface NormalFitHistory {
   mu: Float64Array;
   /** σ = e^ρ after the update of iteration t. */
   sigma: Float64Array;
+  /** ρ = ln σ after the update of iteration t: the parameter the optimiser moves (not ln of the rounded σ). */
+  rho: Float64Array;
   /** The loss evaluated before the update of iteration t (at the parameters of iteration t − 1). */
   loss: Float64Array;
+  /**
+   * L_t − L̂: how far each recorded loss is above the loss at the closed-form MLE (μ̂, ln σ̂), in the
+   * same reduction — the gap a convergence plot draws on a log axis (≥ 0 up to rounding).
+   */
+  lossGap: Float64Array;
 }
 
 /** The result of a normal fit; `mu`, `sigma`, `loss` are the last history entry, as the notebook returns them. */
@@ -134,7 +142,7 @@ export function resolveFitInput(
   } else {
     throw new TypeError(`${fn}: learningRate must be a number or { mu, rho }, got ${describe(lr)}`);
   }
-  const std = Math.sqrt(stats.m2 / n);
+  const start = defaultStart(stats);
   return {
     stats,
     resolved: {
@@ -142,11 +150,41 @@ export function resolveFitInput(
       lrRho,
       maxIterations: checkInteger(fn, 'maxIterations', options.maxIterations ?? 5000, 1),
       tolerance: checkNonNegative(fn, 'tolerance', options.tolerance ?? 1e-8),
-      mu0: options.mu0 === undefined ? stats.mean + 0.1 * std : checkFinite(fn, 'mu0', options.mu0),
-      rho0: options.rho0 === undefined ? Math.log(std) : checkFinite(fn, 'rho0', options.rho0),
+      mu0: options.mu0 === undefined ? start.mu0 : checkFinite(fn, 'mu0', options.mu0),
+      rho0: options.rho0 === undefined ? start.rho0 : checkFinite(fn, 'rho0', options.rho0),
       reduction: checkOneOf(fn, 'reduction', options.reduction ?? 'sum', ['sum', 'mean'] as const),
     },
   };
+}
+
+/** The notebook's start from the sufficient statistics: (x̄ + 0.1·std, ln std), std = √(m2/n). */
+function defaultStart(stats: NormalSufficientStats): { mu0: number; rho0: number } {
+  const std = Math.sqrt(stats.m2 / stats.n);
+  return { mu0: stats.mean + 0.1 * std, rho0: Math.log(std) };
+}
+
+/**
+ * The point gradient descent and Adam start from by default: the notebook's start, a little off the
+ * closed-form optimum along μ.
+ *
+ * Computes μ₀ = x̄ + 0.1·std and ρ₀ = ln std, std = √(Σ(xᵢ − x̄)²/n) (ddof 0), the notebook's
+ * `mu = np.mean(data) + 0.1 * np.std(data); log_sigma = np.log(np.std(data))`; the `mu0`/`rho0`
+ * defaults of {@link fitNormalGd} and {@link fitNormalAdam} are exactly these numbers.
+ *
+ * @param data - The sample (finite, at least 2 values, not all equal) or its `normalSufficientStats`.
+ * @returns `{ mu0, rho0 }`.
+ * @throws {TypeError} If `data` is not array-like or a stats object.
+ * @throws {RangeError} If the data are invalid, or all equal (std = 0, so ln std = −∞).
+ * @example
+ * normalFitStart([1, 2, 3, 4]); // => { mu0: 2.6118033988749896, rho0: 0.11157177565710492 }
+ */
+export function normalFitStart(data: NormalLikelihoodData): { mu0: number; rho0: number } {
+  const fn = 'normalFitStart';
+  const stats = resolveLikelihoodData(fn, data);
+  if (!(stats.m2 > 0)) {
+    throw new RangeError(`${fn}: all values are equal (zero variance), so ln std = −∞; the data need a spread`);
+  }
+  return defaultStart(stats);
 }
 
 /**
@@ -168,7 +206,7 @@ export function createFitRun(fn: string, stats: NormalSufficientStats, o: Resolv
   // Plain arrays while running (they grow on the JS heap without external allocations, which
   // dominate short fits); copied into Float64Arrays once, by result().
   const muHistory: number[] = [];
-  const sigmaHistory: number[] = [];
+  const rhoHistory: number[] = [];
   const lossHistory: number[] = [];
 
   const params = new Float64Array(2);
@@ -183,9 +221,15 @@ export function createFitRun(fn: string, stats: NormalSufficientStats, o: Resolv
 
   // The start's loss, reported by current() before any step and used when nothing was recorded;
   // it is also L₁, whose excess sets the explosion limit.
-  const d0 = mu - mean - meanLow;
-  const initialLossSum = n * rho + 0.5 * (m2 + n * d0 * d0) * Math.exp(-2 * rho);
+  const lossSumAt = (m: number, r: number): number => {
+    const d = m - mean - meanLow;
+    return n * r + 0.5 * (m2 + n * d * d) * Math.exp(-2 * r);
+  };
+  const initialLossSum = lossSumAt(mu, rho);
   const initialLoss = initialLossSum / divisor;
+  // L̂, the loss at the closed form (μ̂, ln σ̂) by the same formula and operations as every recorded
+  // loss, so that L_t − L̂ is exactly the difference a caller would take of the two.
+  const minimumLoss = lossSumAt(mean, Math.log(Math.sqrt(m2 / n))) / divisor;
   const explodeLimit = EXPLODING_FACTOR * Math.max(1, initialLossSum / n - minLossPerSample);
 
   function finish(why: NormalFitReason): void {
@@ -226,7 +270,7 @@ export function createFitRun(fn: string, stats: NormalSufficientStats, o: Resolv
         break;
       }
       muHistory.push(newMu);
-      sigmaHistory.push(sigma);
+      rhoHistory.push(newRho);
       lossHistory.push(loss);
       m = newMu;
       r = newRho;
@@ -276,7 +320,14 @@ export function createFitRun(fn: string, stats: NormalSufficientStats, o: Resolv
         iterations: t,
         converged: reason === 'tolerance',
         reason,
-        history: { mu: Float64Array.from(muHistory), sigma: Float64Array.from(sigmaHistory), loss: Float64Array.from(lossHistory) },
+        history: {
+          mu: Float64Array.from(muHistory),
+          // σ_t = e^(ρ_t), the value the run checked for finiteness at step t.
+          sigma: Float64Array.from(rhoHistory, Math.exp),
+          rho: Float64Array.from(rhoHistory),
+          loss: Float64Array.from(lossHistory),
+          lossGap: Float64Array.from(lossHistory, (l) => l - minimumLoss),
+        },
       };
     },
   };

@@ -47,6 +47,11 @@ export interface GaussianConvolution {
   exactMean: number;
   /** σ₁² + σ₂²: variances add. */
   exactVariance: number;
+  /** σ₁² and σ₂², the two inputs' variances. */
+  variance1: number;
+  variance2: number;
+  /** √(σ₁² + σ₂²), the exact convolution's standard deviation. */
+  exactSigma: number;
   /** max_j |convolution_j − exact_j|. */
   maxError: number;
 }
@@ -115,7 +120,9 @@ export function gaussianConvolution(options: GaussianConvolutionOptions): Gaussi
   const mu2 = checkFinite(fn, 'mu2', options.mu2 ?? 0);
   const dx = checkPositive(fn, 'dx', options.dx ?? Math.min(sigma1, sigma2) / 8);
   const exactMean = mu1 + mu2;
-  const exactVariance = sigma1 * sigma1 + sigma2 * sigma2;
+  const variance1 = sigma1 * sigma1;
+  const variance2 = sigma2 * sigma2;
+  const exactVariance = variance1 + variance2;
   const sigma = Math.sqrt(exactVariance);
   const half = Math.max(Math.abs(mu1), Math.abs(mu2), Math.abs(exactMean)) + 10 * sigma;
   const steps = Math.ceil(half / dx);
@@ -150,5 +157,5 @@ export function gaussianConvolution(options: GaussianConvolutionOptions): Gaussi
   const mean = first / mass;
   let second = 0;
   for (let j = 0; j < size; j++) second += ((x[j] as number) - mean) ** 2 * (convolution[j] as number) * dx;
-  return { x, f, g, convolution, exact, mean, variance: second / mass, exactMean, exactVariance, maxError };
+  return { x, f, g, convolution, exact, mean, variance: second / mass, exactMean, exactVariance, variance1, variance2, exactSigma: sigma, maxError };
 }

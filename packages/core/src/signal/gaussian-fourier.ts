@@ -29,6 +29,8 @@ export interface GaussianFourierPair {
   analytic: Float64Array;
   /** Standard deviation of the analytic spectrum, 1/(2πσ). */
   spectralSigma: number;
+  /** σ·σ_f = σ/(2πσ): 1/(2π) up to rounding, whatever σ — the uncertainty relation at equality. */
+  widthProduct: number;
   /** max_k |magnitude_k − analytic_k|. */
   maxError: number;
 }
@@ -83,5 +85,6 @@ export function gaussianFourierPair(options: GaussianFourierOptions): GaussianFo
     analytic[i] = a;
     maxError = Math.max(maxError, Math.abs(m - a));
   }
-  return { x, signal, frequencies, magnitude, analytic, spectralSigma: 1 / (2 * Math.PI * sigma), maxError };
+  const spectralSigma = 1 / (2 * Math.PI * sigma);
+  return { x, signal, frequencies, magnitude, analytic, spectralSigma, widthProduct: sigma * spectralSigma, maxError };
 }

@@ -67,6 +67,11 @@ export interface GaussianIntegralResult {
   variance: number;
   /** 1/(2B). */
   exactVariance: number;
+  /** σ = √(1/(2B)): the standard deviation of the normal this curve is, once A = √(B/π). */
+  sigma: number;
+  /** |area − exactArea| and |variance − exactVariance|: the quadrature's errors. */
+  areaError: number;
+  varianceError: number;
   /** The A that makes f a density: √(B/π) (so that with B = 1/(2σ²), A = 1/√(2πσ²)). */
   normalizingA: number;
   /** Integrand evaluations for the three integrals. */
@@ -264,13 +269,19 @@ export function gaussianIntegral(options: GaussianIntegralOptions): GaussianInte
   const area = integrate(f, -Infinity, Infinity, opts);
   const first = integrate((y) => y * f(y), -Infinity, Infinity, opts);
   const second = integrate((y) => y * y * f(y), -Infinity, Infinity, opts);
+  const exactArea = A * Math.sqrt(Math.PI / B);
+  const variance = second.value / area.value;
+  const exactVariance = 1 / (2 * B);
   return {
     area: area.value,
-    exactArea: A * Math.sqrt(Math.PI / B),
+    exactArea,
     mean: mu + first.value / area.value,
     exactMean: mu,
-    variance: second.value / area.value,
-    exactVariance: 1 / (2 * B),
+    variance,
+    exactVariance,
+    sigma: Math.sqrt(exactVariance),
+    areaError: Math.abs(area.value - exactArea),
+    varianceError: Math.abs(variance - exactVariance),
     normalizingA: Math.sqrt(B / Math.PI),
     evaluations: area.evaluations + first.evaluations + second.evaluations,
   };

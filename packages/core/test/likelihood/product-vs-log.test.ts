@@ -13,8 +13,21 @@ describe('likelihood as a product vs as a sum of logs (likelihood.json)', () => 
       // prefix math.fsum(norm.logpdf(...)), exactly rounded
       expectAllClose(r.logLikelihood, c.logLikelihood, { rel: 1e-15 });
       expect(r.underflowAt).toBe(c.underflowAt ?? undefined);
+      expect(r.overflowAt).toBe(c.overflowAt ?? undefined);
     });
   }
+
+  it('densities above 1 (σ = 0.05): the product overflows to +∞ where numpy says', () => {
+    const o = data.productOverflow;
+    const r = normalLikelihoodProductVsLog(o.x, o.mu, o.sigma);
+    // np.argmax(np.isinf(np.cumprod(norm.pdf(x, 0, 0.05)))) + 1
+    expect(r.overflowAt).toBe(o.overflowAt);
+    expect(r.underflowAt).toBeUndefined();
+    expectClose(r.product[o.overflowAt - 2] as number, o.lastFinite, { rel: 1e-11 });
+    expect(r.product[o.overflowAt - 1]).toBe(Infinity);
+    expect(Number.isFinite(r.logLikelihood[o.x.length - 1])).toBe(true);
+    expect(normalLikelihoodProductVsLog([0, 0, 0], 0, 1e-300).overflowAt).toBe(2);
+  });
 
   it('the notebook data underflow to 0 after 362 values while the log-likelihood stays finite', () => {
     const r = normalLikelihoodProductVsLog(data.x, 5, 2);

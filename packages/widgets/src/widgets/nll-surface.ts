@@ -264,16 +264,16 @@ export class NllSurface extends MleWidget {
     return p.mu >= (mu[0] as number) && p.mu <= (mu[mu.length - 1] as number) && p.logSigma >= (ls[0] as number) && p.logSigma <= (ls[ls.length - 1] as number);
   }
 
-  /** The path in the map's coordinates: the start, then each iterate (σ drawn at log σ, as the axis). */
+  /** The path in the map's coordinates: the start, then each iterate (its ρ = ln σ, as the axis). */
   private pathOf(start: Point, r: FitResult): { mu: number[]; logSigma: number[] } {
     const mu = [start.mu];
     const logSigma = [start.logSigma];
     for (let k = 0; k < r.history.mu.length; k++) {
       const m = r.history.mu[k] as number;
-      const sd = r.history.sigma[k] as number;
-      if (!Number.isFinite(m) || !(sd > 0) || !Number.isFinite(sd)) break;
+      const rho = r.history.rho[k] as number;
+      if (!Number.isFinite(m) || !Number.isFinite(rho)) break;
       mu.push(m);
-      logSigma.push(Math.log(sd));
+      logSigma.push(rho);
     }
     return { mu, logSigma };
   }

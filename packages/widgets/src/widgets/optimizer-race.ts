@@ -276,7 +276,8 @@ export class OptimizerRace extends MleWidget {
         [Array.from(gd.history.iteration), finite(pick(gd))],
         [Array.from(adam.history.iteration), finite(pick(adam))],
       ] as uPlot.AlignedData[]);
-    const gapOf = (r: FitResult) => Array.from(r.history.loss, (l) => l - closed.loss);
+    // L − L̂ from core (the fit's lossGap), drawn as it comes.
+    const gapOf = (r: FitResult) => Array.from(r.history.lossGap);
     this.drawChart('mu', withLine(joined((r) => r.history.mu), closed.mu), 'μ', true);
     this.drawChart('sigma', withLine(joined((r) => r.history.sigma), closed.sigma), 'σ', true);
     this.drawChart('loss', withLine(joined((r) => r.history.loss), closed.loss), 'L', true);

@@ -1,6 +1,6 @@
 // The bias of the variance MLE: repeat "draw n values, estimate σ²" many times and keep both
 // estimates of each sample — σ̂² (÷n, the MLE) and s² (÷(n−1)). Every number comes from core.
-import { createRandomState, histogram, mean, normalMle, quantile, std, variance } from '@mle-lab/core';
+import { createRandomState, histogram, mean, normalMle, normalVarianceEstimatorExpectations, quantile, std, variance } from '@mle-lab/core';
 import { startJob, type JobContext } from '../job.ts';
 import { withTransfer } from '../transfer.ts';
 
@@ -108,14 +108,14 @@ export const biasJobs = {
         std: std(values),
         counts: histogram(values, { bins: edges }).counts,
       });
-      const sigma2 = sigma * sigma;
+      // The theory's σ² and E[σ̂²] = (n−1)σ²/n, stated for the chart (not estimated): core's closed forms.
+      const theory = normalVarianceEstimatorExpectations(sigma, n);
       return withTransfer({
         n,
         sigma,
         repetitions,
-        sigma2,
-        // The theory's expectation E[σ̂²] = (n−1)σ²/n, stated for the chart (not estimated).
-        expectedMle: ((n - 1) * sigma2) / n,
+        sigma2: theory.variance,
+        expectedMle: theory.mle.mean,
         edges,
         mle: distribution(mleValues),
         unbiased: distribution(unbiasedValues),

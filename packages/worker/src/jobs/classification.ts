@@ -5,6 +5,7 @@ import {
   crossEntropy,
   entropy,
   klDivergence,
+  labelSmoothingTarget,
   logSoftmax,
   makeBlobs,
   nllLoss,
@@ -169,24 +170,19 @@ export const classificationJobs = {
     const ce = crossEntropy(logits, typeof request.target === 'number' ? request.target : Float64Array.from(request.target), {
       labelSmoothing: smoothing,
     });
-    let hard: Float64Array;
     let nll: number | null = null;
     if (typeof request.target === 'number') {
       nll = nllLoss(logProbs, request.target);
-      hard = new Float64Array(c);
-      hard[request.target] = 1;
     } else {
       // (crossEntropy above has checked its length and its entries.)
-      hard = Float64Array.from(request.target);
-      const total = sum(hard);
+      const total = sum(request.target);
       if (!(Math.abs(total - 1) <= 1e-9)) {
         throw new RangeError(`${fn}: target probabilities must sum to 1, they sum to ${total}`);
       }
     }
-    // torch's label smoothing mixes the target with the uniform distribution: q̃ = (1 − ε)·q + ε/C.
-    // (Core applies the same mixing inside crossEntropy; H and KL need the mixed vector itself.)
-    const target = new Float64Array(c);
-    for (let k = 0; k < c; k++) target[k] = (hard[k] as number) * (1 - smoothing) + smoothing / c;
+    // torch's label smoothing mixes the target with the uniform distribution, q̃ = (1 − ε)·q + ε/C
+    // (core's; crossEntropy applies the same mixing inside, and H and KL need the mixed vector itself).
+    const target = labelSmoothingTarget(request.target, c, smoothing);
     return withTransfer({
       probs,
       logProbs,

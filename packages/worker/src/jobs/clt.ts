@@ -1,7 +1,7 @@
 // The Central Limit Theorem experiment: m means of k draws from a non-normal source (core's
 // `cltSample`), their density histogram (core's `histogram`) and the normal law N(μ, σ²/k) the theorem
 // predicts for them (core's `normalPdfArray`). The means stay in the worker unless asked for.
-import { cltSample, histogram, histogramBinEdges, normalPdfArray, type CltSource } from '@mle-lab/core';
+import { cltSample, histogram, histogramBinEdges, linspace, normalPdfArray, type CltSource } from '@mle-lab/core';
 import { startJob, type JobContext } from '../job.ts';
 import { withTransfer } from '../transfer.ts';
 
@@ -66,11 +66,6 @@ function latticeEdges(means: Float64Array, k: number, maxBins: number): Float64A
   const group = Math.ceil(values / maxBins);
   const bins = Math.ceil(values / group);
   return Float64Array.from({ length: bins + 1 }, (_, j) => (first + j * group - 0.5) / k);
-}
-
-function linspace(from: number, to: number, count: number): Float64Array {
-  const step = (to - from) / (count - 1);
-  return Float64Array.from({ length: count }, (_, i) => (i === count - 1 ? to : from + i * step));
 }
 
 export const cltJobs = {

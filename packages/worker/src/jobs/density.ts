@@ -1,6 +1,15 @@
 // Densities for the "density and joint density" section: the normal pdf with an interval's probability,
 // and the bivariate normal on a grid. Every number comes from @mle-lab/core.
-import { multivariateNormalGrid, multivariateNormalPdf, normalCdf, normalPdf, normalPdfArray } from '@mle-lab/core';
+import {
+  bivariateNormalCovariance,
+  linspace,
+  multivariateNormalGrid,
+  multivariateNormalPdf,
+  normalCdf,
+  normalIntervalProbability,
+  normalPdf,
+  normalPdfArray,
+} from '@mle-lab/core';
 import { withTransfer } from '../transfer.ts';
 
 /** The normal N(mu, sigma²) and the interval (a, b) whose probability is shaded. */
@@ -72,11 +81,9 @@ function gridSize(fn: string, value: unknown, fallback: number, max: number): nu
   return n;
 }
 
-/** `count` evenly spaced points from `from` to `to`, with the extra points inserted in order. */
+/** `count` evenly spaced points from `from` to `to` (core's linspace), with the extra points inserted in order. */
 function gridWith(from: number, to: number, count: number, extra: readonly number[]): Float64Array {
-  const points: number[] = [];
-  const step = (to - from) / (count - 1);
-  for (let i = 0; i < count; i++) points.push(i === count - 1 ? to : from + i * step);
+  const points = Array.from(linspace(from, to, count));
   for (const e of extra) if (e > from && e < to && !points.includes(e)) points.push(e);
   return Float64Array.from(points.toSorted((p, q) => p - q));
 }
@@ -98,9 +105,9 @@ export const densityJobs = {
     const shaded = pdf.map((v, i) => ((x[i] as number) >= a && (x[i] as number) <= b ? v : NaN));
     const cdfA = normalCdf(a, mu, sigma);
     const cdfB = normalCdf(b, mu, sigma);
-    // Above the mean both cdf values approach 1 and their difference cancels; the mirror image of the
-    // interval has the same probability and takes its values from the accurate lower tail.
-    const probability = a > mu ? normalCdf(2 * mu - a, mu, sigma) - normalCdf(2 * mu - b, mu, sigma) : cdfB - cdfA;
+    // Not cdfB − cdfA: above the mean both approach 1 and their difference cancels (core's interval
+    // probability takes upper tails from the accurate lower tail).
+    const probability = normalIntervalProbability(a, b, mu, sigma);
     return withTransfer({
       x,
       pdf,
@@ -123,8 +130,7 @@ export const densityJobs = {
     const rho = finite(fn, 'rho', spec.rho);
     if (!(rho > -1 && rho < 1)) throw new RangeError(`${fn}: rho must be a number strictly between −1 and 1, got ${rho}`);
     const n = gridSize(fn, spec.gridSize, 81, 401);
-    const covariance = rho * sigma1 * sigma2;
-    const cov = Float64Array.of(sigma1 * sigma1, covariance, covariance, sigma2 * sigma2);
+    const cov = bivariateNormalCovariance(sigma1, sigma2, rho);
     const mean = [0, 0];
     const half = 3.5 * Math.max(sigma1, sigma2);
     const grid = multivariateNormalGrid({ mean, cov, x: { min: -half, max: half, n }, y: { min: -half, max: half, n } });

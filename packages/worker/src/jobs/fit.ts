@@ -49,8 +49,12 @@ export interface FitHistory {
   mu: Float64Array;
   /** σ after that iteration's update. */
   sigma: Float64Array;
+  /** ρ = ln σ after that iteration's update (core's iterate itself, for drawing on a ln σ axis). */
+  rho: Float64Array;
   /** The loss before that iteration's update. */
   loss: Float64Array;
+  /** That loss minus the loss at the closed form, L − L̂ in the same reduction (core's `lossGap`). */
+  lossGap: Float64Array;
 }
 
 export interface FitResult {
@@ -72,7 +76,7 @@ export interface FitResult {
   history: FitHistory;
 }
 
-/** Most iterations a fit may ask for: its full history (24 bytes an iteration) stays under 24 MB. */
+/** Most iterations a fit may ask for: its full history (40 bytes an iteration) stays under 40 MB. */
 export const MAX_FIT_ITERATIONS = 1_000_000;
 /** Iterations between looks at the clock (core's iterations are O(1): ~30 ns each). */
 const ITERATIONS_PER_CHUNK = 2048;
@@ -119,7 +123,9 @@ const emptyHistory = (): FitHistory => ({
   iteration: new Float64Array(0),
   mu: new Float64Array(0),
   sigma: new Float64Array(0),
+  rho: new Float64Array(0),
   loss: new Float64Array(0),
+  lossGap: new Float64Array(0),
 });
 
 export const fitJobs = {
@@ -180,7 +186,7 @@ export const fitJobs = {
         converged: result.converged,
         reason: result.reason,
         closedForm,
-        history: { iteration, mu: kept.mu, sigma: kept.sigma, loss: kept.loss },
+        history: { iteration, mu: kept.mu, sigma: kept.sigma, rho: kept.rho, loss: kept.loss, lossGap: kept.lossGap },
       });
     } finally {
       running.finish();

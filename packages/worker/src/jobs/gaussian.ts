@@ -1,19 +1,23 @@
 // Jobs for the Gaussian itself: the likelihood as a product versus a sum of logs, the Gaussian integral,
 // and the Gaussian's other uses (smoothing, convolution, Fourier pair). Every statistical number comes
-// from @mle-lab/core; the worker only lays out grids, crops them for drawing, scales a curve by an
-// area core computed, and lines results up against each other (differences, the first 0 or ∞).
+// from @mle-lab/core (grids, curves, differences and the first 0 or ∞ included); the worker only
+// chooses the ranges to draw and crops core's results to them.
 import {
+  add,
   createRandomState,
   gaussianConvolution,
   gaussianFilter1d,
   gaussianFourierPair,
+  gaussianFunctionArray,
   gaussianIntegral,
   gaussianKernel1d,
   mean,
   normalLikelihoodProductVsLog,
+  linspace,
   normalLogPdfArray,
   normalPdfArray,
   std,
+  subtract,
 } from '@mle-lab/core';
 import { withTransfer } from '../transfer.ts';
 
@@ -180,10 +184,9 @@ export const gaussianJobs = {
     const kernel = finite(fn, 'kernel', spec.kernel);
     if (kernel < 0.1 || kernel > 100) throw new RangeError(`${fn}: kernel must be from 0.1 to 100 samples, got ${kernel}`);
     const noise = finite(fn, 'noise', spec.noise ?? 0.3);
-    const t = Float64Array.from({ length: n }, (_, i) => i);
+    const t = linspace(0, n - 1, n);
     const clean = Float64Array.from({ length: n }, (_, i) => STEP_LEVELS[Math.floor((i * STEP_LEVELS.length) / n)] as number);
-    const draws = createRandomState(spec.seed).normal(0, noise, n);
-    const noisy = clean.map((v, i) => v + (draws[i] as number));
+    const noisy = add(clean, createRandomState(spec.seed).normal(0, noise, n));
     const smoothed = gaussianFilter1d(noisy, kernel);
     return withTransfer({
       t,
@@ -191,15 +194,15 @@ export const gaussianJobs = {
       noisy,
       smoothed,
       taps: gaussianKernel1d(kernel).length,
-      noiseSd: std(noisy.map((v, i) => v - (clean[i] as number))),
-      residualSd: std(smoothed.map((v, i) => v - (clean[i] as number))),
+      noiseSd: std(subtract(noisy, clean)),
+      residualSd: std(subtract(smoothed, clean)),
     });
   },
 
   /** Two centred Gaussians convolved numerically (core's `gaussianConvolution`): variances add. */
   convolveGaussians(spec: ConvolutionSpec): ConvolutionResult {
     const c = gaussianConvolution({ sigma1: spec?.sigma1, sigma2: spec?.sigma2 });
-    const reach = 4.5 * Math.sqrt(c.exactVariance);
+    const reach = 4.5 * c.exactSigma;
     const keep = (values: Float64Array) => values.filter((_v, j) => Math.abs(c.x[j] as number) <= reach);
     return withTransfer({
       x: keep(c.x),
@@ -207,8 +210,8 @@ export const gaussianJobs = {
       g: keep(c.g),
       convolution: keep(c.convolution),
       exact: keep(c.exact),
-      variance1: spec.sigma1 * spec.sigma1,
-      variance2: spec.sigma2 * spec.sigma2,
+      variance1: c.variance1,
+      variance2: c.variance2,
       variance: c.variance,
       exactVariance: c.exactVariance,
       maxError: c.maxError,
@@ -235,7 +238,7 @@ export const gaussianJobs = {
       exact: pair.analytic.filter(inFrequency),
       sigmaT: sigma,
       sigmaF: pair.spectralSigma,
-      product: sigma * pair.spectralSigma,
+      product: pair.widthProduct,
       maxError: pair.maxError,
       size: FFT_SIZE,
       dt: FFT_DT,
@@ -250,21 +253,20 @@ export const gaussianJobs = {
     const fn = 'gaussianIntegral';
     const count = integer(fn, 'points', spec?.points ?? 301, 2, 10_001);
     const g = gaussianIntegral({ A: spec.a, B: spec.b });
-    const sigma = Math.sqrt(g.exactVariance);
-    const x = Float64Array.from({ length: count }, (_, i) => -4 * sigma + (8 * sigma * i) / (count - 1));
+    const sigma = g.sigma;
+    const x = linspace(-4 * sigma, 4 * sigma, count);
     const pdf = normalPdfArray(x, 0, sigma);
-    // A·e^(−B x²) is the N(0, 1/(2B)) pdf scaled by its area A·√(π/B).
-    const curve = pdf.map((v) => v * g.exactArea);
+    const curve = gaussianFunctionArray(x, { A: spec.a, B: spec.b });
     return withTransfer({
       x,
       curve,
       pdf,
       area: g.area,
       exactArea: g.exactArea,
-      areaError: Math.abs(g.area - g.exactArea),
+      areaError: g.areaError,
       variance: g.variance,
       exactVariance: g.exactVariance,
-      varianceError: Math.abs(g.variance - g.exactVariance),
+      varianceError: g.varianceError,
       normalizingA: g.normalizingA,
       sigma,
       isDensity: Math.abs(g.area - 1) <= 1e-12,
@@ -279,17 +281,16 @@ export const gaussianJobs = {
     const sigma = finite(fn, 'sigma', spec.sigma);
     if (sigma <= 0) throw new RangeError(`${fn}: sigma must be a finite number greater than 0, got ${sigma}`);
     const x = createRandomState(spec.seed).normal(mu, sigma, count);
-    const { product, logLikelihood, underflowAt } = normalLikelihoodProductVsLog(x, mu, sigma);
-    const overflow = product.indexOf(Infinity);
-    const breakdown = underflowAt ?? (overflow < 0 ? undefined : overflow + 1);
+    const { product, logLikelihood, underflowAt, overflowAt } = normalLikelihoodProductVsLog(x, mu, sigma);
+    const breakdown = underflowAt ?? overflowAt;
     const lastBefore = breakdown === undefined ? count - 1 : Math.max(0, breakdown - 2);
     return withTransfer({
-      n: Float64Array.from({ length: count }, (_, i) => i + 1),
+      n: linspace(1, count, count),
       x,
       product,
       logSum: logLikelihood,
       underflowN: underflowAt ?? null,
-      overflowN: overflow < 0 ? null : overflow + 1,
+      overflowN: overflowAt ?? null,
       lastProduct: product[lastBefore] as number,
       meanLogPdf: mean(normalLogPdfArray(x, mu, sigma)),
     });

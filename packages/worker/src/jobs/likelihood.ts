@@ -5,8 +5,10 @@
 import {
   normalLogLikelihoodSliceMu,
   normalLogLikelihoodSliceSigma2,
+  normalLogLikelihoodSliceWindow,
   normalStandardErrors,
   normalSufficientStats,
+  normalVarianceEstimatorExpectations,
   normalWaldInterval,
   type NormalSufficientStats,
 } from '@mle-lab/core';
@@ -115,14 +117,10 @@ export const likelihoodJobs = {
     const points = integerOption(fn, 'points', options.points ?? 201, 3, 10_001);
     const stats = sufficientStats(fn, handle);
     const mle = normalStandardErrors(stats);
-    const muWindow = normalWaldInterval(stats, { parameter: 'mu', level: WINDOW_LEVEL });
-    const sigma2Window = normalWaldInterval(stats, { parameter: 'sigma2', level: WINDOW_LEVEL });
-    const muSlice = normalLogLikelihoodSliceMu(stats, { min: muWindow.lower, max: muWindow.upper, n: points }, { sigma2: mle.sigma2 });
-    const sigma2Slice = normalLogLikelihoodSliceSigma2(
-      stats,
-      { min: Math.max(sigma2Window.lower, SIGMA2_FLOOR * mle.sigma2), max: sigma2Window.upper, n: points },
-      { mu: mle.mu },
-    );
+    const muWindow = normalLogLikelihoodSliceWindow(stats, 'mu', { level: WINDOW_LEVEL, n: points });
+    const sigma2Window = normalLogLikelihoodSliceWindow(stats, 'sigma2', { level: WINDOW_LEVEL, sigma2Floor: SIGMA2_FLOOR, n: points });
+    const muSlice = normalLogLikelihoodSliceMu(stats, muWindow, { sigma2: mle.sigma2 });
+    const sigma2Slice = normalLogLikelihoodSliceSigma2(stats, sigma2Window, { mu: mle.mu });
     const muPeak = normalLogLikelihoodSliceMu(stats, [mle.mu], { sigma2: mle.sigma2 });
     const sigma2Peak = normalLogLikelihoodSliceSigma2(stats, [mle.sigma2], { mu: mle.mu });
     return withTransfer({
@@ -182,7 +180,7 @@ export const likelihoodJobs = {
     const mu = normalWaldInterval(stats, { parameter: 'mu', level });
     const truth =
       origin.kind === 'normal' && origin.mu !== undefined && origin.sigma !== undefined
-        ? { mu: origin.mu, sigma: origin.sigma, sigma2: origin.sigma ** 2 }
+        ? { mu: origin.mu, sigma: origin.sigma, sigma2: normalVarianceEstimatorExpectations(origin.sigma, stats.n).variance }
         : null;
     return {
       n: stats.n,

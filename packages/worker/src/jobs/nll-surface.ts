@@ -1,6 +1,6 @@
 // The negative log-likelihood over (μ, ln σ) around the closed-form optimum, for the contour map the
-// optimisers' paths are drawn on. The values come from core's log-likelihood grid.
-import { normalLogLikelihoodGrid, normalMle, normalSufficientStats } from '@mle-lab/core';
+// optimisers' paths are drawn on. The window, the values and the start all come from core.
+import { normalFitStart, normalNllGrid, normalNllWindow, normalSufficientStats } from '@mle-lab/core';
 import { getDataset, type DatasetHandle } from '../datasets.ts';
 import { withTransfer } from '../transfer.ts';
 
@@ -52,24 +52,17 @@ export const nllSurfaceJobs = {
     const nMu = gridSize(fn, 'size.mu', options.size?.mu ?? 121);
     const nLogSigma = gridSize(fn, 'size.logSigma', options.size?.logSigma ?? 101);
     const stats = normalSufficientStats(values);
-    const mle = normalMle(values);
-    if (!(mle.sigma > 0)) throw new RangeError(`${fn}: the sample has no spread (σ̂ = 0), so the NLL has no finite minimum to draw`);
-    // The window's placement only: its centre in ln σ, and its width in units of σ̂ along μ.
-    const centreLogSigma = Math.log(mle.sigma);
-    const grid = normalLogLikelihoodGrid(stats, {
-      mu: { min: mle.mu - halfMu * mle.sigma, max: mle.mu + halfMu * mle.sigma, n: nMu },
-      logSigma: { min: centreLogSigma - halfLogSigma, max: centreLogSigma + halfLogSigma, n: nLogSigma },
-    });
-    // NLL = −ℓ: the grid's values with their sign flipped, nothing else.
-    const nll = grid.z;
-    for (let k = 0; k < nll.length; k++) nll[k] = -(nll[k] as number);
+    // The window around the closed-form optimum, the NLL on it and the fits' default start: core's.
+    const window = normalNllWindow(stats, { halfWidth: { mu: halfMu, logSigma: halfLogSigma }, size: { mu: nMu, logSigma: nLogSigma } });
+    const grid = normalNllGrid(stats, { mu: window.mu, logSigma: window.logSigma });
+    const start = normalFitStart(stats);
     return withTransfer({
       n: values.length,
       mu: grid.mu,
       logSigma: grid.logSigma,
-      nll,
-      closedForm: { mu: mle.mu, sigma: mle.sigma, logSigma: centreLogSigma, nll: -mle.logLikelihood },
-      start: { mu: mle.mu + 0.1 * mle.sigma, logSigma: centreLogSigma },
+      nll: grid.nll,
+      closedForm: window.optimum,
+      start: { mu: start.mu0, logSigma: start.rho0 },
     });
   },
 };

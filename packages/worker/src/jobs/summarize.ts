@@ -4,6 +4,7 @@ import {
   boxplotStats,
   histogram,
   kdeGrid,
+  linspace,
   normalMle,
   normalPdfArray,
   type HistogramBins,
@@ -71,15 +72,6 @@ export interface Summary {
   box: SummaryBox | null;
   /** The true pdf (for generated normal data) and the MLE pdf on a grid over the histogram's range. */
   curves: { x: Float64Array; truth: Float64Array | null; mle: Float64Array };
-}
-
-/** Evenly spaced drawing positions from `from` to `to` (where the curves are sampled; not statistics). */
-function drawingGrid(from: number, to: number, count: number): Float64Array {
-  const out = new Float64Array(count);
-  const step = count > 1 ? (to - from) / (count - 1) : 0;
-  for (let i = 0; i < count; i++) out[i] = from + i * step;
-  if (count > 1) out[count - 1] = to;
-  return out;
 }
 
 function checkCurvePoints(value: unknown): number {
@@ -168,7 +160,8 @@ export const summarizeJobs = {
         };
         await step();
       }
-      const x = drawingGrid(first, last, curvePoints);
+      // Where the curves are drawn: core's linspace over the histogram's range.
+      const x = linspace(first, last, curvePoints);
       const summary: Summary = {
         n: values.length,
         mean: mle.mu,

@@ -1,0 +1,71 @@
+// Phones and layout stability: on a 360 px wide screen no page scrolls sideways, every widget fits a
+// 320 px iframe, and widgets reserve their height so rendering them does not shift the page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import catalogue from '@mle-lab/widgets/catalogue.json' with { type: 'json' };
+import { openSite, waitForWidgets, type Site } from './support/site.ts';
+
+const sections = ['data', 'closed-form-mle', 'density', 'gradient-descent', 'beyond-mle', 'normal-pdf', 'cross-entropy'];
+let site: Site;
+
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('on a phone', () => {
+  for (const section of sections) {
+    for (const prefix of ['', '/en']) {
+      const path = `${prefix}/${section}/`;
+      it(`${path} does not scroll sideways at 360 px`, async () => {
+        const page = await site.context.newPage();
+        await page.setViewportSize({ width: 360, height: 740 });
+        await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
+        await waitForWidgets(page, 45_000);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width).toBeLessThanOrEqual(360);
+        await page.close();
+      });
+    }
+  }
+
+  for (const entry of catalogue) {
+    const name = entry.tag.replace(/^mle-/, '');
+    it(`<${entry.tag}> fits a 320 px wide iframe`, async () => {
+      const page = await site.context.newPage();
+      await page.setViewportSize({ width: 320, height: 900 });
+      await page.goto(`${site.server.url}/embed/${name}/?lang=en`, { waitUntil: 'load' });
+      await waitForWidgets(page, 45_000);
+      const overflow = await page.evaluate((tag) => {
+        const el = document.querySelector(tag) as HTMLElement;
+        return { page: document.documentElement.scrollWidth, widget: el.getBoundingClientRect().right };
+      }, entry.tag);
+      expect(overflow.page).toBeLessThanOrEqual(320);
+      expect(overflow.widget).toBeLessThanOrEqual(320);
+      await page.close();
+    });
+  }
+});
+
+describe('layout stability', () => {
+  for (const section of sections) {
+    it(`/en/${section}/: widgets render without shifting the page (CLS < 0.1)`, async () => {
+      const page = await site.context.newPage();
+      await page.addInitScript(() => {
+        (window as unknown as { __cls: number }).__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${site.server.url}/en/${section}/`, { waitUntil: 'load' });
+      await waitForWidgets(page, 45_000);
+      await page.waitForTimeout(300);
+      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+      expect(cls).toBeLessThan(0.1);
+      await page.close();
+    });
+  }
+});
