@@ -7,6 +7,7 @@ import {
   linspace,
   normalMle,
   normalPdfArray,
+  type BoxplotStats,
   type HistogramBins,
   type KdeBandwidth,
 } from '@mle-lab/core';
@@ -45,18 +46,8 @@ export interface SummaryKde {
   method: 'exact' | 'binned';
 }
 
-/** What a box plot draws, as `matplotlib.cbook.boxplot_stats` (whis 1.5). */
-export interface SummaryBox {
-  q1: number;
-  median: number;
-  q3: number;
-  iqr: number;
-  whiskerLow: number;
-  whiskerHigh: number;
-  /** Values beyond the whiskers, ascending. */
-  outliers: Float64Array;
-  mean: number;
-}
+/** What a box plot draws: core's `boxplotStats` (matplotlib `cbook.boxplot_stats`, whis 1.5) without n. */
+export type SummaryBox = Omit<BoxplotStats, 'n'>;
 
 export interface Summary {
   n: number;
@@ -147,17 +138,8 @@ export const summarizeJobs = {
       }
       let box: SummaryBox | null = null;
       if (wantBox) {
-        const b = boxplotStats(values);
-        box = {
-          q1: b.q1,
-          median: b.median,
-          q3: b.q3,
-          iqr: b.iqr,
-          whiskerLow: b.whiskerLow,
-          whiskerHigh: b.whiskerHigh,
-          outliers: b.outliers,
-          mean: b.mean,
-        };
+        const { n: _n, ...stats } = boxplotStats(values);
+        box = stats;
         await step();
       }
       // Where the curves are drawn: core's linspace over the histogram's range.
