@@ -13,12 +13,7 @@ export function createDataTable(caption: string): { element: HTMLTableElement; u
     update(columns, maxRows = 50) {
       table.replaceChildren(cap);
       const head = table.createTHead().insertRow();
-      for (const c of columns) {
-        const th = document.createElement('th');
-        th.scope = 'col';
-        th.textContent = c.name;
-        head.append(th);
-      }
+      for (const c of columns) head.append(headerCell(c.name, 'col'));
       const body = table.createTBody();
       const rows = Math.max(0, ...columns.map((c) => c.values.length));
       const stride = Math.max(1, Math.ceil(rows / maxRows));
@@ -31,4 +26,12 @@ export function createDataTable(caption: string): { element: HTMLTableElement; u
       }
     },
   };
+}
+
+/** A `<th>` naming a column or a row (text only). */
+export function headerCell(text: string, scope: 'col' | 'row'): HTMLTableCellElement {
+  const th = document.createElement('th');
+  th.scope = scope;
+  th.textContent = text;
+  return th;
 }

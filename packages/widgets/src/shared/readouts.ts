@@ -1,3 +1,5 @@
+import { headerCell } from './data-table.ts';
+
 /** A row of labelled `<output data-readout="key">` values (what tests and readers read). */
 export function createReadouts<K extends string>(
   items: readonly { key: K; label: string }[],
@@ -16,11 +18,12 @@ export function createReadouts<K extends string>(
   return { element, outputs };
 }
 
-/** A `<p>` for a figure's caption or a short status line (text only). */
-export function note(text = '', className = 'legend-note'): HTMLParagraphElement {
+/** A `<p>` for a figure's caption or a short status line (text only); `readout` names it for tests and readers. */
+export function note(text = '', className = 'legend-note', readout?: string): HTMLParagraphElement {
   const p = document.createElement('p');
   p.className = className;
   p.textContent = text;
+  if (readout !== undefined) p.dataset['readout'] = readout;
   return p;
 }
 
@@ -31,7 +34,39 @@ export function chartBox(extraClass = ''): HTMLDivElement {
   return div;
 }
 
-/** Whether an error is a cancelled job (the reader pressed Cancel, or a newer job replaced it). */
-export function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
+/** A `<pre class="code">` for the Python that reproduces a widget's numbers (filled with textContent). */
+export function codeBlock(): HTMLPreElement {
+  const pre = document.createElement('pre');
+  pre.className = 'code';
+  return pre;
+}
+
+/** A `<div class="table-scroll">` around a visible table, so a wide table scrolls on a narrow screen. */
+export function tableScroll(table: HTMLTableElement): HTMLDivElement {
+  const wrap = document.createElement('div');
+  wrap.className = 'table-scroll';
+  wrap.append(table);
+  return wrap;
+}
+
+/**
+ * Appends a row to a visible table: a row header, then one cell per field holding an
+ * `<output data-readout="…">` (named by `readout`) for text values.
+ */
+export function outputRow<F extends string>(
+  body: HTMLTableSectionElement,
+  label: string,
+  fields: readonly F[],
+  readout: (field: F) => string,
+): Record<F, HTMLOutputElement> {
+  const tr = body.insertRow();
+  tr.append(headerCell(label, 'row'));
+  const out = {} as Record<F, HTMLOutputElement>;
+  for (const field of fields) {
+    const output = document.createElement('output');
+    output.dataset['readout'] = readout(field);
+    tr.insertCell().append(output);
+    out[field] = output;
+  }
+  return out;
 }

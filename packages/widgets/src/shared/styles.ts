@@ -76,6 +76,7 @@ input:focus-visible, select:focus-visible, button:focus-visible { outline: 2px s
 .code { margin: 8px 0 0; padding: 8px; background: var(--mle-panel); border-radius: 4px; overflow-x: auto; font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre; }
 .error { margin: 0 0 8px; padding: 6px 10px; border-left: 4px solid var(--mle-error); background: var(--mle-panel); color: var(--mle-error); }
 .error:empty { display: none; }
+.table-scroll { overflow-x: auto; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 button {

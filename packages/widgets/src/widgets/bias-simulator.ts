@@ -9,7 +9,7 @@ import type { Text } from '../shared/i18n.ts';
 import type { NumberParam } from '../shared/params.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
 import { runLongJob } from '../shared/long-job.ts';
-import { chartBox, createReadouts, note } from '../shared/readouts.ts';
+import { chartBox, codeBlock, createReadouts, note } from '../shared/readouts.ts';
 
 const TEXT = {
   chart: { zh: '每次重复的 σ̂²（÷n）与 s²（÷(n−1)）的分布', en: 'Distribution of σ̂² (÷n) and s² (÷(n−1)) over the repetitions' },
@@ -100,8 +100,7 @@ export class BiasSimulator extends MleWidget {
     this.status = note('', 'legend-note status');
     this.chartBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
-    this.code = document.createElement('pre');
-    this.code.className = 'code';
+    this.code = codeBlock();
     const actions = this.actionBar(async () => {
       const r = this.result;
       if (!r) return [];

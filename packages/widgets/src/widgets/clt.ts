@@ -6,9 +6,10 @@ import { createDataTable } from '../shared/data-table.ts';
 import { createDensityChart, type DensityChart } from '../shared/density-chart.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
 import type { Text } from '../shared/i18n.ts';
+import { runLongJob } from '../shared/long-job.ts';
 import type { ChoiceParam, NumberParam } from '../shared/params.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
-import { chartBox, createReadouts, isAbort, note } from '../shared/readouts.ts';
+import { chartBox, codeBlock, createReadouts, note } from '../shared/readouts.ts';
 
 const TEXT = {
   chart: { zh: 'k 次抽样均值的直方图（密度）与中心极限定理给出的正态密度', en: 'Histogram (density) of the means of k draws with the normal density the CLT predicts' },
@@ -98,8 +99,7 @@ export class Clt extends MleWidget {
     this.status = note('', 'legend-note status');
     this.chartBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
-    this.code = document.createElement('pre');
-    this.code.className = 'code';
+    this.code = codeBlock();
     const actions = this.actionBar(async () => {
       const r = this.result;
       if (!r) return [];
@@ -119,25 +119,19 @@ export class Clt extends MleWidget {
     const { source, k, m, p, seed } = this.state as { source: 'uniform' | 'exponential' | 'bernoulli'; k: number; m: number; p: number; seed: number };
     this.pControls.hidden = source !== 'bernoulli';
     if (k * m > MAX_DRAWS) throw new RangeError(TEXT.tooMany[this.uiLang].replace('{n}', formatCount(k * m, this.uiLang)));
-    const signal = this.progress.start();
-    let result: CltResult;
-    try {
-      result = await sharedClient().clt(
+    const outcome = await runLongJob(this.progress, this.jobKey, isStale, ({ key, signal }) =>
+      sharedClient().clt(
         { seed, source, k, m, p },
-        { key: this.jobKey, signal, onProgress: (progress) => this.progress.update(progress.done, progress.total ?? m) },
-      );
-    } catch (error) {
-      if (isStale()) return;
-      this.progress.finish();
-      if (isAbort(error)) {
-        this.status.textContent = TEXT.cancelled[this.uiLang];
-        this.say(TEXT.cancelled[this.uiLang]);
-        return;
-      }
-      throw error;
+        { key, signal, onProgress: (progress) => this.progress.update(progress.done, progress.total ?? m) },
+      ),
+    );
+    if (outcome.status === 'stale') return;
+    if (outcome.status === 'cancelled') {
+      this.status.textContent = TEXT.cancelled[this.uiLang];
+      this.say(TEXT.cancelled[this.uiLang]);
+      return;
     }
-    if (isStale()) return;
-    this.progress.finish();
+    const result = outcome.value;
     this.status.textContent = '';
     this.result = result;
     this.draw(result);

@@ -11,7 +11,7 @@ import { formatCount, formatNumber } from '../shared/format.ts';
 import type { Text } from '../shared/i18n.ts';
 import { runLongJob } from '../shared/long-job.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
-import { chartBox, createReadouts, note } from '../shared/readouts.ts';
+import { chartBox, codeBlock, createReadouts, note } from '../shared/readouts.ts';
 
 const TEXT = {
   chart: { zh: '直方图（密度）、KDE 曲线与真实、MLE 概率密度曲线', en: 'Histogram (density) with the KDE curve, the true pdf and the MLE pdf' },
@@ -90,8 +90,7 @@ export class DataExplorer extends MleWidget {
       curves: createDataTable(t(TEXT.curveTable)),
       box: createDataTable(t(TEXT.boxTable)),
     };
-    this.code = document.createElement('pre');
-    this.code.className = 'code';
+    this.code = codeBlock();
     const actions = this.actionBar(async () => {
       const s = this.summary;
       const handle = this.data.current();

@@ -78,8 +78,7 @@ export class Density1d extends MleWidget {
       { key: 'pdfB', label: t(TEXT.pdfB) },
     ]);
     this.readouts = readouts.outputs;
-    this.lesson = note('', 'legend-note lesson');
-    this.lesson.dataset['readout'] = 'lesson';
+    this.lesson = note('', 'legend-note lesson', 'lesson');
     this.chartBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
     const actions = this.actionBar(async () => {

@@ -2,7 +2,7 @@ import type { EstimateWithError, NormalFisherSummary, Summary } from '@mle-lab/w
 import { MleWidget, type RenderContext } from '../shared/base-widget.ts';
 import { sharedClient } from '../shared/client.ts';
 import { muParam, numericChoice, pythonNumber, sampleSizeParam, seedParam, sigmaParam } from '../shared/common-params.ts';
-import { createDataTable } from '../shared/data-table.ts';
+import { createDataTable, headerCell } from '../shared/data-table.ts';
 import { createDatasetCache } from '../shared/dataset.ts';
 import { createDensityChart, type DensityChart } from '../shared/density-chart.ts';
 import { formatNumber } from '../shared/format.ts';
@@ -10,7 +10,7 @@ import type { Text } from '../shared/i18n.ts';
 import type { ChoiceParam } from '../shared/params.ts';
 import { runLongJob } from '../shared/long-job.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
-import { chartBox, note } from '../shared/readouts.ts';
+import { chartBox, codeBlock, note, outputRow, tableScroll } from '../shared/readouts.ts';
 
 const TEXT = {
   chart: { zh: '直方图（密度）、真实 pdf 与 MLE pdf', en: 'Histogram (density) with the true pdf and the MLE pdf' },
@@ -88,7 +88,6 @@ export class FitOverlay extends MleWidget {
 .estimates caption { text-align: left; font-weight: 600; margin-bottom: 4px; }
 .estimates th, .estimates td { padding: 3px 8px; border-bottom: 1px solid var(--mle-border); text-align: right; }
 .estimates th:first-child { text-align: left; }
-.table-scroll { overflow-x: auto; }
 `;
     this.progress = createProgress(this.uiLang);
     this.status = note('', 'legend-note status');
@@ -96,8 +95,7 @@ export class FitOverlay extends MleWidget {
     body.append(this.estimatesTable());
     this.chartBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
-    this.code = document.createElement('pre');
-    this.code.className = 'code';
+    this.code = codeBlock();
     const actions = this.actionBar(async () => {
       const s = this.summary;
       const f = this.fisher;
@@ -123,19 +121,12 @@ export class FitOverlay extends MleWidget {
   /** The visible table of estimates: every cell an `<output data-readout>` filled with text only. */
   private estimatesTable(): HTMLElement {
     const t = (text: Text) => text[this.uiLang];
-    const wrap = document.createElement('div');
-    wrap.className = 'table-scroll';
     const table = document.createElement('table');
     table.className = 'estimates';
     table.createCaption().textContent = t(TEXT.estimates);
     const head = table.createTHead().insertRow();
     this.intervalHeader = document.createElement('th');
-    for (const label of [t(TEXT.parameter), t(TEXT.truth), t(TEXT.estimate), t(TEXT.se)]) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = label;
-      head.append(th);
-    }
+    for (const label of [t(TEXT.parameter), t(TEXT.truth), t(TEXT.estimate), t(TEXT.se)]) head.append(headerCell(label, 'col'));
     this.intervalHeader.scope = 'col';
     this.intervalHeader.colSpan = 2;
     head.append(this.intervalHeader);
@@ -146,21 +137,12 @@ export class FitOverlay extends MleWidget {
       ['sigma2', 'σ²'],
       ['sigma', 'σ'],
     ] as const) {
-      const tr = tbody.insertRow();
-      const th = document.createElement('th');
-      th.scope = 'row';
-      th.textContent = symbol;
-      tr.append(th);
-      for (const column of ['Truth', '', 'Se', 'Low', 'High'] as const) {
-        const output = document.createElement('output');
-        output.dataset['readout'] = `${row}${column}`;
-        tr.insertCell().append(output);
-        cells[`${row}${column}`] = output;
-      }
+      const columns = ['Truth', '', 'Se', 'Low', 'High'] as const;
+      const out = outputRow(tbody, symbol, columns, (column) => `${row}${column}`);
+      for (const column of columns) cells[`${row}${column}`] = out[column];
     }
     this.cells = cells;
-    wrap.append(table);
-    return wrap;
+    return tableScroll(table);
   }
 
   protected async render({ isStale }: RenderContext): Promise<void> {

@@ -88,10 +88,8 @@ export class GaussianIntegral extends MleWidget {
       { key: 'sigma', label: t(TEXT.sigma) },
     ]);
     this.readouts = readouts.outputs;
-    this.agreement = note('', 'legend-note');
-    this.agreement.dataset['readout'] = 'agreement';
-    this.lesson = note('', 'legend-note lesson');
-    this.lesson.dataset['readout'] = 'lesson';
+    this.agreement = note('', 'legend-note', 'agreement');
+    this.lesson = note('', 'legend-note lesson', 'lesson');
     this.chartBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
     const actions = this.actionBar(async () => {

@@ -9,7 +9,7 @@ import { createDensityChart, type DensityChart } from '../shared/density-chart.t
 import { formatNumber } from '../shared/format.ts';
 import type { Text } from '../shared/i18n.ts';
 import type { ChoiceParam, NumberParam } from '../shared/params.ts';
-import { chartBox, createReadouts, note } from '../shared/readouts.ts';
+import { chartBox, codeBlock, createReadouts, note } from '../shared/readouts.ts';
 import { formatScientific } from '../shared/series.ts';
 
 type Panel = 'smoothing' | 'convolution' | 'fourier';
@@ -184,8 +184,7 @@ export class GaussianUses extends MleWidget {
       convolution: panel('convolution', conv.element, this.convBox, note(t(TEXT.convCaption)), this.convTable.element),
       fourier: panel('fourier', fourier.element, this.timeBox, this.freqBox, note(t(TEXT.fourierCaption)), this.fourierTable.element),
     };
-    this.code = document.createElement('pre');
-    this.code.className = 'code';
+    this.code = codeBlock();
     const actions = this.actionBar(async () => this.csvColumns());
     body.append(...Object.values(this.panels).map((p) => p.element), actions, this.code);
     this.showPanel(this.state['panel'] as Panel);

@@ -4,7 +4,7 @@ import { MleWidget, type RenderContext } from '../shared/base-widget.ts';
 import { createChart, themedAxes, type Chart } from '../shared/chart.ts';
 import { sharedClient } from '../shared/client.ts';
 import { seedParam } from '../shared/common-params.ts';
-import { createDataTable } from '../shared/data-table.ts';
+import { createDataTable, headerCell } from '../shared/data-table.ts';
 import { createDatasetCache } from '../shared/dataset.ts';
 import { createDensityChart, type DensityChart } from '../shared/density-chart.ts';
 import { formatNumber } from '../shared/format.ts';
@@ -12,7 +12,7 @@ import type { Text } from '../shared/i18n.ts';
 import type { ChoiceParam, NumberParam } from '../shared/params.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
 import { runLongJob } from '../shared/long-job.ts';
-import { chartBox, createReadouts, note } from '../shared/readouts.ts';
+import { chartBox, codeBlock, createReadouts, note, tableScroll } from '../shared/readouts.ts';
 
 /** The two data sets the lab offers: weights, means and standard deviations (variances = sd²) of the truth. */
 const SHAPES = {
@@ -142,7 +142,6 @@ export class MixtureLab extends MleWidget {
 .params-table { border-collapse: collapse; margin: 6px 0; font-variant-numeric: tabular-nums; }
 .params-table caption { text-align: left; font-weight: 600; margin-bottom: 4px; }
 .params-table th, .params-table td { padding: 2px 10px; border-bottom: 1px solid var(--mle-border); text-align: right; }
-.table-scroll { overflow-x: auto; }
 `;
     body.append(style, this.controlsFor(['shape', 'seed', 'n', 'components']));
     const buttons = document.createElement('div');
@@ -176,8 +175,7 @@ export class MixtureLab extends MleWidget {
       ll: createDataTable(t(TEXT.llTable)),
       bic: createDataTable(t(TEXT.bicTable)),
     };
-    this.code = document.createElement('pre');
-    this.code.className = 'code';
+    this.code = codeBlock();
     const actions = this.actionBar(async () => {
       const handle = this.data.current();
       const o = this.overview;
@@ -215,21 +213,13 @@ export class MixtureLab extends MleWidget {
 
   private componentsTable(): HTMLElement {
     const t = (text: Text) => text[this.uiLang];
-    const wrap = document.createElement('div');
-    wrap.className = 'table-scroll';
     const table = document.createElement('table');
     table.className = 'params-table';
     table.createCaption().textContent = t(TEXT.components);
     const head = table.createTHead().insertRow();
-    for (const label of ['k', t(TEXT.weight), t(TEXT.mean), t(TEXT.variance)]) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = label;
-      head.append(th);
-    }
+    for (const label of ['k', t(TEXT.weight), t(TEXT.mean), t(TEXT.variance)]) head.append(headerCell(label, 'col'));
     this.componentRows = table.createTBody();
-    wrap.append(table);
-    return wrap;
+    return tableScroll(table);
   }
 
   protected async render({ isStale }: RenderContext): Promise<void> {

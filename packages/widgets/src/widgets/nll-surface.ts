@@ -4,15 +4,16 @@ import { MleWidget, type RenderContext } from '../shared/base-widget.ts';
 import type { Chart } from '../shared/chart.ts';
 import { sharedClient } from '../shared/client.ts';
 import { muParam, sampleSizeParam, seedParam, sigmaParam } from '../shared/common-params.ts';
-import { createDataTable } from '../shared/data-table.ts';
+import { createDataTable, headerCell } from '../shared/data-table.ts';
 import { createDatasetCache } from '../shared/dataset.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
 import { contourSegments, drawContourSegments, drawGridImage, nearestCell, paintGrid, viridis } from '../shared/grid-canvas.ts';
 import type { Text } from '../shared/i18n.ts';
+import { runLongJob } from '../shared/long-job.ts';
 import { divergedMessage, FIT_REASONS, lrAdamParam, lrGdParam } from '../shared/optimizer-params.ts';
 import { createPlaneChart } from '../shared/plane-chart.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
-import { chartBox, isAbort, note } from '../shared/readouts.ts';
+import { chartBox, note, outputRow, tableScroll } from '../shared/readouts.ts';
 
 type FitResult = Awaited<ReturnType<MleClient['fit']>>;
 type Method = 'gd' | 'adam';
@@ -97,7 +98,6 @@ export class NllSurface extends MleWidget {
 .swatch.dot { width: 10px; height: 10px; border-radius: 50%; }
 .surface-table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 6px 0; width: 100%; font-size: 13px; }
 .surface-table th, .surface-table td { text-align: left; padding: 2px 8px 2px 0; border-bottom: 1px solid var(--mle-border); }
-.table-scroll { overflow-x: auto; }
 .warning { color: var(--mle-error); margin: 4px 0; }
 .warning:empty { display: none; }`;
     this.root.append(style);
@@ -146,32 +146,11 @@ export class NllSurface extends MleWidget {
     const table = document.createElement('table');
     table.className = 'surface-table';
     const head = table.createTHead().insertRow();
-    for (const name of [t(TEXT.method), 'μ', 'σ', t(TEXT.iterations), t(TEXT.status)]) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = name;
-      head.append(th);
-    }
+    for (const name of [t(TEXT.method), 'μ', 'σ', t(TEXT.iterations), t(TEXT.status)]) head.append(headerCell(name, 'col'));
     const tbody = table.createTBody();
-    const row = (which: Method | 'closed', label: string) => {
-      const tr = tbody.insertRow();
-      const th = document.createElement('th');
-      th.scope = 'row';
-      th.textContent = label;
-      tr.append(th);
-      const out = {} as Record<'mu' | 'sigma' | 'iterations' | 'status', HTMLOutputElement>;
-      for (const field of ['mu', 'sigma', 'iterations', 'status'] as const) {
-        const output = document.createElement('output');
-        output.dataset['readout'] = `${which}-${field}`;
-        tr.insertCell().append(output);
-        out[field] = output;
-      }
-      return out;
-    };
+    const row = (which: Method | 'closed', label: string) => outputRow(tbody, label, ['mu', 'sigma', 'iterations', 'status'] as const, (field) => `${which}-${field}`);
     this.cells = { gd: row('gd', t(TEXT.gd)), adam: row('adam', t(TEXT.adam)), closed: row('closed', t(TEXT.closed)) };
-    const tableWrap = document.createElement('div');
-    tableWrap.className = 'table-scroll';
-    tableWrap.append(table);
+    const tableWrap = tableScroll(table);
 
     this.table = createDataTable(t(TEXT.table));
     const actions = this.actionBar(async () => {
@@ -202,13 +181,9 @@ export class NllSurface extends MleWidget {
     const client = sharedClient();
     const spec = { seed: s.seed, mu: s.mu, sigma: s.sigma, n: s.n };
     const dataKey = JSON.stringify(spec);
-    const signal = this.progress.start();
     const done: Record<Method, number> = { gd: 0, adam: 0 };
-    let surface: Surface;
-    let gd: FitResult;
-    let adam: FitResult;
-    try {
-      [surface, gd, adam] = await this.sample.use(spec, async (handle) => {
+    const outcome = await runLongJob(this.progress, this.jobKey, isStale, ({ signal }) =>
+      this.sample.use(spec, async (handle) => {
         // The map depends on the data only: computed again when the data change.
         if (dataKey !== this.surfaceKey || !this.surface) {
           this.surface = await client.nllSurface(handle);
@@ -233,19 +208,15 @@ export class NllSurface extends MleWidget {
           );
         const [a, b] = await Promise.all([fit('gd', s['lr-gd']), fit('adam', s['lr-adam'])]);
         return [map, a, b] as const;
-      });
-    } catch (error) {
-      if (isStale()) return;
-      this.progress.finish();
-      if (isAbort(error)) {
-        this.status.textContent = TEXT.cancelled[this.uiLang];
-        this.say(TEXT.cancelled[this.uiLang]);
-        return;
-      }
-      throw error;
+      }),
+    );
+    if (outcome.status === 'stale') return;
+    if (outcome.status === 'cancelled') {
+      this.status.textContent = TEXT.cancelled[this.uiLang];
+      this.say(TEXT.cancelled[this.uiLang]);
+      return;
     }
-    if (isStale()) return;
-    this.progress.finish();
+    const [surface, gd, adam] = outcome.value;
     this.results = { gd, adam };
     const start = this.chosenStart ?? surface.start;
     this.shownStart = start;

@@ -4,13 +4,14 @@ import { MleWidget, type RenderContext } from '../shared/base-widget.ts';
 import { createChart, themedAxes, type Chart } from '../shared/chart.ts';
 import { sharedClient } from '../shared/client.ts';
 import { muParam, pythonNumber, sampleSizeParam, seedParam, sigmaParam } from '../shared/common-params.ts';
-import { createDataTable } from '../shared/data-table.ts';
+import { createDataTable, headerCell } from '../shared/data-table.ts';
 import { createDatasetCache } from '../shared/dataset.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
 import type { Text } from '../shared/i18n.ts';
+import { runLongJob } from '../shared/long-job.ts';
 import { divergedMessage, FIT_REASONS as REASONS, iterationsParam, lrAdamParam, lrGdParam, reductionParam } from '../shared/optimizer-params.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
-import { chartBox, isAbort, note } from '../shared/readouts.ts';
+import { chartBox, codeBlock, note, outputRow, tableScroll } from '../shared/readouts.ts';
 
 type FitResult = Awaited<ReturnType<MleClient['fit']>>;
 type Method = 'gd' | 'adam';
@@ -107,7 +108,6 @@ export class OptimizerRace extends MleWidget {
 .race-charts figcaption { font-weight: 600; font-size: 13px; margin: 4px 0; }
 .race-table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 6px 0; width: 100%; font-size: 13px; }
 .race-table th, .race-table td { text-align: left; padding: 2px 8px 2px 0; border-bottom: 1px solid var(--mle-border); }
-.table-scroll { overflow-x: auto; }
 .warning { color: var(--mle-error); margin: 4px 0; }
 .warning:empty { display: none; }`;
     this.root.append(style);
@@ -122,33 +122,13 @@ export class OptimizerRace extends MleWidget {
     caption.className = 'sr-only';
     caption.textContent = t(TEXT.tableCaption);
     const head = table.createTHead().insertRow();
-    for (const name of [t(TEXT.method), 'μ', 'σ', 'L', t(TEXT.iterations), t(TEXT.status)]) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = name;
-      head.append(th);
-    }
+    for (const name of [t(TEXT.method), 'μ', 'σ', 'L', t(TEXT.iterations), t(TEXT.status)]) head.append(headerCell(name, 'col'));
     table.prepend(caption);
     const tbody = table.createTBody();
-    const row = (key: Method | 'closed', label: string) => {
-      const tr = tbody.insertRow();
-      const th = document.createElement('th');
-      th.scope = 'row';
-      th.textContent = label;
-      tr.append(th);
-      const out = {} as Record<'mu' | 'sigma' | 'loss' | 'iterations' | 'status', HTMLOutputElement>;
-      for (const field of ['mu', 'sigma', 'loss', 'iterations', 'status'] as const) {
-        const output = document.createElement('output');
-        output.dataset['readout'] = `${key}-${field}`;
-        tr.insertCell().append(output);
-        out[field] = output;
-      }
-      return out;
-    };
+    const row = (key: Method | 'closed', label: string) =>
+      outputRow(tbody, label, ['mu', 'sigma', 'loss', 'iterations', 'status'] as const, (field) => `${key}-${field}`);
     this.cells = { gd: row('gd', t(TEXT.gd)), adam: row('adam', t(TEXT.adam)), closed: row('closed', t(TEXT.closed)) };
-    const tableWrap = document.createElement('div');
-    tableWrap.className = 'table-scroll';
-    tableWrap.append(table);
+    const tableWrap = tableScroll(table);
 
     const grid = document.createElement('div');
     grid.className = 'race-charts';
@@ -163,8 +143,7 @@ export class OptimizerRace extends MleWidget {
       return { box, chart: undefined, table: dataTable, title, log };
     };
     this.charts = { mu: make(TEXT.mu, false), sigma: make(TEXT.sigma, false), loss: make(TEXT.loss, false), gap: make(TEXT.gap, true) };
-    this.code = document.createElement('pre');
-    this.code.className = 'code';
+    this.code = codeBlock();
     const actions = this.actionBar(async () => {
       const columns = [];
       for (const method of ['gd', 'adam'] as const) {
@@ -187,7 +166,6 @@ export class OptimizerRace extends MleWidget {
   protected async render({ isStale }: RenderContext): Promise<void> {
     const s = this.state as { seed: number; mu: number; sigma: number; n: number; 'lr-gd': number; 'lr-adam': number; iterations: number; reduction: 'sum' | 'mean' };
     const client = sharedClient();
-    const signal = this.progress.start();
     const done: Record<Method, number> = { gd: 0, adam: 0 };
     const total = 2 * s.iterations;
     const track = (method: Method) => (p: { done: number; mu?: number | undefined; sigma?: number | undefined; loss?: number | undefined }) => {
@@ -200,10 +178,8 @@ export class OptimizerRace extends MleWidget {
       cells.iterations.value = formatCount(p.done, this.uiLang);
       cells.status.value = TEXT.running[this.uiLang];
     };
-    let gd: FitResult;
-    let adam: FitResult;
-    try {
-      [gd, adam] = await this.sample.use({ seed: s.seed, mu: s.mu, sigma: s.sigma, n: s.n }, (handle) =>
+    const outcome = await runLongJob(this.progress, this.jobKey, isStale, ({ signal }) =>
+      this.sample.use({ seed: s.seed, mu: s.mu, sigma: s.sigma, n: s.n }, (handle) =>
         Promise.all([
           client.fit(
             handle,
@@ -216,20 +192,16 @@ export class OptimizerRace extends MleWidget {
             { key: `${this.jobKey}-adam`, signal, onProgress: track('adam') },
           ),
         ]),
-      );
-    } catch (error) {
-      if (isStale()) return;
-      this.progress.finish();
-      if (isAbort(error)) {
-        this.showResults();
-        this.status.textContent = TEXT.cancelled[this.uiLang];
-        this.say(TEXT.cancelled[this.uiLang]);
-        return;
-      }
-      throw error;
+      ),
+    );
+    if (outcome.status === 'stale') return;
+    if (outcome.status === 'cancelled') {
+      this.showResults();
+      this.status.textContent = TEXT.cancelled[this.uiLang];
+      this.say(TEXT.cancelled[this.uiLang]);
+      return;
     }
-    if (isStale()) return;
-    this.progress.finish();
+    const [gd, adam] = outcome.value;
     this.results = { gd, adam };
     this.showResults();
     const messages: string[] = [];

@@ -8,7 +8,7 @@ import { createDataTable } from '../shared/data-table.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
 import type { Text } from '../shared/i18n.ts';
 import type { NumberParam } from '../shared/params.ts';
-import { chartBox, createReadouts, note } from '../shared/readouts.ts';
+import { chartBox, codeBlock, createReadouts, note } from '../shared/readouts.ts';
 import { fillTemplate, formatScientific, powerOfTen } from '../shared/series.ts';
 
 const TEXT = {
@@ -116,13 +116,11 @@ export class ProductVsLog extends MleWidget {
     this.readouts = readouts.outputs;
     // The third readout's label names the current n.
     this.logAtEndLabel = this.readouts.logAtEnd.parentElement as HTMLElement;
-    this.lesson = note('', 'legend-note lesson');
-    this.lesson.dataset['readout'] = 'lesson';
+    this.lesson = note('', 'legend-note lesson', 'lesson');
     this.productBox = chartBox();
     this.logBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
-    this.code = document.createElement('pre');
-    this.code.className = 'code';
+    this.code = codeBlock();
     const actions = this.actionBar(async () => {
       const r = this.result;
       if (!r) return [];

@@ -10,6 +10,7 @@ import { formatNumber } from '../shared/format.ts';
 import { classColour } from '../shared/grid-canvas.ts';
 import type { Text } from '../shared/i18n.ts';
 import { formatList, type ListParam, type NumberParam } from '../shared/params.ts';
+import { codeBlock } from '../shared/readouts.ts';
 
 const TEXT = {
   chart: { zh: '每个类别的 softmax 概率 q 与目标分布 p', en: 'Softmax probability q and target distribution p per class' },
@@ -175,8 +176,7 @@ export class SoftmaxCe extends MleWidget {
     const codeIntro = document.createElement('p');
     codeIntro.className = 'legend-note';
     codeIntro.textContent = t(TEXT.code);
-    this.code = document.createElement('pre');
-    this.code.className = 'code';
+    this.code = codeBlock();
     const actions = this.actionBar(async () => {
       const r = this.result;
       if (!r) return [];
