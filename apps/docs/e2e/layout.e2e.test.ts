@@ -53,17 +53,17 @@ describe('layout stability', () => {
     it(`/en/${section}/: widgets render without shifting the page (CLS < 0.1)`, async () => {
       const page = await site.context.newPage();
       await page.addInitScript(() => {
-        (window as unknown as { __cls: number }).__cls = 0;
+        (window as unknown as { mleLayoutShift: number }).mleLayoutShift = 0;
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-            if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
+            if (!entry.hadRecentInput) (window as unknown as { mleLayoutShift: number }).mleLayoutShift += entry.value;
           }
         }).observe({ type: 'layout-shift', buffered: true });
       });
       await page.goto(`${site.server.url}/en/${section}/`, { waitUntil: 'load' });
       await waitForWidgets(page, 45_000);
       await page.waitForTimeout(300);
-      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+      const cls = await page.evaluate(() => (window as unknown as { mleLayoutShift: number }).mleLayoutShift);
       expect(cls).toBeLessThan(0.1);
       await page.close();
     });
