@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
+import { placeholderReserveCss } from '@mle-lab/widgets/reserve.js';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
@@ -27,7 +28,11 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
-      head: [{ tag: 'script', attrs: { type: 'module', src: '/embed/widgets.js' } }],
+      head: [
+        { tag: 'script', attrs: { type: 'module', src: '/embed/widgets.js' } },
+        // Widgets hold their height from the first frame, before their code loads: no layout shift.
+        { tag: 'style', attrs: { 'data-mle-reserve': '' }, content: placeholderReserveCss() },
+      ],
       sidebar: [
         {
           label: 'Course',

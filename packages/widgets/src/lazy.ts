@@ -1,6 +1,7 @@
 // Lazy definition for the embed bundle: each element's code is fetched the first time that element
 // appears on the page, so a page with one widget does not download the other fourteen.
 import { defineWidget, type MleWidget } from './shared/base-widget.ts';
+import { placeholderReserveCss } from './shared/reserve.js';
 
 type WidgetClass = typeof MleWidget & (new () => MleWidget);
 
@@ -36,6 +37,14 @@ function reportLoadFailure(tag: string, error: unknown): void {
  * in the page upgrade when their definition arrives.
  */
 export function defineOnUse(): void {
+  if (!document.querySelector('style[data-mle-reserve]')) {
+    // Hold each widget's space until its code arrives (pages that include the same rules statically,
+    // like the docs site, avoid even the first frame's shift).
+    const style = document.createElement('style');
+    style.dataset['mleReserve'] = '';
+    style.textContent = placeholderReserveCss();
+    document.head.append(style);
+  }
   const pending = new Set(Object.keys(widgetLoaders));
   const load = (tag: string) => {
     const loader = widgetLoaders[tag];

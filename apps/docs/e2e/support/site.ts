@@ -62,10 +62,16 @@ export async function watchedPage(context: BrowserContext): Promise<WatchedPage>
   return { page, errors, foreignRequests };
 }
 
-/** Waits until every MLE Lab widget on the page has rendered (or reported an error). */
+/**
+ * Waits until every MLE Lab element on the page is defined (the embed bundle loads each widget's code
+ * lazily) and has rendered or reported an error.
+ */
 export async function waitForWidgets(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-widget]')].every((w) => w.getAttribute('data-ready') === 'true' || w.hasAttribute('data-error')),
+    () =>
+      [...document.querySelectorAll('*')]
+        .filter((el) => el.localName.startsWith('mle-'))
+        .every((w) => customElements.get(w.localName) !== undefined && (w.getAttribute('data-ready') === 'true' || w.hasAttribute('data-error'))),
     undefined,
     { timeout },
   );

@@ -3,6 +3,7 @@ import { createControl, type Control } from './controls.ts';
 import type { CsvColumn } from './csv.ts';
 import { detectLang, type Lang, type Text } from './i18n.ts';
 import { parseParam, type ParamSpec, type ParamValue } from './params.ts';
+import { hostReserveCss } from './reserve.js';
 import { baseCss } from './styles.ts';
 import { pageTheme, watchTheme } from './theme.ts';
 
@@ -182,7 +183,7 @@ export abstract class MleWidget extends HTMLElement {
 
   private buildShell(): void {
     const style = document.createElement('style');
-    style.textContent = baseCss;
+    style.textContent = `${baseCss}\n${hostReserveCss(`mle-${this.spec.widgetName}`)}`;
     this.errorLine = document.createElement('p');
     this.errorLine.className = 'error';
     this.errorLine.setAttribute('role', 'alert');

@@ -85,9 +85,7 @@ export class BiasSimulator extends MleWidget {
 
   protected build(body: HTMLElement): void {
     const t = (text: Text) => text[this.uiLang];
-    const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 730px; } @media (max-width: 420px) { :host { --mle-min-height: 970px; } }';
-    body.append(style, this.controlsFor(['n', 'sigma', 'repetitions', 'seed']));
+    body.append(this.controlsFor(['n', 'sigma', 'repetitions', 'seed']));
     this.progress = createProgress(this.uiLang);
     const readouts = createReadouts([
       { key: 'sigma2', label: t(TEXT.truth) },

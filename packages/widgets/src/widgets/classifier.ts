@@ -96,7 +96,7 @@ export class Classifier extends MleWidget {
   protected build(body: HTMLElement): void {
     const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 860px; } .chart.regions { min-height: 300px; } .warning { color: var(--mle-error); margin: 4px 0; } .warning:empty { display: none; }';
+    style.textContent = '.chart.regions { min-height: 300px; } .warning { color: var(--mle-error); margin: 4px 0; } .warning:empty { display: none; }';
     this.root.append(style);
     body.append(this.controlsFor(['seed', 'classes', 'lr', 'steps']));
     this.progress = createProgress(this.uiLang);

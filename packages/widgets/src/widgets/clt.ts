@@ -83,7 +83,7 @@ export class Clt extends MleWidget {
   protected build(body: HTMLElement): void {
     const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 780px; } .controls[hidden] { display: none; }';
+    style.textContent = '.controls[hidden] { display: none; }';
     this.pControls = this.controlsFor(['p']);
     this.pControls.hidden = this.state['source'] !== 'bernoulli';
     body.append(style, this.controlsFor(['source', 'k', 'm', 'seed']), this.pControls);

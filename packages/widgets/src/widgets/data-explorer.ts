@@ -67,9 +67,7 @@ export class DataExplorer extends MleWidget {
 
   protected build(body: HTMLElement): void {
     const t = (text: Text) => text[this.uiLang];
-    const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 970px; } @media (max-width: 420px) { :host { --mle-min-height: 1340px; } }';
-    body.append(style, this.controlsFor(['seed', 'mu', 'sigma', 'n', 'bins', 'bandwidth']));
+    body.append(this.controlsFor(['seed', 'mu', 'sigma', 'n', 'bins', 'bandwidth']));
     const readouts = createReadouts([
       { key: 'mu', label: 'μ̂' },
       { key: 'sigma2', label: 'σ̂²' },

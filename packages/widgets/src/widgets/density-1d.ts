@@ -68,9 +68,7 @@ export class Density1d extends MleWidget {
 
   protected build(body: HTMLElement): void {
     const t = (text: Text) => text[this.uiLang];
-    const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 590px; }';
-    body.append(style, this.controlsFor(['mu', 'sigma', 'a', 'b']));
+    body.append(this.controlsFor(['mu', 'sigma', 'a', 'b']));
     const readouts = createReadouts([
       { key: 'peak', label: t(TEXT.peak) },
       { key: 'probability', label: t(TEXT.probability) },

@@ -82,8 +82,6 @@ export class FitOverlay extends MleWidget {
     const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
     style.textContent = `
-:host { --mle-min-height: 915px; }
-@media (max-width: 420px) { :host { --mle-min-height: 1180px; } }
 .estimates { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; width: 100%; }
 .estimates caption { text-align: left; font-weight: 600; margin-bottom: 4px; }
 .estimates th, .estimates td { padding: 3px 8px; border-bottom: 1px solid var(--mle-border); text-align: right; }

@@ -65,9 +65,7 @@ export class GaussianIntegral extends MleWidget {
 
   protected build(body: HTMLElement): void {
     const t = (text: Text) => text[this.uiLang];
-    const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 600px; }';
-    body.append(style, this.controlsFor(['a', 'b']));
+    body.append(this.controlsFor(['a', 'b']));
     this.makePdf = document.createElement('button');
     this.makePdf.type = 'button';
     this.makePdf.className = 'make-pdf';

@@ -137,7 +137,7 @@ export class GaussianUses extends MleWidget {
   protected build(body: HTMLElement): void {
     const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 700px; } .panel[hidden] { display: none; }';
+    style.textContent = '.panel[hidden] { display: none; }';
     body.append(style, this.controlsFor(['panel']));
 
     const smooth = createReadouts([

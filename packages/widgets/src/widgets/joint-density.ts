@@ -49,13 +49,11 @@ const WIRE_STRIDE = 2;
 const DEG = Math.PI / 180;
 
 const EXTRA_CSS = `
-:host { --mle-min-height: 540px; }
 .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 12px; }
 .heat { max-width: 340px; margin: 0 auto; }
 .surface { display: block; width: 100%; aspect-ratio: 4 / 3; max-height: 320px; touch-action: none; cursor: grab; border-radius: 4px; }
 .surface:active { cursor: grabbing; }
 .surface:focus-visible { outline: 2px solid var(--mle-accent); outline-offset: 2px; }
-@media (max-width: 640px) { :host { --mle-min-height: 1000px; } }
 `;
 
 /**

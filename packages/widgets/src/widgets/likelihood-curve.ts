@@ -68,7 +68,7 @@ export class LikelihoodCurve extends MleWidget {
   protected build(body: HTMLElement): void {
     const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 925px; } @media (max-width: 420px) { :host { --mle-min-height: 1240px; } } .chart .u-over { cursor: ew-resize; touch-action: pan-y; }';
+    style.textContent = '.chart .u-over { cursor: ew-resize; touch-action: pan-y; }';
     body.append(style, this.controlsFor(['seed', 'mu', 'sigma', 'n']));
     const readouts = createReadouts<Readout>([
       { key: 'mu', label: 'μ̂' },

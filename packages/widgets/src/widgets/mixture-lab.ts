@@ -135,8 +135,6 @@ export class MixtureLab extends MleWidget {
     const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
     style.textContent = `
-:host { --mle-min-height: 1475px; }
-@media (max-width: 420px) { :host { --mle-min-height: 1810px; } }
 .em-buttons { display: flex; flex-wrap: wrap; gap: 6px; margin: 4px 0 8px; }
 .em-buttons button:disabled { opacity: 0.55; cursor: default; }
 .params-table { border-collapse: collapse; margin: 6px 0; font-variant-numeric: tabular-nums; }

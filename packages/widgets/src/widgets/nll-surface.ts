@@ -89,8 +89,7 @@ export class NllSurface extends MleWidget {
   protected build(body: HTMLElement): void {
     const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
-    style.textContent = `:host { --mle-min-height: 900px; }
-.surface-chart { min-height: 340px; cursor: crosshair; touch-action: manipulation; }
+    style.textContent = `.surface-chart { min-height: 340px; cursor: crosshair; touch-action: manipulation; }
 .surface-chart:focus-visible { outline: 2px solid var(--mle-accent); outline-offset: 2px; }
 .key { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 6px 0; font-size: 13px; align-items: center; }
 .key span { display: inline-flex; align-items: center; gap: 6px; }

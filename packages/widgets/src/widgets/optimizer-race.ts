@@ -102,8 +102,7 @@ export class OptimizerRace extends MleWidget {
   protected build(body: HTMLElement): void {
     const t = (text: Text) => text[this.uiLang];
     const style = document.createElement('style');
-    style.textContent = `:host { --mle-min-height: 1180px; }
-.race-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 8px 16px; }
+    style.textContent = `.race-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 8px 16px; }
 .race-charts figure { margin: 0; min-width: 0; }
 .race-charts figcaption { font-weight: 600; font-size: 13px; margin: 4px 0; }
 .race-table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 6px 0; width: 100%; font-size: 13px; }

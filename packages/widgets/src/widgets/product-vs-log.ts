@@ -104,9 +104,7 @@ export class ProductVsLog extends MleWidget {
 
   protected build(body: HTMLElement): void {
     const t = (text: Text) => text[this.uiLang];
-    const style = document.createElement('style');
-    style.textContent = ':host { --mle-min-height: 950px; }';
-    body.append(style, this.controlsFor(['seed', 'mu', 'sigma', 'n']));
+    body.append(this.controlsFor(['seed', 'mu', 'sigma', 'n']));
     const readouts = createReadouts([
       { key: 'underflow', label: t(TEXT.underflow) },
       { key: 'last', label: t(TEXT.last) },
