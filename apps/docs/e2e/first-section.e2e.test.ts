@@ -41,8 +41,9 @@ describe('first section', () => {
   it('shows a clear message for a bad seed in the URL and keeps the last good state', async () => {
     const { page, errors } = await watchedPage(site.context);
     await page.goto(`${site.server.url}/en/data/?seed=-5&n=1000`, { waitUntil: 'load' });
-    await waitForWidgets(page);
     const widget = page.locator('mle-data-explorer').first();
+    // The message appears as soon as the URL is read; the render with the last good state follows.
+    await expect.poll(() => widget.getAttribute('data-ready'), { timeout: 30_000 }).toBe('true');
     const message = await widget.getAttribute('data-error');
     expect(message).toMatch(/Seed \(seed\) cannot be “-5”/);
     expect(message).toMatch(/4,294,967,295/);
