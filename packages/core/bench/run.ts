@@ -138,7 +138,7 @@ async function main(): Promise<void> {
   const cpu = cpus();
   const lines: string[] = [];
   lines.push(
-    `Sample: seed 42, normal(5, 2, 1e6). ${quick ? 'Quick mode (BENCH_QUICK=1). ' : ''}Times in ms: the median of up to ${MAX_RUNS} runs after a warm-up (core: up to ${WARMUP_RUNS} runs or ${WARMUP_MS} ms; Python: one run).`,
+    `Sample: seed 42, normal(5, 2, 1e6). ${quick ? 'Quick mode (BENCH_QUICK=1). ' : ''}Times in ms: the median of up to ${MAX_RUNS} runs after a warm-up (warm-up, core: up to ${WARMUP_RUNS} runs or ${WARMUP_MS} ms; Python: one run).`,
   );
   lines.push(
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform}; Node ${process.versions.node}` +
