@@ -16,3 +16,9 @@ export function detectLang(element: Element): Lang {
 export function tr(text: Text, lang: Lang): string {
   return text[lang];
 }
+
+/** What a widget says when the reader cancels a long job and the previous result stays on screen. */
+export const CANCELLED_KEEPING_RESULT: Text = {
+  zh: '已取消：仍显示上一次的结果。改变任一控件即可重新运行。',
+  en: 'Cancelled: the previous result is still shown. Change any control to run again.',
+};

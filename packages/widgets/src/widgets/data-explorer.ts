@@ -8,7 +8,7 @@ import { createDataTable } from '../shared/data-table.ts';
 import { createDatasetCache } from '../shared/dataset.ts';
 import { createDensityChart, type DensityChart } from '../shared/density-chart.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
-import type { Text } from '../shared/i18n.ts';
+import { CANCELLED_KEEPING_RESULT, type Text } from '../shared/i18n.ts';
 import { runLongJob } from '../shared/long-job.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
 import { chartBox, codeBlock, createReadouts, note } from '../shared/readouts.ts';
@@ -38,7 +38,7 @@ const TEXT = {
     en: 'The box runs from Q1 to Q3, the thick line is the median, the whiskers reach the farthest data within 1.5·IQR, circles are outliers and the diamond is the mean.',
   },
   code: { zh: '用 numpy 和 seaborn 画出同样的图：', en: 'The same pictures in numpy and seaborn:' },
-  cancelled: { zh: '已取消：仍显示上一次的结果。改变任一控件即可重新计算。', en: 'Cancelled: the previous result is still shown. Change any control to compute again.' },
+  cancelled: CANCELLED_KEEPING_RESULT,
 } satisfies Record<string, Text>;
 
 let instances = 0;

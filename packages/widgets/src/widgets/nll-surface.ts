@@ -8,7 +8,7 @@ import { createDataTable, headerCell } from '../shared/data-table.ts';
 import { createDatasetCache } from '../shared/dataset.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
 import { contourSegments, drawContourSegments, drawGridImage, nearestCell, paintGrid, viridis } from '../shared/grid-canvas.ts';
-import type { Text } from '../shared/i18n.ts';
+import { CANCELLED_KEEPING_RESULT, type Text } from '../shared/i18n.ts';
 import { runLongJob } from '../shared/long-job.ts';
 import { divergedMessage, FIT_REASONS, lrAdamParam, lrGdParam } from '../shared/optimizer-params.ts';
 import { createPlaneChart } from '../shared/plane-chart.ts';
@@ -53,7 +53,7 @@ const TEXT = {
     en: 'Brighter means a larger negative log-likelihood; contours get denser towards the centre. The optimisers minimise the same function without the constant n·log√(2π), so the paths follow these contours.',
   },
   outside: { zh: '指针在图外', en: 'pointer outside the map' },
-  cancelled: { zh: '已取消：仍显示上一次的结果。改变任一控件即可重新运行。', en: 'Cancelled: the previous result is still shown. Change any control to run again.' },
+  cancelled: CANCELLED_KEEPING_RESULT,
   startMoved: { zh: '起点移到', en: 'Start moved to' },
 } satisfies Record<string, Text>;
 
