@@ -69,3 +69,26 @@ describe('layout stability', () => {
     });
   }
 });
+
+describe('partial first paint', () => {
+  // Chromium paints long pages before it has parsed them to the end. Starlight's table of contents comes
+  // before the article in the DOM: a paint taken between the two must already put it in its final place.
+  it('the table of contents is where it ends up before the article has arrived', async () => {
+    const page = await site.context.newPage();
+    const url = `${site.server.url}/en/closed-form-mle/`;
+    const tocLeft = () => page.evaluate(() => document.querySelector('.right-sidebar')!.getBoundingClientRect().left);
+    await page.goto(url, { waitUntil: 'load' });
+    const final = await tocLeft();
+    await page.route(url, async (route) => {
+      const html = await (await route.fetch()).text();
+      const cut = html.indexOf('<div class="main-pane');
+      expect(cut).toBeGreaterThan(0);
+      await route.fulfill({ contentType: 'text/html', body: html.slice(0, cut) });
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    expect(await page.locator('.main-pane').count()).toBe(0);
+    expect(await tocLeft()).toBe(final);
+    expect(final).toBeGreaterThan(900);
+    await page.close();
+  });
+});
