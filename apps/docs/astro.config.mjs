@@ -27,6 +27,7 @@ export default defineConfig({
         root: { label: '简体中文', lang: 'zh-CN' },
         en: { label: 'English', lang: 'en' },
       },
+      components: { Head: './src/components/Head.astro' },
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       head: [
         { tag: 'script', attrs: { type: 'module', src: '/embed/widgets.js' } },
