@@ -97,6 +97,8 @@ export { fft, ifft, fftConvolve } from './signal/fft.ts';
 export { gaussianFourierPair } from './signal/gaussian-fourier.ts';
 export type { GaussianFourierOptions, GaussianFourierPair } from './signal/gaussian-fourier.ts';
 export { gaussianFilter1d, gaussianKernel1d } from './signal/gaussian-filter.ts';
+export { gaussianEdges } from './signal/gaussian-edges.ts';
+export type { GaussianEdges, GaussianEdgesOptions } from './signal/gaussian-edges.ts';
 export type { GaussianFilterMode, GaussianFilterOptions, GaussianKernelOptions } from './signal/gaussian-filter.ts';
 export { convolve, gaussianConvolution } from './signal/convolve.ts';
 export type { ConvolveMode, ConvolveOptions, GaussianConvolution, GaussianConvolutionOptions } from './signal/convolve.ts';

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import uses from '../../worker/test/fixtures/gaussian-uses.json' with { type: 'json' };
 import { mount, nextRender, readout, typeInto, waitFor } from './support/mount.ts';
 
 afterEach(() => {
@@ -35,6 +36,36 @@ describe('<mle-gaussian-uses>', () => {
     // scipy 1.17: (gaussian_filter1d(noisy, 10.0) - clean).std() → 0.16107087790608107 (the steps blur)
     expect(readout(el, 'residualSd')).toBe('0.1611');
     expect(readout(el, 'taps')).toBe('81');
+  });
+
+  it("finds the steps' edges with the Gaussian's derivative, as scipy's gaussian_filter1d(order=1) + find_peaks", async () => {
+    // The worker's golden cases (test/fixtures/gaussian_uses.py): seed 42, σ = 4 at 0.4 and σ = 1 at 0.5.
+    const expected = (kernel: number, threshold: number) => {
+      const c = uses.cases.find((k) => k.seed === 42 && k.kernel === kernel && k.threshold === threshold);
+      if (!c) throw new Error(`no golden case for σ = ${kernel}, threshold ${threshold}`);
+      return c.edges;
+    };
+    const el = await mount('<mle-gaussian-uses panel="edges" seed="42" lang="en"></mle-gaussian-uses>');
+    expect(panel(el, 'edges').hidden).toBe(false);
+    expect(panel(el, 'smoothing').hidden).toBe(true);
+    expect(el.shadowRoot?.querySelectorAll('section[data-panel="edges"] canvas').length).toBe(2);
+    const sharp = expected(4, 0.4);
+    expect(sharp).toHaveLength(4);
+    expect(readout(el, 'edgeCount')).toBe(String(sharp.length));
+    expect(readout(el, 'edgesFound')).toBe(sharp.join(', '));
+    expect(readout(el, 'trueEdges')).toBe(uses.trueEdges.join(', '));
+    expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain('gaussian_filter1d(noisy, sigma=4.0, order=1)');
+    // A narrow kernel at a higher threshold: noise comes through as false edges.
+    let rendered = nextRender(el);
+    typeInto(el, 'Kernel σ (samples)', '1');
+    await rendered;
+    rendered = nextRender(el);
+    typeInto(el, 'Threshold (share of the strongest response)', '0.5');
+    await rendered;
+    const noisy = expected(1, 0.5);
+    expect(noisy.length).toBeGreaterThan(4);
+    expect(readout(el, 'edgesFound')).toBe(noisy.join(', '));
+    expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain(`print(edges)   # [${noisy.join(' ')}]`);
   });
 
   it('convolves two Gaussians: the variances add', async () => {
@@ -80,7 +111,7 @@ describe('<mle-gaussian-uses>', () => {
   it('names the allowed values of bad attributes and keeps working', async () => {
     const el = await mount('<mle-gaussian-uses panel="laplace" kernel="100" lang="en"></mle-gaussian-uses>');
     const error = el.getAttribute('data-error') ?? '';
-    expect(error).toContain('Use (panel) cannot be “laplace”: allowed is one of smoothing, convolution, fourier.');
+    expect(error).toContain('Use (panel) cannot be “laplace”: allowed is one of smoothing, edges, convolution, fourier.');
     expect(error).toContain('Kernel σ (samples) (kernel) cannot be “100”: allowed is a number ≥ 0.5 and ≤ 30.');
     await waitFor(() => el.dataset['ready'] === 'true');
     expect(readout(el, 'residualSd')).toBe('0.1208');

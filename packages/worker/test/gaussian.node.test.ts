@@ -2,6 +2,7 @@
 // smoothing, convolution and the Fourier pair — numpy/scipy numbers for fixed seeds and parameters.
 import { createNodeClient } from '@mle-lab/worker/node';
 import { afterAll, describe, expect, it } from 'vitest';
+import uses from './fixtures/gaussian-uses.json' with { type: 'json' };
 import { expectAllClose, expectClose } from './support/expect-close.ts';
 
 const client = createNodeClient();
@@ -70,20 +71,24 @@ describe('gaussianIntegral', () => {
 });
 
 describe('smoothSignal', () => {
-  it("equals scipy's gaussian_filter1d on numpy's noisy steps", async () => {
-    const r = await client.smoothSignal({ seed: 42, kernel: 4 });
-    // numpy 2.4 / scipy 1.17: clean = np.repeat([0, 1, 0.3, 1.4, 0.2], 80)
-    //   noisy = clean + np.random.RandomState(42).normal(0, 0.3, 400); sm = gaussian_filter1d(noisy, 4.0)
-    //   sm[[0, 1, 79, 80, 399]] → [0.13317301136900928, 0.1319896433422622, 0.40628059278445317, 0.509372903875202, 0.29217978005974]
-    //   (sm - clean).std() → 0.12076053324591324; (noisy - clean).std() → 0.2877310327206923
-    const picked = [0, 1, 79, 80, 399].map((i) => r.smoothed[i] as number);
-    expectAllClose(picked, [0.13317301136900928, 0.1319896433422622, 0.40628059278445317, 0.509372903875202, 0.29217978005974], { rel: 1e-12 });
-    expectClose(r.residualSd, 0.12076053324591324, { rel: 1e-12 });
-    expectClose(r.noiseSd, 0.2877310327206923, { rel: 1e-12 });
-    expect(r.taps).toBe(33);
-    expect(r.clean[79]).toBe(0);
-    expect(r.clean[80]).toBe(1);
+  for (const c of uses.cases) {
+    it(`equals scipy on numpy's noisy steps: seed ${c.seed}, σ = ${c.kernel}, edges at ${c.threshold} of the strongest`, async () => {
+      const r = await client.smoothSignal({ seed: c.seed, kernel: c.kernel, threshold: c.threshold });
+      expectAllClose(r.smoothed, c.smoothed, { rel: 1e-12, abs: 1e-14 });
+      expectClose(r.residualSd, c.residualSd, { rel: 1e-12 });
+      expectClose(r.noiseSd, c.noiseSd, { rel: 1e-12 });
+      expect(r.taps).toBe(c.taps);
+      expectAllClose(r.response, c.response, { rel: 1e-12, abs: 1e-14 });
+      expect(Array.from(r.edges)).toEqual(c.edges);
+      expect(Array.from(r.edgeStrength)).toEqual(c.edges.map((j) => r.response[j]));
+      expectClose(r.edgeHeight, c.edgeHeight, { rel: 1e-12 });
+      expect(Array.from(r.trueEdges)).toEqual(uses.trueEdges);
+    });
+  }
+
+  it('names what was wrong', async () => {
     await expect(client.smoothSignal({ seed: 42, kernel: 0 })).rejects.toThrow('smoothSignal: kernel must be from 0.1 to 100 samples, got 0');
+    await expect(client.smoothSignal({ seed: 42, kernel: 4, threshold: 2 })).rejects.toThrow('smoothSignal: threshold must be from 0 to 1, got 2');
   });
 });
 

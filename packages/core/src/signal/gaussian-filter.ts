@@ -42,7 +42,8 @@ export interface GaussianKernelOptions {
   radius?: number;
 }
 
-const MODES: readonly GaussianFilterMode[] = ['reflect', 'mirror', 'nearest', 'constant', 'wrap'];
+/** Every boundary mode (for validation; not exported from the package). */
+export const GAUSSIAN_FILTER_MODES: readonly GaussianFilterMode[] = ['reflect', 'mirror', 'nearest', 'constant', 'wrap'];
 
 /**
  * The sampled Gaussian kernel (or its derivative) used by {@link gaussianFilter1d}, as a convolution kernel.
@@ -163,7 +164,7 @@ export function gaussianFilter1d(signal: ArrayLike<number>, sigma: number, optio
   const s = checkFinite(fn, 'sigma', sigma);
   if (s < 0) throw new RangeError(`${fn}: sigma must be ≥ 0, got ${s}`);
   const order = checkInteger(fn, 'order', options.order ?? 0, 0, 16);
-  const mode = checkOneOf(fn, 'mode', options.mode ?? 'reflect', MODES);
+  const mode = checkOneOf(fn, 'mode', options.mode ?? 'reflect', GAUSSIAN_FILTER_MODES);
   const cval = checkFinite(fn, 'cval', options.cval ?? 0);
   const out = options.out ?? new Float64Array(n);
   if (!(out instanceof Float64Array) || out.length !== n) {

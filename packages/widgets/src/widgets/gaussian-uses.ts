@@ -1,3 +1,4 @@
+import type uPlot from 'uplot';
 import type { ConvolutionResult, FourierResult, SmoothingResult } from '@mle-lab/worker';
 import { MleWidget, type RenderContext } from '../shared/base-widget.ts';
 import { createChart, themedAxes, type Chart } from '../shared/chart.ts';
@@ -12,7 +13,7 @@ import type { ChoiceParam, NumberParam } from '../shared/params.ts';
 import { chartBox, codeBlock, createReadouts, note } from '../shared/readouts.ts';
 import { formatScientific } from '../shared/series.ts';
 
-type Panel = 'smoothing' | 'convolution' | 'fourier';
+type Panel = 'smoothing' | 'edges' | 'convolution' | 'fourier';
 
 const TEXT = {
   smoothChart: { zh: '带噪声的阶梯信号与高斯平滑后的信号', en: 'A noisy step signal and its Gaussian smoothing' },
@@ -28,6 +29,21 @@ const TEXT = {
   smoothCaption: {
     zh: '核越宽（σ 越大），噪声越小，但阶梯的边缘也越模糊：这就是 scipy.ndimage.gaussian_filter1d。',
     en: 'A wider kernel (larger σ) removes more noise but blurs the steps more: this is scipy.ndimage.gaussian_filter1d.',
+  },
+  edgeSignalChart: { zh: '带噪声的阶梯信号', en: 'The noisy step signal' },
+  edgeChart: {
+    zh: '高斯导数滤波的响应强度 |d|、阈值与找到的边缘',
+    en: 'Strength |d| of the derivative-of-Gaussian response, the threshold and the edges found',
+  },
+  edgeTable: { zh: '响应的采样值', en: 'Samples of the response' },
+  magnitude1: { zh: '|d|', en: '|d|' },
+  thresholdLine: { zh: '阈值', en: 'threshold' },
+  edgesFound: { zh: '找到的边缘（采样序号）', en: 'edges found (samples)' },
+  trueEdges: { zh: '真正的跳变（采样序号）', en: 'true jumps (samples)' },
+  edgeCount: { zh: '边缘个数', en: 'number of edges' },
+  edgeCaption: {
+    zh: '用高斯的导数做卷积，一步完成平滑与求导：每个跳变变成 |d| 的一个峰。σ 小，边缘定位准，但噪声也冒出假边缘；σ 大，假边缘消失，相邻的边缘却会被抹平。这是 Canny 边缘检测的一维核心。',
+    en: 'Convolving with the derivative of a Gaussian smooths and differentiates in one step: every jump becomes a peak of |d|. A small σ places edges sharply but lets noise through as false edges; a large σ removes them but blurs neighbouring edges together. This is the one-dimensional core of Canny edge detection.',
   },
   convChart: { zh: '两个高斯密度及其卷积', en: 'Two Gaussian densities and their convolution' },
   convTable: { zh: '卷积曲线上的点', en: 'Points on the convolution curves' },
@@ -70,6 +86,7 @@ const panelParam: ChoiceParam = {
   label: { zh: '用途', en: 'Use' },
   choices: [
     { value: 'smoothing', label: { zh: '平滑带噪声的信号', en: 'smoothing a noisy signal' } },
+    { value: 'edges', label: { zh: '用高斯导数找边缘', en: 'finding edges with a Gaussian derivative' } },
     { value: 'convolution', label: { zh: '两个高斯的卷积', en: 'two Gaussians convolved' } },
     { value: 'fourier', label: { zh: '高斯与它的傅里叶变换', en: 'a Gaussian and its Fourier transform' } },
   ],
@@ -85,15 +102,29 @@ const kernelParam: NumberParam = {
   default: 4,
   log: true,
 };
+const thresholdParam: NumberParam = {
+  kind: 'number',
+  name: 'threshold',
+  label: { zh: '阈值（最强响应的比例）', en: 'Threshold (share of the strongest response)' },
+  min: 0.05,
+  max: 1,
+  step: 0.05,
+  default: 0.4,
+};
 const sigma1Param: NumberParam = { kind: 'number', name: 'sigma1', label: { zh: '标准差 σ₁', en: 'Std σ₁' }, min: 0.2, max: 3, step: 0.05, default: 1 };
 const sigma2Param: NumberParam = { kind: 'number', name: 'sigma2', label: { zh: '标准差 σ₂', en: 'Std σ₂' }, min: 0.2, max: 3, step: 0.05, default: 1.5 };
 const widthParam: NumberParam = { kind: 'number', name: 'width', label: { zh: '时域宽度 σ', en: 'Width in time σ' }, min: 0.25, max: 3, step: 0.05, default: 1 };
 
 const PANEL_CONTROLS: Record<Panel, readonly string[]> = {
   smoothing: ['kernel', 'seed'],
+  edges: ['kernel', 'threshold', 'seed'],
   convolution: ['sigma1', 'sigma2'],
   fourier: ['width'],
 };
+
+/** Up to a dozen sample indices, then an ellipsis. */
+const indexList = (values: Float64Array) =>
+  values.length === 0 ? '—' : Array.from(values.subarray(0, 12), String).join(', ') + (values.length > 12 ? ', …' : '');
 
 /** A uPlot legend value with three decimals. */
 const digits = (_u: unknown, v: number | null) => (v == null ? '—' : formatNumber(v, 3));
@@ -106,27 +137,34 @@ interface PanelView {
 }
 
 /**
- * `<mle-gaussian-uses>`: three other jobs of the Gaussian, one panel at a time — smoothing a noisy
- * signal with a Gaussian kernel, two Gaussians convolved (variances add), and a Gaussian with its
- * Fourier transform (again a Gaussian, of reciprocal width).
+ * `<mle-gaussian-uses>`: four other jobs of the Gaussian, one panel at a time — smoothing a noisy
+ * signal with a Gaussian kernel, finding its edges with the Gaussian's derivative, two Gaussians
+ * convolved (variances add), and a Gaussian with its Fourier transform (again a Gaussian, of
+ * reciprocal width).
  */
 export class GaussianUses extends MleWidget {
   static override widgetName = 'gaussian-uses';
-  static override params = [panelParam, kernelParam, seedParam, sigma1Param, sigma2Param, widthParam];
+  static override params = [panelParam, kernelParam, thresholdParam, seedParam, sigma1Param, sigma2Param, widthParam];
 
   private panels!: Record<Panel, PanelView>;
   private smoothBox!: HTMLElement;
+  private edgeSignalBox!: HTMLElement;
+  private edgeBox!: HTMLElement;
   private convBox!: HTMLElement;
   private timeBox!: HTMLElement;
   private freqBox!: HTMLElement;
   private smoothChart: Chart | undefined;
+  private edgeSignalChart: Chart | undefined;
+  private edgeChart: DensityChart | undefined;
   private convChart: DensityChart | undefined;
   private timeChart: DensityChart | undefined;
   private freqChart: DensityChart | undefined;
   private smoothTable!: ReturnType<typeof createDataTable>;
+  private edgeTable!: ReturnType<typeof createDataTable>;
   private convTable!: ReturnType<typeof createDataTable>;
   private fourierTable!: ReturnType<typeof createDataTable>;
   private smoothOut!: Outputs<'taps' | 'noiseSd' | 'residualSd'>;
+  private edgeOut!: Outputs<'edgeCount' | 'edgesFound' | 'trueEdges'>;
   private convOut!: Outputs<'var1' | 'var2' | 'sumVar' | 'convVar' | 'convError'>;
   private fourierOut!: Outputs<'sigmaT' | 'sigmaF' | 'product' | 'fourierError'>;
   private code!: HTMLElement;
@@ -148,6 +186,16 @@ export class GaussianUses extends MleWidget {
     this.smoothOut = smooth.outputs;
     this.smoothBox = chartBox();
     this.smoothTable = createDataTable(t(TEXT.smoothTable));
+
+    const edge = createReadouts([
+      { key: 'edgeCount', label: t(TEXT.edgeCount) },
+      { key: 'edgesFound', label: t(TEXT.edgesFound) },
+      { key: 'trueEdges', label: t(TEXT.trueEdges) },
+    ]);
+    this.edgeOut = edge.outputs;
+    this.edgeSignalBox = chartBox();
+    this.edgeBox = chartBox();
+    this.edgeTable = createDataTable(t(TEXT.edgeTable));
 
     const conv = createReadouts([
       { key: 'var1', label: t(TEXT.var1) },
@@ -181,6 +229,7 @@ export class GaussianUses extends MleWidget {
     };
     this.panels = {
       smoothing: panel('smoothing', smooth.element, this.smoothBox, note(t(TEXT.smoothCaption)), this.smoothTable.element),
+      edges: panel('edges', edge.element, this.edgeSignalBox, this.edgeBox, note(t(TEXT.edgeCaption)), this.edgeTable.element),
       convolution: panel('convolution', conv.element, this.convBox, note(t(TEXT.convCaption)), this.convTable.element),
       fourier: panel('fourier', fourier.element, this.timeBox, this.freqBox, note(t(TEXT.fourierCaption)), this.fourierTable.element),
     };
@@ -198,7 +247,20 @@ export class GaussianUses extends MleWidget {
     const panel = this.state['panel'] as Panel;
     this.showPanel(panel);
     const client = sharedClient();
-    if (panel === 'smoothing') {
+    if (panel === 'edges') {
+      const { seed, kernel, threshold } = this.state as { seed: number; kernel: number; threshold: number };
+      const r = await client.smoothSignal({ seed, kernel, threshold });
+      if (isStale()) return;
+      this.smoothing = r;
+      this.drawEdges(r);
+      this.code.textContent =
+        `import numpy as np\nfrom scipy.ndimage import gaussian_filter1d\nfrom scipy.signal import find_peaks\n` +
+        `clean = np.repeat([0.0, 1.0, 0.3, 1.4, 0.2], 80)\n` +
+        `noisy = clean + np.random.RandomState(${seed}).normal(0.0, 0.3, 400)\n` +
+        `d = gaussian_filter1d(noisy, sigma=${pythonNumber(kernel)}, order=1)   # the derivative of the Gaussian\n` +
+        `edges, _ = find_peaks(np.abs(d), height=${pythonNumber(threshold)} * np.abs(d).max())\n` +
+        `print(edges)   # [${Array.from(r.edges, String).join(' ')}]`;
+    } else if (panel === 'smoothing') {
       const { seed, kernel } = this.state as { seed: number; kernel: number };
       const r = await client.smoothSignal({ seed, kernel });
       if (isStale()) return;
@@ -242,6 +304,8 @@ export class GaussianUses extends MleWidget {
 
   protected override onThemeChange(): void {
     this.smoothChart?.restyle();
+    this.edgeSignalChart?.restyle();
+    this.edgeChart?.restyle();
     this.convChart?.restyle();
     this.timeChart?.restyle();
     this.freqChart?.restyle();
@@ -255,6 +319,12 @@ export class GaussianUses extends MleWidget {
       return zh
         ? `平滑后误差标准差 ${formatNumber(r.residualSd, 3)}，平滑前 ${formatNumber(r.noiseSd, 3)}`
         : `Error sd ${formatNumber(r.residualSd, 3)} after smoothing, ${formatNumber(r.noiseSd, 3)} before`;
+    }
+    if (panel === 'edges' && this.smoothing) {
+      const r = this.smoothing;
+      return zh
+        ? `找到 ${r.edges.length} 个边缘：${indexList(r.edges)}；真正的跳变在 ${indexList(r.trueEdges)}`
+        : `${r.edges.length} edges found: ${indexList(r.edges)}; the true jumps are at ${indexList(r.trueEdges)}`;
     }
     if (panel === 'convolution' && this.convolution) {
       const r = this.convolution;
@@ -282,6 +352,18 @@ export class GaussianUses extends MleWidget {
         { name: 'smoothed', values: r.smoothed },
       ];
     }
+    if (panel === 'edges' && this.smoothing) {
+      const r = this.smoothing;
+      const isEdge = new Float64Array(r.t.length);
+      for (const j of r.edges) isEdge[j] = 1;
+      return [
+        { name: 'sample', values: r.t },
+        { name: 'noisy', values: r.noisy },
+        { name: 'derivative_response', values: r.response },
+        { name: 'abs_response', values: r.edgeMagnitude },
+        { name: 'is_edge', values: isEdge },
+      ];
+    }
     if (panel === 'convolution' && this.convolution) {
       const r = this.convolution;
       return [
@@ -305,27 +387,31 @@ export class GaussianUses extends MleWidget {
     return [];
   }
 
+  /** The noisy steps over the clean ones, with the smoothed signal when there is one. */
+  private signalChart(container: HTMLElement, label: string, height: number, data: uPlot.AlignedData): Chart {
+    const t = (text: Text) => text[this.uiLang];
+    return createChart({
+      container,
+      height,
+      label,
+      data,
+      options: (colour) => ({
+        scales: { x: { time: false } },
+        axes: themedAxes(colour, { x: t(TEXT.sample), y: t(TEXT.value) }),
+        series: [
+          { label: t(TEXT.sample), value: (_u, v) => (v == null ? '—' : String(v)) },
+          { label: t(TEXT.noisy), stroke: colour('--mle-bar'), width: 1, points: { show: false }, value: digits },
+          { label: t(TEXT.clean), stroke: colour('--mle-truth'), width: 1.5, dash: [5, 4], points: { show: false }, value: digits },
+          ...(data.length > 3 ? [{ label: t(TEXT.smoothed), stroke: colour('--mle-accent'), width: 2.5, points: { show: false }, value: digits }] : []),
+        ],
+      }),
+    });
+  }
+
   private drawSmoothing(r: SmoothingResult): void {
     const t = (text: Text) => text[this.uiLang];
-    const data: [number[], number[], number[], number[]] = [Array.from(r.t), Array.from(r.noisy), Array.from(r.clean), Array.from(r.smoothed)];
-    if (!this.smoothChart) {
-      this.smoothChart = createChart({
-        container: this.smoothBox,
-        height: 280,
-        label: t(TEXT.smoothChart),
-        data,
-        options: (colour) => ({
-          scales: { x: { time: false } },
-          axes: themedAxes(colour, { x: t(TEXT.sample), y: t(TEXT.value) }),
-          series: [
-            { label: t(TEXT.sample), value: (_u, v) => (v == null ? '—' : String(v)) },
-            { label: t(TEXT.noisy), stroke: colour('--mle-bar'), width: 1, points: { show: false }, value: digits },
-            { label: t(TEXT.clean), stroke: colour('--mle-truth'), width: 1.5, dash: [5, 4], points: { show: false }, value: digits },
-            { label: t(TEXT.smoothed), stroke: colour('--mle-accent'), width: 2.5, points: { show: false }, value: digits },
-          ],
-        }),
-      });
-    }
+    const data: uPlot.AlignedData = [Array.from(r.t), Array.from(r.noisy), Array.from(r.clean), Array.from(r.smoothed)];
+    this.smoothChart ??= this.signalChart(this.smoothBox, t(TEXT.smoothChart), 280, data);
     this.smoothChart.setData(data);
     const o = this.smoothOut;
     o.taps.value = String(r.taps);
@@ -336,6 +422,41 @@ export class GaussianUses extends MleWidget {
       { name: t(TEXT.clean), values: r.clean },
       { name: t(TEXT.noisy), values: r.noisy },
       { name: t(TEXT.smoothed), values: r.smoothed },
+    ]);
+  }
+
+  private drawEdges(r: SmoothingResult): void {
+    const t = (text: Text) => text[this.uiLang];
+    const data: uPlot.AlignedData = [Array.from(r.t), Array.from(r.noisy), Array.from(r.clean)];
+    this.edgeSignalChart ??= this.signalChart(this.edgeSignalBox, t(TEXT.edgeSignalChart), 180, data);
+    this.edgeSignalChart.setData(data);
+    this.edgeChart ??= createDensityChart({
+      container: this.edgeBox,
+      height: 200,
+      label: t(TEXT.edgeChart),
+      xLabel: t(TEXT.sample),
+      yLabel: t(TEXT.magnitude1),
+      curves: [
+        { label: t(TEXT.magnitude1), colour: '--mle-accent', width: 2, fill: '--mle-bar' },
+        { label: t(TEXT.thresholdLine), colour: '--mle-muted', width: 1.5, dash: [6, 4] },
+      ],
+    });
+    this.edgeChart.update({
+      x: r.t,
+      curves: [r.edgeMagnitude, new Float64Array(r.t.length).fill(r.edgeHeight)],
+      markers: [
+        ...Array.from(r.trueEdges, (x) => ({ x, colour: '--mle-truth', dash: [2, 3] })),
+        ...Array.from(r.edges, (x) => ({ x, colour: '--mle-fit' })),
+      ],
+    });
+    const o = this.edgeOut;
+    o.edgeCount.value = String(r.edges.length);
+    o.edgesFound.value = indexList(r.edges);
+    o.trueEdges.value = indexList(r.trueEdges);
+    this.edgeTable.update([
+      { name: t(TEXT.sample), values: r.t },
+      { name: t(TEXT.noisy), values: r.noisy },
+      { name: t(TEXT.magnitude1), values: r.edgeMagnitude },
     ]);
   }
 

@@ -6,6 +6,7 @@ import {
   add,
   createRandomState,
   gaussianConvolution,
+  gaussianEdges,
   gaussianFilter1d,
   gaussianFourierPair,
   gaussianFunctionArray,
@@ -89,6 +90,8 @@ export interface SmoothingSpec {
   n?: number;
   /** Standard deviation of the added noise. Default 0.3. */
   noise?: number;
+  /** Edge threshold as a fraction of the strongest derivative response, 0 … 1. Default 0.5. */
+  threshold?: number;
 }
 
 export interface SmoothingResult {
@@ -105,6 +108,17 @@ export interface SmoothingResult {
   /** Standard deviation of noisy − clean and of smoothed − clean. */
   noiseSd: number;
   residualSd: number;
+  /** The derivative-of-Gaussian response `gaussian_filter1d(noisy, kernel, order=1)` (core's `gaussianEdges`). */
+  response: Float64Array;
+  /** |response|, whose strong local maxima are the edges. */
+  edgeMagnitude: Float64Array;
+  /** The edges found in the noisy signal (sample indices) and the response there. */
+  edges: Float64Array;
+  edgeStrength: Float64Array;
+  /** The |response| an edge had to reach: threshold · max |response|. */
+  edgeHeight: number;
+  /** Where the clean signal jumps: the first sample of each new level. */
+  trueEdges: Float64Array;
 }
 
 /** Two centred Gaussians and their convolution. */
@@ -184,10 +198,14 @@ export const gaussianJobs = {
     const kernel = finite(fn, 'kernel', spec.kernel);
     if (kernel < 0.1 || kernel > 100) throw new RangeError(`${fn}: kernel must be from 0.1 to 100 samples, got ${kernel}`);
     const noise = finite(fn, 'noise', spec.noise ?? 0.3);
+    const threshold = finite(fn, 'threshold', spec.threshold ?? 0.5);
+    if (threshold < 0 || threshold > 1) throw new RangeError(`${fn}: threshold must be from 0 to 1, got ${threshold}`);
     const t = linspace(0, n - 1, n);
-    const clean = Float64Array.from({ length: n }, (_, i) => STEP_LEVELS[Math.floor((i * STEP_LEVELS.length) / n)] as number);
+    const level = (i: number) => Math.floor((i * STEP_LEVELS.length) / n);
+    const clean = Float64Array.from({ length: n }, (_, i) => STEP_LEVELS[level(i)] as number);
     const noisy = add(clean, createRandomState(spec.seed).normal(0, noise, n));
     const smoothed = gaussianFilter1d(noisy, kernel);
+    const found = gaussianEdges(noisy, kernel, { threshold });
     return withTransfer({
       t,
       clean,
@@ -196,6 +214,12 @@ export const gaussianJobs = {
       taps: gaussianKernel1d(kernel).length,
       noiseSd: std(subtract(noisy, clean)),
       residualSd: std(subtract(smoothed, clean)),
+      response: found.response,
+      edgeMagnitude: found.magnitude,
+      edges: found.edges,
+      edgeStrength: found.strength,
+      edgeHeight: found.height,
+      trueEdges: Float64Array.from({ length: STEP_LEVELS.length - 1 }, (_, j) => t.findIndex((_v, i) => level(i) === j + 1)),
     });
   },
 
