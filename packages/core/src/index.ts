@@ -19,6 +19,8 @@ export { add, subtract } from './array/elementwise.ts';
 // ── Density estimates (histogram, box statistics, KDE) ──────────────────────
 export { histogram, histogramBinEdges } from './density/histogram.ts';
 export type { Histogram, HistogramBinEdgesOptions, HistogramBinRule, HistogramBins, HistogramOptions } from './density/histogram.ts';
+export { latticeBinEdges } from './density/lattice-bin-edges.ts';
+export type { LatticeBinEdgesOptions } from './density/lattice-bin-edges.ts';
 export { boxplotStats } from './density/box-stats.ts';
 export type { BoxplotStats, BoxplotStatsOptions } from './density/box-stats.ts';
 export { gaussianKde } from './density/kde.ts';
@@ -89,8 +91,8 @@ export type {
 } from './mixture/gaussian-mixture.ts';
 export { generateMixtureSample } from './mixture/mixture-sample.ts';
 export type { MixtureSample, MixtureSampleOptions } from './mixture/mixture-sample.ts';
-export { cltSample } from './mixture/clt.ts';
-export type { CltSample, CltSampleOptions, CltSource } from './mixture/clt.ts';
+export { cltSample, createCltRun } from './mixture/clt.ts';
+export type { CltRun, CltSample, CltSampleOptions, CltSource } from './mixture/clt.ts';
 
 // ── Signal: FFT, Gaussian filtering, integration ────────────────────────────
 export { fft, ifft, fftConvolve } from './signal/fft.ts';

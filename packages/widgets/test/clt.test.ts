@@ -99,6 +99,9 @@ describe('<mle-clt>', () => {
     typeInto(el, 'Repetitions m', '200000');
     const progress = el.shadowRoot?.querySelector<HTMLElement>('.progress');
     await waitFor(() => progress?.hidden === false, 10_000);
+    // The bar moves while the worker draws the means chunk by chunk.
+    const bar = progress?.querySelector('progress');
+    await waitFor(() => (bar?.value ?? 0) > 0, 10_000);
     progress?.querySelector('button')?.click();
     await waitFor(() => (el.shadowRoot?.querySelector('.status')?.textContent ?? '').startsWith('Cancelled'), 10_000);
     expect(progress?.hidden).toBe(true);

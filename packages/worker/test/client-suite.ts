@@ -3,6 +3,7 @@
 // page's side (the same seeded data) and from numpy/scipy/matplotlib (fixtures/summary.py).
 import {
   boxplotStats,
+  cltSample,
   createRandomState,
   fitNormalAdam,
   fitNormalGd,
@@ -380,6 +381,41 @@ export function clientSuite(name: string, create: () => MleClient): void {
         await sleep(20);
         expect(await client.runningJobs()).toBe(0);
         await client.release(handle);
+      });
+
+      it('cancels a large CLT draw midway: AbortError, the draw stops within 50 ms, the worker stays usable', async () => {
+        // A small draw first, so the worker's CLT code is compiled before the timed cancellation below.
+        const options = { seed: 42, source: 'exponential', k: 20, m: 10_000 } as const;
+        const expected = cltSample(options).means;
+        expect((await client.clt(options)).means).toEqual(expected);
+        // k·m = 2·10⁷ exponential draws, about half a second: progress moves while it draws.
+        const m = 1_000_000;
+        const controller = new AbortController();
+        const reports: JobProgress[] = [];
+        let job: Promise<unknown> = Promise.resolve();
+        // Resolves on the first report with means drawn: the job is inside its draw.
+        const midway = new Promise<void>((resolve) => {
+          const onProgress = (p: JobProgress) => {
+            reports.push(p);
+            if (p.done > 0) resolve();
+          };
+          job = client.clt({ seed: 1, source: 'exponential', k: 20, m }, { signal: controller.signal, onProgress });
+        });
+        job.catch(() => undefined);
+        await midway;
+        expect(await client.runningJobs()).toBe(1);
+        const abortedAt = performance.now();
+        controller.abort();
+        const error = await rejection(job);
+        expect(performance.now() - abortedAt).toBeLessThan(50);
+        expect(error.name).toBe('AbortError');
+        expect(error.message).toBe('clt: cancelled');
+        // The draw stops at its next time slice, long before the other 2·10⁷ draws are done.
+        while ((await client.runningJobs()) !== 0) await sleep(1);
+        expect(performance.now() - abortedAt).toBeLessThan(50);
+        expect(reports.some((p) => p.done > 0 && p.done < m)).toBe(true);
+        expect(reports.every((p) => p.total === m)).toBe(true);
+        expect((await client.clt(options)).means).toEqual(expected);
       });
 
       it('rejects at once when the signal was aborted before the call', async () => {

@@ -53,7 +53,7 @@ describe('clt', () => {
     await expect(client.clt({ seed: 1, source: 'bernoulli', k: 5, m: 100, p: 1 })).rejects.toThrow("clt: p must be a number strictly between 0 and 1 for the 'bernoulli' source, got 1");
     await expect(client.clt({ seed: 1, source: 'uniform', k: 0, m: 100 })).rejects.toThrow('clt: k must be an integer from 1 to 10,000, got 0');
     const error = await client.clt({ seed: 1, source: 'poisson' as 'uniform', k: 5, m: 100 }).catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(/cltSample: source must be one of 'uniform', 'exponential', 'bernoulli'/);
+    expect((error as Error).message).toMatch(/^createCltRun: source must be one of 'uniform', 'exponential', 'bernoulli'/);
   });
 
   it('stops when cancelled and stays usable', async () => {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cltSample } from '../../src/mixture/clt.ts';
+import { cltSample, createCltRun } from '../../src/mixture/clt.ts';
 import data from '../fixtures/mixture.json' with { type: 'json' };
 import { expectAllClose, expectClose } from '../support/expect-close.ts';
 
@@ -56,6 +57,77 @@ describe('cltSample theory', () => {
   });
 });
 
+describe('createCltRun: the same draw in chunks', () => {
+  it('steps through the means and gives what cltSample gives, bit for bit', () => {
+    const options = { seed: 7, source: 'exponential', k: 13, m: 1000 } as const;
+    const run = createCltRun(options);
+    expect(run.drawn).toBe(0);
+    expect(run.done).toBe(false);
+    expect(() => run.result()).toThrow(/^createCltRun: result\(\) was called after 0 of 1000 means; call step\(\) until it returns true first/);
+    const seen: number[] = [];
+    while (!run.step(300)) seen.push(run.drawn);
+    expect(seen).toEqual([300, 600, 900]);
+    expect(run.drawn).toBe(1000);
+    expect(run.done).toBe(true);
+    expect(run.step(5)).toBe(true); // no-op once done
+    expect(run.step(0)).toBe(true);
+    const whole = cltSample(options);
+    const chunked = run.result();
+    expect(chunked.means).toEqual(whole.means);
+    expect(chunked).toEqual(whole);
+    expect(run.result()).toBe(chunked);
+  });
+
+  it("the example: np.random.RandomState(0).random_sample((3, 1)).mean(1)", () => {
+    const run = createCltRun({ seed: 0, source: 'uniform', k: 1, m: 3 });
+    expect(run.step(2)).toBe(false);
+    expect(run.step(0)).toBe(false);
+    expect(run.drawn).toBe(2);
+    expect(run.step()).toBe(true);
+    // numpy 2.4: np.random.RandomState(0).random_sample(3)
+    expect(Array.from(run.result().means)).toEqual([0.5488135039273248, 0.7151893663724195, 0.6027633760716439]);
+  });
+
+  it('matches numpy in chunks too (mixture.json)', () => {
+    for (const c of data.clt.cases) {
+      const run = createCltRun({ seed: c.seed, source: c.source as 'uniform', k: c.k, m: c.m, ...(c.p === null ? {} : { p: c.p }) });
+      while (!run.step(7));
+      expectAllClose(run.result().means, c.means, { rel: 1e-14 });
+    }
+  });
+
+  it('property: any chunk sizes give the one-call sample, value for value', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('uniform', 'exponential', 'bernoulli'),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 20 }),
+        (source, k, m, seed, chunks) => {
+          const options = { seed, source, k, m, p: 0.3 };
+          const run = createCltRun(options);
+          for (let i = 0; !run.step(chunks[i % chunks.length] || 1); i++);
+          expect(run.result()).toEqual(cltSample(options));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('throws on bad options as cltSample does, under its own name, and on a bad chunk', () => {
+    expect(() => createCltRun({ seed: 0, source: 'uniform', k: 0, m: 1 })).toThrow(/^createCltRun: k must be an integer ≥ 1/);
+    expect(() => createCltRun({ seed: 0, source: 'bernoulli', k: 1, m: 1 })).toThrow(/^createCltRun: p \(the success probability, from 0 to 1\) is required/);
+    expect(() => createCltRun(null as unknown as { seed: 0; source: 'uniform'; k: 1; m: 1 })).toThrow(/^createCltRun: options must be an object/);
+    expect(() => createCltRun({ seed: 0.5, source: 'uniform', k: 1, m: 1 })).toThrow(/createRandomState/);
+    const run = createCltRun({ seed: 0, source: 'uniform', k: 1, m: 10 });
+    expect(() => run.step(-1)).toThrow(/^createCltRun: step\(maxMeans\) needs an integer ≥ 0 or Infinity, got -1/);
+    expect(() => run.step(2.5)).toThrow(RangeError);
+    expect(() => run.step(Number.NaN)).toThrow(/got NaN/);
+    expect(run.drawn).toBe(0);
+  });
+});
+
 describe('cltSample edge cases', () => {
   it('k = 1 gives the raw draws; Bernoulli p = 0 and p = 1 are constant', () => {
     expect(cltSample({ seed: 0, source: 'bernoulli', k: 5, m: 3, p: 0 }).means.every((v) => v === 0)).toBe(true);
@@ -72,5 +144,6 @@ describe('cltSample edge cases', () => {
     expect(() => cltSample({ seed: 0, source: 'bernoulli', k: 1, m: 1, p: 1.5 })).toThrow(/cltSample: p must be from 0 to 1/);
     expect(() => cltSample({ seed: 0, source: 'bernoulli', k: 1, m: 1, p: Number.NaN })).toThrow(/cltSample: p must be a finite number/);
     expect(() => cltSample({ seed: -1, source: 'uniform', k: 1, m: 1 })).toThrow(/createRandomState/);
+    expect(() => cltSample(undefined as unknown as { seed: 0; source: 'uniform'; k: 1; m: 1 })).toThrow(/^cltSample: options must be an object \{ seed, source, k, m, p\? \}, got undefined/);
   });
 });

@@ -119,12 +119,9 @@ export class Clt extends MleWidget {
     const { source, k, m, p, seed } = this.state as { source: 'uniform' | 'exponential' | 'bernoulli'; k: number; m: number; p: number; seed: number };
     this.pControls.hidden = source !== 'bernoulli';
     if (k * m > MAX_DRAWS) throw new RangeError(TEXT.tooMany[this.uiLang].replace('{n}', formatCount(k * m, this.uiLang)));
-    const outcome = await runLongJob(this.progress, this.jobKey, isStale, ({ key, signal }) =>
-      sharedClient().clt(
-        { seed, source, k, m, p },
-        { key, signal, onProgress: (progress) => this.progress.update(progress.done, progress.total ?? m) },
-      ),
-    );
+    // Up to 2·10⁷ draws (about half a second): behind the progress bar, which moves as the worker
+    // draws the means in chunks; Cancel stops the draw within a time slice; latest wins.
+    const outcome = await runLongJob(this.progress, this.jobKey, isStale, (control) => sharedClient().clt({ seed, source, k, m, p }, control));
     if (outcome.status === 'stale') return;
     if (outcome.status === 'cancelled') {
       this.status.textContent = TEXT.cancelled[this.uiLang];

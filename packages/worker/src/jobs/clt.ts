@@ -1,7 +1,8 @@
 // The Central Limit Theorem experiment: m means of k draws from a non-normal source (core's
-// `cltSample`), their density histogram (core's `histogram`) and the normal law N(μ, σ²/k) the theorem
-// predicts for them (core's `normalPdfArray`). The means stay in the worker unless asked for.
-import { cltSample, histogram, histogramBinEdges, linspace, normalPdfArray, type CltSource } from '@mle-lab/core';
+// `createCltRun`, drawn in chunks), their density histogram (core's `histogram`, on
+// `latticeBinEdges` for the Bernoulli source) and the normal law N(μ, σ²/k) the theorem predicts for
+// them (core's `normalPdfArray`). The means stay in the worker unless asked for.
+import { createCltRun, histogram, latticeBinEdges, linspace, normalPdfArray, type CltSource } from '@mle-lab/core';
 import { startJob, type JobContext } from '../job.ts';
 import { withTransfer } from '../transfer.ts';
 
@@ -56,23 +57,18 @@ function integer(name: string, value: unknown, min: number, max: number): number
 }
 
 /**
- * Bin edges for means of k Bernoulli draws, which only take the values j/k: each bin is centred on
- * a group of those values (over the observed ones), so no bin is empty for falling between two.
+ * Draws per chunk of the job: under half a millisecond once compiled (exponential, the slowest
+ * source, draws ~40 per µs) and a few ms on the very first, unoptimised chunk, so the job reaches a
+ * checkpoint (every `SLICE_MS`) and reports progress while it draws.
  */
-function latticeEdges(means: Float64Array, k: number, maxBins: number): Float64Array {
-  const [min, max] = histogramBinEdges(means, { bins: 1 });
-  const first = Math.round((min as number) * k);
-  const values = Math.round((max as number) * k) - first + 1;
-  const group = Math.ceil(values / maxBins);
-  const bins = Math.ceil(values / group);
-  return Float64Array.from({ length: bins + 1 }, (_, j) => (first + j * group - 0.5) / k);
-}
+const CHUNK_DRAWS = 1 << 14;
 
 export const cltJobs = {
   /**
    * Means of k draws from a uniform, exponential or Bernoulli source, m times, with their density
    * histogram and the normal N(μ, σ²/k) they approach. numpy: `u = RandomState(seed).random_sample((m, k))`
-   * then `u.mean(1)`, `(-np.log1p(-u)).mean(1)` or `(u < p).mean(1)`.
+   * then `u.mean(1)`, `(-np.log1p(-u)).mean(1)` or `(u < p).mean(1)`. Drawn in chunks: progress
+   * `{ done, total }` in means; cancellable.
    */
   async clt(spec: CltSpec, job?: JobContext): Promise<CltResult> {
     const k = integer('k', spec?.k, 1, 10_000);
@@ -86,15 +82,23 @@ export const cltJobs = {
     if (spec.source === 'bernoulli' && !(typeof p === 'number' && p > 0 && p < 1)) {
       throw new RangeError(`clt: p must be a number strictly between 0 and 1 for the 'bernoulli' source, got ${String(p)}`);
     }
-    const run = startJob(job);
+    // Core checks the seed and the source here, before the job starts; nothing is drawn yet.
+    const draw = createCltRun({ seed: spec.seed, source: spec.source, k, m, ...(spec.source === 'bernoulli' ? { p } : {}) });
+    const run = startJob(job, 'clt');
     try {
       run.progress({ done: 0, total: m }, true);
-      // A job replaced before it starts stops here; core draws the whole stream in one call.
+      // A job replaced before it starts stops here, before anything is drawn.
       await run.checkpoint();
-      const sample = cltSample({ seed: spec.seed, source: spec.source, k, m, ...(spec.source === 'bernoulli' ? { p } : {}) });
+      const chunk = Math.max(1, Math.floor(CHUNK_DRAWS / k));
+      while (!draw.step(chunk)) {
+        run.progress({ done: draw.drawn, total: m });
+        if (run.due()) await run.checkpoint();
+      }
       run.progress({ done: m, total: m }, true);
       await run.checkpoint();
-      const binning = spec.source === 'bernoulli' ? latticeEdges(sample.means, k, bins) : bins;
+      const sample = draw.result();
+      // Means of k Bernoulli draws only take the values j/k: bins centred on them, none empty between two.
+      const binning = spec.source === 'bernoulli' ? latticeBinEdges(sample.means, { step: 1 / k, maxBins: bins }) : bins;
       const { edges, counts: density } = histogram(sample.means, { bins: binning, density: true });
       const x = linspace(edges[0] as number, edges[edges.length - 1] as number, curvePoints);
       return withTransfer({
