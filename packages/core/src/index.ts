@@ -46,7 +46,7 @@ export type { NormalNll } from './likelihood/normal-nll.ts';
 export { normalLogLikelihoodSliceMu, normalLogLikelihoodSliceSigma2, normalLogLikelihoodGrid } from './likelihood/likelihood-curves.ts';
 export type { GridPoints, LogLikelihoodGrid, LogLikelihoodGridOptions, LogLikelihoodSlice, NormalLikelihoodData } from './likelihood/likelihood-curves.ts';
 export { normalNllGrid } from './likelihood/likelihood-curves.ts';
-export type { NllGrid } from './likelihood/likelihood-curves.ts';
+export type { NllConstant, NllGrid, NllGridOptions } from './likelihood/likelihood-curves.ts';
 export { normalLogLikelihoodSliceWindow, normalNllWindow } from './likelihood/likelihood-window.ts';
 export type { NormalNllWindow, NormalNllWindowOptions, NormalSliceWindowOptions } from './likelihood/likelihood-window.ts';
 export { normalVarianceEstimatorExpectations } from './likelihood/variance-estimator-bias.ts';

@@ -14,15 +14,19 @@ describe('<mle-nll-surface>', () => {
     // numpy, the notebook's loops from its default start (mean + 0.1·std, log std), max_iters=20000:
     // GD lr 0.0005 → μ 5.038676823235861, σ 1.9574524155493012 after 69 iterations;
     // Adam lr 0.05 → μ 5.038656935830904, σ 1.9574418685576829 after 175 iterations;
-    // closed form x.mean() → 5.0386641116446516, x.std() → 1.9574524154947086,
-    // -scipy.stats.norm.logpdf(x, x.mean(), x.std()).sum() → 2090.582372977066
+    // closed form x.mean() → 5.0386641116446516, x.std() → 1.9574524154947086;
+    // the notebook's loss (constant dropped) nll_and_grads(x, mu, np.log(sigma))[0]: GD → 1171.6438398002829,
+    // Adam → 1171.6438397896848, closed form n·log σ̂ + n/2 → 1171.6438397723934 — the optimiser race's numbers,
+    // not −ℓ = 2090.582372977066, which adds n·log√(2π) = 918.9385332046727.
     expect(readout(el, 'gd-iterations')).toBe('69');
     expect(readout(el, 'gd-mu')).toBe('5.038677');
+    expect(readout(el, 'gd-loss')).toBe('1171.6438');
+    expect(readout(el, 'adam-loss')).toBe('1171.6438');
     expect(readout(el, 'adam-iterations')).toBe('175');
     expect(readout(el, 'adam-sigma')).toBe('1.957442');
     expect(readout(el, 'closed-mu')).toBe('5.038664');
     expect(readout(el, 'closed-sigma')).toBe('1.957452');
-    expect(readout(el, 'closed-status')).toBe('−ℓ = 2090.5824');
+    expect(readout(el, 'closed-loss')).toBe('1171.6438');
     expect(el.shadowRoot?.querySelector('canvas')).not.toBeNull();
     // The screen-reader table lists both paths, starting at the notebook's start μ̂ + 0.1·σ̂ = 5.23441.
     const table = el.shadowRoot?.querySelector('table.sr-only');
@@ -34,8 +38,8 @@ describe('<mle-nll-surface>', () => {
     const over = el.shadowRoot?.querySelector<HTMLElement>('.surface-chart .u-over') as HTMLElement;
     const rect = over.getBoundingClientRect();
     over.dispatchEvent(new MouseEvent('mousemove', { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true }));
-    // At the centre of the map the cursor reads the closed form's −ℓ (2090.582).
-    await waitFor(() => readout(el, 'cursor').includes('−ℓ = 2090.582'));
+    // At the centre of the map the cursor reads the closed form's L (1171.644).
+    await waitFor(() => readout(el, 'cursor').includes('L = 1171.644'));
     let rendered = nextRender(el);
     over.dispatchEvent(new MouseEvent('click', { clientX: rect.left + 1, clientY: rect.top + 1, bubbles: true, composed: true }));
     await rendered;

@@ -1,5 +1,5 @@
 // The section-4 and section-7 jobs through the Node client: softmaxLoss and trainClassifier
-// (torch / scipy / scikit-learn numbers) and nllSurface (scipy's log-likelihood on the grid).
+// (torch / scipy / scikit-learn numbers) and nllSurface (the notebook's NLL on the grid).
 import { createNodeClient } from '@mle-lab/worker/node';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -117,31 +117,35 @@ describe('trainClassifier', () => {
 });
 
 describe('nllSurface', () => {
-  it("matches scipy's negative log-likelihood on the grid around the MLE", async () => {
+  it("gives the notebook's NLL L (constant dropped) on the grid around the MLE, as the fits report it", async () => {
     const handle = await client.generate({ seed: 42, mu: 5, sigma: 2, n: 1000 });
     const s = await client.nllSurface(handle);
     expect(s.mu).toHaveLength(121);
     expect(s.logSigma).toHaveLength(101);
-    expect(s.nll).toHaveLength(121 * 101);
-    // numpy/scipy: np.random.seed(42); x = np.random.normal(5.0, 2.0, 1000); m, sd = x.mean(), x.std()
+    expect(s.loss).toHaveLength(121 * 101);
+    // numpy (core's likelihood.py): np.random.seed(42); x = np.random.normal(5.0, 2.0, 1000); m, sd = x.mean(), x.std()
     // mu = np.linspace(m - 0.25*sd, m + 0.25*sd, 121); ls = np.linspace(np.log(sd) - 0.125, np.log(sd) + 0.125, 101)
-    // -norm.logpdf(x, mu[i], np.exp(ls[j])).sum()
-    const at = (i: number, j: number) => s.nll[j * 121 + i] as number;
+    // the notebook's nll_and_grads loss: n*ls[j] + fsum((x - mu[i])**2)*exp(-2*ls[j])/2
+    // (= -scipy.stats.norm.logpdf(x, mu[i], np.exp(ls[j])).sum() - n*log(sqrt(2π)), e.g. 2090.582372977066 - 918.9385332046727 at the optimum)
+    const at = (i: number, j: number) => s.loss[j * 121 + i] as number;
     expectClose(s.mu[0] as number, 4.549301007770975, { rel: 1e-12 });
     expectClose(s.logSigma[100] as number, 0.7966438397723934, { rel: 1e-12 });
-    expectClose(at(0, 0), 2147.7208755924285, { rel: 1e-12 });
-    expectClose(at(120, 100), 2129.32028898375, { rel: 1e-12 });
-    expectClose(at(30, 70), 2100.0701243234516, { rel: 1e-12 });
-    expectClose(at(60, 50), 2090.582372977066, { rel: 1e-12 });
-    expectClose(s.closedForm.nll, 2090.582372977066, { rel: 1e-12 });
+    expectClose(at(0, 0), 1228.7823423877558, { rel: 1e-12 });
+    expectClose(at(120, 100), 1210.3817557790774, { rel: 1e-12 });
+    expectClose(at(30, 70), 1181.131591118779, { rel: 1e-12 });
+    expectClose(at(60, 50), 1171.6438397723934, { rel: 1e-12 });
+    expectClose(s.closedForm.loss, 1171.6438397723934, { rel: 1e-12 });
     expectClose(s.closedForm.mu, 5.0386641116446516, { rel: 1e-14 });
     expectClose(s.closedForm.sigma, 1.9574524154947086, { rel: 1e-13 });
+    // One convention across the widgets: the surface's minimum is the fit's closed-form loss.
+    const closed = await client.fit(handle, { method: 'closed-form' });
+    expectClose(s.closedForm.loss, closed.closedForm.loss, { rel: 1e-14 });
     // The notebook's start: mean + 0.1·std, log std.
     expectClose(s.start.mu, 5.0386641116446516 + 0.1 * 1.9574524154947086, { rel: 1e-14 });
     expectClose(s.start.logSigma, Math.log(1.9574524154947086), { rel: 1e-13 });
     // The minimum of the grid is the closed form's cell.
     let best = 0;
-    for (let k = 1; k < s.nll.length; k++) if ((s.nll[k] as number) < (s.nll[best] as number)) best = k;
+    for (let k = 1; k < s.loss.length; k++) if ((s.loss[k] as number) < (s.loss[best] as number)) best = k;
     expect(best).toBe(50 * 121 + 60);
     await client.release(handle);
   });

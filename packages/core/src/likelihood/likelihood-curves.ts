@@ -1,6 +1,6 @@
 import { LN_2PI, LN_SQRT_2PI } from '../internal/constants.ts';
 import { type GridAxis, gridAxisPoints } from '../internal/grid-axis.ts';
-import { checkArrayLike, checkFinite, checkPositive, describe } from '../internal/validate.ts';
+import { checkArrayLike, checkFinite, checkOneOf, checkPositive, describe } from '../internal/validate.ts';
 import {
   type NormalSufficientStats,
   checkSample,
@@ -178,12 +178,18 @@ export function normalLogLikelihoodGrid(data: NormalLikelihoodData, options: Log
   return logLikelihoodGrid('normalLogLikelihoodGrid', data, options);
 }
 
-/** ℓ on a (μ, ln σ) grid, its errors naming `fn`. */
-function logLikelihoodGrid(fn: string, data: NormalLikelihoodData, options: LogLikelihoodGridOptions): LogLikelihoodGrid {
+/** ℓ on a (μ, ln σ) grid, its errors naming `fn`; with `constant: 'drop'` the −n·ln√(2π) term is left out. */
+function logLikelihoodGrid(
+  fn: string,
+  data: NormalLikelihoodData,
+  options: LogLikelihoodGridOptions,
+  constant: NllConstant = 'include',
+): LogLikelihoodGrid {
   const { n, mean, m2, meanLow } = resolveLikelihoodData(fn, data);
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object { mu, logSigma }`);
   const mu = resolvePoints(fn, 'mu', options.mu, false);
   const logSigma = resolvePoints(fn, 'logSigma', options.logSigma, false);
+  const offset = constant === 'include' ? LN_SQRT_2PI : 0;
   const nMu = mu.length;
   const nSigma = logSigma.length;
   // S(μ) depends only on the column: compute it once per μ.
@@ -195,12 +201,24 @@ function logLikelihoodGrid(fn: string, data: NormalLikelihoodData, options: LogL
   const z = new Float64Array(nMu * nSigma);
   for (let j = 0; j < nSigma; j++) {
     const ls = logSigma[j] as number;
-    const base = -n * (LN_SQRT_2PI + ls);
+    const base = -n * (offset + ls);
     const halfPrecision = 0.5 * Math.exp(-2 * ls);
     const row = j * nMu;
     for (let i = 0; i < nMu; i++) z[row + i] = base - (s[i] as number) * halfPrecision;
   }
   return { mu, logSigma, z };
+}
+
+/** Whether an NLL keeps the constant n·ln√(2π) ('include', −ℓ itself) or drops it ('drop', the notebook's L). */
+export type NllConstant = 'include' | 'drop';
+
+/** Options of {@link normalNllGrid}. */
+export interface NllGridOptions extends LogLikelihoodGridOptions {
+  /**
+   * 'include' (default): the full −ℓ. 'drop': the notebook's loss L(μ, ρ) = n·ρ + S·e^(−2ρ)/2, the
+   * function {@link normalNll} and the optimisers use; it is −ℓ − n·ln√(2π), same minimiser, same gradient.
+   */
+  constant?: NllConstant;
 }
 
 /** The negative log-likelihood on a (μ, ln σ) grid, for the surface optimisers descend. */
@@ -209,7 +227,10 @@ export interface NllGrid {
   mu: Float64Array;
   /** ln σ values (length nLogSigma). */
   logSigma: Float64Array;
-  /** −ℓ, row-major with one row per ln σ: nll[j·nMu + i] = −ℓ(mu[i], σ = e^logSigma[j]). */
+  /**
+   * Row-major with one row per ln σ: nll[j·nMu + i] = −ℓ(mu[i], σ = e^logSigma[j]), less n·ln√(2π)
+   * with `constant: 'drop'`.
+   */
   nll: Float64Array;
 }
 
@@ -217,21 +238,29 @@ export interface NllGrid {
  * The normal negative log-likelihood on a (μ, ln σ) grid: the surface gradient descent and Adam
  * walk down, with its minimum at the closed-form MLE.
  *
- * Computes nll[j·nMu + i] = −ℓ(μᵢ, σⱼ) = n·(ln√(2π) + ln σⱼ) + (m2 + n(x̄ − μᵢ)²)/(2σⱼ²), the full NLL
- * (constant included; the notebook's loss n·ρ + S·e^(−2ρ)/2 plus n·ln√(2π)), exactly the negation of
- * {@link normalLogLikelihoodGrid}. {@link normalNllWindow} gives axes centred on the optimum. Equals
- * `-scipy.stats.norm.logpdf(x, mu, np.exp(log_sigma)).sum()` at each point.
+ * Computes nll[j·nMu + i] = −ℓ(μᵢ, σⱼ) = n·(ln√(2π) + ln σⱼ) + (m2 + n(x̄ − μᵢ)²)/(2σⱼ²), the full NLL,
+ * exactly the negation of {@link normalLogLikelihoodGrid}; with `constant: 'drop'`, the notebook's loss
+ * L(μᵢ, ρⱼ) = n·ρⱼ + Sᵢ·e^(−2ρⱼ)/2 (ρ = ln σ, Sᵢ = m2 + n(x̄ − μᵢ)²), which is {@link normalNllFromStats}'s
+ * `loss` at every grid point. {@link normalNllWindow} gives axes centred on the optimum. 'include' equals
+ * `-scipy.stats.norm.logpdf(x, mu, np.exp(log_sigma)).sum()` at each point; 'drop' the notebook's
+ * `nll_and_grads(x, mu, log_sigma)[0]`.
  *
  * @param data - The sample (finite, non-empty) or its `normalSufficientStats`.
- * @param options - `{ mu, logSigma }`: arrays of values or `{ min, max, n }` linspace axes.
+ * @param options - `{ mu, logSigma }`: arrays of values or `{ min, max, n }` linspace axes; `constant`:
+ *   'include' (default) or 'drop'.
  * @returns `{ mu, logSigma, nll }`, nll row-major with one row per ln σ.
  * @throws {TypeError} If `data` or an axis has the wrong type.
- * @throws {RangeError} If the data are invalid or a grid value is not finite.
+ * @throws {RangeError} If the data are invalid, a grid value is not finite, or `constant` is neither
+ *   'include' nor 'drop'.
  * @example
  * normalNllGrid([1, 2, 3, 4], { mu: [2.5], logSigma: [0] }).nll; // => Float64Array [6.175754132818691]
+ * normalNllGrid([1, 2, 3, 4], { mu: [2.5], logSigma: [0], constant: 'drop' }).nll; // => Float64Array [2.5]
  */
-export function normalNllGrid(data: NormalLikelihoodData, options: LogLikelihoodGridOptions): NllGrid {
-  const grid = logLikelihoodGrid('normalNllGrid', data, options);
+export function normalNllGrid(data: NormalLikelihoodData, options: NllGridOptions): NllGrid {
+  const fn = 'normalNllGrid';
+  const given = options !== null && typeof options === 'object' ? options.constant : undefined;
+  const constant = given === undefined ? 'include' : checkOneOf(fn, 'constant', given, ['include', 'drop'] as const);
+  const grid = logLikelihoodGrid(fn, data, options, constant);
   const nll = grid.z;
   for (let k = 0; k < nll.length; k++) nll[k] = -(nll[k] as number);
   return { mu: grid.mu, logSigma: grid.logSigma, nll };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalLogLikelihoodGrid, normalLogLikelihoodSliceSigma2, normalNllGrid } from '../../src/likelihood/likelihood-curves.ts';
 import { normalLogLikelihoodSliceWindow, normalNllWindow } from '../../src/likelihood/likelihood-window.ts';
+import { normalNllFromStats } from '../../src/likelihood/normal-nll.ts';
 import { normalSufficientStats } from '../../src/likelihood/normal-sufficient-stats.ts';
+import { LN_SQRT_2PI } from '../../src/internal/constants.ts';
 import data from '../fixtures/likelihood.json' with { type: 'json' };
 import { expectAllClose, expectClose } from '../support/expect-close.ts';
 
@@ -78,11 +80,32 @@ describe('normalNllWindow and normalNllGrid (likelihood.json: −Σ norm.logpdf 
     expect(s.mu).toEqual(l.mu);
   });
 
+  it("with constant: 'drop' it is the notebook's L = nρ + S·e^(−2ρ)/2, normalNllFromStats at every point", () => {
+    const w = normalNllWindow(stats);
+    const full = normalNllGrid(stats, { mu: w.mu, logSigma: w.logSigma });
+    const s = normalNllGrid(data.x, { mu: w.mu, logSigma: w.logSigma, constant: 'drop' });
+    expect(s.nll).toHaveLength(121 * 101);
+    for (const p of g.picks) expectClose(s.nll[p.j * 121 + p.i] as number, p.loss, { rel: 1e-13 });
+    // The same function as the optimisers' loss, bit for bit, and −ℓ less the constant n·ln√(2π).
+    for (const k of [0, 777, 50 * 121 + 60, s.nll.length - 1]) {
+      const loss = normalNllFromStats(stats, s.mu[k % 121] as number, s.logSigma[Math.floor(k / 121)] as number).loss;
+      expect(s.nll[k]).toBe(loss);
+      expectClose((full.nll[k] as number) - (s.nll[k] as number), 1000 * LN_SQRT_2PI, { rel: 1e-12 });
+    }
+    // numpy (likelihood.py): n·log σ̂ + S/(2σ̂²) at the optimum → 1171.6438397723934
+    expectClose(normalNllFromStats(stats, w.optimum.mu, w.optimum.logSigma).loss, g.optimum.loss, { rel: 1e-14 });
+    let best = 0;
+    for (let k = 1; k < s.nll.length; k++) if ((s.nll[k] as number) < (s.nll[best] as number)) best = k;
+    expect(best).toBe(50 * 121 + 60);
+    expect(Array.from(normalNllGrid(stats, { mu: w.mu, logSigma: w.logSigma, constant: 'include' }).nll)).toEqual(Array.from(full.nll));
+  });
+
   it('TSDoc examples', () => {
     const w = normalNllWindow([1, 2, 3, 4]);
     expect(w.mu).toEqual({ min: 2.2204915028125263, max: 2.7795084971874737, n: 121 });
     expect(w.optimum.nll).toBe(6.12204123544711);
     expect(Array.from(normalNllGrid([1, 2, 3, 4], { mu: [2.5], logSigma: [0] }).nll)).toEqual([6.175754132818691]);
+    expect(Array.from(normalNllGrid([1, 2, 3, 4], { mu: [2.5], logSigma: [0], constant: 'drop' }).nll)).toEqual([2.5]);
   });
 
   it('edge cases: empty, one value, NaN, ±Infinity, zero variance, offset 1e9, bad options', () => {
@@ -95,6 +118,8 @@ describe('normalNllWindow and normalNllGrid (likelihood.json: −Σ norm.logpdf 
     expect(() => normalNllWindow([1, 2], { size: { mu: 1 } })).toThrow(/size\.mu must be an integer from 2/);
     expect(() => normalNllGrid([1, 2], { mu: [NaN], logSigma: [0] })).toThrow(/^normalNllGrid: mu\[0\] is NaN/);
     expect(() => normalNllGrid([], { mu: [0], logSigma: [0] })).toThrow(/^normalNllGrid: x is empty/);
+    // @ts-expect-error: an unknown constant mode
+    expect(() => normalNllGrid([1, 2], { mu: [0], logSigma: [0], constant: 'none' })).toThrow(/^normalNllGrid: constant must be one of 'include', 'drop', got/);
     const near = normalNllWindow([1, 2, 3, 4]);
     const far = normalNllWindow([1e9 + 1, 1e9 + 2, 1e9 + 3, 1e9 + 4]);
     expectClose(far.optimum.nll, near.optimum.nll, { rel: 1e-12 });

@@ -79,6 +79,16 @@ input:focus-visible, select:focus-visible, button:focus-visible { outline: 2px s
 .table-scroll { overflow-x: auto; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+.colour-scale { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 10px; margin: 6px 0 2px; font-size: 12px; }
+.colour-scale-label { color: var(--mle-muted); }
+.colour-scale-track { flex: 1 1 180px; max-width: 340px; padding: 0 8px; }
+.colour-scale-bar { position: relative; height: 12px; border-radius: 2px; box-shadow: inset 0 0 0 1px var(--mle-border); }
+.colour-scale-marker {
+  position: absolute; top: -3px; bottom: -3px; width: 3px; margin-left: -1.5px;
+  background: var(--mle-fg); box-shadow: 0 0 0 1px var(--mle-bg); border-radius: 1px;
+}
+.colour-scale-ticks { position: relative; height: 16px; color: var(--mle-muted); font-variant-numeric: tabular-nums; }
+.colour-scale-ticks span { position: absolute; top: 1px; transform: translateX(-50%); }
 button {
   font: inherit; font-size: 13px; min-height: 32px; padding: 4px 10px; cursor: pointer;
   color: var(--mle-fg); background: var(--mle-panel); border: 1px solid var(--mle-border); border-radius: 4px;

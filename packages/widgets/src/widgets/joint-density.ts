@@ -2,6 +2,7 @@ import type { JointDensity as JointDensityResult } from '@mle-lab/worker';
 import { MleWidget, type RenderContext } from '../shared/base-widget.ts';
 import type { Chart } from '../shared/chart.ts';
 import { sharedClient } from '../shared/client.ts';
+import { createColourScale, type ColourScale } from '../shared/colour-scale.ts';
 import { createDataTable } from '../shared/data-table.ts';
 import { formatNumber } from '../shared/format.ts';
 import { contourSegments, drawContourSegments, drawGridImage, nearestCell, paintGrid, viridis } from '../shared/grid-canvas.ts';
@@ -20,7 +21,23 @@ const TEXT = {
   },
   hint: { zh: '拖动曲面或聚焦后用方向键旋转。', en: 'Drag the surface, or focus it and use the arrow keys, to turn it.' },
   table: { zh: '联合密度在粗网格上的值（行：x₂，列：x₁）', en: 'The joint density on a coarse grid (rows: x₂, columns: x₁)' },
-  contours: { zh: '等高线位于峰值的 10%、30%、50%、70%、90%。', en: 'Contours at 10%, 30%, 50%, 70% and 90% of the peak.' },
+  contours: {
+    zh: '等高线位于峰值的 10%、30%、50%、70%、90%：它们随峰值移动，只显示形状。',
+    en: 'Contours at 10%, 30%, 50%, 70% and 90% of the peak: they move with the peak and show the shape only.',
+  },
+  scaleLabel: { zh: '密度 f(x₁, x₂)', en: 'density f(x₁, x₂)' },
+  scaleDescribe: {
+    zh: '颜色刻度：密度从 0 到 {max}；峰值 f(0, 0) = {peak}',
+    en: 'Colour scale: density from 0 to {max}; peak f(0, 0) = {peak}',
+  },
+  scaleNote: {
+    zh: '热图的颜色和曲面的高度用同一个固定刻度（0 到 {max}，密度单位），不随滑块改变：峰值 {peak} 在刻度的 {pct}% 处。',
+    en: 'The heat map’s colours and the surface’s heights share one fixed scale (0 to {max}, in density units) that the sliders do not change: the peak {peak} is at {pct}% of it.',
+  },
+  scaleClipped: {
+    zh: '峰值 {peak} 超出固定刻度的上限 {max}：高于 {max} 的部分被截断，在热图中都是最亮的颜色，在曲面上被削平。',
+    en: 'The peak {peak} is above the fixed scale’s top, {max}: everything above {max} is clipped, drawn in the brightest colour on the map and cut flat on the surface.',
+  },
   peak: { zh: '峰值 f(0, 0)', en: 'peak f(0, 0)' },
   var1: { zh: 'Σ₁₁ = σ₁²', en: 'Σ₁₁ = σ₁²' },
   cov: { zh: 'Σ₁₂ = ρσ₁σ₂', en: 'Σ₁₂ = ρσ₁σ₂' },
@@ -44,6 +61,15 @@ const sigma2Param: NumberParam = { ...sigma1Param, name: 'sigma2', label: { zh: 
 const rhoParam: NumberParam = { kind: 'number', name: 'rho', label: { zh: '相关系数 ρ', en: 'Correlation ρ' }, min: -0.99, max: 0.99, step: 0.01, default: 0.5 };
 
 const CONTOUR_LEVELS = [0.1, 0.3, 0.5, 0.7, 0.9];
+/**
+ * The top of the colour and height scale, in density units, fixed so that the sliders change what is
+ * drawn: the peak 1/(2πσ₁σ₂√(1−ρ²)) is 0.159 at σ₁ = σ₂ = 1, ρ = 0 and 0.510 at ρ = ±0.95. Higher values
+ * (|ρ| > 0.964 at σ₁ = σ₂ = 1, or small σ) are clipped at the top colour and height, and the note says so.
+ */
+const SCALE_MAX = 0.6;
+const SCALE_TICKS = [0, 0.2, 0.4, 0.6];
+/** A density as a height or colour position on the fixed scale: 0 … 1, clipped at the top. */
+const onScale = (density: number) => Math.min(1, density / SCALE_MAX);
 /** Every how many grid points a wireframe line is drawn. */
 const WIRE_STRIDE = 2;
 const DEG = Math.PI / 180;
@@ -185,7 +211,9 @@ class SurfaceView {
       width / 2 + (px - (xMin + xMax) / 2) * scale,
       height / 2 - (py - (yMin + yMax) / 2) * scale,
     ];
-    const point = (i: number, j: number) => toScreen(project(field.x[i] as number, field.y[j] as number, (field.z[j * nx + i] as number) / field.peak));
+    // Heights on the fixed scale (SCALE_MAX at the top of the box), not on this density's own peak.
+    const level = (i: number, j: number) => onScale(field.z[j * nx + i] as number);
+    const point = (i: number, j: number) => toScreen(project(field.x[i] as number, field.y[j] as number, level(i, j)));
     // The floor and its edge labels.
     ctx.strokeStyle = cssColor(this.host, '--mle-border');
     ctx.lineWidth = 1;
@@ -209,9 +237,9 @@ class SurfaceView {
     const [lx2, ly2] = toScreen(project(0, half * 1.12, 0));
     ctx.fillText('x₁', lx1 - 6, ly1 + 4);
     ctx.fillText('x₂', lx2 - 6, ly2 + 4);
+    this.drawHeightAxis(ctx, project, toScreen, half, { sinA, cosA, width });
     // The surface as quads painted far to near (the painter's algorithm hides what is behind),
     // each filled with the colour of its height and outlined as a wireframe.
-    const level = (i: number, j: number) => (field.z[j * nx + i] as number) / field.peak;
     const depth = (i: number, j: number) => {
       const X = (field.x[i] as number) / half;
       const Y = (field.y[j] as number) / half;
@@ -237,12 +265,69 @@ class SurfaceView {
       ctx.fill();
       ctx.stroke();
     }
+    // The highest density drawn (clipped at the scale's top), for readers of the DOM and for tests.
+    let top = 0;
+    for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) top = Math.max(top, level(i, j));
+    this.canvas.dataset['plottedMax'] = String(top * SCALE_MAX);
+  }
+
+  /**
+   * The fixed height scale: a vertical axis at the floor's farthest corner, with ticks in density units.
+   * Drawn before the surface, so the surface hides it where the surface is in front.
+   */
+  private drawHeightAxis(
+    ctx: CanvasRenderingContext2D,
+    project: (x: number, y: number, t: number) => [number, number],
+    toScreen: (p: [number, number]) => [number, number],
+    half: number,
+    view: { sinA: number; cosA: number; width: number },
+  ): void {
+    let corner: [number, number] = [-half, half];
+    let farthest = -Infinity;
+    for (const x of [-half, half]) {
+      for (const y of [-half, half]) {
+        // The farthest corner is the one deepest into the screen (largest rotated depth coordinate).
+        const away = x * view.sinA + y * view.cosA;
+        if (away > farthest) {
+          farthest = away;
+          corner = [x, y];
+        }
+      }
+    }
+    const [cx, cy] = corner;
+    const [bx, by] = toScreen(project(cx, cy, 0));
+    const [tx, ty] = toScreen(project(cx, cy, 1));
+    ctx.strokeStyle = cssColor(this.host, '--mle-muted');
+    ctx.fillStyle = cssColor(this.host, '--mle-muted');
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(bx, by);
+    ctx.lineTo(tx, ty);
+    ctx.stroke();
+    // Labels on the outer side of the axis, unless that side has no room for them.
+    const room = 30;
+    const left = bx < view.width / 2 ? bx >= room : view.width - bx < room;
+    const side = left ? -1 : 1;
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = left ? 'right' : 'left';
+    ctx.textBaseline = 'middle';
+    for (const value of SCALE_TICKS) {
+      const [sx, sy] = toScreen(project(cx, cy, value / SCALE_MAX));
+      ctx.beginPath();
+      ctx.moveTo(sx, sy);
+      ctx.lineTo(sx + 4 * side, sy);
+      ctx.stroke();
+      ctx.fillText(formatNumber(value, 1), sx + 6 * side, sy);
+    }
+    ctx.textAlign = 'start';
+    ctx.textBaseline = 'alphabetic';
   }
 }
 
 /**
  * `<mle-joint-density>`: the centred bivariate normal with σ₁, σ₂ and ρ as a heat map with contours
- * (cursor readout of f(x₁, x₂)) and as a wireframe surface the reader can turn.
+ * (cursor readout of f(x₁, x₂)) and as a wireframe surface the reader can turn, both on one fixed
+ * density scale (a colour bar, an axis on the surface) so that the peak visibly rises and falls.
  */
 export class JointDensity extends MleWidget {
   static override widgetName = 'joint-density';
@@ -253,6 +338,8 @@ export class JointDensity extends MleWidget {
   private surface!: SurfaceView;
   private table!: ReturnType<typeof createDataTable>;
   private readouts!: Record<'peak' | 'var1' | 'cov' | 'var2' | 'cursor', HTMLOutputElement>;
+  private scale!: ColourScale;
+  private scaleNote!: HTMLElement;
   private result: JointDensityResult | undefined;
   private image: HTMLCanvasElement | undefined;
   private contours: number[][] = [];
@@ -280,6 +367,16 @@ export class JointDensity extends MleWidget {
     const heatFigure = document.createElement('div');
     heatFigure.append(this.heatBox, note(t(TEXT.contours)));
     pair.append(heatFigure, surfaceBox);
+    const max = formatNumber(SCALE_MAX, 1);
+    this.scale = createColourScale({
+      label: t(TEXT.scaleLabel),
+      max: SCALE_MAX,
+      ticks: SCALE_TICKS,
+      digits: 1,
+      colour: viridis,
+      describe: (peak) => fillTemplate(t(TEXT.scaleDescribe), { max, peak: formatNumber(peak) }),
+    });
+    this.scaleNote = note('', 'legend-note', 'scale');
     this.table = createDataTable(t(TEXT.table));
     const actions = this.actionBar(async () => {
       const r = this.result;
@@ -291,7 +388,7 @@ export class JointDensity extends MleWidget {
         { name: 'density', values: r.z },
       ];
     });
-    body.append(readouts.element, pair, this.table.element, actions);
+    body.append(readouts.element, pair, this.scale.element, this.scaleNote, this.table.element, actions);
   }
 
   protected async render({ isStale }: RenderContext): Promise<void> {
@@ -304,6 +401,9 @@ export class JointDensity extends MleWidget {
     o.var1.value = formatNumber(result.cov[0] as number);
     o.cov.value = formatNumber(result.cov[1] as number);
     o.var2.value = formatNumber(result.cov[3] as number);
+    this.scale.mark(result.peak);
+    const values = { max: formatNumber(SCALE_MAX, 1), peak: formatNumber(result.peak), pct: String(Math.round(100 * onScale(result.peak))) };
+    this.scaleNote.textContent = fillTemplate((result.peak > SCALE_MAX ? TEXT.scaleClipped : TEXT.scaleNote)[this.uiLang], values);
     this.drawHeat(result);
     this.surface.show(result);
     this.updateTable(result);
@@ -326,7 +426,8 @@ export class JointDensity extends MleWidget {
   private drawHeat(r: JointDensityResult): void {
     const nx = r.x.length;
     const ny = r.y.length;
-    this.image = paintGrid(nx, ny, (k) => viridis((r.z[k] as number) / r.peak));
+    // Colours on the fixed scale, so a higher peak is a brighter centre; the contours follow the shape.
+    this.image = paintGrid(nx, ny, (k) => viridis(onScale(r.z[k] as number)));
     const field = { x: r.x, y: r.y, values: r.z };
     this.contours = CONTOUR_LEVELS.map((level) => contourSegments(field, level * r.peak));
     if (!this.heat) {

@@ -14,9 +14,12 @@ import { createProgress, type ProgressView } from '../shared/progress.ts';
 import { runLongJob } from '../shared/long-job.ts';
 import { chartBox, codeBlock, createReadouts, note, tableScroll } from '../shared/readouts.ts';
 
-/** The two data sets the lab offers: weights, means and standard deviations (variances = sd²) of the truth. */
+/**
+ * The two data sets the lab offers: weights, means and standard deviations (variances = sd²) of the truth.
+ * 'bimodal' is the worked example of the beyond-MLE page: 30% N(−2, 1), 70% N(3, 1.5²).
+ */
 const SHAPES = {
-  bimodal: { weights: [0.45, 0.55], means: [-2, 3], sds: [1, 1.2], variances: [1, 1.44] },
+  bimodal: { weights: [0.3, 0.7], means: [-2, 3], sds: [1, 1.5], variances: [1, 2.25] },
   skewed: { weights: [0.7, 0.3], means: [0, 2.5], sds: [1, 2], variances: [1, 4] },
 } as const;
 type Shape = keyof typeof SHAPES;

@@ -32,8 +32,8 @@ const OPTIMUM_COLOUR = '#ff3b30';
 
 const TEXT = {
   chart: {
-    zh: '负对数似然 −ℓ(μ, log σ) 的热图与等高线，以及梯度下降和 Adam 的路径',
-    en: 'Heat map and contours of the negative log-likelihood −ℓ(μ, log σ), with the paths of gradient descent and Adam',
+    zh: '负对数似然 L(μ, log σ)（去掉常数 n·log√(2π)）的热图与等高线，以及梯度下降和 Adam 的路径',
+    en: 'Heat map and contours of the negative log-likelihood L(μ, log σ) (constant n·log√(2π) dropped), with the paths of gradient descent and Adam',
   },
   table: { zh: '两条优化路径上的点（μ, log σ）', en: 'Points on the two optimiser paths (μ, log σ)' },
   gd: { zh: '梯度下降', en: 'gradient descent' },
@@ -49,8 +49,8 @@ const TEXT = {
     en: 'Click or tap anywhere on the map to start both optimisers there; with the map focused, the arrow keys move the start.',
   },
   caption: {
-    zh: '颜色越亮，负对数似然越大；等高线越靠近中心越密。优化器最小化的是去掉常数 n·log√(2π) 的同一函数，所以路径与等高线对应。',
-    en: 'Brighter means a larger negative log-likelihood; contours get denser towards the centre. The optimisers minimise the same function without the constant n·log√(2π), so the paths follow these contours.',
+    zh: 'L = nρ + S·e^(−2ρ)/2（ρ = log σ）是去掉常数 n·log√(2π) 的负对数似然：两个优化器最小化的、优化器比较中显示的都是它。颜色越亮，L 越大；等高线越靠近中心越密。',
+    en: 'L = nρ + S·e^(−2ρ)/2 (ρ = log σ) is the negative log-likelihood without the constant n·log√(2π): the loss both optimisers minimise and the optimiser race reports. Brighter means a larger L; contours get denser towards the centre.',
   },
   outside: { zh: '指针在图外', en: 'pointer outside the map' },
   cancelled: CANCELLED_KEEPING_RESULT,
@@ -75,7 +75,7 @@ export class NllSurface extends MleWidget {
   private status!: HTMLElement;
   private cursorLine!: HTMLOutputElement;
   private table!: ReturnType<typeof createDataTable>;
-  private cells!: Record<Method | 'closed', Record<'mu' | 'sigma' | 'iterations' | 'status', HTMLOutputElement>>;
+  private cells!: Record<Method | 'closed', Record<'mu' | 'sigma' | 'loss' | 'iterations' | 'status', HTMLOutputElement>>;
   private surface: Surface | undefined;
   private surfaceKey = '';
   private image: HTMLCanvasElement | undefined;
@@ -145,9 +145,10 @@ export class NllSurface extends MleWidget {
     const table = document.createElement('table');
     table.className = 'surface-table';
     const head = table.createTHead().insertRow();
-    for (const name of [t(TEXT.method), 'μ', 'σ', t(TEXT.iterations), t(TEXT.status)]) head.append(headerCell(name, 'col'));
+    for (const name of [t(TEXT.method), 'μ', 'σ', 'L', t(TEXT.iterations), t(TEXT.status)]) head.append(headerCell(name, 'col'));
     const tbody = table.createTBody();
-    const row = (which: Method | 'closed', label: string) => outputRow(tbody, label, ['mu', 'sigma', 'iterations', 'status'] as const, (field) => `${which}-${field}`);
+    const row = (which: Method | 'closed', label: string) =>
+      outputRow(tbody, label, ['mu', 'sigma', 'loss', 'iterations', 'status'] as const, (field) => `${which}-${field}`);
     this.cells = { gd: row('gd', t(TEXT.gd)), adam: row('adam', t(TEXT.adam)), closed: row('closed', t(TEXT.closed)) };
     const tableWrap = tableScroll(table);
 
@@ -169,7 +170,7 @@ export class NllSurface extends MleWidget {
           logSigma.push(s.logSigma[j] as number);
         }
       }
-      columns.push({ name: 'grid_mu', values: mu }, { name: 'grid_log_sigma', values: logSigma }, { name: 'grid_nll', values: s.nll });
+      columns.push({ name: 'grid_mu', values: mu }, { name: 'grid_log_sigma', values: logSigma }, { name: 'grid_loss', values: s.loss });
       return columns;
     });
     body.append(this.progress.element, this.status, key, hint, this.chartBox, this.cursorLine, this.table.element, tableWrap, note(t(TEXT.caption)), actions);
@@ -250,16 +251,16 @@ export class NllSurface extends MleWidget {
 
   /** Heat map and contour lines: colours and levels spread over the map's range of values. */
   private paint(surface: Surface): void {
-    const field = { x: surface.mu, y: surface.logSigma, values: surface.nll };
+    const field = { x: surface.mu, y: surface.logSigma, values: surface.loss };
     let lo = Infinity;
     let hi = -Infinity;
-    for (const v of surface.nll) {
+    for (const v of surface.loss) {
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
     const span = hi - lo || 1;
     // Square-root scaling of the colours, quadratic spacing of the levels: the bowl's bottom gets detail.
-    this.image = paintGrid(surface.mu.length, surface.logSigma.length, (k) => viridis(Math.sqrt(((surface.nll[k] as number) - lo) / span)));
+    this.image = paintGrid(surface.mu.length, surface.logSigma.length, (k) => viridis(Math.sqrt(((surface.loss[k] as number) - lo) / span)));
     this.contours = [];
     for (let level = 1; level <= LEVELS; level++) this.contours.push(contourSegments(field, lo + span * (level / (LEVELS + 1)) ** 2));
   }
@@ -274,6 +275,7 @@ export class NllSurface extends MleWidget {
       const cells = this.cells[method];
       cells.mu.value = formatNumber(r.mu, 6);
       cells.sigma.value = formatNumber(r.sigma, 6);
+      cells.loss.value = formatNumber(r.loss, 4);
       cells.iterations.value = formatCount(r.iterations, lang);
       cells.status.value = (FIT_REASONS[r.reason] ?? { zh: r.reason, en: r.reason })[lang];
       if (r.reason === 'diverged') {
@@ -284,8 +286,9 @@ export class NllSurface extends MleWidget {
     this.status.textContent = messages.join(' ');
     this.cells.closed.mu.value = formatNumber(surface.closedForm.mu, 6);
     this.cells.closed.sigma.value = formatNumber(surface.closedForm.sigma, 6);
+    this.cells.closed.loss.value = formatNumber(surface.closedForm.loss, 4);
     this.cells.closed.iterations.value = '—';
-    this.cells.closed.status.value = lang === 'zh' ? `−ℓ = ${formatNumber(surface.closedForm.nll, 4)}` : `−ℓ = ${formatNumber(surface.closedForm.nll, 4)}`;
+    this.cells.closed.status.value = '—';
     const columns = [];
     for (const method of ['gd', 'adam'] as const) {
       const path = this.paths[method];
@@ -385,7 +388,7 @@ export class NllSurface extends MleWidget {
     }
     const i = cell % s.mu.length;
     const j = Math.floor(cell / s.mu.length);
-    this.cursorLine.textContent = `μ = ${formatNumber(s.mu[i] as number, 4)}, log σ = ${formatNumber(s.logSigma[j] as number, 4)}: −ℓ = ${formatNumber(s.nll[cell] as number, 3)}`;
+    this.cursorLine.textContent = `μ = ${formatNumber(s.mu[i] as number, 4)}, log σ = ${formatNumber(s.logSigma[j] as number, 4)}: L = ${formatNumber(s.loss[cell] as number, 3)}`;
   }
 
   /** Click or tap: both optimisers start from the grid point under the pointer. */

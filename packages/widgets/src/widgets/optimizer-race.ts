@@ -33,8 +33,8 @@ const TEXT = {
   chartTable: { zh: (what: string) => `${what}：数据表`, en: (what: string) => `${what}: data table` },
   cancelled: CANCELLED_KEEPING_RESULT,
   caption: {
-    zh: '损失 L = nρ + S·e^(−2ρ)/2（ρ = log σ，去掉常数项）；"mean" 把它除以 n，步长因此与 n 无关。红色虚线为解析解 μ̂ = x̄、σ̂ = √(S/n)。',
-    en: 'Loss L = nρ + S·e^(−2ρ)/2 (ρ = log σ, constant dropped); "mean" divides it by n, so the step size no longer depends on n. Red dashed: the closed form μ̂ = x̄, σ̂ = √(S/n).',
+    zh: '损失 L = nρ + S·e^(−2ρ)/2（ρ = log σ）是去掉常数 n·log√(2π) 的负对数似然，与 NLL 曲面图相同；"mean" 把它除以 n，步长因此与 n 无关。红色虚线为解析解 μ̂ = x̄、σ̂ = √(S/n)。',
+    en: 'Loss L = nρ + S·e^(−2ρ)/2 (ρ = log σ): the negative log-likelihood without the constant n·log√(2π), as on the NLL surface; "mean" divides it by n, so the step size no longer depends on n. Red dashed: the closed form μ̂ = x̄, σ̂ = √(S/n).',
   },
   code: { zh: '笔记本中的同一比较（numpy）：', en: 'The notebook’s comparison (numpy):' },
 } satisfies Record<string, Text | { zh: (w: string) => string; en: (w: string) => string }>;

@@ -1,6 +1,7 @@
 // The negative log-likelihood over (μ, ln σ) around the closed-form optimum, for the contour map the
-// optimisers' paths are drawn on. The window, the values and the start all come from core.
-import { normalFitStart, normalNllGrid, normalNllWindow, normalSufficientStats } from '@mle-lab/core';
+// optimisers' paths are drawn on: the notebook's loss L (constant dropped), the very function GD and Adam
+// minimise and `fit` reports. The window, the values and the start all come from core.
+import { normalFitStart, normalNllFromStats, normalNllGrid, normalNllWindow, normalSufficientStats } from '@mle-lab/core';
 import { getDataset, type DatasetHandle } from '../datasets.ts';
 import { withTransfer } from '../transfer.ts';
 
@@ -20,10 +21,13 @@ export interface NllSurface {
   /** The μ axis (columns) and the ln σ axis (rows). */
   mu: Float64Array;
   logSigma: Float64Array;
-  /** −ℓ(μ, σ), the full negative log-likelihood (constant included), one row per ln σ. */
-  nll: Float64Array;
-  /** The closed-form optimum: μ̂, σ̂, ln σ̂ and −ℓ there. */
-  closedForm: { mu: number; sigma: number; logSigma: number; nll: number };
+  /**
+   * The notebook's loss L(μ, ρ) = n·ρ + S(μ)·e^(−2ρ)/2 with ρ = ln σ: the negative log-likelihood without
+   * the constant n·ln√(2π) (core's `normalNll`, the loss `fit` reports), one row per ln σ.
+   */
+  loss: Float64Array;
+  /** The closed-form optimum: μ̂, σ̂, ln σ̂ and L there (n·ln σ̂ + n/2, `fit`'s `closedForm.loss`). */
+  closedForm: { mu: number; sigma: number; logSigma: number; loss: number };
   /** The fits' default start, (mean + 0.1·std, ln std) with std of ddof 0 — the notebook's and core's. */
   start: { mu: number; logSigma: number };
 }
@@ -43,7 +47,7 @@ function gridSize(fn: string, name: string, value: number): number {
 }
 
 export const nllSurfaceJobs = {
-  /** −ℓ on a (μ, ln σ) grid centred on the closed-form MLE (O(1) per point from the sufficient statistics). */
+  /** The notebook's NLL L on a (μ, ln σ) grid centred on the closed-form MLE (O(1) per point from the sufficient statistics). */
   nllSurface(handle: DatasetHandle, options: NllSurfaceOptions = {}): NllSurface {
     const fn = 'nllSurface';
     const { values } = getDataset(fn, handle);
@@ -54,14 +58,15 @@ export const nllSurfaceJobs = {
     const stats = normalSufficientStats(values);
     // The window around the closed-form optimum, the NLL on it and the fits' default start: core's.
     const window = normalNllWindow(stats, { halfWidth: { mu: halfMu, logSigma: halfLogSigma }, size: { mu: nMu, logSigma: nLogSigma } });
-    const grid = normalNllGrid(stats, { mu: window.mu, logSigma: window.logSigma });
+    const grid = normalNllGrid(stats, { mu: window.mu, logSigma: window.logSigma, constant: 'drop' });
     const start = normalFitStart(stats);
+    const { mu, sigma, logSigma } = window.optimum;
     return withTransfer({
       n: values.length,
       mu: grid.mu,
       logSigma: grid.logSigma,
-      nll: grid.nll,
-      closedForm: window.optimum,
+      loss: grid.nll,
+      closedForm: { mu, sigma, logSigma, loss: normalNllFromStats(stats, mu, logSigma).loss },
       start: { mu: start.mu0, logSigma: start.rho0 },
     });
   },
