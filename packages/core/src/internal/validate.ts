@@ -119,6 +119,14 @@ export function checkNonNegativeData(fn: string, x: ArrayLike<number>, name: str
   return n;
 }
 
+/**
+ * `x` itself if it is a Float64Array, else a Float64Array copy of it (callers validate first). Hot
+ * loops then only ever see one array type, which keeps V8's element access monomorphic.
+ */
+export function toFloat64(x: ArrayLike<number>): Float64Array {
+  return x instanceof Float64Array ? x : Float64Array.from(x);
+}
+
 /** Whether `x` is a typed array whose elements are always numbers (any view but DataView and the BigInt arrays). */
 export function isNumberTypedArray(x: unknown): x is ArrayLike<number> {
   return ArrayBuffer.isView(x) && !(x instanceof DataView) && !(x instanceof BigInt64Array) && !(x instanceof BigUint64Array);

@@ -21,9 +21,10 @@ export interface NormalMle {
  * The closed-form normal MLE μ̂ = x̄, σ̂² = Σ(xᵢ − x̄)²/n, with the unbiased variance and the maximised log-likelihood.
  *
  * Computes μ̂ = x̄, σ̂² = m2/n, σ̂ = √σ̂², s² = m2/(n − 1) and
- * ℓ(μ̂, σ̂²) = −n/2·(ln 2π + ln σ̂² + 1) (the constant included), where m2 = Σ(xᵢ − x̄)² comes from a
- * compensated two-pass sum, so data offset by 1e9 lose no digits. The notebook's
- * `np.mean(x)`, `np.mean((x - mu)**2)`; `ℓ` equals `scipy.stats.norm.logpdf(x, mu, sigma).sum()`.
+ * ℓ(μ̂, σ̂²) = −n/2·(ln 2π + ln σ̂² + 1) (the constant included), where m2 = Σ(xᵢ − x̄)² comes from
+ * compensated sums about a shift near x̄ (see `normalSufficientStats`), so data offset by 1e9 lose
+ * no digits. The notebook's `np.mean(x)`, `np.mean((x - mu)**2)`; `ℓ` equals
+ * `scipy.stats.norm.logpdf(x, mu, sigma).sum()`.
  * With all values equal σ̂² = 0 and ℓ = +Infinity (the likelihood is unbounded there).
  *
  * @param x - The sample: finite numbers, at least two.

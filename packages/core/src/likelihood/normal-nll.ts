@@ -1,4 +1,4 @@
-import { checkFinite, checkFiniteData } from '../internal/validate.ts';
+import { checkFinite, checkFiniteData, toFloat64 } from '../internal/validate.ts';
 import {
   type NormalSufficientStats,
   centredSums,
@@ -38,8 +38,8 @@ export function normalNll(x: ArrayLike<number>, mu: number, rho: number): Normal
   const n = checkSample(fn, x);
   checkFinite(fn, 'mu', mu);
   checkFinite(fn, 'rho', rho);
-  const sums = new Float64Array(2);
-  centredSums(x, n, mu, sums);
+  const sums = new Float64Array(4);
+  centredSums(toFloat64(x), n, mu, sums);
   const s1 = sums[0] as number;
   const s = sums[1] as number;
   // A non-finite sum means a NaN/±Infinity in a typed array (located and reported here) or a μ so far

@@ -1,4 +1,4 @@
-import { checkFiniteData, checkInteger, describe, isNumberTypedArray } from '../internal/validate.ts';
+import { checkFiniteData, checkInteger, describe, isNumberTypedArray, toFloat64 } from '../internal/validate.ts';
 
 /**
  * The sufficient statistics of a normal sample: everything the normal likelihood, its gradient and
@@ -19,12 +19,12 @@ export interface NormalSufficientStats {
   meanLow?: number;
 }
 
-// Blocked summation: 8 independent accumulators over blocks of 128 values (numpy's pairwise-sum
+// Blocked summation: independent accumulators over blocks of 128 values (numpy's pairwise-sum
 // leaf), block results combined with Neumaier compensation. Error ≈ (16 + small)·ε relative to
 // Σ|terms| instead of n·ε for a plain loop, at plain-loop speed.
 const BLOCK = 128;
 
-function blockSum(x: ArrayLike<number>, start: number, end: number): number {
+function blockSum(x: Float64Array, start: number, end: number): number {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
   let i = start;
   for (; i + 8 <= end; i += 8) {
@@ -43,7 +43,7 @@ function blockSum(x: ArrayLike<number>, start: number, end: number): number {
 }
 
 /** Σxᵢ: blocked, with Neumaier-compensated accumulation of the block sums. */
-function accurateSum(x: ArrayLike<number>, n: number): number {
+function accurateSum(x: Float64Array, n: number): number {
   let sum = 0;
   let c = 0;
   for (let start = 0; start < n; start += BLOCK) {
@@ -55,27 +55,37 @@ function accurateSum(x: ArrayLike<number>, n: number): number {
   return sum + c;
 }
 
-/** Writes [Σ(xᵢ − c), Σ(xᵢ − c)²] into `out`, blocked and compensated like {@link accurateSum}. */
-export function centredSums(x: ArrayLike<number>, n: number, center: number, out: Float64Array): void {
+/**
+ * Writes [Σ(xᵢ − c), Σ(xᵢ − c)², and the rounding errors of those two] into `out` (length ≥ 4),
+ * blocked and compensated like {@link accurateSum}: eight values per step feed four accumulators of
+ * each sum (dᵢ + dᵢ₊₄ first, a pairwise step), and the block results are added with Neumaier
+ * compensation. Each sum is also returned as the unevaluated pair out[k] + out[k + 2] (TwoSum of
+ * the running sum and its compensation), for callers that go on to subtract from it.
+ */
+export function centredSums(x: Float64Array, n: number, center: number, out: Float64Array): void {
   let sum1 = 0, c1 = 0, sum2 = 0, c2 = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = Math.min(start + BLOCK, n);
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
     let q0 = 0, q1 = 0, q2 = 0, q3 = 0;
     let i = start;
-    for (; i + 4 <= end; i += 4) {
+    for (; i + 8 <= end; i += 8) {
       const d0 = (x[i] as number) - center;
       const d1 = (x[i + 1] as number) - center;
       const d2 = (x[i + 2] as number) - center;
       const d3 = (x[i + 3] as number) - center;
-      a0 += d0;
-      a1 += d1;
-      a2 += d2;
-      a3 += d3;
-      q0 += d0 * d0;
-      q1 += d1 * d1;
-      q2 += d2 * d2;
-      q3 += d3 * d3;
+      const d4 = (x[i + 4] as number) - center;
+      const d5 = (x[i + 5] as number) - center;
+      const d6 = (x[i + 6] as number) - center;
+      const d7 = (x[i + 7] as number) - center;
+      a0 += d0 + d4;
+      a1 += d1 + d5;
+      a2 += d2 + d6;
+      a3 += d3 + d7;
+      q0 += d0 * d0 + d4 * d4;
+      q1 += d1 * d1 + d5 * d5;
+      q2 += d2 * d2 + d6 * d6;
+      q3 += d3 * d3 + d7 * d7;
     }
     for (; i < end; i++) {
       const d = (x[i] as number) - center;
@@ -91,8 +101,15 @@ export function centredSums(x: ArrayLike<number>, n: number, center: number, out
     c2 += sum2 >= b2 ? sum2 - t + b2 : b2 - t + sum2; // both ≥ 0
     sum2 = t;
   }
-  out[0] = sum1 + c1;
-  out[1] = sum2 + c2;
+  // TwoSum (Knuth): each sum rounded, and the exact rounding error of that last addition.
+  const s1 = sum1 + c1;
+  const b1 = s1 - sum1;
+  const s2 = sum2 + c2;
+  const b2 = s2 - sum2;
+  out[0] = s1;
+  out[1] = s2;
+  out[2] = sum1 - (s1 - b1) + (c1 - b1);
+  out[3] = sum2 - (s2 - b2) + (c2 - b2);
 }
 
 /**
@@ -109,12 +126,149 @@ export function checkSample(fn: string, x: ArrayLike<number>): number {
   return checkFiniteData(fn, x);
 }
 
+/** How many values, evenly spaced through x, estimate the shift of the one-pass sums. */
+const SHIFT_SAMPLE = 1024;
+
+/** How many of them estimate the spread that sets the shift's grid ({@link onShiftGrid}). */
+const RANGE_SAMPLE = 64;
+
 /**
- * The stable core of {@link normalSufficientStats} for a validated sample of length n ≥ 1: a
- * compensated first pass for the mean, then a centred pass whose residual Σ(xᵢ − x̄) corrects both
- * the mean and m2 (m2 = Σd² − (Σd)²/n, the corrected two-pass formula of Chan, Golub & LeVeque 1983).
+ * The one-pass result is kept only while n·(x̄ − c)², the part of Σ(xᵢ − c)² that the shift c
+ * adds, is at most this share of it: then m2 = Σd² − (Σd)²/n cancels at most 1/64 of Σd², and its
+ * rounding error grows by at most 1/(1 − 1/64) ≈ 1.6 % over a sum centred on the exact mean.
+ */
+const MAX_SHIFT_SHARE = 1 / 64;
+
+/** Veltkamp's splitter for doubles, 2^27 + 1 (Dekker's TwoProduct). */
+const SPLIT = 134217729;
+
+const TWO_POW_52 = 4503599627370496;
+
+/**
+ * The stable core of {@link normalSufficientStats} for a validated sample of length n ≥ 1: one pass
+ * about an estimated shift ({@link shiftedPassStats}) when that keeps every digit, else the exact
+ * two-pass path, which is also where NaN, ±Infinity and overflow are reported.
+ *
+ * meanLow carries the rest of the mean in both paths: c + Σd/n is formed as a double-double (Σd as
+ * the pair of {@link centredSums}, the quotient's remainder exact by TwoProduct, the final
+ * addition's error by TwoSum), so mean + meanLow is x̄ to about twice double precision.
  */
 export function sufficientStatsOf(fn: string, x: ArrayLike<number>, n: number): Required<NormalSufficientStats> {
+  const data = toFloat64(x);
+  const sums = new Float64Array(4);
+  return shiftedPassStats(data, n, sums) ?? twoPassStats(fn, data, n, sums);
+}
+
+/**
+ * One pass: d = xᵢ − c about a shift c, the mean of up to 1024 values spread evenly through x (so
+ * sorted data get a central shift too; see {@link shiftEstimate}), accumulating Σd and Σd² blocked
+ * and compensated; then x̄ = c + Σd/n and m2 = Σd² − (Σd)²/n (the corrected two-pass formula of
+ * Chan, Golub & LeVeque 1983, with c in place of a first-pass mean). For a random sample c is
+ * within about σ/32 of x̄, so the correction (Σd)²/n is about a thousandth of Σd² and costs no
+ * digits (the subtraction's own rounding error is recovered, so m2 is rounded once). Returns
+ * undefined when the shift missed (an outlier in the sample, a pattern in step with the sampling:
+ * (Σd)²/n above 1/64 of Σd²) or the sums are not finite; the caller then runs the exact two-pass
+ * path.
+ *
+ * @param x - The sample, at least n values.
+ * @param n - How many values of x to use, n ≥ 1.
+ * @param sums - Scratch of length ≥ 4 for {@link centredSums}.
+ */
+export function shiftedPassStats(x: Float64Array, n: number, sums: Float64Array): Required<NormalSufficientStats> | undefined {
+  const shift = shiftEstimate(x, n);
+  centredSums(x, n, shift, sums);
+  const s1 = sums[0] as number;
+  const s2 = sums[1] as number;
+  // (Σd/n)·Σd ≤ Σd² always holds in exact arithmetic (Cauchy–Schwarz), so this cannot overflow.
+  const offset = (s1 / n) * s1;
+  return Number.isFinite(s2) && offset <= MAX_SHIFT_SHARE * s2 ? statsFromSums(n, shift, sums, offset) : undefined;
+}
+
+/**
+ * The shift of the one-pass sums: the mean of min(n, SHIFT_SAMPLE) values spread evenly through x
+ * (all of them when n is small), on the grid of {@link onShiftGrid}.
+ */
+function shiftEstimate(x: Float64Array, n: number): number {
+  if (n <= SHIFT_SAMPLE) return onShiftGrid(blockSum(x, 0, n) / n, sampleRange(x, n));
+  const step = n / SHIFT_SAMPLE;
+  let s = 0;
+  // j·step < n for j < SHIFT_SAMPLE, so every index is in range.
+  for (let j = 0; j < SHIFT_SAMPLE; j++) s += x[Math.floor(j * step)] as number;
+  return onShiftGrid(s / SHIFT_SAMPLE, sampleRange(x, n));
+}
+
+/**
+ * The range (max − min) of up to RANGE_SAMPLE values spread evenly through x: the scale of the
+ * spread that {@link onShiftGrid} needs, within the factor it tolerates. NaN among them makes it
+ * NaN, which leaves the shift as it is (the sums are NaN then anyway).
+ */
+function sampleRange(x: Float64Array, n: number): number {
+  const k = Math.min(n, RANGE_SAMPLE);
+  const step = n / k;
+  let lo = x[0] as number;
+  let hi = lo;
+  for (let j = 1; j < k; j++) {
+    const v = x[Math.floor(j * step)] as number;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return hi - lo;
+}
+
+/**
+ * c rounded to a multiple of g = 2^(⌊log₂ r⌋ − 40), r the spread of the data (moving c by at most
+ * r·2^-41, nothing next to the spread). Then c has no bits below the ulp of any d = xᵢ − c up to
+ * 4096·r, so fl(xᵢ − c) rounds away only bits of xᵢ itself: errors that vary from value to value
+ * and average out. With a full-precision c, every xᵢ of one binade loses the same low bits of c,
+ * and over 1e5 values that one repeated error moved Σd/n by up to half an ulp of the mean.
+ */
+function onShiftGrid(c: number, r: number): number {
+  if (!(r > 0 && r < Infinity)) return c;
+  const g = 2 ** (Math.floor(Math.log2(r)) - 40);
+  // |c| ≥ 2^52·g: c is already a multiple of g (its ulp is at least g).
+  return g > 0 && Math.abs(c) < TWO_POW_52 * g ? Math.round(c / g) * g : c;
+}
+
+/**
+ * The record from the sums of d = xᵢ − c (`sums` as {@link centredSums} writes it) and
+ * offset = (Σd)²/n.
+ *
+ * x̄ = c + (s1 + s1Low)/n: the quotient q = s1/n, its remainder s1 − q·n computed exactly (Dekker's
+ * TwoProduct gives q·n as p + pErr; s1 − p is exact by Sterbenz), and the rounding error of c + q
+ * by TwoSum, all gathered into meanLow. m2 = (s2 + s2Low) − offset with the subtraction's error
+ * recovered by TwoSum, so that m2 is rounded once, as if the offset were zero.
+ */
+function statsFromSums(n: number, c: number, sums: Float64Array, offset: number): Required<NormalSufficientStats> {
+  const s1 = sums[0] as number;
+  const s2 = sums[1] as number;
+  const s1Low = sums[2] as number;
+  const s2Low = sums[3] as number;
+  const t = s2 - offset;
+  const tb = t - s2;
+  const m2 = Math.max(0, t + (s2 - (t - tb) + (-offset - tb) + s2Low));
+  const q = s1 / n;
+  const p = q * n;
+  const qs = SPLIT * q;
+  const qHi = qs - (qs - q);
+  const qLo = q - qHi;
+  const ns = SPLIT * n;
+  const nHi = ns - (ns - n);
+  const nLo = n - nHi;
+  const pErr = qHi * nHi - p + qHi * nLo + qLo * nHi + qLo * nLo; // q·n − p, exactly
+  const qLow = (s1 - p - pErr + s1Low) / n;
+  const mean = c + q;
+  // TwoSum: the exact rounding error of c + q (Knuth, TAOCP vol. 2, §4.2.2).
+  const bv = mean - c;
+  const meanLow = c - (mean - bv) + (q - bv) + qLow;
+  return { n, mean, m2, meanLow };
+}
+
+/**
+ * The exact two-pass path: a compensated first pass for the mean, then the centred pass about it
+ * (on the grid of {@link onShiftGrid}; its residual Σ(xᵢ − x̄) corrects both the mean and m2). Also
+ * where NaN, ±Infinity and overflow are reported.
+ */
+function twoPassStats(fn: string, x: Float64Array, n: number, sums: Float64Array): Required<NormalSufficientStats> {
   const total = accurateSum(x, n);
   let mean0 = total / n;
   if (!Number.isFinite(total)) {
@@ -123,28 +277,23 @@ export function sufficientStatsOf(fn: string, x: ArrayLike<number>, n: number): 
     mean0 = 0;
     for (let i = 0; i < n; i++) mean0 += (x[i] as number) / n;
   }
-  const sums = new Float64Array(2);
+  mean0 = onShiftGrid(mean0, sampleRange(x, n));
   centredSums(x, n, mean0, sums);
   const s1 = sums[0] as number;
-  const s2 = sums[1] as number;
-  if (!Number.isFinite(s2)) {
+  if (!Number.isFinite(sums[1] as number)) {
     throw new RangeError(`${fn}: the sum of squared deviations of x overflows; rescale the data (|x − mean| must stay below about 1e154)`);
   }
-  const correction = s1 / n;
-  const mean = mean0 + correction;
-  // TwoSum: the exact rounding error of mean0 + correction (Knuth, TAOCP vol. 2, §4.2.2).
-  const bv = mean - mean0;
-  const meanLow = mean0 - (mean - bv) + (correction - bv);
-  const m2 = Math.max(0, s2 - (s1 * s1) / n);
-  return { n, mean, m2, meanLow };
+  return statsFromSums(n, mean0, sums, (s1 * s1) / n);
 }
 
 /**
  * The sufficient statistics { n, mean, m2 } of a normal sample, computed once and stably.
  *
- * Computes x̄ = Σxᵢ/n and m2 = Σ(xᵢ − x̄)² with a compensated two-pass algorithm (Chan, Golub &
- * LeVeque 1983), so data offset by 1e9 keep every digit of m2. With them the normal NLL and its
- * gradient cost O(1) per evaluation ({@link normalNllFromStats}). Matches `np.mean(x)` and
+ * Computes x̄ = Σxᵢ/n and m2 = Σ(xᵢ − x̄)² with compensated sums of d = xᵢ − c about a shift c
+ * (Chan, Golub & LeVeque 1983): one pass about the mean of 1024 values spread through x, or, when
+ * that shift is too far from x̄ to keep every digit, two passes about the compensated mean. Data
+ * offset by 1e9 keep every digit of m2 either way. With them the normal NLL and its gradient cost
+ * O(1) per evaluation ({@link normalNllFromStats}). Matches `np.mean(x)` and
  * `np.sum((x - x.mean())**2)`.
  *
  * @param x - The sample: finite numbers, at least one.

@@ -12,7 +12,7 @@
 // variance never suffers the cancellation of Σ r x² − N μ².
 
 import { LN_2PI } from '../internal/constants.ts';
-import { checkArrayLike, checkFinite, checkFiniteData, checkInteger, checkNonNegativeData, describe } from '../internal/validate.ts';
+import { checkArrayLike, checkFinite, checkFiniteData, checkInteger, checkNonNegativeData, describe, toFloat64 } from '../internal/validate.ts';
 import { createRandomState } from '../random/random-state.ts';
 
 /** A one-dimensional Gaussian mixture: density Σ_k w_k·N(x; μ_k, σ²_k). */
@@ -314,10 +314,6 @@ function emPassTwo(x: Float64Array, model: GaussianMixtureModel, regCovar: numbe
     mStep(model, regCovar, out, ws);
   }
   return logLik;
-}
-
-function toFloat64(x: ArrayLike<number>): Float64Array {
-  return x instanceof Float64Array ? x : Float64Array.from(x);
 }
 
 function copyModel(m: GaussianMixtureModel): GaussianMixtureModel {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRandomState, type RandomStateSnapshot } from '../../src/random/random-state.ts';
+import { accurateLog } from '../../src/random/accurate-log.ts';
+import { createRandomState, type RandomState, type RandomStateSnapshot } from '../../src/random/random-state.ts';
 import { expectAllClose, expectClose } from '../support/expect-close.ts';
 import data from '../fixtures/random.json' with { type: 'json' };
 
@@ -11,6 +12,30 @@ function ulpDistance(a: number, b: number): number {
   const bits = new BigInt64Array(view.buffer);
   const d = (bits[0] as bigint) - (bits[1] as bigint);
   return Number(d < 0n ? -d : d);
+}
+
+/**
+ * numpy's `legacy_gauss` word by word (legacy-distributions.c): x1, x2 = 2·random_sample() − 1 until
+ * 0 < r² < 1, then f·x2 and f·x1 with f = √(−2·ln r²/r²). The oracle for the batched fillGauss.
+ */
+function referenceNormals(rs: RandomState, n: number): { z: number[]; cached: number | undefined } {
+  const z: number[] = [];
+  let cached: number | undefined;
+  while (z.length < n) {
+    let x1 = 0;
+    let x2 = 0;
+    let r2 = 0;
+    do {
+      x1 = 2 * rs.randomSample() - 1;
+      x2 = 2 * rs.randomSample() - 1;
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1 || r2 === 0);
+    const f = Math.sqrt((-2 * accurateLog(r2)) / r2);
+    z.push(f * x2);
+    if (z.length < n) z.push(f * x1);
+    else cached = f * x1;
+  }
+  return { z, cached };
 }
 
 function snapshotFrom(s: { key: number[]; pos: number; hasGauss: boolean; cachedGaussian: number }): RandomStateSnapshot {
@@ -121,7 +146,7 @@ describe('createRandomState', () => {
     );
   });
 
-  it('property: large requests (block path) equal the same draws taken in small calls', () => {
+  it('property: large requests (whole keys at a time) equal the same draws taken in small calls', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 256, max: 3000 }), (seed, skip, n) => {
         const big = createRandomState(seed);
@@ -138,6 +163,28 @@ describe('createRandomState', () => {
         expect(big.getState()).toEqual(small.getState());
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('property: standardNormal(n) equals numpy’s word-by-word polar loop from any position, and stops on its word', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 624 }), fc.integer({ min: 0, max: 1500 }), (seed, pos, n) => {
+        const state = { ...createRandomState(seed).getState(), pos };
+        const batched = createRandomState(0);
+        const oracle = createRandomState(0);
+        batched.setState(state);
+        oracle.setState(state);
+        const z = batched.standardNormal(n);
+        const ref = referenceNormals(oracle, n);
+        expect(Array.from(z)).toEqual(ref.z);
+        const after = batched.getState();
+        const refAfter = oracle.getState();
+        expect(after.pos).toBe(refAfter.pos);
+        expect(after.key).toEqual(refAfter.key);
+        expect(after.hasGauss).toBe(ref.cached !== undefined);
+        expect(after.cachedGaussian).toBe(ref.cached ?? 0);
+      }),
+      { numRuns: 150 },
     );
   });
 
