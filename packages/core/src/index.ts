@@ -94,13 +94,15 @@ export type { MixtureSample, MixtureSampleOptions } from './mixture/mixture-samp
 export { cltSample, createCltRun } from './mixture/clt.ts';
 export type { CltRun, CltSample, CltSampleOptions, CltSource } from './mixture/clt.ts';
 
-// ── Signal: FFT, Gaussian filtering, integration ────────────────────────────
+// ── Signal: FFT, Gaussian filtering, the heat equation, integration ─────────
 export { fft, ifft, fftConvolve } from './signal/fft.ts';
 export { gaussianFourierPair } from './signal/gaussian-fourier.ts';
 export type { GaussianFourierOptions, GaussianFourierPair } from './signal/gaussian-fourier.ts';
 export { gaussianFilter1d, gaussianKernel1d } from './signal/gaussian-filter.ts';
 export { gaussianEdges } from './signal/gaussian-edges.ts';
 export type { GaussianEdges, GaussianEdgesOptions } from './signal/gaussian-edges.ts';
+export { solveHeat1d, gaussianHeatKernel } from './signal/heat-equation.ts';
+export type { GaussianHeatKernel, GaussianHeatKernelOptions, HeatBoundary, HeatSolution, SolveHeatOptions } from './signal/heat-equation.ts';
 export type { GaussianFilterMode, GaussianFilterOptions, GaussianKernelOptions } from './signal/gaussian-filter.ts';
 export { convolve, gaussianConvolution } from './signal/convolve.ts';
 export type { ConvolveMode, ConvolveOptions, GaussianConvolution, GaussianConvolutionOptions } from './signal/convolve.ts';
