@@ -1,5 +1,6 @@
 // The Gaussian's jobs through the Node client: product versus sum of logs, the Gaussian integral,
-// smoothing, convolution and the Fourier pair — numpy/scipy numbers for fixed seeds and parameters.
+// smoothing, convolution, the Fourier pair and the heat kernel — numpy/scipy numbers for fixed seeds
+// and parameters.
 import { createNodeClient } from '@mle-lab/worker/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import uses from './fixtures/gaussian-uses.json' with { type: 'json' };
@@ -120,5 +121,57 @@ describe('gaussianFourier', () => {
     expect(Math.max(...Array.from(r.f, Math.abs))).toBeLessThanOrEqual(2);
     expect(r.size).toBe(4096);
     await expect(client.gaussianFourier({ width: 20 })).rejects.toThrow('gaussianFourier: width must be from 0.05 to 10, got 20');
+  });
+});
+
+describe('heatEquation', () => {
+  for (const c of uses.heat) {
+    it(`diffuses the ${c.profile} profile for t = ${c.time} at D = ${c.diffusivity} as numpy's FTCS loop, beside scipy's Gaussian of σ = √(2Dt)`, async () => {
+      const r = await client.heatEquation({ profile: c.profile as 'point' | 'step' | 'spots', time: c.time, diffusivity: c.diffusivity });
+      expect(Array.from(r.x)).toEqual(uses.x);
+      expect(Array.from(r.initial)).toEqual(c.initial);
+      // The same operations in the same order as numpy's vector update: equal to the last bit.
+      expect(Array.from(r.solution)).toEqual(c.solution);
+      expectAllClose(r.smoothed, c.smoothed, { rel: 1e-13, abs: 1e-15 });
+      expect([r.steps, r.dt, r.ratio, r.dx]).toEqual([c.steps, c.dt, c.ratio, 0.1]);
+      expect(r.sigma).toBe(c.sigma);
+      expectClose(r.maxDifference, c.maxDifference, { rel: 1e-9, abs: 1e-15 });
+      expectClose(r.initialHeat, c.initialHeat, { rel: 1e-15 });
+      expectClose(r.heat, c.heat, { rel: 1e-15 });
+      expectClose(r.smoothedHeat, c.smoothedHeat, { rel: 1e-13 });
+      for (const key of ['initialVariance', 'variance', 'expectedVariance'] as const) {
+        const expected = c[key];
+        if (expected === null) expect(r[key]).toBeNull();
+        else expectClose(r[key] as number, expected, { rel: 1e-12, abs: 1e-15 });
+      }
+    });
+  }
+
+  it('keeps the heat, and the spread grows as σ₀² + 2Dt while it stays away from the ends', async () => {
+    // Every case of the fixture (numpy 2.4): the total heat moves by less than 1e-15, and the variance
+    // of the localized profiles is σ₀² + 2Dt to within 1e-5 even at 2Dt = 8 (σ = 2.83 on a rod of ±15).
+    for (const c of uses.heat) {
+      expectClose(c.heat, c.initialHeat, { rel: 1e-15 });
+      if (c.variance !== null) expectClose(c.variance, c.expectedVariance as number, { rel: 1e-5 });
+    }
+    const r = await client.heatEquation({ profile: 'spots', time: 2, diffusivity: 0.5 });
+    expectClose(r.heat, 1, { rel: 1e-15 });
+    expectClose(r.variance as number, 4 + 2, { rel: 1e-9 });
+  });
+
+  it('is fast: the longest run (2,400 steps on 301 cells) takes a few milliseconds', async () => {
+    await client.heatEquation({ profile: 'point', time: 4, diffusivity: 1 });
+    const start = performance.now();
+    await client.heatEquation({ profile: 'point', time: 4, diffusivity: 1 });
+    expect(performance.now() - start).toBeLessThan(50);
+  });
+
+  it('names what was wrong', async () => {
+    await expect(client.heatEquation({ profile: 'ring' as 'point', time: 1, diffusivity: 0.5 })).rejects.toThrow(
+      "heatEquation: profile must be one of 'point', 'step', 'spots', got ring",
+    );
+    await expect(client.heatEquation({ profile: 'point', time: 5, diffusivity: 0.5 })).rejects.toThrow('heatEquation: time must be from 0 to 4, got 5');
+    await expect(client.heatEquation({ profile: 'point', time: 1, diffusivity: 0 })).rejects.toThrow('heatEquation: diffusivity must be from 0.01 to 1, got 0');
+    await expect(client.heatEquation({ profile: 'point', time: Number.NaN, diffusivity: 0.5 })).rejects.toThrow('heatEquation: time must be a finite number, got NaN');
   });
 });
