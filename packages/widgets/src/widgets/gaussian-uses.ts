@@ -1,5 +1,5 @@
 import type uPlot from 'uplot';
-import type { ConvolutionResult, FourierResult, SmoothingResult } from '@mle-lab/worker';
+import type { ConvolutionResult, FourierResult, HeatProfile, HeatResult, SmoothingResult } from '@mle-lab/worker';
 import { MleWidget, type RenderContext } from '../shared/base-widget.ts';
 import { createChart, themedAxes, type Chart } from '../shared/chart.ts';
 import { sharedClient } from '../shared/client.ts';
@@ -13,7 +13,7 @@ import type { ChoiceParam, NumberParam } from '../shared/params.ts';
 import { chartBox, codeBlock, createReadouts, note } from '../shared/readouts.ts';
 import { formatScientific } from '../shared/series.ts';
 
-type Panel = 'smoothing' | 'edges' | 'convolution' | 'fourier';
+type Panel = 'smoothing' | 'edges' | 'convolution' | 'fourier' | 'heat';
 
 const TEXT = {
   smoothChart: { zh: '带噪声的阶梯信号与高斯平滑后的信号', en: 'A noisy step signal and its Gaussian smoothing' },
@@ -78,6 +78,26 @@ const TEXT = {
     zh: '高斯函数的傅里叶变换仍是高斯函数；时域越宽，频域越窄，σ·σ_f 始终等于 1/(2π) ≈ 0.1592。',
     en: 'The Fourier transform of a Gaussian is a Gaussian; the wider it is in time, the narrower in frequency — σ·σ_f is always 1/(2π) ≈ 0.1592.',
   },
+  heatChart: {
+    zh: '初始温度、有限差分（FTCS）解与高斯平滑后的初始温度',
+    en: 'The initial temperature, the finite-difference (FTCS) solution and the Gaussian-smoothed start',
+  },
+  heatTable: { zh: '温度分布上的点', en: 'Points on the temperature profiles' },
+  position: { zh: '位置 x', en: 'position x' },
+  temperature: { zh: '温度 u', en: 'temperature u' },
+  initial: { zh: '初始 u₀', en: 'initial u₀' },
+  ftcs: { zh: '有限差分 u(x, t)', en: 'finite differences u(x, t)' },
+  heatGaussian: { zh: 'u₀ 经 N(0, 2Dt) 平滑', en: 'u₀ smoothed by N(0, 2Dt)' },
+  heatSigma: { zh: '高斯宽度 σ = √(2Dt)', en: 'Gaussian width σ = √(2Dt)' },
+  heatSteps: { zh: '时间步数', en: 'time steps' },
+  heatDifference: { zh: '两条曲线的最大差', en: 'max difference of the two curves' },
+  heatTotal: { zh: '总热量 Σu·dx（开始 → 现在）', en: 'total heat Σu·dx (start → now)' },
+  heatVariance: { zh: '温度分布的方差', en: 'variance of the profile' },
+  heatExpected: { zh: 'σ₀² + 2Dt', en: 'σ₀² + 2Dt' },
+  heatCaption: {
+    zh: '扩散时间 t 就是用方差 2Dt 的高斯模糊初始温度：有限差分解与 scipy 的 gaussian_filter1d 重合，绝热的两端不漏热，总热量不变。',
+    en: 'Diffusing for a time t is blurring the start with a Gaussian of variance 2Dt: the finite-difference solution and scipy’s gaussian_filter1d overlap, and the insulated ends keep the total heat.',
+  },
 } satisfies Record<string, Text>;
 
 const panelParam: ChoiceParam = {
@@ -89,6 +109,7 @@ const panelParam: ChoiceParam = {
     { value: 'edges', label: { zh: '用高斯导数找边缘', en: 'finding edges with a Gaussian derivative' } },
     { value: 'convolution', label: { zh: '两个高斯的卷积', en: 'two Gaussians convolved' } },
     { value: 'fourier', label: { zh: '高斯与它的傅里叶变换', en: 'a Gaussian and its Fourier transform' } },
+    { value: 'heat', label: { zh: '热方程：扩散就是高斯模糊', en: 'the heat equation: diffusion is Gaussian blur' } },
   ],
   default: 'smoothing',
 };
@@ -114,17 +135,73 @@ const thresholdParam: NumberParam = {
 const sigma1Param: NumberParam = { kind: 'number', name: 'sigma1', label: { zh: '标准差 σ₁', en: 'Std σ₁' }, min: 0.2, max: 3, step: 0.05, default: 1 };
 const sigma2Param: NumberParam = { kind: 'number', name: 'sigma2', label: { zh: '标准差 σ₂', en: 'Std σ₂' }, min: 0.2, max: 3, step: 0.05, default: 1.5 };
 const widthParam: NumberParam = { kind: 'number', name: 'width', label: { zh: '时域宽度 σ', en: 'Width in time σ' }, min: 0.25, max: 3, step: 0.05, default: 1 };
+const profileParam: ChoiceParam = {
+  kind: 'choice',
+  name: 'profile',
+  label: { zh: '初始温度', en: 'Initial temperature' },
+  choices: [
+    { value: 'point', label: { zh: '点热源（一个热格子）', en: 'a point source (one hot cell)' } },
+    { value: 'step', label: { zh: '阶跃（左半边热）', en: 'a step (the left half hot)' } },
+    { value: 'spots', label: { zh: '两个热点（x = ±2）', en: 'two hot spots (x = ±2)' } },
+  ],
+  default: 'point',
+};
+// The worker's ranges: 2Dt ≤ 8 keeps the heat of the point and the spots away from the rod's ends (±15).
+const timeParam: NumberParam = { kind: 'number', name: 'time', label: { zh: '时间 t', en: 'Time t' }, min: 0, max: 4, step: 0.01, default: 1 };
+const diffusivityParam: NumberParam = {
+  kind: 'number',
+  name: 'diffusivity',
+  label: { zh: '扩散系数 D', en: 'Diffusivity D' },
+  min: 0.01,
+  max: 1,
+  step: 0.01,
+  default: 0.5,
+};
 
 const PANEL_CONTROLS: Record<Panel, readonly string[]> = {
   smoothing: ['kernel', 'seed'],
   edges: ['kernel', 'threshold', 'seed'],
   convolution: ['sigma1', 'sigma2'],
   fourier: ['width'],
+  heat: ['profile', 'time', 'diffusivity'],
 };
 
 /** Up to a dozen sample indices, then an ellipsis. */
 const indexList = (values: Float64Array) =>
   values.length === 0 ? '—' : Array.from(values.subarray(0, 12), String).join(', ') + (values.length > 12 ? ', …' : '');
+
+/** A largest difference in scientific notation, or 0 when the two curves are identical (t = 0). */
+const differenceText = (value: number) => (value === 0 ? '0' : formatScientific(value, 1));
+
+/** The initial profile of the heat panel in numpy, as the worker builds it. */
+const HEAT_PROFILE_CODE: Record<HeatProfile, string> = {
+  point: 'u0 = np.zeros(301); u0[150] = 1 / dx                 # unit heat in the middle cell',
+  step: 'u0 = np.where(x < 0, 1.0, 0.0); u0[150] = 0.5         # the left half hot',
+  spots: 'u0 = np.zeros(301); u0[[130, 170]] = 0.5 / dx        # half the heat at x = -2 and x = 2',
+};
+
+/** The numpy/scipy lines that reproduce the heat panel: the FTCS loop beside gaussian_filter1d. */
+function heatCode(profile: HeatProfile, time: number, diffusivity: number, r: HeatResult): string {
+  const spread =
+    r.variance === null
+      ? ''
+      : `m = (x * u).sum() / u.sum()\nprint(((x - m)**2 * u).sum() / u.sum())   # ${formatNumber(r.variance)} = σ₀² + 2Dt = ${formatNumber(r.expectedVariance ?? Number.NaN)}\n`;
+  return (
+    `import math\nimport numpy as np\nfrom scipy.ndimage import gaussian_filter1d\n` +
+    `D, t, dx = ${pythonNumber(diffusivity)}, ${pythonNumber(time)}, 0.1\n` +
+    `x = np.linspace(-15, 15, 301)\n` +
+    `${HEAT_PROFILE_CODE[profile]}\n` +
+    `steps = math.ceil(6 * (D / (dx * dx)) * t)                # ${r.steps}: D·dt/dx² ≤ 1/6\n` +
+    `r = D * (t / steps) / (dx * dx) if steps else 0.0\n` +
+    `u = u0.copy()\n` +
+    `for _ in range(steps):\n` +
+    `    p = np.pad(u, 1, mode='edge')                         # insulated ends\n` +
+    `    u = u + r * (p[:-2] - 2 * p[1:-1] + p[2:])\n` +
+    `g = gaussian_filter1d(u0, math.sqrt(2 * D * t) / dx, mode='reflect') if t else u0\n` +
+    `print(np.abs(u - g).max(), u.sum() * dx)   # ${r.maxDifference === 0 ? '0' : r.maxDifference.toExponential(1)} ${formatNumber(r.heat)}\n` +
+    spread
+  ).trimEnd();
+}
 
 /** A uPlot legend value with three decimals. */
 const digits = (_u: unknown, v: number | null) => (v == null ? '—' : formatNumber(v, 3));
@@ -137,14 +214,15 @@ interface PanelView {
 }
 
 /**
- * `<mle-gaussian-uses>`: four other jobs of the Gaussian, one panel at a time — smoothing a noisy
+ * `<mle-gaussian-uses>`: five other jobs of the Gaussian, one panel at a time — smoothing a noisy
  * signal with a Gaussian kernel, finding its edges with the Gaussian's derivative, two Gaussians
- * convolved (variances add), and a Gaussian with its Fourier transform (again a Gaussian, of
- * reciprocal width).
+ * convolved (variances add), a Gaussian with its Fourier transform (again a Gaussian, of
+ * reciprocal width), and the Gaussian as the heat kernel (diffusing for a time t is smoothing with
+ * variance 2Dt).
  */
 export class GaussianUses extends MleWidget {
   static override widgetName = 'gaussian-uses';
-  static override params = [panelParam, kernelParam, thresholdParam, seedParam, sigma1Param, sigma2Param, widthParam];
+  static override params = [panelParam, kernelParam, thresholdParam, seedParam, sigma1Param, sigma2Param, widthParam, profileParam, timeParam, diffusivityParam];
 
   private panels!: Record<Panel, PanelView>;
   private smoothBox!: HTMLElement;
@@ -153,24 +231,29 @@ export class GaussianUses extends MleWidget {
   private convBox!: HTMLElement;
   private timeBox!: HTMLElement;
   private freqBox!: HTMLElement;
+  private heatBox!: HTMLElement;
   private smoothChart: Chart | undefined;
   private edgeSignalChart: Chart | undefined;
   private edgeChart: DensityChart | undefined;
   private convChart: DensityChart | undefined;
   private timeChart: DensityChart | undefined;
   private freqChart: DensityChart | undefined;
+  private heatChart: DensityChart | undefined;
   private smoothTable!: ReturnType<typeof createDataTable>;
   private edgeTable!: ReturnType<typeof createDataTable>;
   private convTable!: ReturnType<typeof createDataTable>;
   private fourierTable!: ReturnType<typeof createDataTable>;
+  private heatTable!: ReturnType<typeof createDataTable>;
   private smoothOut!: Outputs<'taps' | 'noiseSd' | 'residualSd'>;
   private edgeOut!: Outputs<'edgeCount' | 'edgesFound' | 'trueEdges'>;
   private convOut!: Outputs<'var1' | 'var2' | 'sumVar' | 'convVar' | 'convError'>;
   private fourierOut!: Outputs<'sigmaT' | 'sigmaF' | 'product' | 'fourierError'>;
+  private heatOut!: Outputs<'heatSigma' | 'heatSteps' | 'heatDifference' | 'heatTotal' | 'heatVariance' | 'heatExpected'>;
   private code!: HTMLElement;
   private smoothing: SmoothingResult | undefined;
   private convolution: ConvolutionResult | undefined;
   private fourier: FourierResult | undefined;
+  private heat: HeatResult | undefined;
 
   protected build(body: HTMLElement): void {
     const t = (text: Text) => text[this.uiLang];
@@ -219,6 +302,18 @@ export class GaussianUses extends MleWidget {
     this.freqBox = chartBox();
     this.fourierTable = createDataTable(t(TEXT.fourierTable));
 
+    const heat = createReadouts([
+      { key: 'heatSigma', label: t(TEXT.heatSigma) },
+      { key: 'heatSteps', label: t(TEXT.heatSteps) },
+      { key: 'heatDifference', label: t(TEXT.heatDifference) },
+      { key: 'heatTotal', label: t(TEXT.heatTotal) },
+      { key: 'heatVariance', label: t(TEXT.heatVariance) },
+      { key: 'heatExpected', label: t(TEXT.heatExpected) },
+    ]);
+    this.heatOut = heat.outputs;
+    this.heatBox = chartBox();
+    this.heatTable = createDataTable(t(TEXT.heatTable));
+
     const panel = (name: Panel, ...children: HTMLElement[]): PanelView => {
       const element = document.createElement('section');
       element.className = 'panel';
@@ -232,6 +327,7 @@ export class GaussianUses extends MleWidget {
       edges: panel('edges', edge.element, this.edgeSignalBox, this.edgeBox, note(t(TEXT.edgeCaption)), this.edgeTable.element),
       convolution: panel('convolution', conv.element, this.convBox, note(t(TEXT.convCaption)), this.convTable.element),
       fourier: panel('fourier', fourier.element, this.timeBox, this.freqBox, note(t(TEXT.fourierCaption)), this.fourierTable.element),
+      heat: panel('heat', heat.element, this.heatBox, note(t(TEXT.heatCaption)), this.heatTable.element),
     };
     this.code = codeBlock();
     const actions = this.actionBar(async () => this.csvColumns());
@@ -286,6 +382,13 @@ export class GaussianUses extends MleWidget {
         `x = np.arange(-k, k + 1) * dx\n` +
         `conv = np.convolve(norm.pdf(x, 0, s1), norm.pdf(x, 0, s2), mode='same') * dx\n` +
         `print((x**2 * conv).sum() * dx, s1**2 + s2**2)   # ${formatNumber(r.variance, 6)} ${formatNumber(r.exactVariance, 6)}`;
+    } else if (panel === 'heat') {
+      const { profile, time, diffusivity } = this.state as { profile: HeatProfile; time: number; diffusivity: number };
+      const r = await client.heatEquation({ profile, time, diffusivity });
+      if (isStale()) return;
+      this.heat = r;
+      this.drawHeat(r, profile);
+      this.code.textContent = heatCode(profile, time, diffusivity, r);
     } else {
       const { width } = this.state as { width: number };
       const r = await client.gaussianFourier({ width });
@@ -309,6 +412,7 @@ export class GaussianUses extends MleWidget {
     this.convChart?.restyle();
     this.timeChart?.restyle();
     this.freqChart?.restyle();
+    this.heatChart?.restyle();
   }
 
   protected override announcement(): string {
@@ -337,6 +441,12 @@ export class GaussianUses extends MleWidget {
       return zh
         ? `σ = ${formatNumber(r.sigmaT, 2)}，σ_f = ${formatNumber(r.sigmaF)}，乘积 ${formatNumber(r.product)}`
         : `σ = ${formatNumber(r.sigmaT, 2)}, σ_f = ${formatNumber(r.sigmaF)}, product ${formatNumber(r.product)}`;
+    }
+    if (panel === 'heat' && this.heat) {
+      const r = this.heat;
+      return zh
+        ? `σ = √(2Dt) = ${formatNumber(r.sigma)}；有限差分与高斯平滑最多相差 ${differenceText(r.maxDifference)}；总热量 ${formatNumber(r.heat)}`
+        : `σ = √(2Dt) = ${formatNumber(r.sigma)}; finite differences and the Gaussian differ by at most ${differenceText(r.maxDifference)}; total heat ${formatNumber(r.heat)}`;
     }
     return '';
   }
@@ -382,6 +492,15 @@ export class GaussianUses extends MleWidget {
         { name: 'f', values: r.f },
         { name: 'abs_fft_times_dt', values: r.spectrum },
         { name: 'exact_transform', values: r.exact },
+      ];
+    }
+    if (panel === 'heat' && this.heat) {
+      const r = this.heat;
+      return [
+        { name: 'x', values: r.x },
+        { name: 'initial', values: r.initial },
+        { name: 'ftcs_solution', values: r.solution },
+        { name: 'gaussian_smoothed', values: r.smoothed },
       ];
     }
     return [];
@@ -535,6 +654,44 @@ export class GaussianUses extends MleWidget {
       { name: t(TEXT.frequency), values: r.f },
       { name: t(TEXT.fftSeries), values: r.spectrum },
       { name: t(TEXT.exactSeries), values: r.exact },
+    ]);
+  }
+
+  private drawHeat(r: HeatResult, profile: HeatProfile): void {
+    const t = (text: Text) => text[this.uiLang];
+    this.heatChart ??= createDensityChart({
+      container: this.heatBox,
+      height: 260,
+      label: t(TEXT.heatChart),
+      xLabel: t(TEXT.position),
+      yLabel: t(TEXT.temperature),
+      curves: [
+        { label: t(TEXT.initial), colour: '--mle-muted', width: 1.5, dash: [2, 3] },
+        { label: t(TEXT.ftcs), colour: '--mle-accent', width: 3 },
+        { label: t(TEXT.heatGaussian), colour: '--mle-truth', width: 1.5, dash: [6, 4] },
+      ],
+    });
+    // A hot cell is a spike 1/dx tall that would flatten the curves once t > 0: the point and the
+    // spots are marked by vertical lines at their cells instead, in the legend's style for u₀ (the
+    // step is drawn as it is).
+    const spikes = profile !== 'step' && r.steps > 0;
+    this.heatChart.update({
+      x: r.x,
+      curves: [spikes ? null : r.initial, r.solution, r.smoothed],
+      markers: spikes ? Array.from(r.x.filter((_x, i) => (r.initial[i] as number) > 0), (x) => ({ x, colour: '--mle-muted', dash: [2, 3] })) : [],
+    });
+    const o = this.heatOut;
+    o.heatSigma.value = formatNumber(r.sigma);
+    o.heatSteps.value = String(r.steps);
+    o.heatDifference.value = differenceText(r.maxDifference);
+    o.heatTotal.value = `${formatNumber(r.initialHeat)} → ${formatNumber(r.heat)}`;
+    o.heatVariance.value = r.variance === null ? '—' : formatNumber(r.variance);
+    o.heatExpected.value = r.expectedVariance === null ? '—' : formatNumber(r.expectedVariance);
+    this.heatTable.update([
+      { name: t(TEXT.position), values: r.x },
+      { name: t(TEXT.initial), values: r.initial },
+      { name: t(TEXT.ftcs), values: r.solution },
+      { name: t(TEXT.heatGaussian), values: r.smoothed },
     ]);
   }
 }
