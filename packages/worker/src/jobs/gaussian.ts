@@ -20,6 +20,7 @@ import {
   normalPdfArray,
   std,
   subtract,
+  type GaussianHeatKernel,
 } from '@mle-lab/core';
 import { withTransfer } from '../transfer.ts';
 
@@ -190,23 +191,15 @@ export interface HeatSpec {
   diffusivity: number;
 }
 
-export interface HeatResult {
+/**
+ * Core's {@link GaussianHeatKernel} (the FTCS solution, the Gaussian-smoothed start, σ = √(2Dt), the
+ * largest difference, the heat of each, the solver's steps) on the job's rod, with its grid and start.
+ */
+export type HeatResult = Omit<GaussianHeatKernel, 'initialVariance' | 'variance' | 'smoothedVariance' | 'expectedVariance'> & {
   /** Cell centres: 301 cells of width dx = 0.1 from −15 to 15, insulated at both ends. */
   x: Float64Array;
   /** The initial profile u0. */
   initial: Float64Array;
-  /** The finite-difference (FTCS) solution at time t (core's `solveHeat1d`). */
-  solution: Float64Array;
-  /** u0 smoothed by a Gaussian of standard deviation √(2Dt): `gaussian_filter1d(u0, √(2Dt)/dx, mode='reflect')`. */
-  smoothed: Float64Array;
-  /** σ = √(2Dt). */
-  sigma: number;
-  /** max |solution − smoothed|. */
-  maxDifference: number;
-  /** Σu·dx at the start, of the solution and of the smoothed profile: the total heat, conserved. */
-  initialHeat: number;
-  heat: number;
-  smoothedHeat: number;
   /**
    * The spread Σ(x − m)²u/Σu of the initial profile and of the solution, and σ₀² + 2Dt; null for
    * the step, whose heat fills half the rod, so that its spread is set by the rod's length.
@@ -214,12 +207,8 @@ export interface HeatResult {
   initialVariance: number | null;
   variance: number | null;
   expectedVariance: number | null;
-  /** FTCS steps, time step and mesh ratio D·dt/dx². */
-  steps: number;
-  dt: number;
-  ratio: number;
   dx: number;
-}
+};
 
 /** Levels of the clean step signal, each held for a fifth of the samples. */
 const STEP_LEVELS = [0, 1, 0.3, 1.4, 0.2] as const;
