@@ -1,7 +1,7 @@
 import { createActionBar } from './actions.ts';
 import { createControl, type Control } from './controls.ts';
 import type { CsvColumn } from './csv.ts';
-import { detectLang, type Lang, type Text } from './i18n.ts';
+import { CANCELLED_KEEPING_RESULT, detectLang, type Lang, type Text } from './i18n.ts';
 import { parseParam, type ParamSpec, type ParamValue } from './params.ts';
 import { hostReserveCss } from './reserve.js';
 import { baseCss } from './styles.ts';
@@ -140,6 +140,13 @@ export abstract class MleWidget extends HTMLElement {
   /** Announces a short message politely (screen readers) right away. */
   protected say(message: string): void {
     this.liveRegion.textContent = message;
+  }
+
+  /** After the reader cancels a long job: says in `status` and aloud that the previous result stays. */
+  protected reportCancelled(status: HTMLElement): void {
+    const message = CANCELLED_KEEPING_RESULT[this.uiLang];
+    status.textContent = message;
+    this.say(message);
   }
 
   /** Validates and applies one raw value; on failure records the problem and keeps the last good value. */

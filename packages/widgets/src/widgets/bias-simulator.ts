@@ -5,7 +5,7 @@ import { pythonNumber, seedParam, sigmaParam } from '../shared/common-params.ts'
 import { createDataTable } from '../shared/data-table.ts';
 import { createDensityChart, type DensityChart } from '../shared/density-chart.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
-import { CANCELLED_KEEPING_RESULT, type Text } from '../shared/i18n.ts';
+import type { Text } from '../shared/i18n.ts';
 import type { NumberParam } from '../shared/params.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
 import { runLongJob } from '../shared/long-job.ts';
@@ -23,7 +23,6 @@ const TEXT = {
   meanMle: { zh: 'σ̂² 均值', en: 'mean σ̂²' },
   meanUnbiased: { zh: 's² 均值', en: 'mean s²' },
   code: { zh: '用 numpy 做同一个实验：', en: 'The same experiment in numpy:' },
-  cancelled: CANCELLED_KEEPING_RESULT,
   caption: {
     zh: '实线：真实方差 σ² 与理论上 σ̂² 的平均 (n−1)σ²/n（虚线）；彩色线：两种估计在所有重复上的平均。',
     en: 'Solid line: the true variance σ²; dashed: the theory’s average of σ̂², (n−1)σ²/n; coloured lines: the averages of both estimates over all repetitions.',
@@ -122,8 +121,7 @@ export class BiasSimulator extends MleWidget {
     );
     if (outcome.status === 'stale') return;
     if (outcome.status === 'cancelled') {
-      this.status.textContent = TEXT.cancelled[this.uiLang];
-      this.say(TEXT.cancelled[this.uiLang]);
+      this.reportCancelled(this.status);
       return;
     }
     const result = outcome.value;

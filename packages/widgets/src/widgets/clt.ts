@@ -5,7 +5,7 @@ import { pythonNumber, seedParam } from '../shared/common-params.ts';
 import { createDataTable } from '../shared/data-table.ts';
 import { createDensityChart, type DensityChart } from '../shared/density-chart.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
-import { CANCELLED_KEEPING_RESULT, type Text } from '../shared/i18n.ts';
+import type { Text } from '../shared/i18n.ts';
 import { runLongJob } from '../shared/long-job.ts';
 import type { ChoiceParam, NumberParam } from '../shared/params.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
@@ -30,7 +30,6 @@ const TEXT = {
     en: 'Bars: how the m means are spread; curve: N(μ, σ²/k). As k grows the bars hug the curve, whatever the shape of the source.',
   },
   tooMany: { zh: 'k × m 不能超过 20,000,000（现在是 {n}）：请减小 k 或 m。', en: 'k × m can be at most 20,000,000 (now {n}): lower k or m.' },
-  cancelled: CANCELLED_KEEPING_RESULT,
 } satisfies Record<string, Text>;
 
 const sourceParam: ChoiceParam = {
@@ -124,8 +123,7 @@ export class Clt extends MleWidget {
     const outcome = await runLongJob(this.progress, this.jobKey, isStale, (control) => sharedClient().clt({ seed, source, k, m, p }, control));
     if (outcome.status === 'stale') return;
     if (outcome.status === 'cancelled') {
-      this.status.textContent = TEXT.cancelled[this.uiLang];
-      this.say(TEXT.cancelled[this.uiLang]);
+      this.reportCancelled(this.status);
       return;
     }
     const result = outcome.value;

@@ -8,7 +8,7 @@ import { createDataTable } from '../shared/data-table.ts';
 import { createDatasetCache } from '../shared/dataset.ts';
 import { createDensityChart, type DensityChart } from '../shared/density-chart.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
-import { CANCELLED_KEEPING_RESULT, type Text } from '../shared/i18n.ts';
+import type { Text } from '../shared/i18n.ts';
 import { runLongJob } from '../shared/long-job.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
 import { chartBox, codeBlock, createReadouts, note } from '../shared/readouts.ts';
@@ -38,7 +38,6 @@ const TEXT = {
     en: 'The box runs from Q1 to Q3, the thick line is the median, the whiskers reach the farthest data within 1.5·IQR, circles are outliers and the diamond is the mean.',
   },
   code: { zh: '用 numpy 和 seaborn 画出同样的图：', en: 'The same pictures in numpy and seaborn:' },
-  cancelled: CANCELLED_KEEPING_RESULT,
 } satisfies Record<string, Text>;
 
 let instances = 0;
@@ -131,8 +130,7 @@ export class DataExplorer extends MleWidget {
     );
     if (outcome.status === 'stale') return;
     if (outcome.status === 'cancelled') {
-      this.status.textContent = TEXT.cancelled[this.uiLang];
-      this.say(TEXT.cancelled[this.uiLang]);
+      this.reportCancelled(this.status);
       return;
     }
     const summary = outcome.value;

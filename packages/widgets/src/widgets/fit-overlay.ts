@@ -6,7 +6,7 @@ import { createDataTable, headerCell } from '../shared/data-table.ts';
 import { createDatasetCache } from '../shared/dataset.ts';
 import { createDensityChart, type DensityChart } from '../shared/density-chart.ts';
 import { formatNumber } from '../shared/format.ts';
-import { CANCELLED_KEEPING_RESULT, type Text } from '../shared/i18n.ts';
+import type { Text } from '../shared/i18n.ts';
 import type { ChoiceParam } from '../shared/params.ts';
 import { runLongJob } from '../shared/long-job.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
@@ -30,7 +30,6 @@ const TEXT = {
     en: 'Standard errors from the Fisher information: SE(μ̂) = σ̂/√n, SE(σ̂²) = σ̂²·√(2/n), SE(σ̂) = σ̂/√(2n); the interval is estimate ± z·SE.',
   },
   code: { zh: '用 numpy 和 scipy 得到同样的数：', en: 'The same numbers in numpy and scipy:' },
-  cancelled: CANCELLED_KEEPING_RESULT,
 } satisfies Record<string, Text>;
 
 const levelParam: ChoiceParam = {
@@ -154,8 +153,7 @@ export class FitOverlay extends MleWidget {
     );
     if (outcome.status === 'stale') return;
     if (outcome.status === 'cancelled') {
-      this.status.textContent = TEXT.cancelled[this.uiLang];
-      this.say(TEXT.cancelled[this.uiLang]);
+      this.reportCancelled(this.status);
       return;
     }
     const [summary, fisher] = outcome.value;

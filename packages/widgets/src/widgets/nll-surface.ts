@@ -8,7 +8,7 @@ import { createDataTable, headerCell } from '../shared/data-table.ts';
 import { createDatasetCache } from '../shared/dataset.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
 import { contourSegments, drawContourSegments, drawGridImage, nearestCell, paintGrid, viridis } from '../shared/grid-canvas.ts';
-import { CANCELLED_KEEPING_RESULT, type Text } from '../shared/i18n.ts';
+import type { Text } from '../shared/i18n.ts';
 import { runLongJob } from '../shared/long-job.ts';
 import { divergedMessage, FIT_REASONS, lrAdamParam, lrGdParam } from '../shared/optimizer-params.ts';
 import { createPlaneChart } from '../shared/plane-chart.ts';
@@ -53,7 +53,6 @@ const TEXT = {
     en: 'L = nρ + S·e^(−2ρ)/2 (ρ = log σ) is the negative log-likelihood without the constant n·log√(2π): the loss both optimisers minimise and the optimiser race reports. Brighter means a larger L; contours get denser towards the centre.',
   },
   outside: { zh: '指针在图外', en: 'pointer outside the map' },
-  cancelled: CANCELLED_KEEPING_RESULT,
   startMoved: { zh: '起点移到', en: 'Start moved to' },
 } satisfies Record<string, Text>;
 
@@ -212,8 +211,7 @@ export class NllSurface extends MleWidget {
     );
     if (outcome.status === 'stale') return;
     if (outcome.status === 'cancelled') {
-      this.status.textContent = TEXT.cancelled[this.uiLang];
-      this.say(TEXT.cancelled[this.uiLang]);
+      this.reportCancelled(this.status);
       return;
     }
     const [surface, gd, adam] = outcome.value;

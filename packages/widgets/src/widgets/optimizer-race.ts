@@ -7,7 +7,7 @@ import { muParam, pythonNumber, sampleSizeParam, seedParam, sigmaParam } from '.
 import { createDataTable, headerCell } from '../shared/data-table.ts';
 import { createDatasetCache } from '../shared/dataset.ts';
 import { formatCount, formatNumber } from '../shared/format.ts';
-import { CANCELLED_KEEPING_RESULT, type Text } from '../shared/i18n.ts';
+import type { Text } from '../shared/i18n.ts';
 import { runLongJob } from '../shared/long-job.ts';
 import { divergedMessage, FIT_REASONS as REASONS, iterationsParam, lrAdamParam, lrGdParam, reductionParam } from '../shared/optimizer-params.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
@@ -31,7 +31,6 @@ const TEXT = {
   running: { zh: '运行中…', en: 'running…' },
   tableCaption: { zh: '梯度下降、Adam 与解析解的结果', en: 'Results of gradient descent, Adam and the closed form' },
   chartTable: { zh: (what: string) => `${what}：数据表`, en: (what: string) => `${what}: data table` },
-  cancelled: CANCELLED_KEEPING_RESULT,
   caption: {
     zh: '损失 L = nρ + S·e^(−2ρ)/2（ρ = log σ）是去掉常数 n·log√(2π) 的负对数似然，与 NLL 曲面图相同；"mean" 把它除以 n，步长因此与 n 无关。红色虚线为解析解 μ̂ = x̄、σ̂ = √(S/n)。',
     en: 'Loss L = nρ + S·e^(−2ρ)/2 (ρ = log σ): the negative log-likelihood without the constant n·log√(2π), as on the NLL surface; "mean" divides it by n, so the step size no longer depends on n. Red dashed: the closed form μ̂ = x̄, σ̂ = √(S/n).',
@@ -196,8 +195,7 @@ export class OptimizerRace extends MleWidget {
     if (outcome.status === 'stale') return;
     if (outcome.status === 'cancelled') {
       this.showResults();
-      this.status.textContent = TEXT.cancelled[this.uiLang];
-      this.say(TEXT.cancelled[this.uiLang]);
+      this.reportCancelled(this.status);
       return;
     }
     const [gd, adam] = outcome.value;
