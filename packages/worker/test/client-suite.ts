@@ -31,20 +31,41 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
   return expect.fail('expected the call to reject');
 }
 
-/** Resolves on the first progress report of a job started with `start(onProgress)`. */
-function firstProgress(start: (onProgress: (p: JobProgress) => void) => Promise<unknown>): {
-  job: Promise<unknown>;
-  started: Promise<JobProgress>;
-} {
+/**
+ * Starts a job with `start(onProgress)` and keeps every progress report; `started` resolves on the
+ * first report that `reached` accepts (by default the very first one).
+ */
+function firstProgress(
+  start: (onProgress: (p: JobProgress) => void) => Promise<unknown>,
+  reached: (p: JobProgress) => boolean = () => true,
+): { job: Promise<unknown>; started: Promise<JobProgress>; reports: JobProgress[] } {
   let job: Promise<unknown> = Promise.resolve();
+  const reports: JobProgress[] = [];
   const started = new Promise<JobProgress>((resolve) => {
-    job = start(resolve);
+    job = start((p) => {
+      reports.push(p);
+      if (reached(p)) resolve(p);
+    });
   });
   job.catch(() => undefined);
-  return { job, started };
+  return { job, started, reports };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Aborts a running job and checks the 50 ms promise: the call rejects, and the worker runs no job,
+ * within 50 ms of the abort (the job stops at its next time slice). Returns the rejection.
+ */
+async function abortWithin50ms(client: MleClient, controller: AbortController, job: Promise<unknown>): Promise<Error> {
+  const abortedAt = performance.now();
+  controller.abort();
+  const error = await rejection(job);
+  expect(performance.now() - abortedAt).toBeLessThan(50);
+  while ((await client.runningJobs()) !== 0) await sleep(1);
+  expect(performance.now() - abortedAt).toBeLessThan(50);
+  return error;
+}
 
 export function clientSuite(name: string, create: () => MleClient): void {
   describe(`${name} client`, () => {
@@ -356,15 +377,9 @@ export function clientSuite(name: string, create: () => MleClient): void {
         const { job, started } = firstProgress((onProgress) => client.simulateWork({ ms: 10_000 }, { onProgress, signal: controller.signal }));
         await started;
         expect(await client.runningJobs()).toBe(1);
-        const abortedAt = performance.now();
-        controller.abort();
-        const error = await rejection(job);
-        expect(performance.now() - abortedAt).toBeLessThan(50);
+        const error = await abortWithin50ms(client, controller, job);
         expect(error.name).toBe('AbortError');
         expect(error.message).toBe('simulateWork: cancelled');
-        // The job stops at its next time slice: within 50 ms the worker answers and runs no job.
-        while ((await client.runningJobs()) !== 0) await sleep(1);
-        expect(performance.now() - abortedAt).toBeLessThan(50);
         const handle = await client.generate({ seed: 42, mu: 5, sigma: 2, n: 1000 });
         expect((await client.fit(handle, { method: 'closed-form' })).mu).toBe(normalMle(x).mu);
         await client.release(handle);
@@ -391,28 +406,17 @@ export function clientSuite(name: string, create: () => MleClient): void {
         // k·m = 2·10⁷ exponential draws, about half a second: progress moves while it draws.
         const m = 1_000_000;
         const controller = new AbortController();
-        const reports: JobProgress[] = [];
-        let job: Promise<unknown> = Promise.resolve();
-        // Resolves on the first report with means drawn: the job is inside its draw.
-        const midway = new Promise<void>((resolve) => {
-          const onProgress = (p: JobProgress) => {
-            reports.push(p);
-            if (p.done > 0) resolve();
-          };
-          job = client.clt({ seed: 1, source: 'exponential', k: 20, m }, { signal: controller.signal, onProgress });
-        });
-        job.catch(() => undefined);
-        await midway;
+        // Waits for a report with means drawn: the job is inside its draw.
+        const { job, started, reports } = firstProgress(
+          (onProgress) => client.clt({ seed: 1, source: 'exponential', k: 20, m }, { signal: controller.signal, onProgress }),
+          (p) => p.done > 0,
+        );
+        await started;
         expect(await client.runningJobs()).toBe(1);
-        const abortedAt = performance.now();
-        controller.abort();
-        const error = await rejection(job);
-        expect(performance.now() - abortedAt).toBeLessThan(50);
+        // The draw stops at its next time slice, long before the other 2·10⁷ draws are done.
+        const error = await abortWithin50ms(client, controller, job);
         expect(error.name).toBe('AbortError');
         expect(error.message).toBe('clt: cancelled');
-        // The draw stops at its next time slice, long before the other 2·10⁷ draws are done.
-        while ((await client.runningJobs()) !== 0) await sleep(1);
-        expect(performance.now() - abortedAt).toBeLessThan(50);
         expect(reports.some((p) => p.done > 0 && p.done < m)).toBe(true);
         expect(reports.every((p) => p.total === m)).toBe(true);
         expect((await client.clt(options)).means).toEqual(expected);
