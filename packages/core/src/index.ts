@@ -139,3 +139,12 @@ export type {
   SoftmaxRegressionOptions,
   SoftmaxRegressionResult,
 } from './classification/softmax-regression.ts';
+
+// ── Fitting and inference (any family: estimates, standard errors, intervals, tests) ──
+export { fitDistribution } from './fitting/fit-distribution.ts';
+export type { FitDistributionOptions } from './fitting/fit-distribution.ts';
+export type { DistributionFit, FitMethod } from './fitting/fit-result.ts';
+export { confidenceIntervals } from './fitting/confidence-intervals.ts';
+export type { ConfidenceInterval, ConfidenceIntervalOptions } from './fitting/confidence-intervals.ts';
+export { likelihoodTests, likelihoodRatioTest } from './fitting/likelihood-tests.ts';
+export type { ChiSquareTest, LikelihoodTests } from './fitting/likelihood-tests.ts';
