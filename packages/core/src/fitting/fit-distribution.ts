@@ -117,7 +117,7 @@ function observedCovariance(
   regular.forEach((r, a) => {
     if (r) sub.push(a);
   });
-  if (sub.length > 0 && theta.every(Number.isFinite)) {
+  if (sub.length > 0) {
     model.derivatives(data, theta, grad, hess);
     const m = sub.length;
     const info = new Float64Array(m * m);
