@@ -53,7 +53,7 @@ describe('profile intervals: non-regular and one-sided', () => {
     expect(ci['min']?.upper).toBe(lo);
   });
   it('Bernoulli with every value 0: [0, 1 − 0.05^{…}] one-sided, the end solving n ln(1 − p) = −χ²/2', () => {
-    const x = new Array(10).fill(0);
+    const x = Array.from({ length: 10 }, () => 0);
     const fit = fitDistribution(x, 'bernoulli');
     expect(fit.method).toBe('boundary');
     const ci = confidenceIntervals(x, fit);
