@@ -104,8 +104,11 @@ function newtonFrom<S>(model: LikelihoodModel<S>, s: S, theta: Float64Array, fre
     return { theta, logLikelihood: ll, converged: false, iterations: 0, reason: 'the start point has no finite log-likelihood' };
   }
   let flat = 0;
+  const trialGrad = new Float64Array(p);
+  const trialHess = new Float64Array(p * p);
+  let known = false;
   for (let it = 1; it <= maxIterations; it++) {
-    model.derivatives(s, theta, grad, hess);
+    if (!known) model.derivatives(s, theta, grad, hess);
     for (let a = 0; a < q; a++) {
       const ia = idx[a] as number;
       phi[a] = toPhi(transforms[a] as string, theta[ia] as number);
@@ -157,7 +160,7 @@ function newtonFrom<S>(model: LikelihoodModel<S>, s: S, theta: Float64Array, fre
       for (let a = 0; a < q; a++) {
         trial[idx[a] as number] = fromPhi(transforms[a] as string, (phi[a] as number) + t * (d[a] as number));
       }
-      newLl = model.logLikelihood(s, trial);
+      newLl = model.evaluate === undefined ? model.logLikelihood(s, trial) : model.evaluate(s, trial, trialGrad, trialHess);
       if (newLl >= ll + ARMIJO * t * slope || (quadratic && t === 1 && newLl >= ll - roundoff)) {
         accepted = true;
         break;
@@ -177,6 +180,11 @@ function newtonFrom<S>(model: LikelihoodModel<S>, s: S, theta: Float64Array, fre
       };
     }
     theta.set(trial);
+    known = model.evaluate !== undefined;
+    if (known) {
+      grad.set(trialGrad);
+      hess.set(trialHess);
+    }
     // A Newton step this small leaves an error of order its square: converged. When the score's own
     // rounding keeps the step from shrinking further, ℓ flat to rounding for a few steps ends it too.
     flat = quadratic && Math.abs(newLl - ll) <= roundoff ? flat + 1 : 0;

@@ -1,4 +1,3 @@
-import { neumaierSum } from '../../stats/sum.ts';
 import type { LikelihoodModel } from '../model.ts';
 import { checkValues, outsideSupport } from '../model.ts';
 import type { CentredStats } from './normal.ts';
@@ -25,7 +24,8 @@ export const lognormalModel: LikelihoodModel<LognormalStats> = {
       if (!(v > 0)) outsideSupport(fn, 'lognormal', v, i, 'only values > 0');
       logs[i] = Math.log(v);
     }
-    return { ...centredStats(logs), sumLog: neumaierSum(logs) };
+    const stats = centredStats(logs);
+    return { ...stats, sumLog: stats.mean * n };
   },
   count: (s) => s.n,
   logLikelihood: (s, t) => normalLogLik(s, t[0] as number, t[1] as number) - s.sumLog,
