@@ -3,6 +3,7 @@ import { logGamma } from '../../special/log-gamma.ts';
 import { trigamma } from '../../special/trigamma.ts';
 import { neumaierSum } from '../../stats/sum.ts';
 import type { LikelihoodModel } from '../model.ts';
+import { sumOfLogs } from '../log-sums.ts';
 import { checkValues, noMle, outsideSupport } from '../model.ts';
 
 // gamma {shape a, rate b}: ℓ = n a ln b − n ln Γ(a) + (a − 1) Σ ln x − b Σ x, on the sufficient
@@ -14,31 +15,6 @@ interface GammaStats {
   readonly n: number;
   readonly mean: number;
   readonly meanLog: number;
-}
-
-/**
- * Σ ln x for positive finite x with one logarithm per block of values, not per value: the running
- * product is flushed into the sum before it can leave [1e-200, 1e200], and a value outside
- * [1e-100, 1e100] gets its own logarithm. Each product of doubles adds at most ½ ulp of relative
- * error, i.e. 1.1e-16 absolute error in its logarithm, so the result matches a per-value sum
- * (which also rounds once per value).
- */
-export function sumOfLogs(x: ArrayLike<number>): number {
-  let acc = 0;
-  let p = 1;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i] as number;
-    if (v > 1e100 || v < 1e-100) {
-      acc += Math.log(v);
-      continue;
-    }
-    p *= v;
-    if (p > 1e200 || p < 1e-200) {
-      acc += Math.log(p);
-      p = 1;
-    }
-  }
-  return acc + Math.log(p);
 }
 
 export const gammaModel: LikelihoodModel<GammaStats> = {
