@@ -157,3 +157,4 @@ export { logBeta } from './special/log-beta.ts';
 export { log1pmx } from './special/log1pmx.ts';
 export { stirlingError } from './special/stirling-error.ts';
 export { binomialDeviance } from './special/binomial-deviance.ts';
+export { gammaP, gammaQ, logGammaP, logGammaQ } from './special/incomplete-gamma.ts';
