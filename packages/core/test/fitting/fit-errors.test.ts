@@ -94,3 +94,24 @@ describe('fitDistribution: fixed parameters and starts', () => {
     expect(fit.estimates['rate']).toBe(0.4);
   });
 });
+
+describe('fitDistribution: holding any one parameter at its MLE leaves the others at theirs', () => {
+  const cases: [FamilyName, string][] = [
+    ['normal', 'groundbeef_serving'], ['lognormal', 'groundbeef_serving'], ['gamma', 'groundbeef_serving'],
+    ['weibull', 'groundbeef_serving'], ['logistic', 'groundbeef_serving'], ['cauchy', 'groundbeef_serving'],
+    ['laplace', 'seed13_laplace_odd'], ['uniform', 'seed15_uniform'], ['beta', 'seed17_beta'],
+    ['negativeBinomial', 'toxocara_number'],
+  ];
+  for (const [family, dataset] of cases) {
+    it(`${family} on ${dataset}`, () => {
+      const x = datasets[dataset] as number[];
+      const full = fitDistribution(x, family);
+      for (const held of full.parameters) {
+        const fit = fitDistribution(x, family, { fixed: { [held]: full.estimates[held] as number } });
+        expect(fit.converged).toBe(true);
+        for (const name of fit.parameters) expectClose(fit.estimates[name] as number, full.estimates[name] as number, { rel: 1e-8 });
+        expectClose(fit.logLikelihood, full.logLikelihood, { rel: 1e-13 });
+      }
+    });
+  }
+});

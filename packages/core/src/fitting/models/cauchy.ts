@@ -81,7 +81,12 @@ export const cauchyModel: LikelihoodModel<LocationScaleData> = {
       for (let i = 0; i < s.values.length; i++) acc += (s.counts[i] as number) * Math.abs((s.values[i] as number) - mu);
       return [Float64Array.of(mu, acc / s.n || spread)];
     }
-    if (free[1] === true) return [Float64Array.of(s.median, spread)];
+    if (free[1] === true) {
+      // One maximum in theory (Copas); a few points still get a start beside each value, cheaply.
+      const starts = [Float64Array.of(s.median, spread)];
+      if (s.distinct && s.values.length <= 12) for (const v of s.values) starts.push(Float64Array.of(v, spread));
+      return starts;
+    }
     const locations: number[] = [];
     if (s.distinct && s.values.length <= 100) locations.push(...s.values);
     else locations.push(...sampleQuantiles(s, Array.from({ length: 41 }, (_, i) => i / 40)));
