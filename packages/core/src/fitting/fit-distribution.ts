@@ -52,6 +52,8 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
   let method: FitMethod = 'closed-form';
   let converged = true;
   let iterations = 0;
+  let logLikelihood = NaN;
+  let hessian: Float64Array | undefined;
   const closed = free.some(Boolean) ? model.closedForm?.(data, theta, free) : { method: 'closed-form' as const };
   if (closed !== undefined) {
     method = closed.method;
@@ -69,14 +71,16 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
     }
     const result = maximize(model, data, theta, free, { starts });
     theta.set(result.theta);
+    logLikelihood = result.logLikelihood;
+    hessian = result.hessian;
     converged = result.converged;
     iterations = result.iterations;
     if (!converged) notes[''] = `did not converge: ${result.reason}`;
   }
   Object.assign(notes, model.irregular?.(data, theta, free) ?? {});
-  const logLikelihood = model.logLikelihood(data, theta);
+  if (Number.isNaN(logLikelihood)) logLikelihood = model.logLikelihood(data, theta);
   const idx = freeIndices(free);
-  const { standardErrors, covariance } = observedCovariance(prep.model, data, theta, idx, notes);
+  const { standardErrors, covariance } = observedCovariance(prep.model, data, theta, idx, notes, hessian);
   const k = idx.length;
   const n = model.count(data);
   return {
@@ -107,6 +111,7 @@ function observedCovariance(
   theta: Float64Array,
   idx: readonly number[],
   notes: Record<string, string>,
+  known: Float64Array | undefined,
 ): { standardErrors: FamilyParams; covariance: Float64Array } {
   const p = model.parameters.length;
   const q = idx.length;
@@ -120,7 +125,8 @@ function observedCovariance(
     if (r) sub.push(a);
   });
   if (sub.length > 0) {
-    model.derivatives(data, theta, grad, hess);
+    if (known === undefined) model.derivatives(data, theta, grad, hess);
+    else hess.set(known);
     const m = sub.length;
     const info = new Float64Array(m * m);
     for (let a = 0; a < m; a++) {

@@ -15,6 +15,8 @@ export interface Maximum {
   readonly iterations: number;
   /** Why it stopped when it did not converge. */
   readonly reason: string;
+  /** The natural Hessian at `theta`, when the last step already computed it. */
+  readonly hessian?: Float64Array;
 }
 
 export interface MaximizeOptions {
@@ -99,14 +101,15 @@ function newtonFrom<S>(model: LikelihoodModel<S>, s: S, theta: Float64Array, fre
   const h = new Float64Array(q * q);
   const phi = new Float64Array(q);
   const trial = Float64Array.from(theta);
-  let ll = model.logLikelihood(s, theta);
+  const trialGrad = new Float64Array(p);
+  const trialHess = new Float64Array(p * p);
+  // With a one-pass evaluation the start's derivatives come with its ℓ.
+  let known = model.evaluate !== undefined;
+  let ll = known ? (model.evaluate as NonNullable<typeof model.evaluate>)(s, theta, grad, hess) : model.logLikelihood(s, theta);
   if (!Number.isFinite(ll)) {
     return { theta, logLikelihood: ll, converged: false, iterations: 0, reason: 'the start point has no finite log-likelihood' };
   }
   let flat = 0;
-  const trialGrad = new Float64Array(p);
-  const trialHess = new Float64Array(p * p);
-  let known = false;
   for (let it = 1; it <= maxIterations; it++) {
     if (!known) model.derivatives(s, theta, grad, hess);
     for (let a = 0; a < q; a++) {
@@ -189,7 +192,9 @@ function newtonFrom<S>(model: LikelihoodModel<S>, s: S, theta: Float64Array, fre
     // rounding keeps the step from shrinking further, ℓ flat to rounding for a few steps ends it too.
     flat = quadratic && Math.abs(newLl - ll) <= roundoff ? flat + 1 : 0;
     ll = newLl;
-    if ((pureNewton && worst < STEP_TOL) || (flat >= 3 && worst < 1e-7)) return { theta, logLikelihood: ll, converged: true, iterations: it, reason: '' };
+    if ((pureNewton && worst < STEP_TOL) || (flat >= 3 && worst < 1e-7)) {
+      return { theta, logLikelihood: ll, converged: true, iterations: it, reason: '', ...(known ? { hessian: Float64Array.from(hess) } : {}) };
+    }
   }
   return { theta, logLikelihood: ll, converged: false, iterations: maxIterations, reason: `no convergence in ${maxIterations} iterations` };
 }

@@ -1,3 +1,4 @@
+import { toFloat64 } from '../../internal/validate.ts';
 import { linearQuantiles } from '../../stats/quantile.ts';
 import { checkValues, frequencyTable, noMle } from '../model.ts';
 
@@ -25,7 +26,8 @@ export function weightedSample(x: ArrayLike<number>, n: number): WeightedSample 
     const t = frequencyTable(x);
     return { n, values: t.values, counts: t.counts, min: t.values[0] as number, max: t.values[t.values.length - 1] as number, distinct: true };
   }
-  const values = Float64Array.from(x);
+  // Never modified, so a Float64Array is used as it is (TypedArray.from would iterate it slowly).
+  const values = toFloat64(x);
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
