@@ -1,5 +1,6 @@
 import type { Family, FamilyName, FamilyParams } from '../families/family.ts';
 import type { DistributionFit, FitMethod } from './fit-result.ts';
+import type { LikelihoodModel } from './model.ts';
 import { paramsRecord } from './model.ts';
 import { maximize } from './newton.ts';
 import { checkParameterValue, freeIndices, modelFor, prepareFit } from './prepared-fit.ts';
@@ -69,7 +70,8 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
       }
       starts.push(start);
     }
-    const result = maximize(model, data, theta, free, { starts });
+    const warm = starts.length === 0 ? subsampleStart(fn, x, prep.model, theta, free) : undefined;
+    const result = maximize(model, data, theta, free, warm === undefined ? { starts } : { starts: [warm], onlyGiven: true });
     theta.set(result.theta);
     logLikelihood = result.logLikelihood;
     hessian = result.hessian;
@@ -99,6 +101,31 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
     method,
     notes,
   };
+}
+
+/** Above this many values a model that costs O(n) per iteration is first fitted to a subsample. */
+const SUBSAMPLE_FROM = 20000;
+const SUBSAMPLE_SIZE = 4000;
+
+/**
+ * The MLE on an evenly strided subsample of a large sample, as the start for the full data: the
+ * model's starts (several, for a multimodal likelihood) run where they are cheap, and Newton on all
+ * the values begins within about 1/√4000 of the answer, two or three passes from convergence.
+ * undefined when the sample is small, the model's iterations are O(1) anyway, or the subsample fit
+ * fails (then the model's own starts are used on the full data).
+ */
+function subsampleStart(fn: string, x: ArrayLike<number>, model: LikelihoodModel, theta: Float64Array, free: readonly boolean[]): Float64Array | undefined {
+  const n = x.length;
+  if (model.evaluate === undefined || n < SUBSAMPLE_FROM) return undefined;
+  const sub = new Float64Array(SUBSAMPLE_SIZE);
+  for (let i = 0; i < SUBSAMPLE_SIZE; i++) sub[i] = x[Math.floor((i * n) / SUBSAMPLE_SIZE)] as number;
+  try {
+    const data = model.prepare(fn, sub, theta, free);
+    const result = maximize(model, data, Float64Array.from(theta), free);
+    return result.converged ? result.theta : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -23,6 +23,8 @@ export interface MaximizeOptions {
   /** Extra start points (natural, full vectors) tried before the model's. */
   readonly starts?: readonly Float64Array[];
   readonly maxIterations?: number;
+  /** Use only `starts`, not the model's own (a warm start already found the right basin). */
+  readonly onlyGiven?: boolean;
 }
 
 const MAX_STEP = 3;
@@ -65,7 +67,7 @@ export function maximize<S>(
   free: readonly boolean[],
   options: MaximizeOptions = {},
 ): Maximum {
-  const starts = [...(options.starts ?? []), ...model.starts(s, theta, free)];
+  const starts = [...(options.starts ?? []), ...(options.onlyGiven === true ? [] : model.starts(s, theta, free))];
   let best: Maximum | undefined;
   let total = 0;
   for (const start of starts) {

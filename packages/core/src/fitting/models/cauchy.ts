@@ -1,7 +1,7 @@
 import type { LikelihoodModel } from '../model.ts';
 import { noMle } from '../model.ts';
 import type { LocationScaleData } from './location-scale.ts';
-import { locationScaleData, robustSpread, sampleQuantiles } from './location-scale.ts';
+import { countAt, locationScaleData, robustSpread, sampleQuantiles } from './location-scale.ts';
 
 // cauchy {location μ, scale γ}: ln f = −ln π − ln γ − ln(1 + z²), z = (x − μ)/γ.
 // With h = 2z/(1 + z²), h′ = 2(1 − z²)/(1 + z²)², r = z²/(1 + z²), r′ = 2z/(1 + z²)²:
@@ -26,7 +26,7 @@ function cauchyPass(s: LocationScaleData, t: Float64Array, grad: Float64Array | 
   let smix = 0;
   let szr = 0;
   for (let i = 0; i < values.length; i++) {
-    const w = counts[i] as number;
+    const w = countAt(counts, i);
     const z = ((values[i] as number) - mu) * inv;
     const z2 = z * z;
     acc += w * Math.log1p(z2);
@@ -78,7 +78,7 @@ export const cauchyModel: LikelihoodModel<LocationScaleData> = {
       // Location fixed: the scale's equation has one root; the median absolute deviation starts it.
       const mu = theta[0] as number;
       let acc = 0;
-      for (let i = 0; i < s.values.length; i++) acc += (s.counts[i] as number) * Math.abs((s.values[i] as number) - mu);
+      for (let i = 0; i < s.values.length; i++) acc += countAt(s.counts, i) * Math.abs((s.values[i] as number) - mu);
       return [Float64Array.of(mu, acc / s.n || spread)];
     }
     if (free[1] === true) {

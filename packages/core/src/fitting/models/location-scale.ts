@@ -12,13 +12,18 @@ const TABLE_LIMIT = 5000;
 
 export interface WeightedSample {
   readonly n: number;
-  /** The values (distinct and sorted for a small sample) and their weights. */
+  /** The values (distinct and sorted for a small sample) and their counts (undefined: each value once). */
   readonly values: Float64Array;
-  readonly counts: Float64Array;
+  readonly counts: Float64Array | undefined;
   readonly min: number;
   readonly max: number;
   /** Whether `values` are the distinct values, sorted. */
   readonly distinct: boolean;
+}
+
+/** The count of value i (1 when the sample is kept as it is). */
+export function countAt(counts: Float64Array | undefined, i: number): number {
+  return counts === undefined ? 1 : (counts[i] as number);
 }
 
 export function weightedSample(x: ArrayLike<number>, n: number): WeightedSample {
@@ -34,7 +39,8 @@ export function weightedSample(x: ArrayLike<number>, n: number): WeightedSample 
     min = Math.min(min, values[i] as number);
     max = Math.max(max, values[i] as number);
   }
-  return { n, values, counts: new Float64Array(n).fill(1), min, max, distinct: false };
+  // No array of unit counts: a fresh 0.8 MB array costs more in page faults than a pass of the fit.
+  return { n, values, counts: undefined, min, max, distinct: false };
 }
 
 /** numpy-'linear' quantiles of a weighted sample. */
@@ -42,7 +48,7 @@ export function sampleQuantiles(s: WeightedSample, p: readonly number[]): Float6
   if (!s.distinct) return linearQuantiles(s.values, p, s.min, s.max);
   const sorted = new Float64Array(s.n);
   let k = 0;
-  for (let i = 0; i < s.values.length; i++) for (let c = 0; c < (s.counts[i] as number); c++) sorted[k++] = s.values[i] as number;
+  for (let i = 0; i < s.values.length; i++) for (let c = 0; c < countAt(s.counts, i); c++) sorted[k++] = s.values[i] as number;
   return linearQuantiles(sorted, p, s.min, s.max);
 }
 
@@ -59,7 +65,7 @@ export function locationScaleData(fn: string, family: string, x: ArrayLike<numbe
   if (scaleFree && s.min === s.max) noMle(fn, family, `every value equals ${s.min}, so the scale would be 0`);
   const [q1, median, q3] = sampleQuantiles(s, [0.25, 0.5, 0.75]) as unknown as [number, number, number];
   let tiesAtMedian = 0;
-  for (let i = 0; i < s.values.length; i++) if (s.values[i] === median) tiesAtMedian += s.counts[i] as number;
+  for (let i = 0; i < s.values.length; i++) if (s.values[i] === median) tiesAtMedian += countAt(s.counts, i);
   return { ...s, median, iqr: q3 - q1, tiesAtMedian };
 }
 
@@ -67,6 +73,6 @@ export function locationScaleData(fn: string, family: string, x: ArrayLike<numbe
 export function robustSpread(d: LocationScaleData): number {
   if (d.iqr > 0) return d.iqr;
   let s = 0;
-  for (let i = 0; i < d.values.length; i++) s += (d.counts[i] as number) * Math.abs((d.values[i] as number) - d.median);
+  for (let i = 0; i < d.values.length; i++) s += countAt(d.counts, i) * Math.abs((d.values[i] as number) - d.median);
   return s / d.n > 0 ? (2 * s) / d.n : 1;
 }

@@ -1,6 +1,6 @@
 import type { LikelihoodModel } from '../model.ts';
 import type { LocationScaleData } from './location-scale.ts';
-import { locationScaleData, robustSpread } from './location-scale.ts';
+import { countAt, locationScaleData, robustSpread } from './location-scale.ts';
 
 // logistic {location μ, scale s}: ln f = −ln s − |z| − 2 ln(1 + e^{−|z|}), z = (x − μ)/s.
 // With t = tanh(z/2) and q = dt/dz = 2e^{−|z|}/(1 + e^{−|z|})²:
@@ -21,7 +21,7 @@ function logisticPass(s: LocationScaleData, t: Float64Array, g: Float64Array | u
   let smix = 0;
   let scurv = 0;
   for (let i = 0; i < values.length; i++) {
-    const w = counts[i] as number;
+    const w = countAt(counts, i);
     const z = ((values[i] as number) - mu) * inv;
     const a = Math.abs(z);
     const e = Math.exp(-a);

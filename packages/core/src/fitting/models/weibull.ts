@@ -1,6 +1,6 @@
 import type { LikelihoodModel } from '../model.ts';
 import { checkValues, noMle, outsideSupport } from '../model.ts';
-import { weightedSample } from './location-scale.ts';
+import { countAt, weightedSample } from './location-scale.ts';
 
 // weibull {shape k, scale λ}: ℓ = n ln k − n k ln λ + (k − 1) Σ ln x − Σ (x/λ)^k.
 // Worked on u = x / max(x) with m = λ / max(x) (so (x/λ)^k never overflows near the MLE, for data
@@ -10,7 +10,7 @@ interface WeibullStats {
   readonly n: number;
   /** ln u of each distinct value, and its count. */
   readonly logU: Float64Array;
-  readonly counts: Float64Array;
+  readonly counts: Float64Array | undefined;
   /** Σ ln u and ln max(x). */
   readonly sumLogU: number;
   readonly logC: number;
@@ -26,7 +26,7 @@ function sums(s: WeibullStats, k: number, logM: number): [number, number, number
   const { logU, counts } = s;
   for (let i = 0; i < logU.length; i++) {
     const z = (logU[i] as number) - logM;
-    const e = (counts[i] as number) * Math.exp(k * z);
+    const e = countAt(counts, i) * Math.exp(k * z);
     a0 += e;
     a1 += e * z;
     a2 += e * z * z;
@@ -71,11 +71,11 @@ export const weibullModel: LikelihoodModel<WeibullStats> = {
     let sumLogU = 0;
     for (let i = 0; i < k; i++) {
       logU[i] = Math.log((table.values[i] as number) / c);
-      sumLogU += (table.counts[i] as number) * (logU[i] as number);
+      sumLogU += countAt(table.counts, i) * (logU[i] as number);
     }
     const meanLogU = sumLogU / n;
     let ss = 0;
-    for (let i = 0; i < k; i++) ss += (table.counts[i] as number) * ((logU[i] as number) - meanLogU) ** 2;
+    for (let i = 0; i < k; i++) ss += countAt(table.counts, i) * ((logU[i] as number) - meanLogU) ** 2;
     return { n, logU, counts: table.counts, sumLogU, logC: Math.log(c), sdLog: Math.sqrt(ss / n), meanLogU };
   },
   count: (s) => s.n,
