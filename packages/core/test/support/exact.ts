@@ -91,6 +91,47 @@ export function exactConvolve(a: ArrayLike<number>, b: ArrayLike<number>): Float
   return out;
 }
 
+/** (n·Σx² − (Σx)²) as a dyadic; the variance is this over n·(n − ddof). */
+function varianceNumerator(x: ArrayLike<number>): Dyadic {
+  const n = x.length;
+  let s: Dyadic = { m: 0n, e: 0 };
+  let q: Dyadic = { m: 0n, e: 0 };
+  for (let i = 0; i < n; i++) {
+    const d = dyadic(x[i] as number);
+    s = add(s, d);
+    q = add(q, mul(d, d));
+  }
+  return add(mul({ m: BigInt(n), e: 0 }, q), mul({ m: -s.m, e: s.e }, s));
+}
+
+function isqrt(v: bigint): bigint {
+  if (v < 2n) return v;
+  let x = 1n << BigInt(Math.ceil(bitLength(v) / 2));
+  for (;;) {
+    const y = (x + v / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** The exact standard deviation √(Σ(xᵢ − x̄)²/(n − ddof)), rounded once (to ~2^−60 relative). */
+export function exactStd(x: ArrayLike<number>, ddof = 0): number {
+  const num = varianceNumerator(x);
+  if (num.m === 0n) return 0;
+  const den = BigInt(x.length) * BigInt(x.length - ddof);
+  // q = num·2^(2K)/den with ≥ 200 bits and num.e − 2K even; √(q·2^(e−2K)) = isqrt(q)·2^((e−2K)/2).
+  let k = Math.max(0, Math.ceil((200 - bitLength(num.m) + bitLength(den)) / 2));
+  if ((num.e - 2 * k) % 2 !== 0) k += 1;
+  let shift = 2 * k;
+  let e = num.e - shift;
+  if (e % 2 !== 0) {
+    shift += 1;
+    e -= 1;
+  }
+  const q = (num.m << BigInt(shift)) / den;
+  return toNumber({ m: isqrt(q), e: e / 2 });
+}
+
 /** The exact variance Σ(xᵢ − x̄)²/(n − ddof) = (n·Σx² − (Σx)²)/(n·(n − ddof)), rounded once. */
 export function exactVariance(x: ArrayLike<number>, ddof = 0): number {
   const n = x.length;
