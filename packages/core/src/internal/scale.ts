@@ -44,3 +44,18 @@ export function scaleExponent(x: ArrayLike<number>): number {
   for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i] as number));
   return exponentOf(m);
 }
+
+/**
+ * a·2^k·e^t without the 0·∞ = NaN or ∞·0 = NaN of forming the factors: 0 when a = 0, else the
+ * plain product when both factors and it are finite and non-zero (bit-identical to a·2^k·e^t), else
+ * sign(a)·exp(ln|a| + k·ln 2 + t), which over- or underflows only when the true value does (its
+ * relative error is then about u·|ln|a| + k·ln 2 + t|, ≤ 1e-13 for arguments up to ~1000).
+ */
+export function mulPow2Exp(a: number, k: number, t: number): number {
+  if (a === 0) return 0;
+  const e = Math.exp(t);
+  const s = ldexp(a, k);
+  const p = s * e;
+  if (e !== 0 && Number.isFinite(e) && s !== 0 && Number.isFinite(s) && p !== 0 && Number.isFinite(p)) return p;
+  return Math.sign(a) * Math.exp(Math.log(Math.abs(a)) + k * Math.LN2 + t);
+}
