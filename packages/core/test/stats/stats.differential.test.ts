@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mean } from '../../src/stats/mean.ts';
+import { sum } from '../../src/stats/sum.ts';
 import { std, variance } from '../../src/stats/variance.ts';
 import { exactStd, exactSum, exactVariance } from '../support/exact.ts';
 import { expectClose } from '../support/expect-close.ts';
@@ -83,6 +84,73 @@ describe('variance and std against the exact variance', () => {
         const got = mean(x);
         return Math.abs(got - exact) <= 4.5e-16 * Math.abs(exact) + 2 ** -1074;
       }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('sum against the exact sum', () => {
+  const M = Number.MAX_VALUE;
+
+  it('regression: partial sums that overflow on the way do not make an exact sum an error', () => {
+    expect(sum([M, M, -M, -M, 0.5])).toBe(0.5);
+    expect(sum([-M, -M, -M, M, M, M, 7e-322])).toBe(7e-322);
+    expect(sum(Float64Array.of(1e308, 1e308, -1e308, 2, -1e308))).toBe(2);
+    expect(mean([M, M, M, M])).toBe(M);
+    expect(() => sum([M, M, -1e300])).toThrow(/sum: the sum of x overflows the double range/);
+  });
+
+  it('property: equal to the exactly rounded sum up to 2 ulp, throws exactly when the exact sum overflows', () => {
+    const huge = fc.array(
+      fc.oneof(
+        fc.double({ min: -M, max: M, noNaN: true, noDefaultInfinity: true }),
+        fc.constantFrom(M, -M, 2 ** 1023, -(2 ** 1023), 5e-324, -5e-324),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+      ),
+      { minLength: 0, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(huge, (x) => {
+        const exact = exactSum(x);
+        if (!Number.isFinite(exact)) {
+          expect(() => sum(x)).toThrow(/overflows/);
+          return true;
+        }
+        // Near Number.MAX_VALUE the exact sum may round either way across the boundary.
+        let got: number;
+        try {
+          got = sum(x);
+        } catch {
+          return Math.abs(exact) > M * (1 - 2 ** -51);
+        }
+        let abs = 0;
+        for (const v of x) abs += Math.abs(v / 4);
+        // Neumaier: 2u·|S| + O(n·u²)·Σ|x| (Σ|x| formed /4 so it cannot overflow).
+        return Math.abs(got - exact) <= 2 * Number.EPSILON * Math.abs(exact) + 4 * x.length * Number.EPSILON ** 2 * abs * 4 + 2 ** -1074;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('property: huge terms that cancel in random order leave the small ones (to the Neumaier bound)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 1e300, max: M, noNaN: true }), { minLength: 1, maxLength: 10 }),
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 0, maxLength: 10 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (big, small, seed) => {
+          const x = [...big, ...big.map((v) => -v), ...small];
+          // Deterministic shuffle.
+          let r = seed;
+          for (let i = x.length - 1; i > 0; i--) {
+            r = (r * 1103515245 + 12345) % 2 ** 31;
+            const j = r % (i + 1);
+            [x[i], x[j]] = [x[j] as number, x[i] as number];
+          }
+          const exact = exactSum(small);
+          return Math.abs(sum(x) - exact) <= 2 * Number.EPSILON * Math.abs(exact) + 4 * x.length * Number.EPSILON ** 2 * M * big.length;
+        },
+      ),
       { numRuns: 300 },
     );
   });
