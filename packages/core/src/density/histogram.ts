@@ -5,7 +5,7 @@
 import { linearQuantiles } from '../stats/quantile.ts';
 import { centredSumOfSquares } from '../stats/variance.ts';
 import { neumaierSum } from '../stats/sum.ts';
-import { checkArrayLike, checkFiniteExtent, checkInteger, describe } from '../internal/validate.ts';
+import { checkArrayLike, checkFiniteExtent, checkInteger, checkOptions, describe } from '../internal/validate.ts';
 
 /** numpy's automatic bin-width rules accepted as `bins`. */
 export type HistogramBinRule = 'auto' | 'fd' | 'sturges' | 'sqrt' | 'rice' | 'scott';
@@ -67,6 +67,7 @@ interface BinEdges {
  * histogramBinEdges([1, 2, 2, 3, 9], { bins: 'sturges' }); // => Float64Array [1, 3, 5, 7, 9]
  */
 export function histogramBinEdges(x: ArrayLike<number>, options: HistogramBinEdgesOptions = {}): Float64Array {
+  checkOptions('histogramBinEdges', options);
   return binEdgesOf('histogramBinEdges', x, options).edges;
 }
 
@@ -88,6 +89,7 @@ export function histogramBinEdges(x: ArrayLike<number>, options: HistogramBinEdg
  */
 export function histogram(x: ArrayLike<number>, options: HistogramOptions = {}): Histogram {
   const fn = 'histogram';
+  checkOptions(fn, options);
   const density = options.density ?? false;
   if (typeof density !== 'boolean') throw new TypeError(`${fn}: density must be true or false, got ${describe(density)}`);
   const { edges, equal } = binEdgesOf(fn, x, options);

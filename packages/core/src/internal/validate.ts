@@ -194,3 +194,9 @@ export function checkOptions<T extends object>(fn: string, options: T | undefine
   }
   return options;
 }
+
+/** `checkOptions` for a required options argument: undefined is a TypeError too. */
+export function checkRequiredOptions<T extends object>(fn: string, options: T | undefined, name = 'options'): T {
+  if (options === undefined) throw new TypeError(`${fn}: ${name} must be an object, got undefined`);
+  return checkOptions(fn, options, name);
+}

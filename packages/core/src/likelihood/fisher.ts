@@ -1,5 +1,5 @@
 import { normalPpf } from '../distributions/normal.ts';
-import { checkInteger, checkOneOf, checkPositive, describe } from '../internal/validate.ts';
+import { checkInteger, checkOneOf, checkOptions, checkPositive, describe } from '../internal/validate.ts';
 import { type NormalLikelihoodData, resolveLikelihoodData } from './likelihood-curves.ts';
 
 /** Which scale parameter accompanies μ: σ or σ². */
@@ -79,6 +79,7 @@ export interface NormalWaldInterval {
  */
 export function normalFisherInformation(sigma: number, options: NormalFisherOptions = {}): Float64Array {
   const fn = 'normalFisherInformation';
+  checkOptions(fn, options);
   checkPositive(fn, 'sigma', sigma);
   const n = checkInteger(fn, 'n', options.n ?? 1, 1);
   const parameterization = checkOneOf(fn, 'parameterization', options.parameterization ?? 'sigma', ['sigma', 'sigma2'] as const);
@@ -143,6 +144,7 @@ function standardErrors(fn: string, data: NormalLikelihoodData): NormalStandardE
  */
 export function normalWaldInterval(data: NormalLikelihoodData, options: NormalWaldOptions = {}): NormalWaldInterval {
   const fn = 'normalWaldInterval';
+  checkOptions(fn, options);
   const parameter = checkOneOf(fn, 'parameter', options.parameter ?? 'mu', ['mu', 'sigma', 'sigma2'] as const);
   const level = options.level ?? 0.95;
   if (typeof level !== 'number' || !(level > 0 && level < 1)) {

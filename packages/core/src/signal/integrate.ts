@@ -12,7 +12,7 @@
 // relative error, so a dozen digits come within a few levels. Endpoint singularities (√x, log x at 0)
 // are harmless: nodes approach the endpoints but never touch them (1 − tanh is computed directly).
 
-import { checkFinite, checkInteger, checkOptions, checkPositive, describe } from '../internal/validate.ts';
+import { checkFinite, checkInteger, checkOptions, checkPositive, checkRequiredOptions, describe } from '../internal/validate.ts';
 
 /** Options of {@link integrate}. */
 export interface IntegrateOptions {
@@ -367,6 +367,7 @@ export function integrate(f: (x: number) => number, a: number, b: number, option
  */
 export function gaussianIntegral(options: GaussianIntegralOptions): GaussianIntegralResult {
   const fn = 'gaussianIntegral';
+  checkRequiredOptions(fn, options);
   const A = checkPositive(fn, 'A', options.A);
   const B = checkPositive(fn, 'B', options.B);
   const mu = checkFinite(fn, 'mu', options.mu ?? 0);
