@@ -4,6 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { entropy, klDivergence } from '../../src/classification/cross-entropy.ts';
+import { logSoftmax, logSumExp, softmax } from '../../src/classification/softmax.ts';
+import { createRandomState } from '../../src/random/random-state.ts';
+import { exactSum } from '../support/exact.ts';
 import data from '../fixtures/differential.json' with { type: 'json' };
 import { expectClose } from '../support/expect-close.ts';
 import { fixtureNumber } from '../support/fixture-number.ts';
@@ -50,6 +53,37 @@ describe('klDivergence against mpmath', () => {
         expect(Number.isFinite(h) && h >= -1e-15 && h <= Math.log(p.length) + 1e-13).toBe(true);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('logSumExp and softmax against mpmath', () => {
+  /** |a − b| in units of the last place of b. */
+  const ulps = (a: number, b: number): number => Math.abs(a - b) / (Math.abs(b) * Number.EPSILON);
+
+  for (const c of data.logSumExp) {
+    it(`logSumExp of RandomState(${c.seed}).uniform(${c.low}, ${c.high}, ${c.n}) is within 4 ulp of exact`, () => {
+      // numpy 2.4: np.random.RandomState(seed).uniform(low, high, n), reproduced bit for bit.
+      const x = createRandomState(c.seed).uniform(c.low, c.high, c.n);
+      // mpmath at 40 digits: max + log Σ exp(x − max). 460 ulp with the uncompensated sum before.
+      expect(ulps(logSumExp(x), c.exact)).toBeLessThanOrEqual(4);
+      const p = softmax(x);
+      const lp = logSoftmax(x);
+      c.softmaxFirst.forEach((v, i) => {
+        expectClose(p[i] as number, v, { rel: 8 * Number.EPSILON });
+        expectClose(Math.exp(lp[i] as number), v, { rel: 1e-13 });
+      });
+    });
+  }
+
+  it('property: softmax sums to 1 within a few ulp for 1 … 3000 logits of any spread', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 3000 }), fc.double({ min: 1e-3, max: 800, noNaN: true }), (seed, n, spread) => {
+        const p = softmax(createRandomState(seed).uniform(-spread, spread, n));
+        // Each p_i carries ≤ ~2 ulp; their exact sum is then 1 ± 2u·Σp.
+        return Math.abs(exactSum(p) - 1) <= 4 * Number.EPSILON;
+      }),
+      { numRuns: 100 },
     );
   });
 });
