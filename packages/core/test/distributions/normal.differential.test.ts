@@ -92,7 +92,9 @@ describe('scalar NaN policy', () => {
         for (const f of [normalPdf, normalLogPdf, normalCdf, normalPpf]) {
           const v = f(x as number, mu as number, sigma as number);
           if (typeof v !== 'number') return false;
-          if ((typeof x !== 'number' || typeof mu !== 'number' || typeof sigma !== 'number') && !Number.isNaN(v)) return false;
+          // undefined μ or σ is the default (0, 1), not an invalid argument.
+          const bad = (a: unknown): boolean => a !== undefined && typeof a !== 'number';
+          if ((typeof x !== 'number' || bad(mu) || bad(sigma)) && !Number.isNaN(v)) return false;
         }
         return true;
       }),
