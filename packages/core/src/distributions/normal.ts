@@ -216,7 +216,7 @@ const MIN_NORMAL = 2 ** -1022;
  * @returns The quantile, or NaN when p is outside [0, 1] or NaN, or for invalid parameters.
  * @throws Never; invalid input gives NaN.
  * @example
- * normalPpf(0.975); // => 1.9599639845400536
+ * normalPpf(0.975); // => 1.9599639845400538 (Φ⁻¹ of the double nearest 0.975, to 1 ulp)
  * normalPpf(1e-300); // => -37.0470962993612
  */
 export function normalPpf(p: number, mu = 0, sigma = 1): number {

@@ -140,7 +140,7 @@ function standardErrors(fn: string, data: NormalLikelihoodData): NormalStandardE
  *   the parameter is unknown.
  * @example
  * normalWaldInterval([1, 2, 3, 4]); // => { parameter: 'mu', level: 0.95, estimate: 2.5,
- * //   standardError: 0.5590169943749475, z: 1.9599639845400536, lower: 1.4043468242792732, upper: 3.595653175720727 }
+ * //   standardError: 0.5590169943749475, z: 1.9599639845400538, lower: 1.4043468242792732, upper: 3.595653175720727 }
  */
 export function normalWaldInterval(data: NormalLikelihoodData, options: NormalWaldOptions = {}): NormalWaldInterval {
   const fn = 'normalWaldInterval';
