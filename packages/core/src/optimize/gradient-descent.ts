@@ -21,7 +21,7 @@ function gradientStep(lrMu: number, lrRho: number): NormalFitUpdate {
  * step multiplies the deviations by 1 − η_μ·n/σ̂² and 1 − 2n·η_ρ: stable iff η_μ < 2σ̂²/n and
  * η_ρ < 1/n (η_μ < 2σ̂² and η_ρ < 1 for the mean).
  */
-export function gdStableAtOptimum(n: number, m2: number, lrMu: number, lrRho: number, reduction: 'sum' | 'mean'): boolean {
+function gdStableAtOptimum(n: number, m2: number, lrMu: number, lrRho: number, reduction: 'sum' | 'mean'): boolean {
   const perSample = reduction === 'sum' ? n : 1;
   const sigma2 = m2 / n;
   return (lrMu * perSample) / sigma2 < 2 && lrRho * perSample < 1;
