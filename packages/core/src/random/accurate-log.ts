@@ -166,6 +166,8 @@ const F64 = new Float64Array(1);
 /** The same 8 bytes as F64, as two int32 words (little-endian: [1] holds sign, exponent, top of the mantissa). */
 const I32 = new Int32Array(F64.buffer);
 const TWO_POW_54 = 2 ** 54;
+/** 2^−e for e = −1022 … 1023 (2^−1023 is subnormal but exact). */
+const INV_POW2 = Float64Array.from({ length: 2046 }, (_, i) => 2 ** -(i - 1022));
 const SMALLEST_NORMAL = 2 ** -1022;
 
 /**
@@ -191,11 +193,12 @@ export function accurateLogHiLo(x: number, out: Float64Array): number {
     v *= TWO_POW_54;
     k = -54;
   }
+  // Only read the bits back (a load inside the stored 8 bytes forwards from the store; writing half
+  // of them and reading all 8 would stall), then scale by an exact power of two.
   F64[0] = v;
-  const top = I32[1] as number;
-  k += ((top >>> 20) & 0x7ff) - 1023;
-  I32[1] = (top & 0x000fffff) | 0x3ff00000;
-  const m = F64[0] as number;
+  const e = (((I32[1] as number) >>> 20) & 0x7ff) - 1023;
+  k += e;
+  const m = v * (INV_POW2[e + 1022] as number);
   const j = (m * 128 + 0.5) | 0;
   const c = j * 0.0078125;
   const f = m - c;
