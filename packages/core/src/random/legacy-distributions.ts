@@ -248,7 +248,9 @@ export function poissonMult(gen: Mt19937, enlam: number): number {
 }
 
 /**
- * `random_poisson_ptrs` for λ ≥ 10 (set-up included, as numpy recomputes it for each draw).
+ * `random_poisson_ptrs` for λ ≥ 10, set-up included (numpy recomputes it for each draw;
+ * RandomState.poisson computes it once with poissonPtrsSetup and calls poissonPtrsDraw, which gives
+ * the same numbers).
  *
  * @param gen - The generator.
  * @param lam - λ ≥ 10.
@@ -257,13 +259,59 @@ export function poissonMult(gen: Mt19937, enlam: number): number {
  * poissonPtrs(mt19937Create(22), 25); // => 20 (numpy: RandomState(22).poisson(25))
  */
 export function poissonPtrs(gen: Mt19937, lam: number): number {
+  // The set-up in locals, not an object: negativeBinomial calls this once per draw.
   const slam = Math.sqrt(lam);
-  const loglam = accurateLogAll(lam);
   const b = 0.931 + 2.53 * slam;
-  const a = -0.059 + 0.02483 * b;
   const invalpha = 1.1239 + 1.1328 / (b - 3.4);
-  const vr = 0.9277 - 3.6224 / (b - 2);
-  const logInvalpha = accurateLogAll(invalpha);
+  return ptrsLoop(gen, lam, accurateLogAll(lam), -0.059 + 0.02483 * b, b, 0.9277 - 3.6224 / (b - 2), accurateLogAll(invalpha));
+}
+
+/** The constants of PTRS for one λ: b, a, 1/α, v_r of Hörmann's paper, and two logarithms. */
+export interface PoissonPtrsSetup {
+  lam: number;
+  loglam: number;
+  a: number;
+  b: number;
+  vr: number;
+  logInvalpha: number;
+}
+
+/**
+ * The PTRS constants for λ, as `random_poisson_ptrs` computes them.
+ *
+ * @param lam - λ ≥ 10.
+ * @returns The set-up for poissonPtrsDraw.
+ * @example
+ * poissonPtrsSetup(25).b; // => 13.581
+ */
+export function poissonPtrsSetup(lam: number): PoissonPtrsSetup {
+  const slam = Math.sqrt(lam);
+  const b = 0.931 + 2.53 * slam;
+  const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+  return {
+    lam,
+    loglam: accurateLogAll(lam),
+    a: -0.059 + 0.02483 * b,
+    b,
+    vr: 0.9277 - 3.6224 / (b - 2),
+    logInvalpha: accurateLogAll(invalpha),
+  };
+}
+
+/**
+ * One PTRS draw (the loop of `random_poisson_ptrs`) with precomputed constants.
+ *
+ * @param gen - The generator.
+ * @param s - poissonPtrsSetup(λ).
+ * @returns A Poisson count.
+ * @example
+ * poissonPtrsDraw(mt19937Create(22), poissonPtrsSetup(25)); // => 20
+ */
+export function poissonPtrsDraw(gen: Mt19937, s: PoissonPtrsSetup): number {
+  return ptrsLoop(gen, s.lam, s.loglam, s.a, s.b, s.vr, s.logInvalpha);
+}
+
+function ptrsLoop(gen: Mt19937, lam: number, loglam: number, a: number, b: number, vr: number, logInvalpha: number): number {
   for (;;) {
     const U = nextDouble(gen) - 0.5;
     const V = nextDouble(gen);
@@ -289,21 +337,49 @@ export function poissonPtrs(gen: Mt19937, lam: number): number {
  * legacyGeometric(mt19937Create(42), 0.5); // => 1
  */
 export function legacyGeometric(gen: Mt19937, p: number): number {
-  if (p >= 0.3333333333333333) {
-    const U = nextDouble(gen);
-    let X = 1;
-    let sum = p;
-    let prod = p;
-    const q = 1 - p;
-    while (U > sum) {
-      prod *= q;
-      sum += prod;
-      X++;
-    }
-    return X;
+  if (p >= GEOMETRIC_SEARCH_MIN_P) return geometricSearch(gen, p);
+  return geometricInversion(gen, accurateLogAll(1 - p));
+}
+
+/** numpy's cut-off 0.333333333333333333333333 between search and inversion, as a double. */
+export const GEOMETRIC_SEARCH_MIN_P = 0.3333333333333333;
+
+/**
+ * `random_geometric_search`: the first X with U ≤ p + pq + … + pq^(X−1).
+ *
+ * @param gen - The generator.
+ * @param p - Success probability, ≥ 1/3 in numpy's use.
+ * @returns The number of the first successful trial.
+ * @example
+ * geometricSearch(mt19937Create(42), 0.5); // => 1
+ */
+export function geometricSearch(gen: Mt19937, p: number): number {
+  const U = nextDouble(gen);
+  let X = 1;
+  let sum = p;
+  let prod = p;
+  const q = 1 - p;
+  while (U > sum) {
+    prod *= q;
+    sum += prod;
+    X++;
   }
+  return X;
+}
+
+/**
+ * `legacy_geometric_inversion`: ⌈ln(1 − U)/ln(1 − p)⌉ given ln(1 − p) (numpy's `log1p(−U)`; 1 − U is
+ * exact, so it is ln(1 − U)).
+ *
+ * @param gen - The generator.
+ * @param logq - ln(1 − p), as C's `log(1 - p)`.
+ * @returns The number of the first successful trial.
+ * @example
+ * geometricInversion(mt19937Create(30), Math.log(0.9)); // => 10 (numpy: RandomState(30).geometric(0.1))
+ */
+export function geometricInversion(gen: Mt19937, logq: number): number {
   // + 0 turns C's (long) of −0 into 0.
-  return Math.ceil(-legacyStandardExponential(gen) / accurateLogAll(1 - p)) + 0;
+  return Math.ceil(-legacyStandardExponential(gen) / logq) + 0;
 }
 
 /**

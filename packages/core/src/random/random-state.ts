@@ -3,22 +3,25 @@
 // (`legacy_gauss`, `legacy_normal`) on top of ./mt19937.ts.
 
 import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
-import { accurateLog } from './accurate-log.ts';
 import { accurateExp } from './accurate-exp.ts';
+import { accurateLog, accurateLogAll } from './accurate-log.ts';
 import {
   gammaMarsagliaTsang,
   gammaSmallShape,
   legacyBeta,
   legacyBinomial,
   legacyBinomialSetup,
-  legacyGeometric,
+  GEOMETRIC_SEARCH_MIN_P,
+  geometricInversion,
+  geometricSearch,
   legacyLaplace,
   legacyLogistic,
   legacyNegativeBinomial,
   legacyStandardExponential,
   legacyStandardGamma,
   poissonMult,
-  poissonPtrs,
+  poissonPtrsDraw,
+  poissonPtrsSetup,
 } from './legacy-distributions.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
@@ -288,7 +291,8 @@ export function createRandomState(seed: number): RandomState {
       }
       const out = new Float64Array(checkSize(name, size));
       if (lam >= 10) {
-        for (let i = 0; i < out.length; i++) out[i] = poissonPtrs(gen, lam);
+        const setup = poissonPtrsSetup(lam);
+        for (let i = 0; i < out.length; i++) out[i] = poissonPtrsDraw(gen, setup);
       } else if (lam > 0) {
         const enlam = accurateExp(-lam);
         for (let i = 0; i < out.length; i++) out[i] = poissonMult(gen, enlam);
@@ -311,7 +315,12 @@ export function createRandomState(seed: number): RandomState {
       const name = 'RandomState.geometric';
       checkParam(name, 'p', p, 'positiveProbability');
       const out = new Float64Array(checkSize(name, size));
-      for (let i = 0; i < out.length; i++) out[i] = legacyGeometric(gen, p);
+      if (p >= GEOMETRIC_SEARCH_MIN_P) {
+        for (let i = 0; i < out.length; i++) out[i] = geometricSearch(gen, p);
+      } else {
+        const logq = accurateLogAll(1 - p);
+        for (let i = 0; i < out.length; i++) out[i] = geometricInversion(gen, logq);
+      }
       return out;
     },
 
