@@ -152,6 +152,23 @@ describe('properties', () => {
     );
   });
 
+  it('property: getState at any point of a mixed stream, then setState elsewhere, replays the rest exactly', () => {
+    const calls = fc.array(fc.tuple(fc.constantFrom(...samplers, ['normal', [0, 1]] as [string, number[]]), fc.integer({ min: 0, max: 7 })), { minLength: 2, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), calls, fc.nat(), (seed, seq, at) => {
+        const cut = at % seq.length;
+        const rs = createRandomState(seed);
+        seq.slice(0, cut).forEach(([[name, params], size]) => draw(rs, name, params, size));
+        const snapshot = rs.getState();
+        const rest = seq.slice(cut).map(([[name, params], size]) => Array.from(draw(rs, name, params, size)));
+        const other = createRandomState((seed + 1) >>> 0);
+        other.setState(snapshot);
+        expect(seq.slice(cut).map(([[name, params], size]) => Array.from(draw(other, name, params, size)))).toEqual(rest);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('property: draws lie in the support', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.double({ min: 0.01, max: 50, noNaN: true }), fc.double({ min: 0.001, max: 1, noNaN: true }), (seed, shape, p) => {
