@@ -174,7 +174,7 @@ export function createRandomState(seed: number): RandomState {
 
     standardExponential(size: number): Float64Array {
       const out = new Float64Array(checkSize('RandomState.standardExponential', size));
-      for (let i = 0; i < out.length; i++) out[i] = legacyStandardExponential(gen);
+      fillExponential(gen, out, 1);
       return out;
     },
 
@@ -182,7 +182,7 @@ export function createRandomState(seed: number): RandomState {
       const name = 'RandomState.exponential';
       checkParam(name, 'scale', scale, 'nonNegative');
       const out = new Float64Array(checkSize(name, size));
-      for (let i = 0; i < out.length; i++) out[i] = scale * legacyStandardExponential(gen);
+      fillExponential(gen, out, scale);
       return out;
     },
 
@@ -396,6 +396,38 @@ function checkParam(fn: string, name: string, value: unknown, rule: ParamRule): 
   if (!ok) throw new RangeError(`${fn}: ${name} must be ${RULE_TEXT[rule]}, got ${describe(value)}`);
   return value;
 }
+
+/**
+ * scale·(−ln(1 − U)) into every slot of out (`legacy_exponential`; scale 1 is exact). Runs through
+ * each key in a small per-key function with the position in a local, like fillGauss; a double that
+ * straddles a twist takes nextDouble.
+ */
+function fillExponential(gen: Mt19937, out: Float64Array, scale: number): void {
+  const n = out.length;
+  let i = 0;
+  while (i < n) {
+    if (gen.pos > N - 2) out[i++] = scale * legacyStandardExponential(gen);
+    else i = exponentialBlock(gen, out, i, scale);
+  }
+}
+
+function exponentialBlock(gen: Mt19937, out: Float64Array, i0: number, scale: number): number {
+  const key = gen.words;
+  const n = out.length;
+  let pos = gen.pos;
+  let i = i0;
+  while (i < n && pos <= N - 2) {
+    const a = temper(key[pos] as number) >>> 5;
+    const b = temper(key[pos + 1] as number) >>> 6;
+    pos += 2;
+    // numpy: -log(1.0 - U); 1 − U is exact and in (0, 1], accurateLog's domain.
+    out[i++] = scale * -accurateLog(1 - (a * TWO_POW_26 + b) * TWO_POW_MINUS_53);
+  }
+  gen.pos = pos;
+  return i;
+}
+
+const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
 /** scale·standard_gamma(shape), with the branch and its constants chosen once per call. */
 function fillGamma(gen: Mt19937, cache: GaussCache, out: Float64Array, shape: number, scale: number): void {

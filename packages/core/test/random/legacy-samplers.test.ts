@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { accurateLog } from '../../src/random/accurate-log.ts';
 import { createRandomState, type RandomState, type RandomStateSnapshot } from '../../src/random/random-state.ts';
 import { expectAllClose } from '../support/expect-close.ts';
 import data from '../fixtures/random_samplers.json' with { type: 'json' };
@@ -166,6 +167,23 @@ describe('properties', () => {
         expect(seq.slice(cut).map(([[name, params], size]) => Array.from(draw(other, name, params, size)))).toEqual(rest);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('property: exponential from any word position (odd ones straddle a twist) is −ln(1 − U) of the next doubles', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 624 }), fc.integer({ min: 0, max: 1500 }), (seed, pos, n) => {
+        const state = { ...createRandomState(seed).getState(), pos };
+        const batched = createRandomState(0);
+        const oracle = createRandomState(0);
+        batched.setState(state);
+        oracle.setState(state);
+        const x = batched.exponential(2, n);
+        // numpy's legacy_exponential: scale * -log(1.0 - legacy_double())
+        for (const v of x) expect(v).toBe(2 * -accurateLog(1 - oracle.randomSample()));
+        expect(batched.getState()).toEqual(oracle.getState());
+      }),
+      { numRuns: 100 },
     );
   });
 
