@@ -4,25 +4,20 @@
 
 import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
 import { accurateExp } from './accurate-exp.ts';
-import { accurateLog, accurateLogAll } from './accurate-log.ts';
+import { accurateLog } from './accurate-log.ts';
 import {
   gammaMarsagliaTsang,
   gammaSmallShape,
   legacyBeta,
   legacyBinomial,
   legacyBinomialSetup,
-  GEOMETRIC_SEARCH_MIN_P,
-  geometricInversion,
-  geometricSearch,
-  legacyLaplace,
-  legacyLogistic,
   legacyNegativeBinomial,
-  legacyStandardExponential,
   legacyStandardGamma,
   poissonMult,
   poissonPtrsDraw,
   poissonPtrsSetup,
 } from './legacy-distributions.ts';
+import { DOUBLES_CHUNK, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
@@ -135,6 +130,8 @@ export function createRandomState(seed: number): RandomState {
   }
   const gen = mt19937Create(seed);
   const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(3 * ATTEMPTS_PER_KEY) };
+  /** Scratch for the one-double-per-draw samplers of ./legacy-batch.ts. */
+  const doubles = new Float64Array(DOUBLES_CHUNK);
 
   return {
     randomSample(): number {
@@ -174,7 +171,7 @@ export function createRandomState(seed: number): RandomState {
 
     standardExponential(size: number): Float64Array {
       const out = new Float64Array(checkSize('RandomState.standardExponential', size));
-      fillExponential(gen, out, 1);
+      fillExponential(gen, doubles, out, 1);
       return out;
     },
 
@@ -182,7 +179,7 @@ export function createRandomState(seed: number): RandomState {
       const name = 'RandomState.exponential';
       checkParam(name, 'scale', scale, 'nonNegative');
       const out = new Float64Array(checkSize(name, size));
-      fillExponential(gen, out, scale);
+      fillExponential(gen, doubles, out, scale);
       return out;
     },
 
@@ -190,7 +187,7 @@ export function createRandomState(seed: number): RandomState {
       const name = 'RandomState.standardGamma';
       checkParam(name, 'shape', shape, 'nonNegative');
       const out = new Float64Array(checkSize(name, size));
-      fillGamma(gen, cache, out, shape, 1);
+      fillGamma(gen, cache, doubles, out, shape, 1);
       return out;
     },
 
@@ -199,7 +196,7 @@ export function createRandomState(seed: number): RandomState {
       checkParam(name, 'shape', shape, 'nonNegative');
       checkParam(name, 'scale', scale, 'nonNegative');
       const out = new Float64Array(checkSize(name, size));
-      fillGamma(gen, cache, out, shape, scale);
+      fillGamma(gen, cache, doubles, out, shape, scale);
       return out;
     },
 
@@ -228,8 +225,7 @@ export function createRandomState(seed: number): RandomState {
       const out = new Float64Array(checkSize(name, size));
       // numpy: a = 0 gives 0 without drawing.
       if (a === 0) return out;
-      const inv = 1 / a;
-      for (let i = 0; i < out.length; i++) out[i] = Math.pow(legacyStandardExponential(gen), inv);
+      fillWeibull(gen, doubles, out, 1 / a);
       return out;
     },
 
@@ -248,7 +244,7 @@ export function createRandomState(seed: number): RandomState {
       checkParam(name, 'loc', loc, 'finite');
       checkParam(name, 'scale', scale, 'nonNegative');
       const out = new Float64Array(checkSize(name, size));
-      for (let i = 0; i < out.length; i++) out[i] = legacyLaplace(gen, loc, scale);
+      fillLaplace(gen, doubles, out, loc, scale);
       return out;
     },
 
@@ -257,7 +253,7 @@ export function createRandomState(seed: number): RandomState {
       checkParam(name, 'loc', loc, 'finite');
       checkParam(name, 'scale', scale, 'nonNegative');
       const out = new Float64Array(checkSize(name, size));
-      for (let i = 0; i < out.length; i++) out[i] = legacyLogistic(gen, loc, scale);
+      fillLogistic(gen, doubles, out, loc, scale);
       return out;
     },
 
@@ -265,7 +261,7 @@ export function createRandomState(seed: number): RandomState {
       const name = 'RandomState.chisquare';
       checkParam(name, 'df', df, 'positive');
       const out = new Float64Array(checkSize(name, size));
-      fillGamma(gen, cache, out, df / 2, 2);
+      fillGamma(gen, cache, doubles, out, df / 2, 2);
       return out;
     },
 
@@ -315,12 +311,7 @@ export function createRandomState(seed: number): RandomState {
       const name = 'RandomState.geometric';
       checkParam(name, 'p', p, 'positiveProbability');
       const out = new Float64Array(checkSize(name, size));
-      if (p >= GEOMETRIC_SEARCH_MIN_P) {
-        for (let i = 0; i < out.length; i++) out[i] = geometricSearch(gen, p);
-      } else {
-        const logq = accurateLogAll(1 - p);
-        for (let i = 0; i < out.length; i++) out[i] = geometricInversion(gen, logq);
-      }
+      fillGeometric(gen, doubles, out, p);
       return out;
     },
 
@@ -397,43 +388,11 @@ function checkParam(fn: string, name: string, value: unknown, rule: ParamRule): 
   return value;
 }
 
-/**
- * scale·(−ln(1 − U)) into every slot of out (`legacy_exponential`; scale 1 is exact). Runs through
- * each key in a small per-key function with the position in a local, like fillGauss; a double that
- * straddles a twist takes nextDouble.
- */
-function fillExponential(gen: Mt19937, out: Float64Array, scale: number): void {
-  const n = out.length;
-  let i = 0;
-  while (i < n) {
-    if (gen.pos > N - 2) out[i++] = scale * legacyStandardExponential(gen);
-    else i = exponentialBlock(gen, out, i, scale);
-  }
-}
-
-function exponentialBlock(gen: Mt19937, out: Float64Array, i0: number, scale: number): number {
-  const key = gen.words;
-  const n = out.length;
-  let pos = gen.pos;
-  let i = i0;
-  while (i < n && pos <= N - 2) {
-    const a = temper(key[pos] as number) >>> 5;
-    const b = temper(key[pos + 1] as number) >>> 6;
-    pos += 2;
-    // numpy: -log(1.0 - U); 1 − U is exact and in (0, 1], accurateLog's domain.
-    out[i++] = scale * -accurateLog(1 - (a * TWO_POW_26 + b) * TWO_POW_MINUS_53);
-  }
-  gen.pos = pos;
-  return i;
-}
-
-const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
-
 /** scale·standard_gamma(shape), with the branch and its constants chosen once per call. */
-function fillGamma(gen: Mt19937, cache: GaussCache, out: Float64Array, shape: number, scale: number): void {
+function fillGamma(gen: Mt19937, cache: GaussCache, doubles: Float64Array, out: Float64Array, shape: number, scale: number): void {
   const n = out.length;
   if (shape === 1) {
-    for (let i = 0; i < n; i++) out[i] = scale * legacyStandardExponential(gen);
+    fillExponential(gen, doubles, out, scale);
   } else if (shape === 0) {
     // numpy: scale·0, which is 0 for every finite scale ≥ 0 (no draws).
     out.fill(0);
