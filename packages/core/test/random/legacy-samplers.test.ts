@@ -16,7 +16,7 @@ const INTEGER = new Set<string>(['poisson', 'binomial', 'geometric', 'negativeBi
 
 /** Calls a sampler by name with numpy's argument order and a final size. */
 function draw(rs: RandomState, name: string, params: readonly number[], size: number): Float64Array {
-  const f = rs[name as SamplerName] as (...args: number[]) => Float64Array;
+  const f = rs[name as SamplerName] as unknown as (...args: number[]) => Float64Array;
   return f(...params, size);
 }
 
@@ -221,6 +221,23 @@ describe('edge cases', () => {
       expect(draw(rs, name, params, 0).length).toBe(0);
     }
     expect(rs.getState()).toEqual(s);
+  });
+
+  it('out: a reused buffer receives the same draws as a fresh array, zeros included', () => {
+    const out = new Float64Array(500).fill(Number.NaN);
+    for (const [name, params] of [['gamma', [0.5, 2]], ['standardCauchy', []], ['laplace', [0, 1]], ['poisson', [40]], ['binomial', [30, 0.2]], ['weibull', [0]], ['poisson', [0]], ['standardGamma', [0]]] as const) {
+      const f = createRandomState(11)[name] as unknown as (...args: unknown[]) => Float64Array;
+      const g = createRandomState(11)[name] as unknown as (...args: unknown[]) => Float64Array;
+      const fresh = f(...params, 500);
+      expect(g(...params, 500, out)).toBe(out);
+      expect(Array.from(out), name).toEqual(Array.from(fresh));
+    }
+  });
+
+  it('out must be a Float64Array of length size', () => {
+    const rs = createRandomState(1);
+    expect(() => rs.gamma(2, 1, 5, new Float64Array(4))).toThrow(/RandomState.gamma: out must be a Float64Array of length size = 5, got a Float64Array of length 4/);
+    expect(() => rs.poisson(2, 3, [0, 0, 0] as unknown as Float64Array)).toThrow(TypeError);
   });
 
   it('one value equals the first of many', () => {
