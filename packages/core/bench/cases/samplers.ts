@@ -13,6 +13,7 @@ const out = new Float64Array(N);
 
 /** [label, camelCase call on a RandomState, numpy call]. */
 const SAMPLERS: [string, (rs: ReturnType<typeof createRandomState>) => Float64Array, string][] = [
+  ['normal(5, 2)', (rs) => rs.normal(5, 2, N, out), 'normal(5, 2, N)'],
   ['standardExponential', (rs) => rs.standardExponential(N, out), 'standard_exponential(N)'],
   ['exponential(2.5)', (rs) => rs.exponential(2.5, N, out), 'exponential(2.5, N)'],
   ['standardGamma(0.3)', (rs) => rs.standardGamma(0.3, N, out), 'standard_gamma(0.3, N)'],
