@@ -3,23 +3,21 @@
 // (`legacy_gauss`, `legacy_normal`) on top of ./mt19937.ts.
 
 import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
-import { accurateLog } from './accurate-log.ts';
 import { accurateExp } from './accurate-exp.ts';
+import { accurateLog } from './accurate-log.ts';
 import {
   gammaMarsagliaTsang,
   gammaSmallShape,
   legacyBeta,
   legacyBinomial,
   legacyBinomialSetup,
-  legacyGeometric,
-  legacyLaplace,
-  legacyLogistic,
   legacyNegativeBinomial,
-  legacyStandardExponential,
   legacyStandardGamma,
   poissonMult,
-  poissonPtrs,
+  poissonPtrsDraw,
+  poissonPtrsSetup,
 } from './legacy-distributions.ts';
+import { DOUBLES_CHUNK, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
@@ -49,43 +47,43 @@ export interface RandomState {
   /** One double in [0, 1) with 53 random bits (`RandomState.random_sample()`). */
   randomSample(): number;
   /** `size` draws of low + (high − low)·U, U in [0, 1) (`RandomState.uniform`). */
-  uniform(low: number, high: number, size: number): Float64Array;
+  uniform(low: number, high: number, size: number, out?: Float64Array): Float64Array;
   /** `size` standard normal draws by the polar method (`RandomState.standard_normal`). */
-  standardNormal(size: number): Float64Array;
+  standardNormal(size: number, out?: Float64Array): Float64Array;
   /** `size` draws of loc + scale·Z (`RandomState.normal`). */
-  normal(loc: number, scale: number, size: number): Float64Array;
+  normal(loc: number, scale: number, size: number, out?: Float64Array): Float64Array;
   /** `size` draws of −ln(1 − U) (`RandomState.standard_exponential`). */
-  standardExponential(size: number): Float64Array;
+  standardExponential(size: number, out?: Float64Array): Float64Array;
   /** `size` exponential draws with mean `scale` ≥ 0 (`RandomState.exponential`). */
-  exponential(scale: number, size: number): Float64Array;
+  exponential(scale: number, size: number, out?: Float64Array): Float64Array;
   /** `size` gamma draws with shape ≥ 0 and scale 1 (`RandomState.standard_gamma`). */
-  standardGamma(shape: number, size: number): Float64Array;
+  standardGamma(shape: number, size: number, out?: Float64Array): Float64Array;
   /** `size` gamma draws with shape ≥ 0 and scale ≥ 0 (`RandomState.gamma`). */
-  gamma(shape: number, scale: number, size: number): Float64Array;
+  gamma(shape: number, scale: number, size: number, out?: Float64Array): Float64Array;
   /** `size` beta draws with shapes a, b > 0 (`RandomState.beta`). */
-  beta(a: number, b: number, size: number): Float64Array;
+  beta(a: number, b: number, size: number, out?: Float64Array): Float64Array;
   /** `size` draws of e^(mean + sigma·Z), sigma ≥ 0 (`RandomState.lognormal`). */
-  lognormal(mean: number, sigma: number, size: number): Float64Array;
+  lognormal(mean: number, sigma: number, size: number, out?: Float64Array): Float64Array;
   /** `size` Weibull draws E^(1/a), shape a ≥ 0, scale 1 (`RandomState.weibull`). */
-  weibull(a: number, size: number): Float64Array;
+  weibull(a: number, size: number, out?: Float64Array): Float64Array;
   /** `size` draws of Z₁/Z₂ (`RandomState.standard_cauchy`). */
-  standardCauchy(size: number): Float64Array;
+  standardCauchy(size: number, out?: Float64Array): Float64Array;
   /** `size` Laplace draws, scale ≥ 0 (`RandomState.laplace`). */
-  laplace(loc: number, scale: number, size: number): Float64Array;
+  laplace(loc: number, scale: number, size: number, out?: Float64Array): Float64Array;
   /** `size` logistic draws, scale ≥ 0 (`RandomState.logistic`). */
-  logistic(loc: number, scale: number, size: number): Float64Array;
+  logistic(loc: number, scale: number, size: number, out?: Float64Array): Float64Array;
   /** `size` chi-squared draws with df > 0 (`RandomState.chisquare`). */
-  chisquare(df: number, size: number): Float64Array;
+  chisquare(df: number, size: number, out?: Float64Array): Float64Array;
   /** `size` Student t draws with df > 0 (`RandomState.standard_t`). */
-  standardT(df: number, size: number): Float64Array;
+  standardT(df: number, size: number, out?: Float64Array): Float64Array;
   /** `size` Poisson counts with mean lam ≥ 0 (`RandomState.poisson`). */
-  poisson(lam: number, size: number): Float64Array;
+  poisson(lam: number, size: number, out?: Float64Array): Float64Array;
   /** `size` binomial counts of n trials with success probability p (`RandomState.binomial`). */
-  binomial(n: number, p: number, size: number): Float64Array;
+  binomial(n: number, p: number, size: number, out?: Float64Array): Float64Array;
   /** `size` geometric draws: the number of the first success, 1, 2, … (`RandomState.geometric`). */
-  geometric(p: number, size: number): Float64Array;
+  geometric(p: number, size: number, out?: Float64Array): Float64Array;
   /** `size` negative binomial draws: failures before the n-th success (`RandomState.negative_binomial`). */
-  negativeBinomial(n: number, p: number, size: number): Float64Array;
+  negativeBinomial(n: number, p: number, size: number, out?: Float64Array): Float64Array;
   /** A copy of the stream's state (`RandomState.get_state()`). */
   getState(): RandomStateSnapshot;
   /** Resumes the stream from a snapshot (`RandomState.set_state()`). */
@@ -110,6 +108,10 @@ export interface RandomState {
  * measured against numpy 2.4 on glibc), the rest a few ulp away, because log and exp round near
  * ties differently from glibc's now and then.
  *
+ * Every sampler takes an optional last argument `out`, a Float64Array of length `size` to fill
+ * and return instead of a new array: a fresh large typed array costs page faults on every call
+ * (numpy's allocator reuses freed memory), which can cost more than the draws themselves.
+ *
  * Ports `numpy.random.RandomState` (mtrand.pyx, legacy-distributions.c `legacy_gauss`).
  *
  * @param seed - An integer in [0, 2**32 − 1], as `np.random.seed` accepts.
@@ -132,144 +134,147 @@ export function createRandomState(seed: number): RandomState {
   }
   const gen = mt19937Create(seed);
   const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(3 * ATTEMPTS_PER_KEY) };
+  /** Scratch for the one-double-per-draw samplers of ./legacy-batch.ts. */
+  const doubles = new Float64Array(DOUBLES_CHUNK);
 
   return {
     randomSample(): number {
       return nextDouble(gen);
     },
 
-    uniform(low: number, high: number, size: number): Float64Array {
+    uniform(low: number, high: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.uniform';
       checkFinite(name, 'low', low);
       checkFinite(name, 'high', high);
-      const n = checkSize(name, size);
       const range = high - low;
       if (!Number.isFinite(range)) {
         throw new RangeError(`${name}: high − low (${range}) overflows; the range must be a finite number`);
       }
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = low + range * nextDouble(gen);
+      out = outputArray(name, size, out);
+      for (let i = 0; i < out.length; i++) out[i] = low + range * nextDouble(gen);
       return out;
     },
 
-    standardNormal(size: number): Float64Array {
-      const out = new Float64Array(checkSize('RandomState.standardNormal', size));
+    standardNormal(size: number, out?: Float64Array): Float64Array {
+      out = outputArray('RandomState.standardNormal', size, out);
       fillGauss(gen, cache, out, 0, 1);
       return out;
     },
 
-    normal(loc: number, scale: number, size: number): Float64Array {
+    normal(loc: number, scale: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.normal';
       checkFinite(name, 'loc', loc);
       if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) {
         throw new RangeError(`${name}: scale must be a finite number ≥ 0, got ${describe(scale)}`);
       }
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       fillGauss(gen, cache, out, loc, scale);
       return out;
     },
 
-    standardExponential(size: number): Float64Array {
-      const out = new Float64Array(checkSize('RandomState.standardExponential', size));
-      for (let i = 0; i < out.length; i++) out[i] = legacyStandardExponential(gen);
+    standardExponential(size: number, out?: Float64Array): Float64Array {
+      out = outputArray('RandomState.standardExponential', size, out);
+      fillExponential(gen, doubles, out, 1);
       return out;
     },
 
-    exponential(scale: number, size: number): Float64Array {
+    exponential(scale: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.exponential';
       checkParam(name, 'scale', scale, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
-      for (let i = 0; i < out.length; i++) out[i] = scale * legacyStandardExponential(gen);
+      out = outputArray(name, size, out);
+      fillExponential(gen, doubles, out, scale);
       return out;
     },
 
-    standardGamma(shape: number, size: number): Float64Array {
+    standardGamma(shape: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.standardGamma';
       checkParam(name, 'shape', shape, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
-      fillGamma(gen, cache, out, shape, 1);
+      out = outputArray(name, size, out);
+      fillGamma(gen, cache, doubles, out, shape, 1);
       return out;
     },
 
-    gamma(shape: number, scale: number, size: number): Float64Array {
+    gamma(shape: number, scale: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.gamma';
       checkParam(name, 'shape', shape, 'nonNegative');
       checkParam(name, 'scale', scale, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
-      fillGamma(gen, cache, out, shape, scale);
+      out = outputArray(name, size, out);
+      fillGamma(gen, cache, doubles, out, shape, scale);
       return out;
     },
 
-    beta(a: number, b: number, size: number): Float64Array {
+    beta(a: number, b: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.beta';
       checkParam(name, 'a', a, 'positive');
       checkParam(name, 'b', b, 'positive');
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       for (let i = 0; i < out.length; i++) out[i] = legacyBeta(gen, cache, a, b);
       return out;
     },
 
-    lognormal(mean: number, sigma: number, size: number): Float64Array {
+    lognormal(mean: number, sigma: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.lognormal';
       checkParam(name, 'mean', mean, 'finite');
       checkParam(name, 'sigma', sigma, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       fillGauss(gen, cache, out, mean, sigma);
       for (let i = 0; i < out.length; i++) out[i] = accurateExp(out[i] as number);
       return out;
     },
 
-    weibull(a: number, size: number): Float64Array {
+    weibull(a: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.weibull';
       checkParam(name, 'a', a, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       // numpy: a = 0 gives 0 without drawing.
-      if (a === 0) return out;
-      const inv = 1 / a;
-      for (let i = 0; i < out.length; i++) out[i] = Math.pow(legacyStandardExponential(gen), inv);
+      if (a === 0) return out.fill(0);
+      fillWeibull(gen, doubles, out, 1 / a);
       return out;
     },
 
-    standardCauchy(size: number): Float64Array {
-      const n = checkSize('RandomState.standardCauchy', size);
-      // legacy_gauss() / legacy_gauss(), numerator first: the even and odd draws of one stream.
-      const z = new Float64Array(2 * n);
-      fillGauss(gen, cache, z, 0, 1);
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = (z[2 * i] as number) / (z[2 * i + 1] as number);
+    standardCauchy(size: number, out?: Float64Array): Float64Array {
+      out = outputArray('RandomState.standardCauchy', size, out);
+      // legacy_gauss() / legacy_gauss(), numerator first: the even and odd draws of one stream,
+      // made a chunk at a time in scratch.
+      for (let i = 0; i < out.length; ) {
+        const m = Math.min(DOUBLES_CHUNK >> 1, out.length - i);
+        const z = doubles.subarray(0, 2 * m);
+        fillGauss(gen, cache, z, 0, 1);
+        for (let j = 0; j < m; j++) out[i++] = (z[2 * j] as number) / (z[2 * j + 1] as number);
+      }
       return out;
     },
 
-    laplace(loc: number, scale: number, size: number): Float64Array {
+    laplace(loc: number, scale: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.laplace';
       checkParam(name, 'loc', loc, 'finite');
       checkParam(name, 'scale', scale, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
-      for (let i = 0; i < out.length; i++) out[i] = legacyLaplace(gen, loc, scale);
+      out = outputArray(name, size, out);
+      fillLaplace(gen, doubles, out, loc, scale);
       return out;
     },
 
-    logistic(loc: number, scale: number, size: number): Float64Array {
+    logistic(loc: number, scale: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.logistic';
       checkParam(name, 'loc', loc, 'finite');
       checkParam(name, 'scale', scale, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
-      for (let i = 0; i < out.length; i++) out[i] = legacyLogistic(gen, loc, scale);
+      out = outputArray(name, size, out);
+      fillLogistic(gen, doubles, out, loc, scale);
       return out;
     },
 
-    chisquare(df: number, size: number): Float64Array {
+    chisquare(df: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.chisquare';
       checkParam(name, 'df', df, 'positive');
-      const out = new Float64Array(checkSize(name, size));
-      fillGamma(gen, cache, out, df / 2, 2);
+      out = outputArray(name, size, out);
+      fillGamma(gen, cache, doubles, out, df / 2, 2);
       return out;
     },
 
-    standardT(df: number, size: number): Float64Array {
+    standardT(df: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.standardT';
       checkParam(name, 'df', df, 'positive');
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       const half = df / 2;
       const root = Math.sqrt(half);
       for (let i = 0; i < out.length; i++) {
@@ -280,46 +285,49 @@ export function createRandomState(seed: number): RandomState {
       return out;
     },
 
-    poisson(lam: number, size: number): Float64Array {
+    poisson(lam: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.poisson';
       if (typeof lam !== 'number') throw new TypeError(`${name}: lam must be a number, got ${describe(lam)}`);
       if (!(lam >= 0 && lam <= LEGACY_POISSON_LAM_MAX)) {
         throw new RangeError(`${name}: lam must be a number from 0 to ${LEGACY_POISSON_LAM_MAX} (numpy's limit), got ${describe(lam)}`);
       }
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       if (lam >= 10) {
-        for (let i = 0; i < out.length; i++) out[i] = poissonPtrs(gen, lam);
+        const setup = poissonPtrsSetup(lam);
+        for (let i = 0; i < out.length; i++) out[i] = poissonPtrsDraw(gen, setup);
       } else if (lam > 0) {
         const enlam = accurateExp(-lam);
         for (let i = 0; i < out.length; i++) out[i] = poissonMult(gen, enlam);
+      } else {
+        out.fill(0);
       }
       return out;
     },
 
-    binomial(n: number, p: number, size: number): Float64Array {
+    binomial(n: number, p: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.binomial';
       if (typeof n !== 'number') throw new TypeError(`${name}: n must be a number, got ${describe(n)}`);
       checkInteger(name, 'n', n, 0);
       checkParam(name, 'p', p, 'probability');
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       const setup = legacyBinomialSetup(n, p);
       for (let i = 0; i < out.length; i++) out[i] = legacyBinomial(gen, setup);
       return out;
     },
 
-    geometric(p: number, size: number): Float64Array {
+    geometric(p: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.geometric';
       checkParam(name, 'p', p, 'positiveProbability');
-      const out = new Float64Array(checkSize(name, size));
-      for (let i = 0; i < out.length; i++) out[i] = legacyGeometric(gen, p);
+      out = outputArray(name, size, out);
+      fillGeometric(gen, doubles, out, p);
       return out;
     },
 
-    negativeBinomial(n: number, p: number, size: number): Float64Array {
+    negativeBinomial(n: number, p: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.negativeBinomial';
       checkParam(name, 'n', n, 'positive');
       checkParam(name, 'p', p, 'positiveProbability');
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       for (let i = 0; i < out.length; i++) out[i] = legacyNegativeBinomial(gen, cache, n, p);
       return out;
     },
@@ -389,10 +397,10 @@ function checkParam(fn: string, name: string, value: unknown, rule: ParamRule): 
 }
 
 /** scale·standard_gamma(shape), with the branch and its constants chosen once per call. */
-function fillGamma(gen: Mt19937, cache: GaussCache, out: Float64Array, shape: number, scale: number): void {
+function fillGamma(gen: Mt19937, cache: GaussCache, doubles: Float64Array, out: Float64Array, shape: number, scale: number): void {
   const n = out.length;
   if (shape === 1) {
-    for (let i = 0; i < n; i++) out[i] = scale * legacyStandardExponential(gen);
+    fillExponential(gen, doubles, out, scale);
   } else if (shape === 0) {
     // numpy: scale·0, which is 0 for every finite scale ≥ 0 (no draws).
     out.fill(0);
@@ -406,6 +414,20 @@ function fillGamma(gen: Mt19937, cache: GaussCache, out: Float64Array, shape: nu
   }
 }
 
+/**
+ * The array a sampler writes: `out` when given (a Float64Array of length `size`, which lets a caller
+ * reuse one buffer instead of paying for a fresh, page-faulted allocation on every call), otherwise
+ * a new one.
+ */
+function outputArray(fn: string, size: unknown, out: Float64Array | undefined): Float64Array {
+  const n = checkSize(fn, size);
+  if (out === undefined) return new Float64Array(n);
+  if (!(out instanceof Float64Array) || out.length !== n) {
+    throw new TypeError(`${fn}: out must be a Float64Array of length size = ${n}, got ${describe(out)}${out instanceof Float64Array ? ` of length ${out.length}` : ''}`);
+  }
+  return out;
+}
+
 function checkSize(fn: string, size: unknown): number {
   return checkInteger(fn, 'size', size, 0, 2 ** 32 - 1);
 }
@@ -414,13 +436,21 @@ function checkSize(fn: string, size: unknown): number {
  * Fills `out` with loc + scale·Z by numpy's `legacy_gauss`: a cached variate is used first, and an
  * unused second variate of the last pair is cached for the next call.
  *
- * Works one key (624 words) at a time in two loops. The first tempers four words per attempt, forms
- * x1, x2 = 2U − 1 and r² = x1² + x2², and appends every attempt to the scratch arrays, advancing the
- * write index only when 0 < r² < 1: branch-free, so the ~21 % of rejections cost no mispredicted
- * branch. It stops as soon as it holds as many accepted pairs as the request still needs, so it
- * consumes exactly numpy's words and never one more. The second loop runs the logarithm, square root
- * and division for the accepted pairs with no data-dependent branch, so their latencies overlap.
- * An attempt that straddles a twist (at most one per key) takes the word-by-word path.
+ * Works one key (624 words) at a time in two loops, each its own small function (polarAttempts,
+ * polarPairs). The first tempers four words per attempt, forms x1, x2 = 2U − 1 and
+ * r² = x1² + x2², and appends every attempt to the scratch arrays, advancing the write index only
+ * when 0 < r² < 1: branch-free, so the ~21 % of rejections cost no mispredicted branch. It stops as
+ * soon as it holds as many accepted pairs as the request still needs, so it consumes exactly
+ * numpy's words and never one more. The second runs the logarithm, square root and division for the
+ * accepted pairs with no data-dependent branch, so their latencies overlap. An attempt that
+ * straddles a twist (at most one per key) takes the word-by-word path.
+ *
+ * Why two small functions: V8 optimises a function called thousands of times (once per key) in
+ * the first call, through its ordinary tiers. One big function with the loops inline is called once
+ * per request, so only on-stack replacement can optimise it, and that OSR code was compiled before
+ * the code after the loops had ever run: it deoptimised at the end of every call ("insufficient type
+ * feedback") until V8 re-optimised the whole function ~18 calls later, so early calls ran 2–3×
+ * slower than warm ones.
  */
 function fillGauss(gen: Mt19937, cache: GaussCache, out: Float64Array, loc: number, scale: number): void {
   const n = out.length;
@@ -431,28 +461,18 @@ function fillGauss(gen: Mt19937, cache: GaussCache, out: Float64Array, loc: numb
     cache.hasGauss = false;
     cache.gauss = 0;
   }
-  if (i === n) return;
-  const P = ATTEMPTS_PER_KEY;
-  // [x1 of each accepted attempt | x2 … | r² …], P slots each
   const acc = cache.accepted;
-  const N = MT19937_STATE_LENGTH;
-  const key = gen.words;
-  // The position lives in a local while the loops run (V8 keeps it in a register); it is written
-  // back before any call that reads gen.pos and at the end.
-  let pos = gen.pos;
   while (i < n) {
-    const wanted = (n - i + 1) >> 1;
     let m = 0;
+    const pos = gen.pos;
     if (pos > N - 4) {
       if (pos === N) {
-        mt19937Twist(key);
-        pos = 0;
+        mt19937Twist(gen.words);
+        gen.pos = 0;
       } else {
         // The attempt straddles a twist (pos is N − 3, N − 2 or N − 1).
-        gen.pos = pos;
         const x1 = 2 * nextDouble(gen) - 1;
         const x2 = 2 * nextDouble(gen) - 1;
-        pos = gen.pos;
         const r2 = x1 * x1 + x2 * x2;
         if (r2 < 1 && r2 !== 0) {
           acc[0] = x1;
@@ -462,36 +482,64 @@ function fillGauss(gen: Mt19937, cache: GaussCache, out: Float64Array, loc: numb
         }
       }
     }
-    while (m < wanted && pos <= N - 4) {
-      const a1 = temper(key[pos] as number) >>> 5;
-      const b1 = temper(key[pos + 1] as number) >>> 6;
-      const a2 = temper(key[pos + 2] as number) >>> 5;
-      const b2 = temper(key[pos + 3] as number) >>> 6;
-      pos += 4;
-      // (a·2**26 + b)·2**−52 − 1 is exactly 2·((a·2**26 + b) / 2**53) − 1: powers of two scale exactly.
-      const x1 = (a1 * TWO_POW_26 + b1) * TWO_POW_MINUS_52 - 1;
-      const x2 = (a2 * TWO_POW_26 + b2) * TWO_POW_MINUS_52 - 1;
-      const r2 = x1 * x1 + x2 * x2;
-      acc[m] = x1;
-      acc[P + m] = x2;
-      acc[2 * P + m] = r2;
-      // r² = 0 needs x1 = x2 = 0 exactly (probability 2**−106): a branch that is never taken.
-      if (r2 === 0) continue;
-      // +(r2 < 1) is 0 or 1 without a branch, where `if` or `?:` would mispredict on every rejection.
-      m += +(r2 < 1);
-    }
-    for (let k = 0; k < m; k++) {
-      const r2 = acc[2 * P + k] as number;
-      // numpy: f = sqrt(-2.0 * log(r2) / r2) with the C library's log; see ./accurate-log.ts.
-      const f = Math.sqrt((-2 * accurateLog(r2)) / r2);
-      out[i++] = loc + scale * (f * (acc[P + k] as number));
-      if (i < n) {
-        out[i++] = loc + scale * (f * (acc[k] as number));
-      } else {
-        cache.hasGauss = true;
-        cache.gauss = f * (acc[k] as number);
-      }
-    }
+    m = polarAttempts(gen, acc, m, (n - i + 1) >> 1);
+    i = polarPairs(cache, acc, m, out, i, loc, scale);
+  }
+}
+
+const N = MT19937_STATE_LENGTH;
+const P = ATTEMPTS_PER_KEY;
+
+/**
+ * Polar attempts on the words of the current key from gen.pos while fewer than `wanted` pairs are
+ * accepted and four words remain; acc holds [x1 … | x2 … | r² …], P slots each, from slot m.
+ * Returns the number of accepted pairs and leaves gen.pos after the last attempt.
+ */
+function polarAttempts(gen: Mt19937, acc: Float64Array, m0: number, wanted: number): number {
+  const key = gen.words;
+  // The position lives in a local while the loop runs (V8 keeps it in a register).
+  let pos = gen.pos;
+  let m = m0;
+  while (m < wanted && pos <= N - 4) {
+    const a1 = temper(key[pos] as number) >>> 5;
+    const b1 = temper(key[pos + 1] as number) >>> 6;
+    const a2 = temper(key[pos + 2] as number) >>> 5;
+    const b2 = temper(key[pos + 3] as number) >>> 6;
+    pos += 4;
+    // (a·2**26 + b)·2**−52 − 1 is exactly 2·((a·2**26 + b) / 2**53) − 1: powers of two scale exactly.
+    const x1 = (a1 * TWO_POW_26 + b1) * TWO_POW_MINUS_52 - 1;
+    const x2 = (a2 * TWO_POW_26 + b2) * TWO_POW_MINUS_52 - 1;
+    const r2 = x1 * x1 + x2 * x2;
+    acc[m] = x1;
+    acc[P + m] = x2;
+    acc[2 * P + m] = r2;
+    // r² = 0 needs x1 = x2 = 0 exactly (probability 2**−106): a branch that is never taken.
+    if (r2 === 0) continue;
+    // +(r2 < 1) is 0 or 1 without a branch, where `if` or `?:` would mispredict on every rejection.
+    m += +(r2 < 1);
   }
   gen.pos = pos;
+  return m;
+}
+
+/**
+ * Turns the m accepted pairs in acc into variates f·x2, f·x1 (f = √(−2 ln r² / r²)) written to
+ * out from index i as loc + scale·Z; an unused last f·x1 goes to the cache. Returns the next index.
+ */
+function polarPairs(cache: GaussCache, acc: Float64Array, m: number, out: Float64Array, i0: number, loc: number, scale: number): number {
+  const n = out.length;
+  let i = i0;
+  for (let k = 0; k < m; k++) {
+    const r2 = acc[2 * P + k] as number;
+    // numpy: f = sqrt(-2.0 * log(r2) / r2) with the C library's log; see ./accurate-log.ts.
+    const f = Math.sqrt((-2 * accurateLog(r2)) / r2);
+    out[i++] = loc + scale * (f * (acc[P + k] as number));
+    if (i < n) {
+      out[i++] = loc + scale * (f * (acc[k] as number));
+    } else {
+      cache.hasGauss = true;
+      cache.gauss = f * (acc[k] as number);
+    }
+  }
+  return i;
 }
