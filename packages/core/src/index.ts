@@ -139,3 +139,7 @@ export type {
   SoftmaxRegressionOptions,
   SoftmaxRegressionResult,
 } from './classification/softmax-regression.ts';
+
+// ── Data, goodness of fit and model choice ──────────────────────────────────
+export { parseData } from './data/parse-data.ts';
+export type { ParseDataError, ParseDataOptions, ParsedData } from './data/parse-data.ts';
