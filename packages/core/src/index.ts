@@ -148,6 +148,7 @@ export { confidenceIntervals } from './fitting/confidence-intervals.ts';
 export type { ConfidenceInterval, ConfidenceIntervalOptions } from './fitting/confidence-intervals.ts';
 export { likelihoodTests, likelihoodRatioTest } from './fitting/likelihood-tests.ts';
 export type { ChiSquareTest, LikelihoodTests } from './fitting/likelihood-tests.ts';
+
 // ── Special functions (log-gamma, digamma, incomplete gamma and beta; see special/README.md) ──
 export { logGamma, logGamma1p } from './special/log-gamma.ts';
 export { digamma } from './special/digamma.ts';

@@ -41,7 +41,9 @@ export interface ConfidenceInterval {
  * @example
  * const x = [1, 2, 3, 4];
  * const ci = confidenceIntervals(x, fitDistribution(x, 'exponential'));
- * ci.rate; // => { lower: 0.12217..., upper: 0.92131... }
+ * ci.rate; // => { lower: 0.1241800123512727, upper: 0.9292293620708875 }
+ * confidenceIntervals(x, fitDistribution(x, 'exponential'), { method: 'wald' }).rate;
+ * // => { lower: 0.008007203091989268, upper: 0.7919927969080107 }
  */
 export function confidenceIntervals(x: ArrayLike<number>, fit: DistributionFit, options: ConfidenceIntervalOptions = {}): Record<string, ConfidenceInterval> {
   const fn = 'confidenceIntervals';

@@ -38,7 +38,9 @@ export interface FitDistributionOptions {
  * const fit = fitDistribution([1, 2, 3, 4], 'exponential');
  * fit.estimates; // => { rate: 0.4 }
  * fit.standardErrors; // => { rate: 0.2 }
- * fit.logLikelihood; // => -7.665162927496033
+ * fit.logLikelihood; // => -7.66516292749662 (4 ln 0.4 − 4)
+ * fitDistribution([0, 0, 1], 'bernoulli').estimates; // => { prob: 0.3333333333333333 }
+ * fitDistribution([1, 2], 'binomial'); // throws TypeError: the binomial family's size … must be given
  */
 export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Family, options: FitDistributionOptions = {}): DistributionFit {
   const fn = 'fitDistribution';
@@ -117,7 +119,7 @@ function observedCovariance(
   regular.forEach((r, a) => {
     if (r) sub.push(a);
   });
-  if (sub.length > 0 && theta.every(Number.isFinite)) {
+  if (sub.length > 0) {
     model.derivatives(data, theta, grad, hess);
     const m = sub.length;
     const info = new Float64Array(m * m);

@@ -44,7 +44,9 @@ function chiSquareTest(statistic: number, df: number): ChiSquareTest {
  * @example
  * const x = [1, 2, 3, 4];
  * const t = likelihoodTests(x, fitDistribution(x, 'exponential'), { rate: 1 });
- * t.likelihoodRatio.statistic; // => 3.3303258550079342 (2(ℓ(0.4) − ℓ(1)) = 2(−7.665 + 10 − 4 ln 0.4·0 …))
+ * t.likelihoodRatio; // => { statistic: 4.669674145006759, df: 1, pValue: 0.03069975175839461 }
+ * t.wald.statistic; // => 9 ((0.4 − 1)² / 0.2²)
+ * t.score.statistic; // => 9 (U(1)² / I(1) = (−6)² / 4)
  */
 export function likelihoodTests(x: ArrayLike<number>, fit: DistributionFit, hypothesis: FamilyParams): LikelihoodTests {
   const fn = 'likelihoodTests';
@@ -123,7 +125,8 @@ export function likelihoodTests(x: ArrayLike<number>, fit: DistributionFit, hypo
  *   have more free parameters.
  * @example
  * const x = [0.5, 1.2, 2.2, 3.9, 0.8, 1.7];
- * likelihoodRatioTest(fitDistribution(x, 'exponential'), fitDistribution(x, 'weibull')).df; // => 1
+ * likelihoodRatioTest(fitDistribution(x, 'exponential'), fitDistribution(x, 'weibull'));
+ * // => { statistic: 1.922243448441396, df: 1, pValue: 0.16560955479255238 }
  */
 export function likelihoodRatioTest(nullFit: DistributionFit, altFit: DistributionFit): ChiSquareTest {
   const fn = 'likelihoodRatioTest';

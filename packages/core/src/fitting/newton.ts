@@ -24,7 +24,8 @@ export interface MaximizeOptions {
 }
 
 const MAX_STEP = 3;
-const STEP_TOL = 1e-11;
+const STEP_TOL = 1e-9;
+const QUADRATIC_REGION = 1e-3;
 const ARMIJO = 1e-4;
 
 /** φ-space first and second derivatives of θ = t(φ) at θ. */
@@ -102,6 +103,7 @@ function newtonFrom<S>(model: LikelihoodModel<S>, s: S, theta: Float64Array, fre
   if (!Number.isFinite(ll)) {
     return { theta, logLikelihood: ll, converged: false, iterations: 0, reason: 'the start point has no finite log-likelihood' };
   }
+  let flat = 0;
   for (let it = 1; it <= maxIterations; it++) {
     model.derivatives(s, theta, grad, hess);
     for (let a = 0; a < q; a++) {
@@ -144,7 +146,10 @@ function newtonFrom<S>(model: LikelihoodModel<S>, s: S, theta: Float64Array, fre
     if (worst > MAX_STEP) for (let a = 0; a < q; a++) d[a] = ((d[a] as number) * MAX_STEP) / worst;
     let slope = 0;
     for (let a = 0; a < q; a++) slope += (g[a] as number) * (d[a] as number);
-    const small = pureNewton && worst < STEP_TOL;
+    // In Newton's quadratic region the change in ℓ falls below its rounding, where Armijo's test is
+    // noise: there the full Newton step is taken unless ℓ drops by more than rounding.
+    const quadratic = pureNewton && worst < QUADRATIC_REGION;
+    const roundoff = 1e-13 * Math.max(1, Math.abs(ll));
     let t = 1;
     let accepted = false;
     let newLl = ll;
@@ -153,7 +158,7 @@ function newtonFrom<S>(model: LikelihoodModel<S>, s: S, theta: Float64Array, fre
         trial[idx[a] as number] = fromPhi(transforms[a] as string, (phi[a] as number) + t * (d[a] as number));
       }
       newLl = model.logLikelihood(s, trial);
-      if (newLl >= ll + ARMIJO * t * slope || (small && newLl >= ll - 1e-15 * Math.abs(ll))) {
+      if (newLl >= ll + ARMIJO * t * slope || (quadratic && t === 1 && newLl >= ll - roundoff)) {
         accepted = true;
         break;
       }
@@ -172,8 +177,11 @@ function newtonFrom<S>(model: LikelihoodModel<S>, s: S, theta: Float64Array, fre
       };
     }
     theta.set(trial);
+    // A Newton step this small leaves an error of order its square: converged. When the score's own
+    // rounding keeps the step from shrinking further, ℓ flat to rounding for a few steps ends it too.
+    flat = quadratic && Math.abs(newLl - ll) <= roundoff ? flat + 1 : 0;
     ll = newLl;
-    if (small) return { theta, logLikelihood: ll, converged: true, iterations: it, reason: '' };
+    if ((pureNewton && worst < STEP_TOL) || (flat >= 3 && worst < 1e-7)) return { theta, logLikelihood: ll, converged: true, iterations: it, reason: '' };
   }
   return { theta, logLikelihood: ll, converged: false, iterations: maxIterations, reason: `no convergence in ${maxIterations} iterations` };
 }

@@ -19,7 +19,7 @@ export interface PreparedFit {
 /** The model for a family name (or a Family object); a RangeError naming `fn` otherwise. */
 export function modelFor(fn: string, family: FamilyName | Family): LikelihoodModel {
   const name = typeof family === 'object' && family !== null ? (family as Family).name : family;
-  const model = typeof name === 'string' ? LIKELIHOOD_MODELS[name as FamilyName] : undefined;
+  const model = typeof name === 'string' && Object.hasOwn(LIKELIHOOD_MODELS, name) ? LIKELIHOOD_MODELS[name as FamilyName] : undefined;
   if (model === undefined) {
     throw new RangeError(`${fn}: family must be one of ${Object.keys(LIKELIHOOD_MODELS).map((k) => `'${k}'`).join(', ')}, got ${describe(name)}`);
   }
