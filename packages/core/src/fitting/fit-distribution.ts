@@ -1,5 +1,6 @@
 import type { Family, FamilyName, FamilyParams } from '../families/family.ts';
 import type { DistributionFit, FitMethod } from './fit-result.ts';
+import type { LikelihoodModel } from './model.ts';
 import { paramsRecord } from './model.ts';
 import { maximize } from './newton.ts';
 import { checkParameterValue, freeIndices, modelFor, prepareFit } from './prepared-fit.ts';
@@ -52,6 +53,8 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
   let method: FitMethod = 'closed-form';
   let converged = true;
   let iterations = 0;
+  let logLikelihood = NaN;
+  let hessian: Float64Array | undefined;
   const closed = free.some(Boolean) ? model.closedForm?.(data, theta, free) : { method: 'closed-form' as const };
   if (closed !== undefined) {
     method = closed.method;
@@ -67,16 +70,19 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
       }
       starts.push(start);
     }
-    const result = maximize(model, data, theta, free, { starts });
+    const warm = starts.length === 0 ? subsampleStart(fn, x, prep.model, theta, free) : undefined;
+    const result = maximize(model, data, theta, free, warm === undefined ? { starts } : { starts: [warm], onlyGiven: true });
     theta.set(result.theta);
+    logLikelihood = result.logLikelihood;
+    hessian = result.hessian;
     converged = result.converged;
     iterations = result.iterations;
     if (!converged) notes[''] = `did not converge: ${result.reason}`;
   }
   Object.assign(notes, model.irregular?.(data, theta, free) ?? {});
-  const logLikelihood = model.logLikelihood(data, theta);
+  if (Number.isNaN(logLikelihood)) logLikelihood = model.logLikelihood(data, theta);
   const idx = freeIndices(free);
-  const { standardErrors, covariance } = observedCovariance(prep.model, data, theta, idx, notes);
+  const { standardErrors, covariance } = observedCovariance(prep.model, data, theta, idx, notes, hessian);
   const k = idx.length;
   const n = model.count(data);
   return {
@@ -97,6 +103,31 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
   };
 }
 
+/** Above this many values a model that costs O(n) per iteration is first fitted to a subsample. */
+const SUBSAMPLE_FROM = 20000;
+const SUBSAMPLE_SIZE = 4000;
+
+/**
+ * The MLE on an evenly strided subsample of a large sample, as the start for the full data: the
+ * model's starts (several, for a multimodal likelihood) run where they are cheap, and Newton on all
+ * the values begins within about 1/√4000 of the answer, two or three passes from convergence.
+ * undefined when the sample is small, the model's iterations are O(1) anyway, or the subsample fit
+ * fails (then the model's own starts are used on the full data).
+ */
+function subsampleStart(fn: string, x: ArrayLike<number>, model: LikelihoodModel, theta: Float64Array, free: readonly boolean[]): Float64Array | undefined {
+  const n = x.length;
+  if (model.evaluate === undefined || n < SUBSAMPLE_FROM) return undefined;
+  const sub = new Float64Array(SUBSAMPLE_SIZE);
+  for (let i = 0; i < SUBSAMPLE_SIZE; i++) sub[i] = x[Math.floor((i * n) / SUBSAMPLE_SIZE)] as number;
+  try {
+    const data = model.prepare(fn, sub, theta, free);
+    const result = maximize(model, data, Float64Array.from(theta), free);
+    return result.converged ? result.theta : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * (−H)⁻¹ over the regular free parameters; NaN rows and columns for those named in `notes` (not
  * regular, on a boundary). Adds a note when the information is not positive definite.
@@ -107,6 +138,7 @@ function observedCovariance(
   theta: Float64Array,
   idx: readonly number[],
   notes: Record<string, string>,
+  known: Float64Array | undefined,
 ): { standardErrors: FamilyParams; covariance: Float64Array } {
   const p = model.parameters.length;
   const q = idx.length;
@@ -120,7 +152,8 @@ function observedCovariance(
     if (r) sub.push(a);
   });
   if (sub.length > 0) {
-    model.derivatives(data, theta, grad, hess);
+    if (known === undefined) model.derivatives(data, theta, grad, hess);
+    else hess.set(known);
     const m = sub.length;
     const info = new Float64Array(m * m);
     for (let a = 0; a < m; a++) {

@@ -1,5 +1,5 @@
 import type { FamilyKind, FamilyName, FamilyParams, ParameterDomain } from '../families/family.ts';
-import { describe } from '../internal/validate.ts';
+import { describe, isNumberTypedArray } from '../internal/validate.ts';
 
 // The per-family likelihood model the fitting engine works on (one module per family in models/).
 // A model validates data, reduces it to sufficient statistics (or a frequency table), and gives the
@@ -45,6 +45,11 @@ export interface LikelihoodModel<S = unknown> {
   /** The natural score into `grad` and the full Hessian (row-major p×p) into `hess`. */
   derivatives(s: S, theta: Float64Array, grad: Float64Array, hess: Float64Array): void;
   /**
+   * ℓ, the score and the Hessian in one pass over the data (for models whose iterations cost O(n),
+   * so Newton's trial points need one pass, not two).
+   */
+  evaluate?(s: S, theta: Float64Array, grad: Float64Array, hess: Float64Array): number;
+  /**
    * Maximises over the free parameters in closed form when the family allows it for this set of
    * free parameters, writing them into `theta`; undefined when Newton must do it.
    */
@@ -58,7 +63,6 @@ export interface LikelihoodModel<S = unknown> {
   stepSize?(s: S, theta: Float64Array, index: number): number;
   /** Parameters whose standard error is not defined (non-regular models), with the reason. */
   irregular?(s: S, theta: Float64Array, free: readonly boolean[]): Readonly<Record<string, string>>;
-  /** Why the MLE does not exist or lies on a boundary, checked after preparing (throws). */
 }
 
 /** Throws the RangeError for a value outside the family's support. */
@@ -72,6 +76,12 @@ export function checkValues(fn: string, x: ArrayLike<number>, minLength: number,
     throw new TypeError(`${fn}: x must be an array or typed array of numbers, got ${describe(x)}`);
   }
   const n = x.length;
+  if (isNumberTypedArray(x) && n >= minLength) {
+    // Typed arrays hold only numbers: one scan for NaN/±Infinity (x − x is NaN exactly for those).
+    let bad = 0;
+    for (let i = 0; i < n; i++) bad += (x[i] as number) - (x[i] as number);
+    if (bad === 0) return n;
+  }
   if (n < minLength) {
     throw new RangeError(
       `${fn}: x has ${n} value${n === 1 ? '' : 's'}; fitting the ${family} family needs at least ${minLength}`,

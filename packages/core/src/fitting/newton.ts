@@ -15,16 +15,22 @@ export interface Maximum {
   readonly iterations: number;
   /** Why it stopped when it did not converge. */
   readonly reason: string;
+  /** The natural Hessian at `theta`, when the last step already computed it. */
+  readonly hessian?: Float64Array;
 }
 
 export interface MaximizeOptions {
   /** Extra start points (natural, full vectors) tried before the model's. */
   readonly starts?: readonly Float64Array[];
   readonly maxIterations?: number;
+  /** Use only `starts`, not the model's own (a warm start already found the right basin). */
+  readonly onlyGiven?: boolean;
 }
 
 const MAX_STEP = 3;
-const STEP_TOL = 1e-9;
+// Newton converges quadratically with the exact Hessian: after a step of relative size δ the error is
+// O(δ²), so a step below 1e-6 leaves about 1e-12.
+const STEP_TOL = 1e-6;
 const QUADRATIC_REGION = 1e-3;
 const ARMIJO = 1e-4;
 
@@ -61,7 +67,7 @@ export function maximize<S>(
   free: readonly boolean[],
   options: MaximizeOptions = {},
 ): Maximum {
-  const starts = [...(options.starts ?? []), ...model.starts(s, theta, free)];
+  const starts = [...(options.starts ?? []), ...(options.onlyGiven === true ? [] : model.starts(s, theta, free))];
   let best: Maximum | undefined;
   let total = 0;
   for (const start of starts) {
@@ -99,13 +105,17 @@ function newtonFrom<S>(model: LikelihoodModel<S>, s: S, theta: Float64Array, fre
   const h = new Float64Array(q * q);
   const phi = new Float64Array(q);
   const trial = Float64Array.from(theta);
-  let ll = model.logLikelihood(s, theta);
+  const trialGrad = new Float64Array(p);
+  const trialHess = new Float64Array(p * p);
+  // With a one-pass evaluation the start's derivatives come with its ℓ.
+  let known = model.evaluate !== undefined;
+  let ll = known ? (model.evaluate as NonNullable<typeof model.evaluate>)(s, theta, grad, hess) : model.logLikelihood(s, theta);
   if (!Number.isFinite(ll)) {
     return { theta, logLikelihood: ll, converged: false, iterations: 0, reason: 'the start point has no finite log-likelihood' };
   }
   let flat = 0;
   for (let it = 1; it <= maxIterations; it++) {
-    model.derivatives(s, theta, grad, hess);
+    if (!known) model.derivatives(s, theta, grad, hess);
     for (let a = 0; a < q; a++) {
       const ia = idx[a] as number;
       phi[a] = toPhi(transforms[a] as string, theta[ia] as number);
@@ -157,7 +167,7 @@ function newtonFrom<S>(model: LikelihoodModel<S>, s: S, theta: Float64Array, fre
       for (let a = 0; a < q; a++) {
         trial[idx[a] as number] = fromPhi(transforms[a] as string, (phi[a] as number) + t * (d[a] as number));
       }
-      newLl = model.logLikelihood(s, trial);
+      newLl = model.evaluate === undefined ? model.logLikelihood(s, trial) : model.evaluate(s, trial, trialGrad, trialHess);
       if (newLl >= ll + ARMIJO * t * slope || (quadratic && t === 1 && newLl >= ll - roundoff)) {
         accepted = true;
         break;
@@ -177,11 +187,18 @@ function newtonFrom<S>(model: LikelihoodModel<S>, s: S, theta: Float64Array, fre
       };
     }
     theta.set(trial);
+    known = model.evaluate !== undefined;
+    if (known) {
+      grad.set(trialGrad);
+      hess.set(trialHess);
+    }
     // A Newton step this small leaves an error of order its square: converged. When the score's own
     // rounding keeps the step from shrinking further, ℓ flat to rounding for a few steps ends it too.
     flat = quadratic && Math.abs(newLl - ll) <= roundoff ? flat + 1 : 0;
     ll = newLl;
-    if ((pureNewton && worst < STEP_TOL) || (flat >= 3 && worst < 1e-7)) return { theta, logLikelihood: ll, converged: true, iterations: it, reason: '' };
+    if ((pureNewton && worst < STEP_TOL) || (flat >= 3 && worst < 1e-7)) {
+      return { theta, logLikelihood: ll, converged: true, iterations: it, reason: '', ...(known ? { hessian: Float64Array.from(hess) } : {}) };
+    }
   }
   return { theta, logLikelihood: ll, converged: false, iterations: maxIterations, reason: `no convergence in ${maxIterations} iterations` };
 }

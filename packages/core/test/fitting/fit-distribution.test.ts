@@ -86,4 +86,15 @@ describe('hard data', () => {
     // mu's standard error is the Poisson's √(x̄/n).
     expectClose(fit.standardErrors['mu'] as number, Math.sqrt(data.poissonLimit.mean / x.length), { rel: 1e-12 });
   });
+  it('the Poisson limit with mu held: size = Infinity exactly when Σ(x − mu)²/n ≤ x̄', () => {
+    const x = datasets[data.poissonLimit.dataset] as number[];
+    const m = data.poissonLimit.mean;
+    const held = fitDistribution(x, 'negativeBinomial', { fixed: { mu: m } });
+    expect(held.estimates['size']).toBe(Infinity);
+    expectClose(held.logLikelihood, data.poissonLimit.logLikelihood, { rel: 1e-12 });
+    // Far enough from x̄ the squared deviations exceed x̄: a finite size, found by Newton.
+    const far = fitDistribution(x, 'negativeBinomial', { fixed: { mu: 3 * m } });
+    expect(far.converged).toBe(true);
+    expect(Number.isFinite(far.estimates['size'] as number)).toBe(true);
+  });
 });

@@ -2,6 +2,7 @@ import { digamma } from '../../special/digamma.ts';
 import { logBeta } from '../../special/log-beta.ts';
 import { trigamma } from '../../special/trigamma.ts';
 import type { LikelihoodModel } from '../model.ts';
+import { sumOfLog1m, sumOfLogs } from '../log-sums.ts';
 import { checkValues, noMle, outsideSupport } from '../model.ts';
 
 // beta {shape1 a, shape2 b}: ℓ = −n ln B(a, b) + (a − 1) Σ ln x + (b − 1) Σ ln(1 − x), on the sufficient
@@ -25,20 +26,18 @@ export const betaModel: LikelihoodModel<BetaStats> = {
   ],
   prepare(fn, x, _theta, free) {
     const n = checkValues(fn, x, free[0] === true || free[1] === true ? 2 : 1, 'beta');
-    let sumLog = 0;
-    let sumLog1m = 0;
     let sum = 0;
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < n; i++) {
       const v = x[i] as number;
       if (!(v > 0 && v < 1)) outsideSupport(fn, 'beta', v, i, 'only values strictly between 0 and 1');
-      sumLog += Math.log(v);
-      sumLog1m += Math.log1p(-v);
       sum += v;
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
+    const sumLog = sumOfLogs(x);
+    const sumLog1m = sumOfLog1m(x);
     if (free[0] === true && free[1] === true && min === max) noMle(fn, 'beta', `every value equals ${min}, so the shapes would be Infinity`);
     const mean = sum / n;
     let ss = 0;

@@ -3,6 +3,7 @@ import { logGamma } from '../../special/log-gamma.ts';
 import { trigamma } from '../../special/trigamma.ts';
 import { neumaierSum } from '../../stats/sum.ts';
 import type { LikelihoodModel } from '../model.ts';
+import { sumOfLogs } from '../log-sums.ts';
 import { checkValues, noMle, outsideSupport } from '../model.ts';
 
 // gamma {shape a, rate b}: ℓ = n a ln b − n ln Γ(a) + (a − 1) Σ ln x − b Σ x, on the sufficient
@@ -25,18 +26,16 @@ export const gammaModel: LikelihoodModel<GammaStats> = {
   ],
   prepare(fn, x, _theta, free) {
     const n = checkValues(fn, x, free[0] === true ? 2 : 1, 'gamma');
-    const logs = new Float64Array(n);
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < n; i++) {
       const v = x[i] as number;
       if (!(v > 0)) outsideSupport(fn, 'gamma', v, i, 'only values > 0');
-      logs[i] = Math.log(v);
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
     if (free[0] === true && min === max) noMle(fn, 'gamma', `every value equals ${min}, so the shape would be Infinity`);
-    return { n, mean: neumaierSum(x) / n, meanLog: neumaierSum(logs) / n };
+    return { n, mean: neumaierSum(x) / n, meanLog: sumOfLogs(x) / n };
   },
   count: (s) => s.n,
   logLikelihood(s, t) {

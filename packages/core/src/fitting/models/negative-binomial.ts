@@ -57,7 +57,7 @@ function gammaDifferences(s: NegativeBinomialStats, r: number): [number, number,
 }
 
 const POISSON_LIMIT = (mean: number, variance: number): string =>
-  `Poisson limit: the sample variance (${variance}) does not exceed the mean (${mean}), so the likelihood keeps rising as size → Infinity, where the negative binomial becomes the Poisson(mu); size has no standard error (fit the Poisson instead)`;
+  `Poisson limit: the mean squared deviation from mu (${variance}) does not exceed the sample mean (${mean}), so the likelihood keeps rising as size → Infinity, where the negative binomial becomes the Poisson(mu); size has no standard error (fit the Poisson instead)`;
 
 export const negativeBinomialModel: LikelihoodModel<NegativeBinomialStats> = {
   family: 'negativeBinomial',
@@ -102,12 +102,14 @@ export const negativeBinomialModel: LikelihoodModel<NegativeBinomialStats> = {
   closedForm(s, theta, free) {
     if (free[1] === true) theta[1] = s.sum / s.n;
     if (free[0] !== true) return { method: 'closed-form' };
-    if (free[1] !== true) return undefined;
+    // With μ held at m, ∂ℓ/∂r = (S(1 + 2m) − Σx² − n m²)/(2r²) + O(r⁻³) = (S − Σ(x − m)²)/(2r²) + …, so
+    // the likelihood rises all the way to r = Infinity when Σ(x − m)²/n ≤ x̄ (with m = x̄: variance ≤ mean).
+    const m = theta[1] as number;
     const mean = s.sum / s.n;
-    const variance = s.sumSquares / s.n - mean * mean;
-    if (variance <= mean) {
+    const spread = (s.sumSquares - 2 * m * s.sum + s.n * m * m) / s.n;
+    if (spread <= mean) {
       theta[0] = Infinity;
-      return { method: 'boundary', notes: { size: POISSON_LIMIT(mean, variance) } };
+      return { method: 'boundary', notes: { size: POISSON_LIMIT(mean, spread) } };
     }
     return undefined;
   },
