@@ -40,6 +40,16 @@ describe('compareFits', () => {
     }
   });
 
+  it('passes fixed parameters by family (the binomial needs its size)', () => {
+    const x = [3, 5, 4, 6, 2, 5, 4, 7, 3, 5];
+    const r = compareFits(x, ['binomial', 'poisson'], { fixed: { binomial: { size: 10 } } });
+    expect(r.failed).toEqual([]);
+    const binomial = r.ranked.find((f) => f.family === 'binomial');
+    // The binomial MLE with the size fixed: prob = mean / size = 4.4 / 10
+    expectClose(binomial?.fit.estimates.prob as number, 0.44, { rel: 1e-12 });
+    expect(binomial?.fit.parameters).toEqual(['prob']);
+  });
+
   it('notes when continuous and discrete families are ranked together', () => {
     const x = data.toxocara_number as number[];
     const r = compareFits(x, ['poisson', 'negativeBinomial', 'geometric', 'exponential'], { gof: false });
