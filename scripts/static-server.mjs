@@ -221,7 +221,7 @@ function sendText(request, response, status, text, extra = {}) {
 
 /** The page for a missing path: the English 404 under /en/ when the build has one, else the root 404. */
 function notFoundPage(rootDir, pathname) {
-  const candidates = pathname.startsWith('/en/') ? ['en/404.html', '404.html'] : ['404.html'];
+  const candidates = pathname.startsWith('/en/') ? ['en/404/index.html', 'en/404.html', '404.html'] : ['404.html'];
   for (const name of candidates) {
     const file = join(rootDir, name);
     const stats = fileStats(file);

@@ -47,7 +47,7 @@ beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), 'mle-lab-server-'));
   // The root is `dist`; `dist-private` beside it starts with the root's name (the prefix trap).
   const root = join(base, 'dist');
-  for (const dir of ['data', 'embed/widget', 'en']) mkdirSync(join(root, dir), { recursive: true });
+  for (const dir of ['data', 'embed/widget', 'en/404']) mkdirSync(join(root, dir), { recursive: true });
   mkdirSync(join(base, 'dist-private'));
   writeFileSync(join(base, 'dist-private', 'secret.txt'), SECRET);
   writeFileSync(join(base, 'secret.txt'), SECRET);
@@ -56,6 +56,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'data', 'index.html'), '<!doctype html><title>data</title><p>data</p>');
   writeFileSync(join(root, 'embed', 'widget', 'index.html'), '<!doctype html><title>embed</title><script>var a = 1;</script>');
   writeFileSync(join(root, '404.html'), '<!doctype html><title>未找到</title><p>页面不存在</p>');
+  writeFileSync(join(root, 'en', '404', 'index.html'), '<!doctype html><html lang="en"><title>404</title><p>Page not found</p>');
   writeFileSync(join(root, 'app.js'), APP);
   writeFileSync(join(root, 'image.png'), PNG);
   server = await startStaticServer({ root, port: 0 });
@@ -78,6 +79,15 @@ describe('static server: files', () => {
     const missing = await send('/nowhere/');
     expect(missing.status).toBe(404);
     expect(missing.body.toString()).toContain('页面不存在');
+  });
+
+  it('answers a missing English page with the English 404 page', async () => {
+    for (const path of ['/en/nowhere/', '/en/data/nowhere']) {
+      const reply = await send(path);
+      expect(reply.status, path).toBe(404);
+      expect(reply.body.toString(), path).toContain('Page not found');
+    }
+    expect((await send('/nowhere/en/')).body.toString()).toContain('页面不存在');
   });
 
   it('redirects a folder without its trailing slash to the same path with it, keeping the query', async () => {
