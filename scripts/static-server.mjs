@@ -55,6 +55,9 @@ const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json|
 
 const METHODS = 'GET, HEAD';
 
+/** The widget pages made for other sites' iframes (not /embed/ itself, the page about embedding). */
+const EMBED_PAGE = /^embed\/[^/]+\/index\.html$/;
+
 const compress = {
   // Quality 5: about a tenth of quality 11's time for ~20 % more bytes, and still well ahead of gzip;
   // the server compresses on first request (then caches), so a page must not wait a second for it.
@@ -70,8 +73,9 @@ const BASE_HEADERS = {
 };
 
 /**
- * The Content-Security-Policy for an HTML page, given the hashes of its inline scripts. Pages under
- * /embed/ may be framed by any site (that is what they are for); every other page only by this site.
+ * The Content-Security-Policy for an HTML page, given the hashes of its inline scripts. The widget
+ * pages /embed/<name>/ may be framed by any site (that is what they are for); every other page only
+ * by this site.
  */
 export function contentSecurityPolicy({ scriptHashes, embeddable }) {
   return [
@@ -181,12 +185,16 @@ function resolveFile(rootDir, realRoot, pathname) {
 }
 
 /** Sends `file` (200 or `status`) with its type, security headers and, where it pays, compression. */
-function sendFile(request, response, { file, stats, status = 200, pathname, csp }) {
+function sendFile(request, response, { file, stats, status = 200, rootDir, csp }) {
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   const headers = { ...BASE_HEADERS, 'Content-Type': type };
-  if (type.startsWith('text/html') && csp) {
-    const scriptHashes = cached(file, stats, 'hashes', () => inlineScriptHashes(readFileSync(file, 'utf8')));
-    headers['Content-Security-Policy'] = contentSecurityPolicy({ scriptHashes, embeddable: pathname.startsWith('/embed/') });
+  if (type.startsWith('text/html')) {
+    if (csp) {
+      const scriptHashes = cached(file, stats, 'hashes', () => inlineScriptHashes(readFileSync(file, 'utf8')));
+      // Decided by the file served, not the address asked for: /embed/..%2fdata/ is the data page.
+      const embeddable = EMBED_PAGE.test(relative(rootDir, file).split(sep).join('/'));
+      headers['Content-Security-Policy'] = contentSecurityPolicy({ scriptHashes, embeddable });
+    }
   } else {
     // Scripts, the worker, styles and fonts: pages on other origins load the embed bundle.
     headers['Access-Control-Allow-Origin'] = '*';
@@ -254,7 +262,7 @@ export function staticHandler(root, { csp = true } = {}) {
     const found = resolveFile(rootDir, realRoot, pathname);
     if (!found) {
       const page = notFoundPage(rootDir, pathname);
-      if (page) sendFile(request, response, { ...page, status: 404, pathname, csp });
+      if (page) sendFile(request, response, { ...page, status: 404, rootDir, csp });
       else sendText(request, response, 404, 'Not found.\n');
       return;
     }
@@ -267,7 +275,7 @@ export function staticHandler(root, { csp = true } = {}) {
       response.end();
       return;
     }
-    sendFile(request, response, { file: found.file, stats: found.stats, pathname, csp });
+    sendFile(request, response, { file: found.file, stats: found.stats, rootDir, csp });
   };
 }
 

@@ -54,6 +54,7 @@ beforeAll(async () => {
   symlinkSync(join(base, 'dist-private'), join(root, 'linked'));
   writeFileSync(join(root, 'index.html'), INDEX);
   writeFileSync(join(root, 'data', 'index.html'), '<!doctype html><title>data</title><p>data</p>');
+  writeFileSync(join(root, 'embed', 'index.html'), '<!doctype html><title>how to embed</title>');
   writeFileSync(join(root, 'embed', 'widget', 'index.html'), '<!doctype html><title>embed</title><script>var a = 1;</script>');
   writeFileSync(join(root, '404.html'), '<!doctype html><title>未找到</title><p>页面不存在</p>');
   writeFileSync(join(root, 'en', '404', 'index.html'), '<!doctype html><html lang="en"><title>404</title><p>Page not found</p>');
@@ -228,6 +229,18 @@ describe('static server: security headers', () => {
     const csp = String((await send('/embed/widget/')).headers['content-security-policy']);
     expect(csp).toContain('frame-ancestors *');
     expect(csp).toContain(`'${sha256('var a = 1;')}'`);
+  });
+
+  it('only the widget pages may be framed by any site, whatever the address says', async () => {
+    for (const path of ['/embed/', '/embed/..%2fdata/', '/embed/%2e%2e/data/', '/embed/widget/..%2f..%2fdata/', '/embed/nowhere/']) {
+      const reply = await send(path);
+      expect(String(reply.headers['content-security-policy']), path).toContain("frame-ancestors 'self'");
+    }
+    expect(String((await send('/embed/widget/?lang=en')).headers['content-security-policy'])).toContain('frame-ancestors *');
+  });
+
+  it('HTML is not readable cross-origin', async () => {
+    expect((await send('/')).headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('scripts allow cross-origin reads (the embed bundle and its worker)', async () => {
