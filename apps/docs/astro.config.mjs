@@ -5,6 +5,7 @@ import { placeholderReserveCss } from '@mle-lab/widgets/reserve.js';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import { siteUrl } from './site-url.mjs';
 
 // Astro 7's default Markdown engine ignores remark/rehype plugins: KaTeX runs through the unified
 // processor, at build time, so no math is rendered in the browser.
@@ -14,7 +15,8 @@ const markdownProcessor = unified({
 });
 
 export default defineConfig({
-  site: 'http://127.0.0.1:4321',
+  // Where the site is deployed (SITE_URL, see site-url.mjs): canonical links, hreflang and the sitemap.
+  site: siteUrl(process.env),
   trailingSlash: 'always',
   telemetry: false,
   markdown: { processor: markdownProcessor },

@@ -100,7 +100,8 @@ beforeAll(async () => {
 <body><h1>Look at this</h1><iframe id="victim" title="victim" style="width:100%;height:900px;border:0"></iframe>
 <script>document.getElementById('victim').src = new URLSearchParams(location.search).get('frame');</script></body></html>`,
   );
-  host = await startStaticServer({ root: dir, port: 0 });
+  // Another site: without our Content-Security-Policy (it frames and loads from our origin).
+  host = await startStaticServer({ root: dir, port: 0, csp: false });
 });
 
 afterAll(async () => {

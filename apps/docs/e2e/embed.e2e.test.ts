@@ -21,7 +21,8 @@ beforeAll(async () => {
 <iframe id="by-iframe" title="MLE Lab widget" src="${site.server.url}/embed/data-explorer/?seed=42&mu=5&sigma=2&n=1000&lang=en" style="width:100%;height:720px;border:0"></iframe>
 </body></html>`,
   );
-  host = await startStaticServer({ root: dir, port: 0 });
+  // Another site: without our Content-Security-Policy (it frames and loads from our origin).
+  host = await startStaticServer({ root: dir, port: 0, csp: false });
 });
 
 afterAll(async () => {
