@@ -151,6 +151,7 @@ export { binomialDeviance } from './special/binomial-deviance.ts';
 export { gammaP, gammaQ, logGammaP, logGammaQ } from './special/incomplete-gamma.ts';
 export { betaI, betaIc, logBetaI, logBetaIc } from './special/incomplete-beta.ts';
 export { gammaPInv, gammaQInv } from './special/incomplete-gamma-inverse.ts';
+export { betaIInv, betaIcInv } from './special/incomplete-beta-inverse.ts';
 
 // ── Distribution families ───────────────────────────────────────────────────
 export { FAMILY_NAMES, getFamily } from './families/registry.ts';
