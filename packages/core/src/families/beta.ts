@@ -1,3 +1,4 @@
+import { normalPpf } from '../distributions/normal.ts';
 import type { RandomState } from '../random/random-state.ts';
 import { betaI, betaIc, logBetaI, logBetaIc } from '../special/incomplete-beta.ts';
 import { logBeta } from '../special/log-beta.ts';
@@ -67,15 +68,18 @@ function betaQuantile(a: number, b: number, p: number, upper: boolean): number {
   // below the smallest double comes out as 0 (or 1) instead of the bracket's end.
   let lo = -1500;
   let hi = 1500;
-  let u = Math.log(a / b);
+  let u = startingPoint(a, b, lb, upper ? Math.log1p(-p) : target, upper ? target : Math.log1p(-p));
   for (let i = 0; i < 200; i++) {
     const [g, slope] = evaluate(u);
     if (g === 0) break;
     if ((g < 0) !== upper) lo = u;
     else hi = u;
     let next = u - g / slope;
-    if (!(next > lo && next < hi)) next = lo / 2 + hi / 2;
-    if (Math.abs(next - u) <= 1e-15 * Math.max(1, Math.abs(u)) || hi - lo <= 1e-15 * Math.max(1, Math.abs(u))) {
+    const newton = next > lo && next < hi;
+    if (!newton) next = lo / 2 + hi / 2;
+    // Newton converges quadratically: after a Newton step of 1e−11 what is left is of order 1e−22.
+    const scale = Math.max(1, Math.abs(u));
+    if ((newton && Math.abs(next - u) <= 1e-11 * scale) || hi - lo <= 1e-15 * scale) {
       u = next;
       break;
     }
@@ -88,6 +92,24 @@ function betaQuantile(a: number, b: number, p: number, upper: boolean): number {
     return Math.exp(Math.log(x) - (evaluate(hi)[0] as number) / a);
   }
   return logistic(u)[0];
+}
+
+/**
+ * A starting logit for the quantile with lower-tail probability e^logLow and upper-tail probability
+ * e^logHigh: the power laws of the tails, I_x ≈ x^α/(α·B(α, β)) near 0 and 1 − I_x ≈
+ * (1 − x)^β/(β·B(α, β)) near 1, where they land inside the tail, else the normal approximation.
+ */
+function startingPoint(a: number, b: number, logB: number, logLow: number, logHigh: number): number {
+  const mean = a / (a + b);
+  const logX = (logLow + Math.log(a) + logB) / a;
+  if (logX < Math.log(mean / 2)) return logX - Math.log1p(-Math.exp(logX));
+  const logY = (logHigh + Math.log(b) + logB) / b;
+  if (logY < Math.log((1 - mean) / 2)) return Math.log1p(-Math.exp(logY)) - logY;
+  const sd = Math.sqrt((mean * (1 - mean)) / (a + b + 1));
+  // The tails were handled above; the clamp keeps the normal guess inside (0, 1).
+  const z = normalPpf(Math.exp(Math.min(logLow, 0)));
+  const x = Math.min(Math.max(mean + sd * z, mean / 4), 1 - (1 - mean) / 4);
+  return Math.log(x / (1 - x));
 }
 
 /** [x, 1 − x] for x = 1/(1 + e^(−u)), each without cancellation and down to the subnormals. */

@@ -76,8 +76,11 @@ export const geometricFamily: Family = {
     if (!valid(prob) || !(p >= 0 && p <= 1)) return NaN;
     if (prob === 1) return 0;
     if (p === 1) return Infinity;
-    const guess = Math.ceil(Math.log1p(-p) / Math.log1p(-prob)) - 1;
-    return discreteQuantile((k) => -Math.expm1(logSf(k, prob)) >= p, guess, 0, Infinity);
+    // scipy's geom._ppf: the closed form, then its neighbours checked against the computed cdf.
+    const k = Math.max(Math.ceil(Math.log1p(-p) / Math.log1p(-prob)) - 1, 0);
+    const reached = (j: number) => -Math.expm1(logSf(j, prob)) >= p;
+    if (reached(k)) return k > 0 && reached(k - 1) ? discreteQuantile(reached, k - 1, 0, Infinity) : k;
+    return discreteQuantile(reached, k + 1, 0, Infinity);
   },
   isf(q: number, params: FamilyParams): number {
     const prob = num(params.prob);
