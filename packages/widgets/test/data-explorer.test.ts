@@ -91,7 +91,7 @@ describe('<mle-data-explorer>', () => {
     expect(readout(el, 'mu')).not.toBe('5.0387');
     const before = readout(el, 'mu');
     typeInto(el, 'True std σ', '-1');
-    expect(el.getAttribute('data-error')).toMatch(/True std σ \(sigma\) cannot be “-1”: allowed is a number > 0/);
+    expect(el.getAttribute('data-error')).toMatch(/True std σ \(sigma\) cannot be “-1”: allowed is a number ≥ 0.001 and ≤ 100/);
     expect(el.shadowRoot?.querySelector('.error')?.textContent).toContain('sigma');
     expect(readout(el, 'mu')).toBe(before);
   });

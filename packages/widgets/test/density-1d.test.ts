@@ -76,7 +76,7 @@ describe('<mle-density-1d>', () => {
   it('names the allowed range of a bad attribute, in Chinese too, and keeps working', async () => {
     const el = await mount('<mle-density-1d sigma="0" a="x" lang="zh"></mle-density-1d>');
     const error = el.getAttribute('data-error') ?? '';
-    expect(error).toContain('标准差 σ（sigma）不能是 “0”：允许 > 0 且 ≤ 10 的数');
+    expect(error).toContain('标准差 σ（sigma）不能是 “0”：允许 ≥ 0.001 且 ≤ 10 的数');
     expect(error).toContain('下限 a（a）不能是 “x”');
     // The defaults are kept and drawn.
     await waitFor(() => el.dataset['ready'] === 'true');

@@ -40,7 +40,8 @@ describe('<mle-gaussian-integral>', () => {
     expect(text(el, 'lesson')).toContain('this curve is the pdf of N(0, σ²) with σ = 1.0000');
     expect(makePdf(el).disabled).toBe(true);
     const number = [...(el.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type="number"]') ?? [])][0];
-    expect(number?.value).toBe('0.3989422804014327');
+    // Shown to 15 significant digits (formatParamNumber): 0.3989422804014327 → 0.398942280401433.
+    expect(number?.value).toBe('0.398942280401433');
   });
 
   it('reacts to B: the variance is 1/(2B) whatever A is', async () => {
@@ -65,15 +66,15 @@ describe('<mle-gaussian-integral>', () => {
     const rendered = nextRender(el);
     makePdf(el).click();
     await rendered;
-    expect(new URLSearchParams(location.search).get('a')).toBe('0.07978845608028654');
+    expect(new URLSearchParams(location.search).get('a')).toBe('0.0797884560802865');
     expect(readout(el, 'area')).toBe('1.0000000000');
   });
 
   it('names the allowed range of a bad value and keeps working', async () => {
     const el = await mount('<mle-gaussian-integral a="0" b="20" lang="en"></mle-gaussian-integral>');
     const error = el.getAttribute('data-error') ?? '';
-    expect(error).toContain('Height A (a) cannot be “0”: allowed is a number > 0 and ≤ 10.');
-    expect(error).toContain('Rate B (b) cannot be “20”: allowed is a number > 0 and ≤ 10.');
+    expect(error).toContain('Height A (a) cannot be “0”: allowed is a number ≥ 0.01 and ≤ 10.');
+    expect(error).toContain('Rate B (b) cannot be “20”: allowed is a number ≥ 0.01 and ≤ 10.');
     await waitFor(() => el.dataset['ready'] === 'true');
     expect(readout(el, 'area')).toBe('2.5066282746');
     expect(el.shadowRoot?.textContent).not.toContain('NaN');

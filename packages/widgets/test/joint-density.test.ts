@@ -166,7 +166,7 @@ describe('<mle-joint-density>', () => {
     const el = await mount('<mle-joint-density rho="1" sigma2="-2" lang="en"></mle-joint-density>');
     const error = el.getAttribute('data-error') ?? '';
     expect(error).toContain('Correlation ρ (rho) cannot be “1”: allowed is a number ≥ -0.99 and ≤ 0.99.');
-    expect(error).toContain('Std σ₂ (sigma2) cannot be “-2”: allowed is a number > 0 and ≤ 5.');
+    expect(error).toContain('Std σ₂ (sigma2) cannot be “-2”: allowed is a number ≥ 0.01 and ≤ 5.');
     await waitFor(() => el.dataset['ready'] === 'true');
     expect(readout(el, 'peak')).toBe('0.1838');
     expect(el.shadowRoot?.textContent).not.toContain('NaN');

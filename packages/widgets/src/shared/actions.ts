@@ -21,6 +21,7 @@ const LABELS = {
   csv: { zh: '下载 CSV', en: 'Download CSV' },
   png: { zh: '保存 PNG', en: 'Save PNG' },
   copied: { zh: '已复制', en: 'Copied' },
+  downloaded: { zh: '已下载 ', en: 'Downloaded ' },
   copyFailed: { zh: '无法访问剪贴板，请手动复制：', en: 'The clipboard is not available; copy this by hand: ' },
 };
 
@@ -102,10 +103,13 @@ export function createActionBar(source: ActionSource, lang: Lang, status: (messa
   button(LABELS.embed[lang], () => copy(embedCode(source.element.localName, source.state())));
   button(LABELS.csv[lang], async () => {
     download(new Blob([toCsv(await source.csv())], { type: 'text/csv' }), `${source.name}.csv`);
+    // Replaces an earlier "Copied", which would otherwise still be what the live region says.
+    status(`${LABELS.downloaded[lang]}${source.name}.csv`);
   });
   button(LABELS.png[lang], async () => {
     const background = getComputedStyle(source.element).getPropertyValue('--mle-bg').trim() || '#fff';
     download(await canvasesToPng(source.canvases(), background), `${source.name}.png`);
+    status(`${LABELS.downloaded[lang]}${source.name}.png`);
   });
   return bar;
 }

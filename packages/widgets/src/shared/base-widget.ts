@@ -1,7 +1,8 @@
 import { createActionBar } from './actions.ts';
 import { createControl, type Control } from './controls.ts';
 import type { CsvColumn } from './csv.ts';
-import { CANCELLED_KEEPING_RESULT, detectLang, type Lang, type Text } from './i18n.ts';
+import { formatParamValue } from './format.ts';
+import { CANCELLED_KEEPING_RESULT, RENDER_FAILED, detectLang, type Lang, type Text } from './i18n.ts';
 import { parseParam, type ParamSpec, type ParamValue } from './params.ts';
 import { hostReserveCss } from './reserve.js';
 import { baseCss } from './styles.ts';
@@ -119,7 +120,7 @@ export abstract class MleWidget extends HTMLElement {
 
   /** The state as attribute/query strings (for links and embed code). */
   protected stateStrings(): Record<string, string> {
-    return Object.fromEntries(this.spec.params.map((p) => [p.name, String(this.state[p.name])]));
+    return Object.fromEntries(this.spec.params.map((p) => [p.name, formatParamValue(this.state[p.name] as ParamValue)]));
   }
 
   /** Copy link, copy embed code, download CSV (from `csv`) and save PNG (every canvas in the widget). */
@@ -163,7 +164,8 @@ export abstract class MleWidget extends HTMLElement {
     this.problems.delete(p.name);
     control?.setInvalid(false);
     this.state[p.name] = parsed.value;
-    if (source !== 'control') control?.set(parsed.value);
+    // Also after the reader's own change: the slider's aria-valuetext and the box's text follow it.
+    control?.set(parsed.value);
     this.showProblems();
     return true;
   }
@@ -184,7 +186,7 @@ export abstract class MleWidget extends HTMLElement {
   protected writeUrl(): void {
     if (!this.hasAttribute('url-state')) return;
     const url = new URL(location.href);
-    for (const p of this.spec.params) url.searchParams.set(this.urlKey(p.name), String(this.state[p.name]));
+    for (const p of this.spec.params) url.searchParams.set(this.urlKey(p.name), formatParamValue(this.state[p.name] as ParamValue));
     history.replaceState(history.state, '', url);
   }
 
@@ -204,11 +206,11 @@ export abstract class MleWidget extends HTMLElement {
     this.showProblems();
   }
 
-  private showProblems(extra?: string): void {
+  private showProblems(extra?: string, detail?: string): void {
     const messages = [...this.problems.values()].map((m) => m[this.uiLang]);
     if (extra) messages.push(extra);
     if (this.errorLine) this.errorLine.textContent = messages.join(' ');
-    if (messages.length > 0) this.dataset['error'] = messages.join(' ');
+    if (messages.length > 0) this.dataset['error'] = detail ? `${messages.join(' ')} [${detail}]` : messages.join(' ');
     else delete this.dataset['error'];
   }
 
@@ -237,7 +239,12 @@ export abstract class MleWidget extends HTMLElement {
     } catch (error) {
       if (isStale()) return;
       const message = error instanceof Error ? error.message : String(error);
-      this.showProblems(message);
+      // A widget throws sentences for the reader, in their language. A message that starts with a
+      // function's name ("kdeGrid: x has zero variance…", STYLE.md's form for the math library's errors)
+      // is a developer's, in English: the reader is told in their language what happened instead, and
+      // the developer's words stay in data-error for whoever debugs the page.
+      if (DEVELOPER_MESSAGE.test(message)) this.showProblems(RENDER_FAILED[this.uiLang], message);
+      else this.showProblems(message);
     }
   }
 
@@ -249,6 +256,9 @@ export abstract class MleWidget extends HTMLElement {
     }, 700);
   }
 }
+
+/** A message that opens with a camelCase function name and a colon: written for developers. */
+const DEVELOPER_MESSAGE = /^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*: /;
 
 /** Registers a widget class under `mle-<widgetName>` unless that name is already taken. */
 export function defineWidget(widget: typeof MleWidget & (new () => MleWidget)): void {

@@ -9,6 +9,7 @@ export const seedParam: NumberParam = {
   max: 4294967295,
   step: 1,
   default: 42,
+  noSlider: true,
 };
 
 export const muParam: NumberParam = {
@@ -25,11 +26,12 @@ export const sigmaParam: NumberParam = {
   kind: 'number',
   name: 'sigma',
   label: { zh: '真实标准差 σ', en: 'True std σ' },
-  min: 0,
+  // Not "any σ > 0": with |μ| ≤ 100 a σ below 0.001 draws a sample whose spread float64 loses
+  // (σ = 1e-300 gave zero variance), so the charts could show nothing true.
+  min: 0.001,
   max: 100,
   step: 0.1,
   default: 2,
-  exclusiveMin: true,
 };
 
 export const sampleSizeParam: NumberParam = {

@@ -1,3 +1,4 @@
+import { formatParamNumber, formatParamValue } from './format.ts';
 import type { Lang } from './i18n.ts';
 import { allowedText, formatList, type ChoiceParam, type ListParam, type NumberParam, type ParamSpec, type ParamValue } from './params.ts';
 
@@ -15,23 +16,53 @@ function toSlider(spec: NumberParam, value: number): number {
 }
 
 function fromSlider(spec: NumberParam, position: number): number {
-  if (!spec.log) return position;
+  if (!spec.log) return Number(position.toPrecision(12));
   const v = 10 ** position;
-  // Round to 2 significant figures so a log slider lands on readable counts (10, 20, …, 1,000,000).
-  const magnitude = 10 ** (Math.floor(Math.log10(v)) - 1);
-  const rounded = Math.round(v / magnitude) * magnitude;
+  // Round to 2 significant figures so a log slider lands on readable counts (10, 20, …, 1,000,000);
+  // toPrecision, not v / m * m, which leaves float noise (52 × 1e-5 = 0.0005200000000000001).
+  const rounded = Number(v.toPrecision(2));
   return Math.min(spec.max, Math.max(spec.min, rounded));
 }
 
+/** Significant steps of a log-scale number box: 1, 2, 5, 10, 20, 50, … */
+const LADDER = [1, 2, 5];
+
 /**
- * A labelled slider with a number input beside it. The slider reports while dragging (`onInput`),
- * the number input when committed (Enter, blur); both go through `onChange` with the raw text, so
- * every value is validated in one place.
+ * The value one arrow-key press (`direction` ±1) moves a number box to: on a log scale the next value
+ * on the 1–2–5 ladder (a learning rate 0.00052 goes to 0.001 up or 0.0005 down, never to 1.00052),
+ * on a linear scale the next multiple of the parameter's step; kept within the parameter's range.
+ *
+ * @example
+ * nudge({ kind: 'number', name: 'lr', label: { zh: '', en: '' }, min: 1e-7, max: 10, step: 1e-7, default: 5e-4, log: true }, 0.00052, 1); // => 0.001
+ */
+export function nudge(spec: NumberParam, value: number, direction: 1 | -1): number {
+  let next: number;
+  if (spec.log && value > 0) {
+    const exponent = Math.floor(Math.log10(value));
+    const candidates = [exponent - 1, exponent, exponent + 1].flatMap((e) => LADDER.map((m) => Number((m * 10 ** e).toPrecision(2))));
+    const sorted = candidates.toSorted((x, y) => x - y);
+    const tolerance = value * 1e-9;
+    next = direction > 0 ? (sorted.find((c) => c > value + tolerance) ?? value * 10) : (sorted.findLast((c) => c < value - tolerance) ?? value / 10);
+  } else {
+    const steps = Math.round(value / spec.step);
+    const onGrid = Math.abs(steps * spec.step - value) < spec.step * 1e-9;
+    const k = onGrid ? steps + direction : direction > 0 ? Math.ceil(value / spec.step) : Math.floor(value / spec.step);
+    next = Number((k * spec.step).toPrecision(12));
+  }
+  if (spec.kind === 'integer') next = Math.round(next);
+  return Math.min(spec.max, Math.max(spec.min, next));
+}
+
+/**
+ * A labelled slider with a number input beside it (only the number input with `noSlider`). The
+ * slider reports while dragging, the number input when committed (Enter, blur) or stepped with the
+ * arrow keys (`nudge`); both go through `onChange` with the raw text, so every value is validated in
+ * one place, and the widget then calls `set`, which keeps the slider's spoken value current.
  */
 function numberControl(spec: NumberParam, lang: Lang, onChange: (raw: string) => void): Control {
   const id = `mle-${spec.name}-${++uid}`;
   const wrapper = document.createElement('div');
-  wrapper.className = 'control';
+  wrapper.className = spec.noSlider ? 'control control-no-slider' : 'control';
   const label = document.createElement('label');
   label.htmlFor = `${id}-num`;
   label.textContent = spec.label[lang];
@@ -46,21 +77,35 @@ function numberControl(spec: NumberParam, lang: Lang, onChange: (raw: string) =>
   number.id = `${id}-num`;
   number.min = String(spec.min);
   number.max = String(spec.max);
-  number.step = spec.kind === 'integer' ? '1' : 'any';
+  // "any": a typed 0.00052 is never a step mismatch; the arrow keys step through `nudge` instead.
+  number.step = spec.kind === 'integer' && !spec.log ? '1' : 'any';
   number.inputMode = spec.kind === 'integer' ? 'numeric' : 'decimal';
   slider.addEventListener('input', () => {
-    const value = fromSlider(spec, Number(slider.value));
-    number.value = String(value);
-    onChange(String(value));
+    const value = formatParamNumber(fromSlider(spec, Number(slider.value)));
+    number.value = value;
+    slider.setAttribute('aria-valuetext', value);
+    onChange(value);
   });
   number.addEventListener('change', () => onChange(number.value));
-  wrapper.append(label, slider, number);
+  number.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+    if (spec.kind === 'integer' && !spec.log) return; // the browser's own step of 1 is right
+    const current = Number(number.value);
+    if (number.value.trim() === '' || !Number.isFinite(current)) return;
+    event.preventDefault();
+    number.value = formatParamNumber(nudge(spec, current, event.key === 'ArrowUp' ? 1 : -1));
+    onChange(number.value);
+  });
+  wrapper.append(label);
+  if (!spec.noSlider) wrapper.append(slider);
+  wrapper.append(number);
   return {
     element: wrapper,
     set(value) {
-      number.value = String(value);
+      const text = formatParamValue(value);
+      if (number.value !== text) number.value = text;
       slider.value = String(toSlider(spec, Number(value)));
-      slider.setAttribute('aria-valuetext', String(value));
+      slider.setAttribute('aria-valuetext', text);
     },
     setInvalid(invalid) {
       number.setAttribute('aria-invalid', String(invalid));

@@ -22,3 +22,9 @@ export const CANCELLED_KEEPING_RESULT: Text = {
   zh: '已取消：仍显示上一次的结果。改变任一控件即可重新运行。',
   en: 'Cancelled: the previous result is still shown. Change any control to run again.',
 };
+
+/** What a widget shows when drawing its current values failed (the developer's message goes to data-error). */
+export const RENDER_FAILED: Text = {
+  zh: '无法用这组数值画出结果：计算超出了数值精度所能表示的范围。请把数值调回常见范围后再试。',
+  en: 'These values cannot be drawn: the computation went beyond what floating-point numbers can represent. Bring the values back to a usual range and try again.',
+};

@@ -1,3 +1,4 @@
+import { formatParamNumber } from './format.ts';
 import type { Lang, Text } from './i18n.ts';
 
 /** A numeric widget parameter with its allowed range: drives the control, the attribute and the URL. */
@@ -10,8 +11,10 @@ export interface NumberParam {
   /** Slider step; the number input accepts any value in range (integers for 'integer'). */
   step: number;
   default: number;
-  /** Slider on a log scale (n from 10 to 1,000,000). */
+  /** Slider on a log scale (n from 10 to 1,000,000); the number box's arrow keys then step by factors. */
   log?: boolean;
+  /** No slider, only the number box (a seed: any of 4,294,967,296 values, none nearer than another). */
+  noSlider?: boolean;
   /** Lower bound excluded (σ > 0). */
   exclusiveMin?: boolean;
 }
@@ -81,7 +84,21 @@ function formatListRule(spec: ListParam, lang: Lang): string {
 
 /** A list value as the text an attribute, a link or the URL carries ("3,1,0.2"). */
 export function formatList(values: readonly number[]): string {
-  return values.map((v) => String(v)).join(',');
+  return values.map(formatParamNumber).join(',');
+}
+
+/**
+ * A number as a reader writes it: plain decimal or scientific notation ("0.5", "-3", "1e-4", ".5").
+ * Refuses what `Number()` would quietly accept: hexadecimal ("0x10" is not 16 here), binary and
+ * octal literals, "Infinity", and digits with a leading zero ("000", "05": the tail of "1,000" typed
+ * with a thousands separator).
+ */
+const DECIMAL = /^[+-]?(?:0|[1-9]\d*)?(?:\.\d+|(?<=\d)\.?)(?:e[+-]?\d+)?$/i;
+export function parseDecimal(text: string): number | undefined {
+  const t = text.trim();
+  if (!DECIMAL.test(t)) return undefined;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : undefined;
 }
 
 /** What values a parameter allows, in words. */
@@ -124,8 +141,8 @@ export function parseParam(spec: ParamSpec, raw: string): ParseResult {
     if (entries.length < spec.minLength || entries.length > spec.maxLength) return bad();
     const values: number[] = [];
     for (const entry of entries) {
-      const v = Number(entry);
-      if (entry === '' || !Number.isFinite(v)) return bad();
+      const v = parseDecimal(entry);
+      if (v === undefined) return bad();
       if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) return bad();
       values.push(v);
     }
@@ -140,14 +157,13 @@ export function parseParam(spec: ParamSpec, raw: string): ParseResult {
     }
     const numbers = spec.numberRange;
     if (numbers && trimmed !== '') {
-      const v = Number(trimmed);
-      if (Number.isFinite(v) && v >= numbers.min && v <= numbers.max) return { ok: true, value: v };
+      const v = parseDecimal(trimmed);
+      if (v !== undefined && v >= numbers.min && v <= numbers.max) return { ok: true, value: v };
     }
     return bad();
   }
-  if (trimmed === '') return bad();
-  const value = Number(trimmed);
-  if (!Number.isFinite(value)) return bad();
+  const value = parseDecimal(trimmed);
+  if (value === undefined) return bad();
   if (spec.kind === 'integer' && !Number.isInteger(value)) return bad();
   if (value > spec.max || value < spec.min || (spec.exclusiveMin && value === spec.min)) return bad();
   return { ok: true, value };

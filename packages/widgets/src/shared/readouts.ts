@@ -1,3 +1,4 @@
+export { codeBlock, tableScroll } from './scroll-region.ts';
 import { headerCell } from './data-table.ts';
 
 /** A row of labelled `<output data-readout="key">` values (what tests and readers read). */
@@ -32,21 +33,6 @@ export function chartBox(extraClass = ''): HTMLDivElement {
   const div = document.createElement('div');
   div.className = extraClass ? `chart ${extraClass}` : 'chart';
   return div;
-}
-
-/** A `<pre class="code">` for the Python that reproduces a widget's numbers (filled with textContent). */
-export function codeBlock(): HTMLPreElement {
-  const pre = document.createElement('pre');
-  pre.className = 'code';
-  return pre;
-}
-
-/** A `<div class="table-scroll">` around a visible table, so a wide table scrolls on a narrow screen. */
-export function tableScroll(table: HTMLTableElement): HTMLDivElement {
-  const wrap = document.createElement('div');
-  wrap.className = 'table-scroll';
-  wrap.append(table);
-  return wrap;
 }
 
 /**

@@ -55,6 +55,7 @@ ${uplotCss}
 }
 .control { display: grid; grid-template-columns: 1fr 6.5em; grid-template-rows: auto auto; gap: 2px 8px; align-items: center; }
 .control label { grid-column: 1 / 3; font-weight: 600; font-size: 13px; }
+.control-no-slider input[type="number"] { grid-column: 1 / 3; max-width: 12em; }
 .control input[type="range"] { width: 100%; min-height: 28px; accent-color: var(--mle-accent); }
 .control input[type="number"], .control select {
   width: 100%; min-height: 30px; font: inherit; color: var(--mle-fg); background: var(--mle-panel);
@@ -77,6 +78,18 @@ input:focus-visible, select:focus-visible, button:focus-visible { outline: 2px s
 .error { margin: 0 0 8px; padding: 6px 10px; border-left: 4px solid var(--mle-error); background: var(--mle-panel); color: var(--mle-error); }
 .error:empty { display: none; }
 .table-scroll { overflow-x: auto; }
+.table-scroll th, .table-scroll td { white-space: nowrap; }
+.table-scroll[data-scrolls], .code[data-scrolls] {
+  --cover: var(--mle-bg);
+  background:
+    linear-gradient(to right, var(--cover) 30%, transparent) left center / 32px 100% no-repeat local,
+    linear-gradient(to left, var(--cover) 30%, transparent) right center / 32px 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, color-mix(in srgb, var(--mle-fg) 35%, transparent), transparent) left center / 12px 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, color-mix(in srgb, var(--mle-fg) 35%, transparent), transparent) right center / 12px 100% no-repeat scroll;
+}
+.code[data-scrolls] { --cover: var(--mle-panel); background-color: var(--mle-panel); }
+.table-scroll:focus-visible, .code:focus-visible { outline: 2px solid var(--mle-accent); outline-offset: 1px; }
+.scroll-hint { margin: 2px 0 6px; color: var(--mle-muted); font-size: 12px; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 .colour-scale { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 10px; margin: 6px 0 2px; font-size: 12px; }

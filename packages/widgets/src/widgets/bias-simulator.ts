@@ -97,7 +97,7 @@ export class BiasSimulator extends MleWidget {
     this.status = note('', 'legend-note status');
     this.chartBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => {
       const r = this.result;
       if (!r) return [];

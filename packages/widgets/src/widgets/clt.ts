@@ -98,7 +98,7 @@ export class Clt extends MleWidget {
     this.status = note('', 'legend-note status');
     this.chartBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => {
       const r = this.result;
       if (!r) return [];

@@ -87,7 +87,7 @@ export class DataExplorer extends MleWidget {
       curves: createDataTable(t(TEXT.curveTable)),
       box: createDataTable(t(TEXT.boxTable)),
     };
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => {
       const s = this.summary;
       const handle = this.data.current();

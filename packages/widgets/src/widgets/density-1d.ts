@@ -36,11 +36,11 @@ const sdParam: NumberParam = {
   kind: 'number',
   name: 'sigma',
   label: { zh: '标准差 σ', en: 'Standard deviation σ' },
-  min: 0,
+  // σ ≥ 0.001: smaller, the peak 1/(σ√(2π)) dwarfs everything the chart can show next to it.
+  min: 0.001,
   max: 10,
   step: 0.01,
   default: 1,
-  exclusiveMin: true,
   log: true,
 };
 const lowerParam: NumberParam = { kind: 'number', name: 'a', label: { zh: '下限 a', en: 'Lower bound a' }, min: -50, max: 50, step: 0.1, default: -1 };

@@ -92,7 +92,7 @@ export class FitOverlay extends MleWidget {
     body.append(this.estimatesTable());
     this.chartBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => {
       const s = this.summary;
       const f = this.fisher;
@@ -139,7 +139,7 @@ export class FitOverlay extends MleWidget {
       for (const column of columns) cells[`${row}${column}`] = out[column];
     }
     this.cells = cells;
-    return tableScroll(table);
+    return tableScroll(table, this.uiLang);
   }
 
   protected async render({ isStale }: RenderContext): Promise<void> {

@@ -37,8 +37,8 @@ const TEXT = {
   },
 } satisfies Record<string, Text>;
 
-const aParam: NumberParam = { kind: 'number', name: 'a', label: { zh: '高度 A', en: 'Height A' }, min: 0, max: 10, step: 0.01, default: 1, exclusiveMin: true, log: true };
-const bParam: NumberParam = { kind: 'number', name: 'b', label: { zh: '速率 B', en: 'Rate B' }, min: 0, max: 10, step: 0.01, default: 0.5, exclusiveMin: true, log: true };
+const aParam: NumberParam = { kind: 'number', name: 'a', label: { zh: '高度 A', en: 'Height A' }, min: 0.01, max: 10, step: 0.01, default: 1, log: true };
+const bParam: NumberParam = { kind: 'number', name: 'b', label: { zh: '速率 B', en: 'Rate B' }, min: 0.01, max: 10, step: 0.01, default: 0.5, log: true };
 
 /** A small difference in scientific notation ("0" when exact). */
 function formatTiny(value: number): string {

@@ -329,7 +329,7 @@ export class GaussianUses extends MleWidget {
       fourier: panel('fourier', fourier.element, this.timeBox, this.freqBox, note(t(TEXT.fourierCaption)), this.fourierTable.element),
       heat: panel('heat', heat.element, this.heatBox, note(t(TEXT.heatCaption)), this.heatTable.element),
     };
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => this.csvColumns());
     body.append(...Object.values(this.panels).map((p) => p.element), actions, this.code);
     this.showPanel(this.state['panel'] as Panel);

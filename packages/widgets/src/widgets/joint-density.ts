@@ -50,11 +50,11 @@ const sigma1Param: NumberParam = {
   kind: 'number',
   name: 'sigma1',
   label: { zh: '标准差 σ₁', en: 'Std σ₁' },
-  min: 0,
+  // σ ≥ 0.01, not any σ > 0: σ = 1e-300 squares to 0 and the covariance is no longer positive definite.
+  min: 0.01,
   max: 5,
   step: 0.05,
   default: 1,
-  exclusiveMin: true,
 };
 const sigma2Param: NumberParam = { ...sigma1Param, name: 'sigma2', label: { zh: '标准差 σ₂', en: 'Std σ₂' } };
 // ρ = ±1 is a degenerate (singular) normal; the control stops just short of it.

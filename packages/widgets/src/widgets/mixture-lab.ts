@@ -176,7 +176,7 @@ export class MixtureLab extends MleWidget {
       ll: createDataTable(t(TEXT.llTable)),
       bic: createDataTable(t(TEXT.bicTable)),
     };
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => {
       const handle = this.data.current();
       const o = this.overview;
@@ -220,7 +220,7 @@ export class MixtureLab extends MleWidget {
     const head = table.createTHead().insertRow();
     for (const label of ['k', t(TEXT.weight), t(TEXT.mean), t(TEXT.variance)]) head.append(headerCell(label, 'col'));
     this.componentRows = table.createTBody();
-    return tableScroll(table);
+    return tableScroll(table, this.uiLang);
   }
 
   protected async render({ isStale }: RenderContext): Promise<void> {

@@ -149,7 +149,7 @@ export class NllSurface extends MleWidget {
     const row = (which: Method | 'closed', label: string) =>
       outputRow(tbody, label, ['mu', 'sigma', 'loss', 'iterations', 'status'] as const, (field) => `${which}-${field}`);
     this.cells = { gd: row('gd', t(TEXT.gd)), adam: row('adam', t(TEXT.adam)), closed: row('closed', t(TEXT.closed)) };
-    const tableWrap = tableScroll(table);
+    const tableWrap = tableScroll(table, this.uiLang);
 
     this.table = createDataTable(t(TEXT.table));
     const actions = this.actionBar(async () => {

@@ -126,7 +126,7 @@ export class OptimizerRace extends MleWidget {
     const row = (key: Method | 'closed', label: string) =>
       outputRow(tbody, label, ['mu', 'sigma', 'loss', 'iterations', 'status'] as const, (field) => `${key}-${field}`);
     this.cells = { gd: row('gd', t(TEXT.gd)), adam: row('adam', t(TEXT.adam)), closed: row('closed', t(TEXT.closed)) };
-    const tableWrap = tableScroll(table);
+    const tableWrap = tableScroll(table, this.uiLang);
 
     const grid = document.createElement('div');
     grid.className = 'race-charts';
@@ -141,7 +141,7 @@ export class OptimizerRace extends MleWidget {
       return { box, chart: undefined, table: dataTable, title, log };
     };
     this.charts = { mu: make(TEXT.mu, false), sigma: make(TEXT.sigma, false), loss: make(TEXT.loss, false), gap: make(TEXT.gap, true) };
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => {
       const columns = [];
       for (const method of ['gd', 'adam'] as const) {

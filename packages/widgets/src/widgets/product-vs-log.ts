@@ -43,11 +43,11 @@ const sigmaParam: NumberParam = {
   kind: 'number',
   name: 'sigma',
   label: { zh: '标准差 σ', en: 'Standard deviation σ' },
-  min: 0,
+  // σ ≥ 0.001: the bound the other widgets' σ has (what float64 and the charts can show).
+  min: 0.001,
   max: 100,
   step: 0.01,
   default: 1,
-  exclusiveMin: true,
   log: true,
 };
 const nParam: NumberParam = { kind: 'integer', name: 'n', label: { zh: '最大样本量 n', en: 'Largest sample size n' }, min: 10, max: 100_000, step: 1, default: 1000, log: true };
@@ -118,7 +118,7 @@ export class ProductVsLog extends MleWidget {
     this.productBox = chartBox();
     this.logBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => {
       const r = this.result;
       if (!r) return [];

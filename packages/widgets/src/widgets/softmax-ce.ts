@@ -176,7 +176,7 @@ export class SoftmaxCe extends MleWidget {
     const codeIntro = document.createElement('p');
     codeIntro.className = 'legend-note';
     codeIntro.textContent = t(TEXT.code);
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => {
       const r = this.result;
       if (!r) return [];
