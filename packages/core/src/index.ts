@@ -158,3 +158,7 @@ export { log1pmx } from './special/log1pmx.ts';
 export { stirlingError } from './special/stirling-error.ts';
 export { binomialDeviance } from './special/binomial-deviance.ts';
 export { gammaP, gammaQ, logGammaP, logGammaQ } from './special/incomplete-gamma.ts';
+
+// ── Data, goodness of fit and model choice ──────────────────────────────────
+export { parseData } from './data/parse-data.ts';
+export type { ParseDataError, ParseDataOptions, ParsedData } from './data/parse-data.ts';
