@@ -5,6 +5,7 @@ import { cltJobs } from './jobs/clt.ts';
 import { controlJobs } from './jobs/control.ts';
 import { datasetJobs } from './jobs/datasets.ts';
 import { fitJobs } from './jobs/fit.ts';
+import { fitLabJobs } from './jobs/fit-lab.ts';
 import { densityJobs } from './jobs/density.ts';
 import { gaussianJobs } from './jobs/gaussian.ts';
 import { nllSurfaceJobs } from './jobs/nll-surface.ts';
@@ -47,6 +48,18 @@ export type {
   NormalFisherSummary,
   ScoreAt,
 } from './jobs/likelihood.ts';
+export type {
+  BootstrapGof,
+  BootstrapGofOptions,
+  FamilyFit,
+  FitFamiliesOptions,
+  FitFamiliesResult,
+  LineError,
+  LoadTextOptions,
+  LoadTextResult,
+  ProfileCurve,
+  ProfileOptions,
+} from './jobs/fit-lab.ts';
 export type { MixtureBic, MixtureModel, MixtureOverview, MixtureOverviewOptions, MixtureRun, MixtureState } from './jobs/mixture.ts';
 
 export const api = {
@@ -62,6 +75,7 @@ export const api = {
   ...biasJobs,
   ...likelihoodJobs,
   ...mixtureJobs,
+  ...fitLabJobs,
 };
 
 /** The worker's API object; clients are typed from it (`Remote<MleApi>`). */
