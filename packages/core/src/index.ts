@@ -160,7 +160,8 @@ export { binomialDeviance } from './special/binomial-deviance.ts';
 export { gammaP, gammaQ, logGammaP, logGammaQ } from './special/incomplete-gamma.ts';
 
 // ── Likelihood pictures (widgets: per-value terms, profile curves and slopes, expected information) ──
-export { logLikelihoodTerms } from './fitting/log-likelihood-terms.ts';
+export { likelihoodTerms, logLikelihoodTerms } from './fitting/log-likelihood-terms.ts';
+export type { LikelihoodTerms } from './fitting/log-likelihood-terms.ts';
 export { profileLogLikelihood } from './fitting/profile-log-likelihood.ts';
 export type { ProfileLogLikelihood } from './fitting/profile-log-likelihood.ts';
 export { fisherInformation } from './fitting/fisher-information.ts';

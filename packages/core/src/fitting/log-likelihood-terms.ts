@@ -39,3 +39,38 @@ export function logLikelihoodTerms(x: ArrayLike<number>, family: FamilyName, par
   }
   return out;
 }
+
+/** Each value's density and log-density under one parameter setting, with their product and sum. */
+export interface LikelihoodTerms {
+  /** log f(xᵢ; θ). */
+  readonly logDensity: Float64Array;
+  /** f(xᵢ; θ) (a probability for a discrete family). */
+  readonly density: Float64Array;
+  /** ℓ(θ) = Σ log f(xᵢ; θ). */
+  readonly logLikelihood: number;
+  /** L(θ) = ∏ f(xᵢ; θ) = exp ℓ(θ) (0 once it underflows). */
+  readonly likelihood: number;
+}
+
+/**
+ * {@link logLikelihoodTerms} with the densities themselves, their sum of logs ℓ(θ) and their
+ * product L(θ) — the numbers a picture of "the likelihood at θ" shows.
+ *
+ * @param x - The values (finite numbers).
+ * @param family - The family's name (R's spelling).
+ * @param params - Every parameter of the family.
+ * @returns `{ logDensity, density, logLikelihood, likelihood }`.
+ * @throws {RangeError} As {@link logLikelihoodTerms}.
+ * @example
+ * const t = likelihoodTerms([1, 1, 0], 'bernoulli', { prob: 0.5 });
+ * t.density; // => Float64Array [0.5, 0.5, 0.5]
+ * t.likelihood; // => 0.125
+ * t.logLikelihood; // => -2.0794415416798357 (3 ln 0.5)
+ */
+export function likelihoodTerms(x: ArrayLike<number>, family: FamilyName, params: FamilyParams): LikelihoodTerms {
+  const logDensity = logLikelihoodTerms(x, family, params);
+  const density = logDensity.map(Math.exp);
+  let logLikelihood = 0;
+  for (const v of logDensity) logLikelihood += v;
+  return { logDensity, density, logLikelihood, likelihood: Math.exp(logLikelihood) };
+}

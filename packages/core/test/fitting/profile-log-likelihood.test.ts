@@ -3,7 +3,7 @@ import type { FamilyName } from '../../src/families/family.ts';
 import { fisherInformation } from '../../src/fitting/fisher-information.ts';
 import { fitDistribution } from '../../src/fitting/fit-distribution.ts';
 import { likelihoodTests } from '../../src/fitting/likelihood-tests.ts';
-import { logLikelihoodTerms } from '../../src/fitting/log-likelihood-terms.ts';
+import { likelihoodTerms, logLikelihoodTerms } from '../../src/fitting/log-likelihood-terms.ts';
 import { profileLogLikelihood } from '../../src/fitting/profile-log-likelihood.ts';
 import data from '../fixtures/profile_tests.json' with { type: 'json' };
 import { expectAllClose, expectClose } from '../support/expect-close.ts';
@@ -19,6 +19,18 @@ describe('logLikelihoodTerms against scipy (profile_tests.py)', () => {
     const fit = fitDistribution(x, 'gamma');
     const sum = logLikelihoodTerms(x, 'gamma', fit.estimates).reduce((a, b) => a + b, 0);
     expectClose(sum, fit.logLikelihood, { rel: 1e-12 });
+  });
+  it('likelihoodTerms: densities, their product and ℓ agree with scipy', () => {
+    const c = data.terms.poisson;
+    const t = likelihoodTerms(c.x, 'poisson', c.params);
+    expectAllClose(t.density, c.logpdf.map(Math.exp), { rel: 1e-12 });
+    const l = c.logpdf.reduce((a, b) => a + b, 0);
+    expectClose(t.logLikelihood, l, { rel: 1e-12 });
+    expectClose(t.likelihood, Math.exp(l), { rel: 1e-11 });
+    // (1e-300)⁵/5! per value: the product underflows to 0 while ℓ stays finite.
+    const tiny = likelihoodTerms([5, 5], 'poisson', { lambda: 1e-300 });
+    expect(tiny.likelihood).toBe(0);
+    expect(Number.isFinite(tiny.logLikelihood)).toBe(true);
   });
   it('edge cases: outside the support is −Infinity; bad parameters and values throw', () => {
     expect([...logLikelihoodTerms([-1, 2.5], 'poisson', { lambda: 1 })]).toEqual([-Infinity, -Infinity]);
