@@ -11,6 +11,8 @@ import { nllSurfaceJobs } from './jobs/nll-surface.ts';
 import { biasJobs } from './jobs/bias.ts';
 import { likelihoodJobs } from './jobs/likelihood.ts';
 import { mixtureJobs } from './jobs/mixture.ts';
+import { likelihoodExplorerJobs } from './jobs/likelihood-explorer.ts';
+import { likelihoodTestsJobs } from './jobs/likelihood-tests.ts';
 import { summarizeJobs } from './jobs/summarize.ts';
 
 export type { DatasetHandle } from './datasets.ts';
@@ -47,6 +49,8 @@ export type {
   NormalFisherSummary,
   ScoreAt,
 } from './jobs/likelihood.ts';
+export type { ExplorerFamily, LikelihoodExplorerResult, LikelihoodExplorerSpec } from './jobs/likelihood-explorer.ts';
+export type { TestsAtNull, TestsAtNullSpec, TestsCurve, TestsCurveSpec } from './jobs/likelihood-tests.ts';
 export type { MixtureBic, MixtureModel, MixtureOverview, MixtureOverviewOptions, MixtureRun, MixtureState } from './jobs/mixture.ts';
 
 export const api = {
@@ -62,6 +66,8 @@ export const api = {
   ...biasJobs,
   ...likelihoodJobs,
   ...mixtureJobs,
+  ...likelihoodExplorerJobs,
+  ...likelihoodTestsJobs,
 };
 
 /** The worker's API object; clients are typed from it (`Remote<MleApi>`). */
