@@ -17,13 +17,14 @@ import { NllSurface } from './widgets/nll-surface.ts';
 import { OptimizerRace } from './widgets/optimizer-race.ts';
 import { SoftmaxCe } from './widgets/softmax-ce.ts';
 import { LikelihoodExplorer } from './widgets/likelihood-explorer.ts';
+import { LikelihoodTests } from './widgets/likelihood-tests.ts';
 
 export { MleWidget, defineWidget, type RenderContext } from './shared/base-widget.ts';
 export { DataExplorer };
 export { BiasSimulator, FitOverlay, LikelihoodCurve, MixtureLab };
 export { Clt, Density1d, GaussianIntegral, GaussianUses, JointDensity, ProductVsLog };
 export { Classifier, NllSurface, OptimizerRace, SoftmaxCe };
-export { LikelihoodExplorer };
+export { LikelihoodExplorer, LikelihoodTests };
 export { sharedClient } from './shared/client.ts';
 
 /** Every widget class, by element name. */
@@ -44,6 +45,7 @@ export const widgets = {
   'mle-softmax-ce': SoftmaxCe,
   'mle-classifier': Classifier,
   'mle-likelihood-explorer': LikelihoodExplorer,
+  'mle-likelihood-tests': LikelihoodTests,
 } as const;
 
 /** Defines every `<mle-…>` element that is not defined yet. */

@@ -23,6 +23,7 @@ export const widgetLoaders: Record<string, () => Promise<WidgetClass>> = {
   'mle-softmax-ce': () => import('./widgets/softmax-ce.ts').then((m) => m.SoftmaxCe),
   'mle-classifier': () => import('./widgets/classifier.ts').then((m) => m.Classifier),
   'mle-likelihood-explorer': () => import('./widgets/likelihood-explorer.ts').then((m) => m.LikelihoodExplorer),
+  'mle-likelihood-tests': () => import('./widgets/likelihood-tests.ts').then((m) => m.LikelihoodTests),
 };
 
 function reportLoadFailure(tag: string, error: unknown): void {

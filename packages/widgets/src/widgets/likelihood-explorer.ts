@@ -78,6 +78,9 @@ const sigmaParam: NumberParam = { kind: 'number', name: 'sigma', label: { zh: 'æ
 /** The candidate parameters each model shows, by attribute name. */
 const CONTROLS: Record<ExplorerFamily, readonly string[]> = { bernoulli: ['p'], poisson: ['lambda'], exponential: ['rate'], normal: ['mu', 'sigma'] };
 
+/** An estimate rounded to 10 significant digits (readable in the control and the URL). */
+const round = (v: number) => Number(v.toPrecision(10));
+
 /** Why these points do not fit the model (null when they do). */
 function dataProblem(model: ExplorerFamily, data: readonly number[]): number | null {
   for (const v of data) {
@@ -175,7 +178,7 @@ export class LikelihoodExplorer extends MleWidget {
     const actions = this.actionBar(async () => {
       const r = this.result;
       if (!r) return [];
-      const trace = [...this.trace.entries()].sort((a, b) => a[0] - b[0]);
+      const trace = [...this.trace.entries()].toSorted((a, b) => a[0] - b[0]);
       return [
         { name: 'x', values: this.points },
         { name: 'density', values: r.density },
@@ -267,7 +270,6 @@ export class LikelihoodExplorer extends MleWidget {
   private jumpToMle(): void {
     const mle = this.result?.mle;
     if (!mle) return;
-    const round = (v: number) => Number(v.toPrecision(10));
     const e = mle.estimates;
     if (this.model === 'bernoulli') this.setParam('p', Math.min(0.999, Math.max(0.001, round(e['prob'] as number))));
     else if (this.model === 'poisson') this.setParam('lambda', Math.max(0.01, round(e['lambda'] as number)));
@@ -384,7 +386,7 @@ export class LikelihoodExplorer extends MleWidget {
         { x: range[1], colour: '--mle-border' },
       ],
     });
-    const trace = [...this.trace.entries()].sort((a, b) => a[0] - b[0]);
+    const trace = [...this.trace.entries()].toSorted((a, b) => a[0] - b[0]);
     const mle = r.mle;
     const traceName = this.traceParam === 'sigma' ? 'Ïƒ' : MODELS[this.model].symbol;
     const mleAt = mle ? (this.traceParam === 'sigma' ? mle.estimates['sd'] : mle.estimates[MODELS[this.model].name]) : undefined;
