@@ -187,4 +187,4 @@ export { likelihoodTerms, logLikelihoodTerms } from './fitting/log-likelihood-te
 export type { LikelihoodTerms } from './fitting/log-likelihood-terms.ts';
 export { profileLogLikelihood } from './fitting/profile-log-likelihood.ts';
 export type { ProfileLogLikelihood } from './fitting/profile-log-likelihood.ts';
-export { fisherInformation } from './fitting/fisher-information.ts';
+export { asymptoticStandardErrors, fisherInformation } from './fitting/fisher-information.ts';

@@ -2,6 +2,7 @@ import type { FamilyName, FamilyParams } from '../families/family.ts';
 import { describe } from '../internal/validate.ts';
 import { trigamma } from '../special/trigamma.ts';
 import { checkParameterValue, modelFor } from './prepared-fit.ts';
+import { spdInverse } from './small-matrix.ts';
 
 /** The families with a closed-form expected information in {@link fisherInformation}. */
 const CLOSED_FORMS: Partial<Record<FamilyName, (t: Float64Array) => number[]>> = {
@@ -43,4 +44,32 @@ export function fisherInformation(family: FamilyName, params: FamilyParams): Flo
     throw new RangeError(`${fn}: params.prob must be strictly between 0 and 1 (the information is infinite at the edges), got ${theta[0]}`);
   }
   return Float64Array.from(form(theta));
+}
+
+/**
+ * The MLE's asymptotic standard errors for a sample of n: the square roots of the diagonal of
+ * (n·I(θ))⁻¹, by parameter — the spread of N(θ, (n·I(θ))⁻¹) that repeated samples approach.
+ *
+ * @param family - As {@link fisherInformation}.
+ * @param params - Every parameter of the family.
+ * @param n - The sample size (a positive integer).
+ * @returns `{ [parameter]: standard error }`.
+ * @throws {RangeError} As {@link fisherInformation}, or if n is not a positive integer.
+ * @example
+ * asymptoticStandardErrors('exponential', { rate: 2 }, 100); // => { rate: 0.2 } (λ/√n)
+ * asymptoticStandardErrors('normal', { mean: 0, sd: 2 }, 8); // => { mean: 0.7071067811865476, sd: 0.5 } (σ/√n, σ/√(2n))
+ */
+export function asymptoticStandardErrors(family: FamilyName, params: FamilyParams, n: number): Record<string, number> {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw new RangeError(`asymptoticStandardErrors: n must be a positive integer, got ${describe(n)}`);
+  }
+  const info = fisherInformation(family, params);
+  const model = modelFor('asymptoticStandardErrors', family);
+  const p = model.parameters.length;
+  const inverse = spdInverse(info.map((v) => v * n), p);
+  const out: Record<string, number> = {};
+  model.parameters.forEach((q, i) => {
+    out[q.name] = inverse === undefined ? NaN : Math.sqrt(inverse[i * p + i] as number);
+  });
+  return out;
 }

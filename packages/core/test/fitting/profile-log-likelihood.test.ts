@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FamilyName } from '../../src/families/family.ts';
-import { fisherInformation } from '../../src/fitting/fisher-information.ts';
+import { asymptoticStandardErrors, fisherInformation } from '../../src/fitting/fisher-information.ts';
 import { fitDistribution } from '../../src/fitting/fit-distribution.ts';
 import { likelihoodTests } from '../../src/fitting/likelihood-tests.ts';
 import { likelihoodTerms, logLikelihoodTerms } from '../../src/fitting/log-likelihood-terms.ts';
@@ -83,5 +83,17 @@ describe('fisherInformation against scipy (quadrature, sums and polygamma)', () 
     expect(() => fisherInformation('weibull', { shape: 1, scale: 1 })).toThrow(/fisherInformation: family must be one of/);
     expect(() => fisherInformation('bernoulli', { prob: 0 })).toThrow(/strictly between 0 and 1/);
     expect(() => fisherInformation('poisson', { lambda: -2 })).toThrow(/params.lambda/);
+  });
+});
+
+describe('asymptoticStandardErrors against numpy (sqrt(diag(inv(n·I))), n = 20)', () => {
+  for (const [family, c] of Object.entries(data.asymptoticSe)) {
+    it(family, () => {
+      expectAllClose(Object.values(asymptoticStandardErrors(family as FamilyName, c.params, c.n)), c.se, { rel: 1e-10 });
+    });
+  }
+  it('edge cases', () => {
+    expect(() => asymptoticStandardErrors('exponential', { rate: 1 }, 0)).toThrow(/n must be a positive integer/);
+    expect(() => asymptoticStandardErrors('exponential', { rate: 1 }, 2.5)).toThrow(/n must be a positive integer/);
   });
 });
