@@ -13,6 +13,7 @@ import { likelihoodJobs } from './jobs/likelihood.ts';
 import { mixtureJobs } from './jobs/mixture.ts';
 import { likelihoodExplorerJobs } from './jobs/likelihood-explorer.ts';
 import { likelihoodTestsJobs } from './jobs/likelihood-tests.ts';
+import { simulateEstimatorJobs } from './jobs/simulate-estimator.ts';
 import { summarizeJobs } from './jobs/summarize.ts';
 
 export type { DatasetHandle } from './datasets.ts';
@@ -50,6 +51,7 @@ export type {
   ScoreAt,
 } from './jobs/likelihood.ts';
 export type { ExplorerFamily, LikelihoodExplorerResult, LikelihoodExplorerSpec } from './jobs/likelihood-explorer.ts';
+export type { KeptIntervals, SimulateEstimatorResult, SimulateEstimatorSpec, SimulationFamily } from './jobs/simulate-estimator.ts';
 export type { TestsAtNull, TestsAtNullSpec, TestsCurve, TestsCurveSpec } from './jobs/likelihood-tests.ts';
 export type { MixtureBic, MixtureModel, MixtureOverview, MixtureOverviewOptions, MixtureRun, MixtureState } from './jobs/mixture.ts';
 
@@ -68,6 +70,7 @@ export const api = {
   ...mixtureJobs,
   ...likelihoodExplorerJobs,
   ...likelihoodTestsJobs,
+  ...simulateEstimatorJobs,
 };
 
 /** The worker's API object; clients are typed from it (`Remote<MleApi>`). */
