@@ -24,6 +24,7 @@ export const widgetLoaders: Record<string, () => Promise<WidgetClass>> = {
   'mle-classifier': () => import('./widgets/classifier.ts').then((m) => m.Classifier),
   'mle-likelihood-explorer': () => import('./widgets/likelihood-explorer.ts').then((m) => m.LikelihoodExplorer),
   'mle-likelihood-tests': () => import('./widgets/likelihood-tests.ts').then((m) => m.LikelihoodTests),
+  'mle-sampling-lab': () => import('./widgets/sampling-lab.ts').then((m) => m.SamplingLab),
 };
 
 function reportLoadFailure(tag: string, error: unknown): void {
