@@ -158,6 +158,7 @@ export { log1pmx } from './special/log1pmx.ts';
 export { stirlingError } from './special/stirling-error.ts';
 export { binomialDeviance } from './special/binomial-deviance.ts';
 export { gammaP, gammaQ, logGammaP, logGammaQ } from './special/incomplete-gamma.ts';
+
 export { betaI, betaIc, logBetaI, logBetaIc } from './special/incomplete-beta.ts';
 export { gammaPInv, gammaQInv } from './special/incomplete-gamma-inverse.ts';
 export { betaIInv, betaIcInv } from './special/incomplete-beta-inverse.ts';
@@ -191,3 +192,9 @@ export { compareFits } from './fitting/compare-fits.ts';
 export type { CompareFitsOptions, FailedFit, FitComparison, RankedFit } from './fitting/compare-fits.ts';
 export { ecdf, qqPoints, ppPoints, cdfComparison } from './fitting/plot-data.ts';
 export type { CdfComparison, CdfComparisonOptions, Ecdf, PlotPoints, PlotPointsOptions } from './fitting/plot-data.ts';
+// ── Likelihood pictures (widgets: per-value terms, profile curves and slopes, expected information) ──
+export { likelihoodTerms, logLikelihoodTerms } from './fitting/log-likelihood-terms.ts';
+export type { LikelihoodTerms } from './fitting/log-likelihood-terms.ts';
+export { profileLogLikelihood } from './fitting/profile-log-likelihood.ts';
+export type { ProfileLogLikelihood } from './fitting/profile-log-likelihood.ts';
+export { asymptoticStandardErrors, fisherInformation } from './fitting/fisher-information.ts';

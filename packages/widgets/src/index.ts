@@ -16,12 +16,16 @@ import { Classifier } from './widgets/classifier.ts';
 import { NllSurface } from './widgets/nll-surface.ts';
 import { OptimizerRace } from './widgets/optimizer-race.ts';
 import { SoftmaxCe } from './widgets/softmax-ce.ts';
+import { LikelihoodExplorer } from './widgets/likelihood-explorer.ts';
+import { LikelihoodTests } from './widgets/likelihood-tests.ts';
+import { SamplingLab } from './widgets/sampling-lab.ts';
 
 export { MleWidget, defineWidget, type RenderContext } from './shared/base-widget.ts';
 export { DataExplorer };
 export { BiasSimulator, FitOverlay, LikelihoodCurve, MixtureLab };
 export { Clt, Density1d, GaussianIntegral, GaussianUses, JointDensity, ProductVsLog };
 export { Classifier, NllSurface, OptimizerRace, SoftmaxCe };
+export { LikelihoodExplorer, LikelihoodTests, SamplingLab };
 export { sharedClient } from './shared/client.ts';
 
 /** Every widget class, by element name. */
@@ -41,6 +45,9 @@ export const widgets = {
   'mle-optimizer-race': OptimizerRace,
   'mle-softmax-ce': SoftmaxCe,
   'mle-classifier': Classifier,
+  'mle-likelihood-explorer': LikelihoodExplorer,
+  'mle-likelihood-tests': LikelihoodTests,
+  'mle-sampling-lab': SamplingLab,
 } as const;
 
 /** Defines every `<mle-…>` element that is not defined yet. */

@@ -22,6 +22,9 @@ export const widgetLoaders: Record<string, () => Promise<WidgetClass>> = {
   'mle-optimizer-race': () => import('./widgets/optimizer-race.ts').then((m) => m.OptimizerRace),
   'mle-softmax-ce': () => import('./widgets/softmax-ce.ts').then((m) => m.SoftmaxCe),
   'mle-classifier': () => import('./widgets/classifier.ts').then((m) => m.Classifier),
+  'mle-likelihood-explorer': () => import('./widgets/likelihood-explorer.ts').then((m) => m.LikelihoodExplorer),
+  'mle-likelihood-tests': () => import('./widgets/likelihood-tests.ts').then((m) => m.LikelihoodTests),
+  'mle-sampling-lab': () => import('./widgets/sampling-lab.ts').then((m) => m.SamplingLab),
 };
 
 function reportLoadFailure(tag: string, error: unknown): void {

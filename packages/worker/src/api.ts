@@ -12,6 +12,9 @@ import { nllSurfaceJobs } from './jobs/nll-surface.ts';
 import { biasJobs } from './jobs/bias.ts';
 import { likelihoodJobs } from './jobs/likelihood.ts';
 import { mixtureJobs } from './jobs/mixture.ts';
+import { likelihoodExplorerJobs } from './jobs/likelihood-explorer.ts';
+import { likelihoodTestsJobs } from './jobs/likelihood-tests.ts';
+import { simulateEstimatorJobs } from './jobs/simulate-estimator.ts';
 import { summarizeJobs } from './jobs/summarize.ts';
 
 export type { DatasetHandle } from './datasets.ts';
@@ -60,6 +63,9 @@ export type {
   ProfileCurve,
   ProfileOptions,
 } from './jobs/fit-lab.ts';
+export type { ExplorerFamily, LikelihoodExplorerResult, LikelihoodExplorerSpec } from './jobs/likelihood-explorer.ts';
+export type { KeptIntervals, SimulateEstimatorResult, SimulateEstimatorSpec, SimulationFamily } from './jobs/simulate-estimator.ts';
+export type { TestsAtNull, TestsAtNullSpec, TestsCurve, TestsCurveSpec } from './jobs/likelihood-tests.ts';
 export type { MixtureBic, MixtureModel, MixtureOverview, MixtureOverviewOptions, MixtureRun, MixtureState } from './jobs/mixture.ts';
 
 export const api = {
@@ -76,6 +82,9 @@ export const api = {
   ...likelihoodJobs,
   ...mixtureJobs,
   ...fitLabJobs,
+  ...likelihoodExplorerJobs,
+  ...likelihoodTestsJobs,
+  ...simulateEstimatorJobs,
 };
 
 /** The worker's API object; clients are typed from it (`Remote<MleApi>`). */

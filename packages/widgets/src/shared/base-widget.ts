@@ -3,7 +3,7 @@ import { createControl, type Control } from './controls.ts';
 import type { CsvColumn } from './csv.ts';
 import { formatParamValue } from './format.ts';
 import { CANCELLED_KEEPING_RESULT, RENDER_FAILED, detectLang, type Lang, type Text } from './i18n.ts';
-import { parseParam, type ParamSpec, type ParamValue } from './params.ts';
+import { formatList, parseParam, type ParamSpec, type ParamValue } from './params.ts';
 import { hostReserveCss } from './reserve.js';
 import { baseCss } from './styles.ts';
 import { pageTheme, watchTheme } from './theme.ts';
@@ -116,6 +116,20 @@ export abstract class MleWidget extends HTMLElement {
       fieldset.append(control.element);
     }
     return fieldset;
+  }
+
+  /**
+   * Sets one parameter from the widget itself (a dragged point, "jump to the MLE"): validated like a
+   * typed value, shown in its control, mirrored to the URL and rendered. False if it was rejected.
+   */
+  protected setParam(name: string, value: ParamValue): boolean {
+    const p = this.spec.params.find((q) => q.name === name);
+    if (!p) throw new Error(`${this.spec.widgetName}: no parameter named ${name}`);
+    const raw = typeof value === 'object' ? formatList(value) : String(value);
+    if (!this.accept(p, raw, 'url')) return false;
+    this.writeUrl();
+    this.scheduleRender();
+    return true;
   }
 
   /** The state as attribute/query strings (for links and embed code). */

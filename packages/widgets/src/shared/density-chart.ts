@@ -20,6 +20,16 @@ export interface Marker {
   label?: string;
 }
 
+/** A vertical stick from 0 up to `height` at `x` (a point's density or probability), with a dot on top. */
+export interface Stem {
+  x: number;
+  height: number;
+  /** CSS custom property for the stroke. */
+  colour: string;
+  /** Drawn thicker (the point the reader is moving). */
+  emphasis?: boolean;
+}
+
 /** One curve over the shared x grid. */
 export interface CurveSeries {
   label: string;
@@ -52,6 +62,7 @@ export interface DensityView {
   curves: readonly (ArrayLike<number | null | undefined> | null)[];
   bars?: readonly BarLayer[];
   markers?: readonly Marker[];
+  stems?: readonly Stem[];
 }
 
 export interface DensityChart {
@@ -97,6 +108,10 @@ function extent(view: DensityView): { xMin: number; xMax: number; yMax: number }
     for (let i = 0; i < layer.heights.length; i++) seeY(layer.heights[i]);
   }
   for (const marker of view.markers ?? []) seeX(marker.x);
+  for (const stem of view.stems ?? []) {
+    seeX(stem.x);
+    seeY(stem.height);
+  }
   if (!(xMax > xMin)) {
     const centre = Number.isFinite(xMin) ? xMin : 0;
     xMin = centre - 1;
@@ -167,6 +182,20 @@ export function createDensityChart(options: DensityChartOptions): DensityChart {
                 const top = u.valToPos(layer.heights[i] as number, 'y', true);
                 ctx.fillRect(left, top, Math.max(1, right - left - 1), y0 - top);
               }
+            }
+            for (const stem of view.stems ?? []) {
+              const x = u.valToPos(stem.x, 'x', true);
+              const top = u.valToPos(stem.height, 'y', true);
+              ctx.strokeStyle = colour(stem.colour);
+              ctx.fillStyle = colour(stem.colour);
+              ctx.lineWidth = (stem.emphasis ? 3 : 1.5) * devicePixelRatio;
+              ctx.beginPath();
+              ctx.moveTo(x, y0);
+              ctx.lineTo(x, top);
+              ctx.stroke();
+              ctx.beginPath();
+              ctx.arc(x, top, (stem.emphasis ? 4 : 3) * devicePixelRatio, 0, 2 * Math.PI);
+              ctx.fill();
             }
             ctx.restore();
           },
