@@ -139,3 +139,22 @@ export type {
   SoftmaxRegressionOptions,
   SoftmaxRegressionResult,
 } from './classification/softmax-regression.ts';
+
+// ── Fitting and inference (any family: estimates, standard errors, intervals, tests) ──
+export { fitDistribution } from './fitting/fit-distribution.ts';
+export type { FitDistributionOptions } from './fitting/fit-distribution.ts';
+export type { DistributionFit, FitMethod } from './fitting/fit-result.ts';
+export { confidenceIntervals } from './fitting/confidence-intervals.ts';
+export type { ConfidenceInterval, ConfidenceIntervalOptions } from './fitting/confidence-intervals.ts';
+export { likelihoodTests, likelihoodRatioTest } from './fitting/likelihood-tests.ts';
+export type { ChiSquareTest, LikelihoodTests } from './fitting/likelihood-tests.ts';
+
+// ── Special functions (log-gamma, digamma, incomplete gamma and beta; see special/README.md) ──
+export { logGamma, logGamma1p } from './special/log-gamma.ts';
+export { digamma } from './special/digamma.ts';
+export { trigamma } from './special/trigamma.ts';
+export { logBeta } from './special/log-beta.ts';
+export { log1pmx } from './special/log1pmx.ts';
+export { stirlingError } from './special/stirling-error.ts';
+export { binomialDeviance } from './special/binomial-deviance.ts';
+export { gammaP, gammaQ, logGammaP, logGammaQ } from './special/incomplete-gamma.ts';

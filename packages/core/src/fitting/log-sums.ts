@@ -1,0 +1,57 @@
+// Σ ln x and Σ ln(1 − x) over many values with far fewer logarithms than values: the sufficient
+// statistics of the gamma and beta fits on 1e5 values would otherwise spend nearly all their time in
+// Math.log. Values are multiplied into running products that are flushed into the sum before they
+// can leave [1e-200, 1e200]; each product adds at most ½ ulp of relative error, i.e. ~1.1e-16 of
+// absolute error to the logarithm, as a per-value Math.log would. Where that absolute error would be
+// large relative to the term itself — ln x for x near 1, ln(1 − x) for x near 0 — the term is
+// computed on its own by log1p, which keeps its relative accuracy.
+
+const FLUSH_HI = 1e200;
+const FLUSH_LO = 1e-200;
+/** Values outside [1e-100, 1e100] get their own logarithm, so a product never over- or underflows. */
+const ALONE_HI = 1e100;
+const ALONE_LO = 1e-100;
+/** Within this distance of 1, ln x is log1p(x − 1) (x − 1 is exact there, by Sterbenz's lemma). */
+const NEAR = 1 / 64;
+
+/** Σ ln x for positive finite x. */
+export function sumOfLogs(x: ArrayLike<number>): number {
+  let acc = 0;
+  let near = 0;
+  let p = 1;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (v > ALONE_HI || v < ALONE_LO) {
+      acc += Math.log(v);
+    } else if (Math.abs(v - 1) < NEAR) {
+      near += Math.log1p(v - 1);
+    } else {
+      p *= v;
+      if (p > FLUSH_HI || p < FLUSH_LO) {
+        acc += Math.log(p);
+        p = 1;
+      }
+    }
+  }
+  return acc + Math.log(p) + near;
+}
+
+/** Σ ln(1 − x) for x in (0, 1). */
+export function sumOfLog1m(x: ArrayLike<number>): number {
+  let acc = 0;
+  let near = 0;
+  let p = 1;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (v < NEAR) {
+      near += Math.log1p(-v);
+    } else {
+      p *= 1 - v;
+      if (p < FLUSH_LO) {
+        acc += Math.log(p);
+        p = 1;
+      }
+    }
+  }
+  return acc + Math.log(p) + near;
+}

@@ -1,0 +1,97 @@
+import type { LikelihoodModel } from '../model.ts';
+import { noMle } from '../model.ts';
+import type { LocationScaleData } from './location-scale.ts';
+import { countAt, locationScaleData, robustSpread, sampleQuantiles } from './location-scale.ts';
+
+// cauchy {location μ, scale γ}: ln f = −ln π − ln γ − ln(1 + z²), z = (x − μ)/γ.
+// With h = 2z/(1 + z²), h′ = 2(1 − z²)/(1 + z²)², r = z²/(1 + z²), r′ = 2z/(1 + z²)²:
+// ∂ℓ/∂μ = Σ h / γ, ∂ℓ/∂γ = (−n + 2 Σ r) / γ, ∂²ℓ/∂μ² = −Σ h′ / γ², ∂²ℓ/∂μ∂γ = −Σ (h + z h′) / γ²,
+// ∂²ℓ/∂γ² = (n − 2 Σ r − 2 Σ z r′) / γ².
+// With both free the likelihood has one maximum (Copas 1975, Biometrika 62(3)) unless more than half
+// the values coincide (then it grows without bound as γ → 0). With γ fixed it can have one local
+// maximum near each cluster of points, so the location is started from every distinct value (or
+// from 41 quantiles of a large sample) and the best maximum wins.
+
+/** ℓ, and when asked the score and Hessian, in one pass (one log1p per value). */
+function cauchyPass(s: LocationScaleData, t: Float64Array, grad: Float64Array | undefined, hess: Float64Array | undefined): number {
+  const mu = t[0] as number;
+  const g = t[1] as number;
+  if (!(g > 0) || !Number.isFinite(g) || !Number.isFinite(mu)) return -Infinity;
+  const inv = 1 / g;
+  const { values, counts } = s;
+  let acc = 0;
+  let sh = 0;
+  let sr = 0;
+  let shp = 0;
+  let smix = 0;
+  let szr = 0;
+  for (let i = 0; i < values.length; i++) {
+    const w = countAt(counts, i);
+    const z = ((values[i] as number) - mu) * inv;
+    const z2 = z * z;
+    acc += w * Math.log1p(z2);
+    const d = 1 + z2;
+    const id = 1 / d;
+    const h = 2 * z * id;
+    const hp = 2 * (1 - z2) * id * id;
+    sh += w * h;
+    sr += w * z2 * id;
+    shp += w * hp;
+    smix += w * (h + z * hp);
+    szr += w * 2 * z2 * id * id;
+  }
+  if (grad !== undefined && hess !== undefined) {
+    const g2 = g * g;
+    grad[0] = sh / g;
+    grad[1] = (-s.n + 2 * sr) / g;
+    hess[0] = -shp / g2;
+    hess[1] = hess[2] = -smix / g2;
+    hess[3] = (s.n - 2 * sr - 2 * szr) / g2;
+  }
+  return -s.n * (Math.log(Math.PI) + Math.log(g)) - acc;
+}
+
+export const cauchyModel: LikelihoodModel<LocationScaleData> = {
+  family: 'cauchy',
+  kind: 'continuous',
+  parameters: [
+    { name: 'location', domain: 'real', transform: 'identity' },
+    { name: 'scale', domain: 'positive', transform: 'log' },
+  ],
+  prepare(fn, x, _theta, free) {
+    const d = locationScaleData(fn, 'cauchy', x, free[1] === true);
+    if (free[1] === true && free[0] === true && 2 * d.tiesAtMedian > d.n) {
+      noMle(fn, 'cauchy', `${d.tiesAtMedian} of the ${d.n} values are equal (more than half), so the likelihood grows without bound as the scale → 0`);
+    }
+    return d;
+  },
+  count: (s) => s.n,
+  logLikelihood: (s, t) => cauchyPass(s, t, undefined, undefined),
+  derivatives(s, t, g, h) {
+    cauchyPass(s, t, g, h);
+  },
+  evaluate: (s, t, g, h) => cauchyPass(s, t, g, h),
+  starts(s, theta, free) {
+    const spread = robustSpread(s) / 2;
+    const sc = free[1] === true ? spread : (theta[1] as number);
+    if (free[0] !== true) {
+      // Location fixed: the scale's equation has one root; the median absolute deviation starts it.
+      const mu = theta[0] as number;
+      let acc = 0;
+      for (let i = 0; i < s.values.length; i++) acc += countAt(s.counts, i) * Math.abs((s.values[i] as number) - mu);
+      return [Float64Array.of(mu, acc / s.n || spread)];
+    }
+    if (free[1] === true) {
+      // One maximum in theory (Copas); a few points still get a start beside each value, cheaply.
+      const starts = [Float64Array.of(s.median, spread)];
+      if (s.distinct && s.values.length <= 12) for (const v of s.values) starts.push(Float64Array.of(v, spread));
+      return starts;
+    }
+    const locations: number[] = [];
+    if (s.distinct && s.values.length <= 100) locations.push(...s.values);
+    else locations.push(...sampleQuantiles(s, Array.from({ length: 41 }, (_, i) => i / 40)));
+    locations.push(s.median);
+    return locations.map((mu) => Float64Array.of(mu, sc));
+  },
+  stepSize: (_s, t) => t[1] as number,
+};

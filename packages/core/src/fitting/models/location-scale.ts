@@ -1,0 +1,78 @@
+import { toFloat64 } from '../../internal/validate.ts';
+import { linearQuantiles } from '../../stats/quantile.ts';
+import { checkValues, frequencyTable, noMle } from '../model.ts';
+
+// Data shared by the continuous families fitted by Newton on every value (logistic, Cauchy, Weibull):
+// a small sample is collapsed to its distinct values with their counts (ties then cost nothing); a
+// large one is kept as it is with unit weights (sorting it would cost more than the iterations
+// save), and its quartiles are found by selection.
+
+/** Below this many values the sample is sorted into a frequency table. */
+const TABLE_LIMIT = 5000;
+
+export interface WeightedSample {
+  readonly n: number;
+  /** The values (distinct and sorted for a small sample) and their counts (undefined: each value once). */
+  readonly values: Float64Array;
+  readonly counts: Float64Array | undefined;
+  readonly min: number;
+  readonly max: number;
+  /** Whether `values` are the distinct values, sorted. */
+  readonly distinct: boolean;
+}
+
+/** The count of value i (1 when the sample is kept as it is). */
+export function countAt(counts: Float64Array | undefined, i: number): number {
+  return counts === undefined ? 1 : (counts[i] as number);
+}
+
+export function weightedSample(x: ArrayLike<number>, n: number): WeightedSample {
+  if (n <= TABLE_LIMIT) {
+    const t = frequencyTable(x);
+    return { n, values: t.values, counts: t.counts, min: t.values[0] as number, max: t.values[t.values.length - 1] as number, distinct: true };
+  }
+  // Never modified, so a Float64Array is used as it is (TypedArray.from would iterate it slowly).
+  const values = toFloat64(x);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    min = Math.min(min, values[i] as number);
+    max = Math.max(max, values[i] as number);
+  }
+  // No array of unit counts: a fresh 0.8 MB array costs more in page faults than a pass of the fit.
+  return { n, values, counts: undefined, min, max, distinct: false };
+}
+
+/** numpy-'linear' quantiles of a weighted sample. */
+export function sampleQuantiles(s: WeightedSample, p: readonly number[]): Float64Array {
+  if (!s.distinct) return linearQuantiles(s.values, p, s.min, s.max);
+  const sorted = new Float64Array(s.n);
+  let k = 0;
+  for (let i = 0; i < s.values.length; i++) for (let c = 0; c < countAt(s.counts, i); c++) sorted[k++] = s.values[i] as number;
+  return linearQuantiles(sorted, p, s.min, s.max);
+}
+
+export interface LocationScaleData extends WeightedSample {
+  readonly median: number;
+  readonly iqr: number;
+  /** How many values equal the median (a value held by more than half the sample is the median). */
+  readonly tiesAtMedian: number;
+}
+
+export function locationScaleData(fn: string, family: string, x: ArrayLike<number>, scaleFree: boolean): LocationScaleData {
+  const n = checkValues(fn, x, scaleFree ? 2 : 1, family);
+  const s = weightedSample(x, n);
+  if (scaleFree && s.min === s.max) noMle(fn, family, `every value equals ${s.min}, so the scale would be 0`);
+  const [q1, median, q3] = sampleQuantiles(s, [0.25, 0.5, 0.75]) as unknown as [number, number, number];
+  let tiesAtMedian = 0;
+  for (let i = 0; i < s.values.length; i++) if (s.values[i] === median) tiesAtMedian += countAt(s.counts, i);
+  return { ...s, median, iqr: q3 - q1, tiesAtMedian };
+}
+
+/** A positive spread for starts when the IQR is 0 (heavy ties): twice the mean absolute deviation. */
+export function robustSpread(d: LocationScaleData): number {
+  if (d.iqr > 0) return d.iqr;
+  let s = 0;
+  for (let i = 0; i < d.values.length; i++) s += countAt(d.counts, i) * Math.abs((d.values[i] as number) - d.median);
+  return s / d.n > 0 ? (2 * s) / d.n : 1;
+}

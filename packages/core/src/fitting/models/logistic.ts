@@ -1,0 +1,70 @@
+import type { LikelihoodModel } from '../model.ts';
+import type { LocationScaleData } from './location-scale.ts';
+import { countAt, locationScaleData, robustSpread } from './location-scale.ts';
+
+// logistic {location μ, scale s}: ln f = −ln s − |z| − 2 ln(1 + e^{−|z|}), z = (x − μ)/s.
+// With t = tanh(z/2) and q = dt/dz = 2e^{−|z|}/(1 + e^{−|z|})²:
+// ∂ℓ/∂μ = Σ t / s, ∂ℓ/∂s = (−n + Σ z t) / s, ∂²ℓ/∂μ² = −Σ q / s², ∂²ℓ/∂μ∂s = −Σ (t + z q) / s²,
+// ∂²ℓ/∂s² = (n − Σ (2 z t + z² q)) / s².
+
+/** ℓ, and when asked the score and Hessian, in one pass: e = e^{−|z|}, tanh(z/2) = ±(1 − e)/(1 + e). */
+function logisticPass(s: LocationScaleData, t: Float64Array, g: Float64Array | undefined, h: Float64Array | undefined): number {
+  const mu = t[0] as number;
+  const sc = t[1] as number;
+  if (!(sc > 0) || !Number.isFinite(sc) || !Number.isFinite(mu)) return -Infinity;
+  const inv = 1 / sc;
+  const { values, counts } = s;
+  let acc = 0;
+  let st = 0;
+  let szt = 0;
+  let sq = 0;
+  let smix = 0;
+  let scurv = 0;
+  for (let i = 0; i < values.length; i++) {
+    const w = countAt(counts, i);
+    const z = ((values[i] as number) - mu) * inv;
+    const a = Math.abs(z);
+    const e = Math.exp(-a);
+    const ope = 1 + e;
+    acc += w * (a + 2 * Math.log1p(e));
+    const th = ((z >= 0 ? 1 : -1) * (1 - e)) / ope;
+    const q = (2 * e) / (ope * ope);
+    st += w * th;
+    szt += w * z * th;
+    sq += w * q;
+    smix += w * (th + z * q);
+    scurv += w * (2 * z * th + z * z * q);
+  }
+  if (g !== undefined && h !== undefined) {
+    const s2 = sc * sc;
+    g[0] = st / sc;
+    g[1] = (-s.n + szt) / sc;
+    h[0] = -sq / s2;
+    h[1] = h[2] = -smix / s2;
+    h[3] = (s.n - scurv) / s2;
+  }
+  return -s.n * Math.log(sc) - acc;
+}
+
+export const logisticModel: LikelihoodModel<LocationScaleData> = {
+  family: 'logistic',
+  kind: 'continuous',
+  parameters: [
+    { name: 'location', domain: 'real', transform: 'identity' },
+    { name: 'scale', domain: 'positive', transform: 'log' },
+  ],
+  prepare: (fn, x, _theta, free) => locationScaleData(fn, 'logistic', x, free[1] === true),
+  count: (s) => s.n,
+  logLikelihood: (s, t) => logisticPass(s, t, undefined, undefined),
+  derivatives(s, t, g, h) {
+    logisticPass(s, t, g, h);
+  },
+  evaluate: (s, t, g, h) => logisticPass(s, t, g, h),
+  starts(s, theta, free) {
+    const mu = free[0] === true ? s.median : (theta[0] as number);
+    // The logistic's quartiles are μ ± s ln 3.
+    const sc = free[1] === true ? robustSpread(s) / (2 * Math.log(3)) : (theta[1] as number);
+    return [Float64Array.of(mu, sc)];
+  },
+  stepSize: (_s, t) => t[1] as number,
+};

@@ -1,0 +1,452 @@
+// numpy's legacy samplers, one variate per call, in the order of draws of
+// numpy/random/src/legacy/legacy-distributions.c (`legacy_standard_gamma`, `legacy_beta`,
+// `legacy_random_binomial`, `legacy_random_geometric`, …) and of the parts of
+// numpy/random/src/distributions/distributions.c that `RandomState` still calls (`random_poisson`,
+// `random_laplace`, `random_logistic`, `random_loggam`, `random_geometric_search`). Every floating
+// operation is C's, in C's order. `log` and `exp` are the nearly correctly rounded ./accurate-log.ts
+// and ./accurate-exp.ts, which agree with glibc's far more often than V8's Math.log and Math.exp
+// (which differ from glibc's for ~0.3 % and ~10 % of arguments). `pow` is Math.pow: since V8 took
+// over the ARM optimized-routines pow that glibc also ships, it returns glibc's value (checked on
+// 200 000 arguments; the test holds 2048 of them).
+
+import { accurateExp } from './accurate-exp.ts';
+import { accurateLog, accurateLogAll } from './accurate-log.ts';
+import { type GaussCache, legacyGauss, nextDouble } from './legacy-stream.ts';
+import type { Mt19937 } from './mt19937.ts';
+
+/**
+ * `legacy_standard_exponential`: −ln(1 − U). 1 − U is exact (U is on the 2^-53 grid) and lies in
+ * (0, 1], accurateLog's domain.
+ *
+ * @param gen - The generator.
+ * @returns A standard exponential variate.
+ * @example
+ * legacyStandardExponential(mt19937Create(42)); // => 0.4692680899768591
+ */
+export function legacyStandardExponential(gen: Mt19937): number {
+  return -accurateLog(1 - nextDouble(gen));
+}
+
+/**
+ * `legacy_standard_gamma`: shape 1 is exponential, shape 0 is 0, shape < 1 Jöhnk-type rejection
+ * (Ahrens–Dieter GS: U ≤ 1 − a gives X = U^(1/a), else Y = −ln((1 − U)/a), X = (1 − a + aY)^(1/a),
+ * accepted against an exponential V), shape > 1 Marsaglia–Tsang with the legacy Gaussian
+ * (b = a − 1/3, c = 1/√(9b), V = (1 + cX)³, squeeze U < 1 − 0.0331X⁴, else ln U < X²/2 + b(1 − V + ln V)).
+ *
+ * @param gen - The generator.
+ * @param cache - The stream's Gaussian cache (shape > 1 draws Gaussians through it).
+ * @param shape - The shape a ≥ 0.
+ * @returns A standard gamma variate.
+ * @example
+ * legacyStandardGamma(mt19937Create(42), cache, 2); // the first of RandomState(42).standard_gamma(2)
+ */
+export function legacyStandardGamma(gen: Mt19937, cache: GaussCache, shape: number): number {
+  if (shape === 1) return legacyStandardExponential(gen);
+  if (shape === 0) return 0;
+  if (shape < 1) return gammaSmallShape(gen, shape, 1 / shape);
+  const b = shape - 1 / 3;
+  return gammaMarsagliaTsang(gen, cache, b, 1 / Math.sqrt(9 * b));
+}
+
+/** The shape < 1 branch of `legacy_standard_gamma`; inv = 1/shape, as C computes it each time. */
+export function gammaSmallShape(gen: Mt19937, shape: number, inv: number): number {
+  for (;;) {
+    const U = nextDouble(gen);
+    const V = legacyStandardExponential(gen);
+    if (U <= 1 - shape) {
+      const X = Math.pow(U, inv);
+      if (X <= V) return X;
+    } else {
+      const Y = -accurateLogAll((1 - U) / shape);
+      const X = Math.pow(1 - shape + shape * Y, inv);
+      if (X <= V + Y) return X;
+    }
+  }
+}
+
+/** The shape > 1 branch of `legacy_standard_gamma` with b = shape − 1/3 and c = 1/√(9b). */
+export function gammaMarsagliaTsang(gen: Mt19937, cache: GaussCache, b: number, c: number): number {
+  for (;;) {
+    let X = 0;
+    let V = 0;
+    do {
+      X = legacyGauss(gen, cache);
+      V = 1 + c * X;
+    } while (V <= 0);
+    V = V * V * V;
+    const U = nextDouble(gen);
+    if (U < 1 - 0.0331 * (X * X) * (X * X)) return b * V;
+    if (logOrMinusInfinity(U) < 0.5 * X * X + b * (1 - V + accurateLogAll(V))) return b * V;
+  }
+}
+
+/** C's log(0) is −Infinity; accurateLog wants a positive argument. */
+function logOrMinusInfinity(x: number): number {
+  return x > 0 ? accurateLogAll(x) : -Infinity;
+}
+
+/**
+ * `legacy_beta`: Jöhnk's algorithm when a ≤ 1 and b ≤ 1 (X = U^(1/a), Y = V^(1/b) until X + Y ≤ 1,
+ * then X/(X + Y), in logs when both underflow), otherwise Ga/(Ga + Gb) from two legacy gammas.
+ *
+ * @param gen - The generator.
+ * @param cache - The stream's Gaussian cache.
+ * @param a - First shape, > 0.
+ * @param b - Second shape, > 0.
+ * @returns A beta variate in [0, 1].
+ * @example
+ * legacyBeta(mt19937Create(42), cache, 0.5, 0.5); // the first of RandomState(42).beta(0.5, 0.5)
+ */
+export function legacyBeta(gen: Mt19937, cache: GaussCache, a: number, b: number): number {
+  if (a <= 1 && b <= 1) {
+    for (;;) {
+      const U = nextDouble(gen);
+      const V = nextDouble(gen);
+      const X = Math.pow(U, 1 / a);
+      const Y = Math.pow(V, 1 / b);
+      if (X + Y <= 1) {
+        if (X + Y > 0) return X / (X + Y);
+        let logX = logOrMinusInfinity(U) / a;
+        let logY = logOrMinusInfinity(V) / b;
+        const logM = logX > logY ? logX : logY;
+        logX -= logM;
+        logY -= logM;
+        return accurateExp(logX - logOrMinusInfinity(accurateExp(logX) + accurateExp(logY)));
+      }
+    }
+  }
+  const Ga = legacyStandardGamma(gen, cache, a);
+  const Gb = legacyStandardGamma(gen, cache, b);
+  return Ga / (Ga + Gb);
+}
+
+/**
+ * `random_laplace`: U ≥ 0.5 gives loc − scale·ln(2 − U − U), 0 < U < 0.5 gives loc + scale·ln(2U),
+ * U = 0 draws again.
+ *
+ * @example
+ * legacyLaplace(mt19937Create(42), 0, 1); // the first of RandomState(42).laplace(0, 1)
+ */
+export function legacyLaplace(gen: Mt19937, loc: number, scale: number): number {
+  for (;;) {
+    const U = nextDouble(gen);
+    if (U >= 0.5) return loc - scale * accurateLog(2 - U - U);
+    if (U > 0) return loc + scale * accurateLog(U + U);
+  }
+}
+
+/**
+ * `random_logistic`: loc + scale·ln(U/(1 − U)), U = 0 drawing again.
+ *
+ * @example
+ * legacyLogistic(mt19937Create(42), 0, 1); // the first of RandomState(42).logistic(0, 1)
+ */
+export function legacyLogistic(gen: Mt19937, loc: number, scale: number): number {
+  for (;;) {
+    const U = nextDouble(gen);
+    if (U > 0) return loc + scale * accurateLogAll(U / (1 - U));
+  }
+}
+
+const LOGGAM_A = [
+  8.333333333333333e-2, -2.777777777777778e-3, 7.936507936507937e-4, -5.952380952380952e-4, 8.417508417508418e-4,
+  -1.917526917526918e-3, 6.41025641025641e-3, -2.955065359477124e-2, 1.796443723688307e-1, -1.3924322169059,
+] as const;
+
+/**
+ * `random_loggam`: ln Γ(x) by Stirling's series after shifting x up to 7 (Zhang & Jin, "Computation
+ * of Special Functions", 1996), exactly as numpy's samplers evaluate it.
+ *
+ * @param x - A positive argument.
+ * @returns ln Γ(x) to about 1e-15 relative.
+ * @example
+ * legacyLoggam(10); // => 12.801827480081469
+ */
+export function legacyLoggam(x: number): number {
+  if (x === 1 || x === 2) return 0;
+  const n = x < 7 ? Math.trunc(7 - x) : 0;
+  let x0 = x + n;
+  const x2 = (1 / x0) * (1 / x0);
+  const lg2pi = 1.8378770664093453;
+  let gl0 = LOGGAM_A[9];
+  for (let k = 8; k >= 0; k--) {
+    gl0 *= x2;
+    gl0 += LOGGAM_A[k] as number;
+  }
+  let gl = gl0 / x0 + 0.5 * lg2pi + (x0 - 0.5) * accurateLogAll(x0) - x0;
+  if (x < 7) {
+    for (let k = 1; k <= n; k++) {
+      gl -= accurateLogAll(x0 - 1);
+      x0 -= 1;
+    }
+  }
+  return gl;
+}
+
+/**
+ * `random_poisson`: PTRS (Hörmann's transformed rejection, Insurance: Mathematics and Economics 12,
+ * 1993) for λ ≥ 10, 0 for λ = 0, otherwise multiplication of uniforms until the product drops to e^−λ.
+ *
+ * @param gen - The generator.
+ * @param lam - λ ≥ 0.
+ * @returns A Poisson count.
+ * @example
+ * legacyPoisson(mt19937Create(42), 3); // the first of RandomState(42).poisson(3)
+ */
+export function legacyPoisson(gen: Mt19937, lam: number): number {
+  if (lam >= 10) return poissonPtrs(gen, lam);
+  if (lam === 0) return 0;
+  return poissonMult(gen, accurateExp(-lam));
+}
+
+/** `random_poisson_mult` given e^−λ. */
+export function poissonMult(gen: Mt19937, enlam: number): number {
+  let X = 0;
+  let prod = 1;
+  for (;;) {
+    prod *= nextDouble(gen);
+    if (prod > enlam) X += 1;
+    else return X;
+  }
+}
+
+/** `random_poisson_ptrs` (set-up included, as numpy recomputes it for each draw). */
+export function poissonPtrs(gen: Mt19937, lam: number): number {
+  const slam = Math.sqrt(lam);
+  const loglam = accurateLogAll(lam);
+  const b = 0.931 + 2.53 * slam;
+  const a = -0.059 + 0.02483 * b;
+  const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+  const vr = 0.9277 - 3.6224 / (b - 2);
+  const logInvalpha = accurateLogAll(invalpha);
+  for (;;) {
+    const U = nextDouble(gen) - 0.5;
+    const V = nextDouble(gen);
+    const us = 0.5 - Math.abs(U);
+    const k = Math.floor(((2 * a) / us + b) * U + lam + 0.43);
+    if (us >= 0.07 && V <= vr) return k;
+    if (k < 0 || (us < 0.013 && V > us)) continue;
+    if (logOrMinusInfinity(V) + logInvalpha - accurateLogAll(a / (us * us) + b) <= -lam + k * loglam - legacyLoggam(k + 1)) {
+      return k;
+    }
+  }
+}
+
+/**
+ * `legacy_random_geometric`: for p ≥ 1/3 a sequential search (the first X with U ≤ Σ p·q^(i−1)),
+ * otherwise inversion ⌈ln(1 − U)/ln(1 − p)⌉ (numpy's `log1p(−U)`; 1 − U is exact, so it is ln(1 − U)).
+ * Counts trials, so the support is 1, 2, ….
+ *
+ * @param gen - The generator.
+ * @param p - Success probability in (0, 1].
+ * @returns The number of the first successful trial.
+ * @example
+ * legacyGeometric(mt19937Create(42), 0.5); // the first of RandomState(42).geometric(0.5)
+ */
+export function legacyGeometric(gen: Mt19937, p: number): number {
+  if (p >= 0.3333333333333333) {
+    const U = nextDouble(gen);
+    let X = 1;
+    let sum = p;
+    let prod = p;
+    const q = 1 - p;
+    while (U > sum) {
+      prod *= q;
+      sum += prod;
+      X++;
+    }
+    return X;
+  }
+  // + 0 turns C's (long) of −0 into 0.
+  return Math.ceil(-legacyStandardExponential(gen) / accurateLogAll(1 - p)) + 0;
+}
+
+/**
+ * The set-up constants of numpy's legacy binomial for one (n, p): numpy caches them in the stream
+ * (`binomial_t`) and reuses them while n and p stay the same, which gives the same numbers as
+ * computing them once per call, as here.
+ */
+export interface BinomialSetup {
+  n: number;
+  /** min(p, 1 − p): the probability the inner sampler works with. */
+  p: number;
+  /** True when the result is n minus the inner draw (p > 0.5). */
+  flip: boolean;
+  /** Inversion (n·p ≤ 30) or BTPE. */
+  inversion: boolean;
+  q: number;
+  qn: number;
+  bound: number;
+  r: number;
+  fm: number;
+  m: number;
+  p1: number;
+  xm: number;
+  xl: number;
+  xr: number;
+  c: number;
+  laml: number;
+  lamr: number;
+  p2: number;
+  p3: number;
+  p4: number;
+}
+
+/**
+ * The constants of `legacy_random_binomial_inversion` or `legacy_random_binomial_btpe` for (n, p).
+ *
+ * @param n - Trials, an integer ≥ 0.
+ * @param p - Success probability in [0, 1].
+ * @returns The set-up.
+ * @example
+ * legacyBinomialSetup(10, 0.3).inversion; // => true
+ */
+export function legacyBinomialSetup(n: number, p: number): BinomialSetup {
+  const flip = p > 0.5;
+  const pp = flip ? 1 - p : p;
+  const s: BinomialSetup = {
+    n, p: pp, flip, inversion: pp * n <= 30,
+    q: 0, qn: 0, bound: 0, r: 0, fm: 0, m: 0, p1: 0, xm: 0, xl: 0, xr: 0, c: 0, laml: 0, lamr: 0, p2: 0, p3: 0, p4: 0,
+  };
+  if (s.inversion) {
+    const q = 1 - pp;
+    s.q = q;
+    s.qn = accurateExp(n * logOrMinusInfinity(q));
+    const np = n * pp;
+    s.bound = Math.trunc(Math.min(n, np + 10 * Math.sqrt(np * q + 1)));
+    return s;
+  }
+  const r = Math.min(pp, 1 - pp);
+  const q = 1 - r;
+  const fm = n * r + r;
+  const m = Math.floor(fm);
+  const p1 = Math.floor(2.195 * Math.sqrt(n * r * q) - 4.6 * q) + 0.5;
+  const xm = m + 0.5;
+  const xl = xm - p1;
+  const xr = xm + p1;
+  const c = 0.134 + 20.5 / (15.3 + m);
+  let a = (fm - xl) / (fm - xl * r);
+  const laml = a * (1 + a / 2);
+  a = (xr - fm) / (xr * q);
+  const lamr = a * (1 + a / 2);
+  const p2 = p1 * (1 + 2 * c);
+  const p3 = p2 + c / laml;
+  const p4 = p3 + c / lamr;
+  Object.assign(s, { r, q, fm, m, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4 });
+  return s;
+}
+
+/**
+ * `legacy_random_binomial`: inversion for n·min(p, 1 − p) ≤ 30, otherwise BTPE (Kachitvichyanukul &
+ * Schmeiser, CACM 31(2), 1988) with numpy's legacy Stirling terms, then n − X when p > 0.5.
+ *
+ * @param gen - The generator.
+ * @param s - The set-up from legacyBinomialSetup(n, p).
+ * @returns The number of successes.
+ * @example
+ * legacyBinomial(mt19937Create(42), legacyBinomialSetup(10, 0.3)); // the first of RandomState(42).binomial(10, 0.3)
+ */
+export function legacyBinomial(gen: Mt19937, s: BinomialSetup): number {
+  const y = s.inversion ? binomialInversion(gen, s) : binomialBtpe(gen, s);
+  return s.flip ? s.n - y : y;
+}
+
+function binomialInversion(gen: Mt19937, s: BinomialSetup): number {
+  const { n, p, q, qn, bound } = s;
+  let X = 0;
+  let px = qn;
+  let U = nextDouble(gen);
+  while (U > px) {
+    X++;
+    if (X > bound) {
+      X = 0;
+      px = qn;
+      U = nextDouble(gen);
+    } else {
+      U -= px;
+      px = ((n - X + 1) * p * px) / (X * q);
+    }
+  }
+  return X;
+}
+
+function binomialBtpe(gen: Mt19937, s: BinomialSetup): number {
+  const { n, r, q, m, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4 } = s;
+  const nrq = n * r * q;
+  for (;;) {
+    // Step 10
+    const u = nextDouble(gen) * p4;
+    let v = nextDouble(gen);
+    let y: number;
+    if (u <= p1) {
+      // The triangular centre: accepted at once.
+      return Math.floor(xm - p1 * v + u);
+    }
+    if (u <= p2) {
+      // Step 20: the parallelograms.
+      const x = xl + (u - p1) / c;
+      v = v * c + 1 - Math.abs(m - x + 0.5) / p1;
+      if (v > 1) continue;
+      y = Math.floor(x);
+    } else if (u <= p3) {
+      // Step 30: the left exponential tail.
+      y = Math.floor(xl + logOrMinusInfinity(v) / laml);
+      if (y < 0 || v === 0) continue;
+      v = v * (u - p2) * laml;
+    } else {
+      // Step 40: the right exponential tail.
+      y = Math.floor(xr - logOrMinusInfinity(v) / lamr);
+      if (y > n || v === 0) continue;
+      v = v * (u - p3) * lamr;
+    }
+    // Step 50
+    const k = Math.abs(y - m);
+    if (!(k > 20 && k < nrq / 2 - 1)) {
+      const sr = r / q;
+      const a = sr * (n + 1);
+      let F = 1;
+      if (m < y) {
+        for (let i = m + 1; i <= y; i++) F *= a / i - sr;
+      } else if (m > y) {
+        for (let i = y + 1; i <= m; i++) F /= a / i - sr;
+      }
+      if (v > F) continue;
+      return y;
+    }
+    // Step 52
+    const rho = (k / nrq) * ((k * (k / 3 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    const t = (-k * k) / (2 * nrq);
+    const A = logOrMinusInfinity(v);
+    if (A < t - rho) return y;
+    if (A > t + rho) continue;
+    const x1 = y + 1;
+    const f1 = m + 1;
+    const z = n + 1 - m;
+    const w = n - y + 1;
+    const x2 = x1 * x1;
+    const f2 = f1 * f1;
+    const z2 = z * z;
+    const w2 = w * w;
+    const bound =
+      xm * accurateLogAll(f1 / x1) +
+      (n - m + 0.5) * accurateLogAll(z / w) +
+      (y - m) * accurateLogAll((w * r) / (x1 * q)) +
+      (13680 - (462 - (132 - (99 - 140 / f2) / f2) / f2) / f2) / f1 / 166320 +
+      (13680 - (462 - (132 - (99 - 140 / z2) / z2) / z2) / z2) / z / 166320 +
+      (13680 - (462 - (132 - (99 - 140 / x2) / x2) / x2) / x2) / x1 / 166320 +
+      (13680 - (462 - (132 - (99 - 140 / w2) / w2) / w2) / w2) / w / 166320;
+    if (A > bound) continue;
+    return y;
+  }
+}
+
+/**
+ * `legacy_negative_binomial`: a Poisson count whose mean is a legacy gamma(n, (1 − p)/p) variate.
+ *
+ * @example
+ * legacyNegativeBinomial(mt19937Create(42), cache, 3, 0.4); // the first of RandomState(42).negative_binomial(3, 0.4)
+ */
+export function legacyNegativeBinomial(gen: Mt19937, cache: GaussCache, n: number, p: number): number {
+  const Y = ((1 - p) / p) * legacyStandardGamma(gen, cache, n);
+  return legacyPoisson(gen, Y);
+}

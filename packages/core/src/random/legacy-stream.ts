@@ -1,0 +1,83 @@
+// The pieces of numpy's legacy `RandomState` stream that every sampler shares: the 53-bit double
+// (`legacy_double`, i.e. `mt19937_next_double`) and the polar Gaussian with its cached second
+// variate (`legacy_gauss`). Ports numpy/random/src/legacy/legacy-distributions.c.
+
+import { accurateLog } from './accurate-log.ts';
+import { MT19937_STATE_LENGTH, mt19937Twist, type Mt19937 } from './mt19937.ts';
+
+const TWO_POW_26 = 67108864;
+const TWO_POW_53 = 9007199254740992;
+
+/**
+ * The Gaussian cache of numpy's `aug_bitgen_t` (`has_gauss`, `gauss`) plus scratch for the batched
+ * normal generator; one per stream, shared by every sampler that draws Gaussians.
+ */
+export interface GaussCache {
+  hasGauss: boolean;
+  gauss: number;
+  /** Scratch for the accepted polar pairs of one key (see fillGauss in ./random-state.ts). */
+  accepted: Float64Array;
+}
+
+/** MT19937 tempering of one state word; the result is an int32 (callers shift it unsigned). */
+export function temper(word: number): number {
+  let y = word ^ (word >>> 11);
+  y ^= (y << 7) & 0x9d2c5680;
+  y ^= (y << 15) & 0xefc60000;
+  return y ^ (y >>> 18);
+}
+
+/**
+ * The next double in [0, 1) from two words, `((a >> 5)·2**26 + (b >> 6)) / 2**53`
+ * (numpy's `legacy_double`).
+ *
+ * @param gen - The generator; its position advances by two words.
+ * @returns A double in [0, 1) on the 2^-53 grid.
+ * @example
+ * nextDouble(mt19937Create(42)); // => 0.3745401188473625
+ */
+export function nextDouble(gen: Mt19937): number {
+  if (gen.pos >= MT19937_STATE_LENGTH) {
+    mt19937Twist(gen.words);
+    gen.pos = 0;
+  }
+  const a = temper(gen.words[gen.pos++] as number) >>> 5;
+  if (gen.pos >= MT19937_STATE_LENGTH) {
+    mt19937Twist(gen.words);
+    gen.pos = 0;
+  }
+  const b = temper(gen.words[gen.pos++] as number) >>> 6;
+  return (a * TWO_POW_26 + b) / TWO_POW_53;
+}
+
+/**
+ * One standard normal variate by numpy's `legacy_gauss`: the cached variate if there is one,
+ * otherwise the polar method (x1, x2 = 2U − 1 until 0 < r² < 1, f = √(−2 ln r² / r²)), returning
+ * f·x2 and caching f·x1.
+ *
+ * @param gen - The generator.
+ * @param cache - The stream's Gaussian cache, read and updated.
+ * @returns A standard normal variate.
+ * @example
+ * legacyGauss(mt19937Create(42), { hasGauss: false, gauss: 0, accepted: new Float64Array(0) }); // => 0.4967141530112327
+ */
+export function legacyGauss(gen: Mt19937, cache: GaussCache): number {
+  if (cache.hasGauss) {
+    const g = cache.gauss;
+    cache.hasGauss = false;
+    cache.gauss = 0;
+    return g;
+  }
+  let x1 = 0;
+  let x2 = 0;
+  let r2 = 0;
+  do {
+    x1 = 2 * nextDouble(gen) - 1;
+    x2 = 2 * nextDouble(gen) - 1;
+    r2 = x1 * x1 + x2 * x2;
+  } while (r2 >= 1 || r2 === 0);
+  const f = Math.sqrt((-2 * accurateLog(r2)) / r2);
+  cache.gauss = f * x1;
+  cache.hasGauss = true;
+  return f * x2;
+}
