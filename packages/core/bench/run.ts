@@ -5,13 +5,17 @@
 //   node bench/run.ts                 (from packages/core; Node ≥ 22.18 runs the TypeScript directly)
 //   BENCH_QUICK=1 node bench/run.ts   (fewer repetitions)
 //   node bench/run.ts histogram kde   (only cases whose name contains one of the words)
+//   BENCH_FRESH=0 node bench/run.ts   (skip the fresh-process column)
+//
+// Besides the warmed-up median, each case is timed in a fresh Node process (bench/fresh.ts): its
+// second call there, which is what a reader's worker meets before V8 has optimised anything.
 //
 // A missing python3 or library never fails the run: that reference column says why it is missing.
 // A core case that throws is reported in its row and makes the exit code 1.
 
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRandomState } from '../src/index.ts';
@@ -40,20 +44,26 @@ const BUDGET_MS = quick ? 2000 : 6000;
  */
 const WARMUP_RUNS = quick ? 3 : 30;
 const WARMUP_MS = quick ? 300 : 2000;
+const fresh = process.env['BENCH_FRESH'] !== '0';
 
-async function loadCases(): Promise<BenchCase[]> {
+/** A case and the file in bench/cases it comes from (bench/fresh.ts loads it from there). */
+interface LoadedCase extends BenchCase {
+  file: string;
+}
+
+async function loadCases(): Promise<LoadedCase[]> {
   const dir = join(here, 'cases');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && f !== 'types.ts')
     .toSorted();
-  const all: BenchCase[] = [];
+  const all: LoadedCase[] = [];
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { cases?: BenchCase[] };
     if (!Array.isArray(mod.cases)) {
       console.error(`bench: ${file} exports no \`cases\` array; skipped`);
       continue;
     }
-    all.push(...mod.cases);
+    all.push(...mod.cases.map((c) => ({ ...c, file })));
   }
   return filters.length === 0 ? all : all.filter((c) => filters.some((f) => c.name.toLowerCase().includes(f)));
 }
@@ -76,6 +86,20 @@ function timeCore(c: BenchCase, x: Float64Array): CoreTiming {
     times.push(performance.now() - t0);
   }
   return { ms: median(times), runs };
+}
+
+/** The second call of a case in a fresh Node process (see bench/fresh.ts), or why it failed. */
+function timeFresh(c: LoadedCase, sampleFile: string): number | { error: string } {
+  const res = spawnSync(process.execPath, [join(here, 'fresh.ts'), c.name, sampleFile, c.file], {
+    encoding: 'utf8',
+    timeout: 10 * 60 * 1000,
+  });
+  if (res.status !== 0) return { error: res.stderr.trim().split('\n').pop() ?? `exit ${res.status}` };
+  try {
+    return (JSON.parse(res.stdout) as { second: number }).second;
+  } catch {
+    return { error: 'bench/fresh.ts printed no JSON' };
+  }
 }
 
 function runReferences(cases: BenchCase[]): ReferenceReport | { unavailable: string } {
@@ -132,6 +156,17 @@ async function main(): Promise<void> {
     }
     process.stderr.write(`bench: core done: ${c.name}\n`);
   }
+  const freshTimes = new Map<string, number | { error: string }>();
+  if (fresh) {
+    const dir = mkdtempSync(join(tmpdir(), 'mle-bench-'));
+    const sampleFile = join(dir, 'sample.f64');
+    writeFileSync(sampleFile, new Uint8Array(x.buffer, x.byteOffset, x.byteLength));
+    for (const c of cases) {
+      freshTimes.set(c.name, timeFresh(c, sampleFile));
+      process.stderr.write(`bench: fresh process done: ${c.name}\n`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
   process.stderr.write('bench: running the Python references…\n');
   const ref = runReferences(cases);
 
@@ -145,26 +180,32 @@ async function main(): Promise<void> {
       ('versions' in ref ? `; ${Object.entries(ref.versions).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''),
   );
   if ('unavailable' in ref) lines.push(`Reference unavailable: ${ref.unavailable}. Core times only.`);
+  if (fresh) lines.push('"fresh 2nd" is the second call in a fresh Node process (bench/fresh.ts); its ratio is to the same reference time.');
   lines.push('');
-  lines.push('| case | core ms | reference ms | ratio | target | |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | :---: |');
+  lines.push('| case | core ms | fresh 2nd ms | reference ms | ratio | fresh ratio | target | |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |');
   let failed = false;
   for (const c of cases) {
     const t = core.get(c.name);
+    const f = freshTimes.get(c.name);
+    const freshMs = f === undefined ? '–' : typeof f === 'number' ? formatMs(f) : `error: ${f.error}`;
     const r = 'results' in ref ? ref.results[c.name] : undefined;
     const refLabel = `${c.referenceLib}`;
     if (t === undefined || 'error' in t) {
       failed = true;
-      lines.push(`| ${c.name} | error: ${t?.error ?? 'not run'} | | | ≤ ${c.target} | ✗ |`);
+      lines.push(`| ${c.name} | error: ${t?.error ?? 'not run'} | ${freshMs} | | | | ≤ ${c.target} | ✗ |`);
       continue;
     }
     if (r === undefined || 'error' in r) {
       const why = r === undefined ? 'unavailable' : `unavailable (${r.error})`;
-      lines.push(`| ${c.name} | ${formatMs(t.ms)} | ${refLabel}: ${why} | | ≤ ${c.target} | – |`);
+      lines.push(`| ${c.name} | ${formatMs(t.ms)} | ${freshMs} | ${refLabel}: ${why} | | | ≤ ${c.target} | – |`);
       continue;
     }
     const ratio = t.ms / r.ms;
-    lines.push(`| ${c.name} | ${formatMs(t.ms)} | ${formatMs(r.ms)} (${refLabel}) | ${formatRatio(ratio)} | ≤ ${c.target} | ${ratio <= c.target ? '✓' : '✗'} |`);
+    const freshRatio = typeof f === 'number' ? formatRatio(f / r.ms) : '–';
+    lines.push(
+      `| ${c.name} | ${formatMs(t.ms)} | ${freshMs} | ${formatMs(r.ms)} (${refLabel}) | ${formatRatio(ratio)} | ${freshRatio} | ≤ ${c.target} | ${ratio <= c.target ? '✓' : '✗'} |`,
+    );
   }
   console.log(lines.join('\n'));
   if (failed) process.exitCode = 1;

@@ -158,3 +158,5 @@ export { log1pmx } from './special/log1pmx.ts';
 export { stirlingError } from './special/stirling-error.ts';
 export { binomialDeviance } from './special/binomial-deviance.ts';
 export { gammaP, gammaQ, logGammaP, logGammaQ } from './special/incomplete-gamma.ts';
+export { betaI, betaIc, logBetaI, logBetaIc } from './special/incomplete-beta.ts';
+export { gammaPInv, gammaQInv } from './special/incomplete-gamma-inverse.ts';

@@ -166,36 +166,24 @@ const F64 = new Float64Array(1);
 /** The same 8 bytes as F64, as two int32 words (little-endian: [1] holds sign, exponent, top of the mantissa). */
 const I32 = new Int32Array(F64.buffer);
 const TWO_POW_54 = 2 ** 54;
+/** 2^−e for e = −1022 … 1023 (2^−1023 is subnormal but exact). */
+const INV_POW2 = Float64Array.from({ length: 2046 }, (_, i) => 2 ** -(i - 1022));
 const SMALLEST_NORMAL = 2 ** -1022;
 
-/**
- * ln x as an unevaluated double-double hi + lo, for every positive finite x (subnormals included),
- * with |hi + lo − ln x| ≈ 2^-70·max(1, |ln x|): hi is `accurateLog`'s nearly correctly rounded value
- * and lo carries the next bits. The double-double lets `accuratePow` form y·ln x without losing
- * the low bits that decide its rounding.
- *
- * Same method as `accurateLog` (Tang's table), with the exponent read from the bits instead of by
- * scaling, so it covers the whole range.
- *
- * @param x - A positive finite double; callers guarantee it.
- * @param out - Receives hi in out[0] and lo in out[1].
- * @returns hi, the rounded ln x.
- * @example
- * const out = new Float64Array(2);
- * accurateLogHiLo(10, out); // => 2.302585092994046 (out[1] ≈ −2.1707562233822494e-16)
- */
-export function accurateLogHiLo(x: number, out: Float64Array): number {
+/** ln x for a positive finite x (see accurateLogAll): `accurateLog`'s method on the whole range. */
+function logPositive(x: number): number {
   let k = 0;
   let v = x;
   if (v < SMALLEST_NORMAL) {
     v *= TWO_POW_54;
     k = -54;
   }
+  // Only read the bits back (a load inside the stored 8 bytes forwards from the store; writing half
+  // of them and reading all 8 would stall), then scale by an exact power of two.
   F64[0] = v;
-  const top = I32[1] as number;
-  k += ((top >>> 20) & 0x7ff) - 1023;
-  I32[1] = (top & 0x000fffff) | 0x3ff00000;
-  const m = F64[0] as number;
+  const e = (((I32[1] as number) >>> 20) & 0x7ff) - 1023;
+  k += e;
+  const m = v * (INV_POW2[e + 1022] as number);
   const j = (m * 128 + 0.5) | 0;
   const c = j * 0.0078125;
   const f = m - c;
@@ -214,17 +202,13 @@ export function accurateLogHiLo(x: number, out: Float64Array): number {
   const s2 = s1 + uHi;
   const e2 = uHi - (s2 - s1);
   const tail = e2 + (k * LN2_LO + (LOG_C_LO[i] as number)) + (uLo + p);
-  const res = s2 + tail;
-  out[0] = res;
-  out[1] = tail - (res - s2);
-  return res;
+  return s2 + tail;
 }
 
-const SCRATCH = new Float64Array(2);
-
 /**
- * ln x for every positive finite x, nearly always correctly rounded (what glibc's `log` nearly
- * always returns too); `accurateLog` is the faster form for x in (0, 2).
+ * ln x for every positive finite x, subnormals included, nearly always correctly rounded (what
+ * glibc's `log` nearly always returns too): `accurateLog`'s method (Tang's table), with the exponent
+ * read from the bits instead of by scaling, so it covers the whole range.
  *
  * @param x - A positive finite double (0 gives −Infinity, as `log` does; NaN, negative or +Infinity
  * go to `Math.log`).
@@ -233,6 +217,6 @@ const SCRATCH = new Float64Array(2);
  * accurateLogAll(1e300); // => 690.7755278982137
  */
 export function accurateLogAll(x: number): number {
-  if (x > 0 && x < Infinity) return accurateLogHiLo(x, SCRATCH);
+  if (x > 0 && x < Infinity) return logPositive(x);
   return Math.log(x);
 }

@@ -38,7 +38,8 @@ export function legacyStandardExponential(gen: Mt19937): number {
  * @param shape - The shape a ≥ 0.
  * @returns A standard gamma variate.
  * @example
- * legacyStandardGamma(mt19937Create(42), cache, 2); // the first of RandomState(42).standard_gamma(2)
+ * const cache = { hasGauss: false, gauss: 0, accepted: new Float64Array(0) };
+ * legacyStandardGamma(mt19937Create(42), cache, 2); // => 2.3936793898692366 (numpy: RandomState(42).standard_gamma(2))
  */
 export function legacyStandardGamma(gen: Mt19937, cache: GaussCache, shape: number): number {
   if (shape === 1) return legacyStandardExponential(gen);
@@ -48,7 +49,17 @@ export function legacyStandardGamma(gen: Mt19937, cache: GaussCache, shape: numb
   return gammaMarsagliaTsang(gen, cache, b, 1 / Math.sqrt(9 * b));
 }
 
-/** The shape < 1 branch of `legacy_standard_gamma`; inv = 1/shape, as C computes it each time. */
+/**
+ * The shape < 1 branch of `legacy_standard_gamma` (fillGamma in ./random-state.ts calls it directly
+ * so the branch is chosen once per request).
+ *
+ * @param gen - The generator.
+ * @param shape - The shape, in (0, 1).
+ * @param inv - 1/shape, as C computes it.
+ * @returns A standard gamma variate.
+ * @example
+ * gammaSmallShape(mt19937Create(0), 0.3, 1 / 0.3); // => 0.13533681858277738 (numpy: RandomState(0).standard_gamma(0.3))
+ */
 export function gammaSmallShape(gen: Mt19937, shape: number, inv: number): number {
   for (;;) {
     const U = nextDouble(gen);
@@ -64,7 +75,17 @@ export function gammaSmallShape(gen: Mt19937, shape: number, inv: number): numbe
   }
 }
 
-/** The shape > 1 branch of `legacy_standard_gamma` with b = shape − 1/3 and c = 1/√(9b). */
+/**
+ * The shape > 1 branch of `legacy_standard_gamma` (Marsaglia–Tsang with the legacy Gaussian).
+ *
+ * @param gen - The generator.
+ * @param cache - The stream's Gaussian cache.
+ * @param b - shape − 1/3.
+ * @param c - 1/√(9b).
+ * @returns A standard gamma variate.
+ * @example
+ * gammaMarsagliaTsang(mt19937Create(42), cache, 2 - 1 / 3, 1 / Math.sqrt(9 * (2 - 1 / 3))); // => 2.3936793898692366
+ */
 export function gammaMarsagliaTsang(gen: Mt19937, cache: GaussCache, b: number, c: number): number {
   for (;;) {
     let X = 0;
@@ -95,7 +116,7 @@ function logOrMinusInfinity(x: number): number {
  * @param b - Second shape, > 0.
  * @returns A beta variate in [0, 1].
  * @example
- * legacyBeta(mt19937Create(42), cache, 0.5, 0.5); // the first of RandomState(42).beta(0.5, 0.5)
+ * legacyBeta(mt19937Create(42), cache, 0.5, 0.5); // => 0.5992069666276891 (numpy: RandomState(42).beta(0.5, 0.5))
  */
 export function legacyBeta(gen: Mt19937, cache: GaussCache, a: number, b: number): number {
   if (a <= 1 && b <= 1) {
@@ -124,8 +145,12 @@ export function legacyBeta(gen: Mt19937, cache: GaussCache, a: number, b: number
  * `random_laplace`: U ≥ 0.5 gives loc − scale·ln(2 − U − U), 0 < U < 0.5 gives loc + scale·ln(2U),
  * U = 0 draws again.
  *
+ * @param gen - The generator.
+ * @param loc - Location.
+ * @param scale - Scale ≥ 0.
+ * @returns A Laplace variate.
  * @example
- * legacyLaplace(mt19937Create(42), 0, 1); // the first of RandomState(42).laplace(0, 1)
+ * legacyLaplace(mt19937Create(42), 0, 1); // => -0.28890917477433936
  */
 export function legacyLaplace(gen: Mt19937, loc: number, scale: number): number {
   for (;;) {
@@ -138,8 +163,12 @@ export function legacyLaplace(gen: Mt19937, loc: number, scale: number): number 
 /**
  * `random_logistic`: loc + scale·ln(U/(1 − U)), U = 0 drawing again.
  *
+ * @param gen - The generator.
+ * @param loc - Location.
+ * @param scale - Scale ≥ 0.
+ * @returns A logistic variate.
  * @example
- * legacyLogistic(mt19937Create(42), 0, 1); // the first of RandomState(42).logistic(0, 1)
+ * legacyLogistic(mt19937Create(42), 0, 1); // => -0.5127882653574256
  */
 export function legacyLogistic(gen: Mt19937, loc: number, scale: number): number {
   for (;;) {
@@ -160,7 +189,7 @@ const LOGGAM_A = [
  * @param x - A positive argument.
  * @returns ln Γ(x) to about 1e-15 relative.
  * @example
- * legacyLoggam(10); // => 12.801827480081469
+ * legacyLoggam(10); // => 12.80182748008147 (ln 9! = 12.801827480081467)
  */
 export function legacyLoggam(x: number): number {
   if (x === 1 || x === 2) return 0;
@@ -191,7 +220,7 @@ export function legacyLoggam(x: number): number {
  * @param lam - λ ≥ 0.
  * @returns A Poisson count.
  * @example
- * legacyPoisson(mt19937Create(42), 3); // the first of RandomState(42).poisson(3)
+ * legacyPoisson(mt19937Create(42), 3); // => 4
  */
 export function legacyPoisson(gen: Mt19937, lam: number): number {
   if (lam >= 10) return poissonPtrs(gen, lam);
@@ -199,7 +228,15 @@ export function legacyPoisson(gen: Mt19937, lam: number): number {
   return poissonMult(gen, accurateExp(-lam));
 }
 
-/** `random_poisson_mult` given e^−λ. */
+/**
+ * `random_poisson_mult`: the count of uniforms whose running product stays above e^−λ.
+ *
+ * @param gen - The generator.
+ * @param enlam - e^−λ, for 0 < λ < 10.
+ * @returns A Poisson count.
+ * @example
+ * poissonMult(mt19937Create(42), Math.exp(-3)); // => 4
+ */
 export function poissonMult(gen: Mt19937, enlam: number): number {
   let X = 0;
   let prod = 1;
@@ -210,15 +247,71 @@ export function poissonMult(gen: Mt19937, enlam: number): number {
   }
 }
 
-/** `random_poisson_ptrs` (set-up included, as numpy recomputes it for each draw). */
+/**
+ * `random_poisson_ptrs` for λ ≥ 10, set-up included (numpy recomputes it for each draw;
+ * RandomState.poisson computes it once with poissonPtrsSetup and calls poissonPtrsDraw, which gives
+ * the same numbers).
+ *
+ * @param gen - The generator.
+ * @param lam - λ ≥ 10.
+ * @returns A Poisson count.
+ * @example
+ * poissonPtrs(mt19937Create(22), 25); // => 20 (numpy: RandomState(22).poisson(25))
+ */
 export function poissonPtrs(gen: Mt19937, lam: number): number {
+  // The set-up in locals, not an object: negativeBinomial calls this once per draw.
   const slam = Math.sqrt(lam);
-  const loglam = accurateLogAll(lam);
   const b = 0.931 + 2.53 * slam;
-  const a = -0.059 + 0.02483 * b;
   const invalpha = 1.1239 + 1.1328 / (b - 3.4);
-  const vr = 0.9277 - 3.6224 / (b - 2);
-  const logInvalpha = accurateLogAll(invalpha);
+  return ptrsLoop(gen, lam, accurateLogAll(lam), -0.059 + 0.02483 * b, b, 0.9277 - 3.6224 / (b - 2), accurateLogAll(invalpha));
+}
+
+/** The constants of PTRS for one λ: b, a, 1/α, v_r of Hörmann's paper, and two logarithms. */
+export interface PoissonPtrsSetup {
+  lam: number;
+  loglam: number;
+  a: number;
+  b: number;
+  vr: number;
+  logInvalpha: number;
+}
+
+/**
+ * The PTRS constants for λ, as `random_poisson_ptrs` computes them.
+ *
+ * @param lam - λ ≥ 10.
+ * @returns The set-up for poissonPtrsDraw.
+ * @example
+ * poissonPtrsSetup(25).b; // => 13.581
+ */
+export function poissonPtrsSetup(lam: number): PoissonPtrsSetup {
+  const slam = Math.sqrt(lam);
+  const b = 0.931 + 2.53 * slam;
+  const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+  return {
+    lam,
+    loglam: accurateLogAll(lam),
+    a: -0.059 + 0.02483 * b,
+    b,
+    vr: 0.9277 - 3.6224 / (b - 2),
+    logInvalpha: accurateLogAll(invalpha),
+  };
+}
+
+/**
+ * One PTRS draw (the loop of `random_poisson_ptrs`) with precomputed constants.
+ *
+ * @param gen - The generator.
+ * @param s - poissonPtrsSetup(λ).
+ * @returns A Poisson count.
+ * @example
+ * poissonPtrsDraw(mt19937Create(22), poissonPtrsSetup(25)); // => 20
+ */
+export function poissonPtrsDraw(gen: Mt19937, s: PoissonPtrsSetup): number {
+  return ptrsLoop(gen, s.lam, s.loglam, s.a, s.b, s.vr, s.logInvalpha);
+}
+
+function ptrsLoop(gen: Mt19937, lam: number, loglam: number, a: number, b: number, vr: number, logInvalpha: number): number {
   for (;;) {
     const U = nextDouble(gen) - 0.5;
     const V = nextDouble(gen);
@@ -241,24 +334,52 @@ export function poissonPtrs(gen: Mt19937, lam: number): number {
  * @param p - Success probability in (0, 1].
  * @returns The number of the first successful trial.
  * @example
- * legacyGeometric(mt19937Create(42), 0.5); // the first of RandomState(42).geometric(0.5)
+ * legacyGeometric(mt19937Create(42), 0.5); // => 1
  */
 export function legacyGeometric(gen: Mt19937, p: number): number {
-  if (p >= 0.3333333333333333) {
-    const U = nextDouble(gen);
-    let X = 1;
-    let sum = p;
-    let prod = p;
-    const q = 1 - p;
-    while (U > sum) {
-      prod *= q;
-      sum += prod;
-      X++;
-    }
-    return X;
+  if (p >= GEOMETRIC_SEARCH_MIN_P) return geometricSearch(gen, p);
+  return geometricInversion(gen, accurateLogAll(1 - p));
+}
+
+/** numpy's cut-off 0.333333333333333333333333 between search and inversion, as a double. */
+export const GEOMETRIC_SEARCH_MIN_P = 0.3333333333333333;
+
+/**
+ * `random_geometric_search`: the first X with U ≤ p + pq + … + pq^(X−1).
+ *
+ * @param gen - The generator.
+ * @param p - Success probability, ≥ 1/3 in numpy's use.
+ * @returns The number of the first successful trial.
+ * @example
+ * geometricSearch(mt19937Create(42), 0.5); // => 1
+ */
+export function geometricSearch(gen: Mt19937, p: number): number {
+  const U = nextDouble(gen);
+  let X = 1;
+  let sum = p;
+  let prod = p;
+  const q = 1 - p;
+  while (U > sum) {
+    prod *= q;
+    sum += prod;
+    X++;
   }
+  return X;
+}
+
+/**
+ * `legacy_geometric_inversion`: ⌈ln(1 − U)/ln(1 − p)⌉ given ln(1 − p) (numpy's `log1p(−U)`; 1 − U is
+ * exact, so it is ln(1 − U)).
+ *
+ * @param gen - The generator.
+ * @param logq - ln(1 − p), as C's `log(1 - p)`.
+ * @returns The number of the first successful trial.
+ * @example
+ * geometricInversion(mt19937Create(30), Math.log(0.9)); // => 10 (numpy: RandomState(30).geometric(0.1))
+ */
+export function geometricInversion(gen: Mt19937, logq: number): number {
   // + 0 turns C's (long) of −0 into 0.
-  return Math.ceil(-legacyStandardExponential(gen) / accurateLogAll(1 - p)) + 0;
+  return Math.ceil(-legacyStandardExponential(gen) / logq) + 0;
 }
 
 /**
@@ -344,7 +465,7 @@ export function legacyBinomialSetup(n: number, p: number): BinomialSetup {
  * @param s - The set-up from legacyBinomialSetup(n, p).
  * @returns The number of successes.
  * @example
- * legacyBinomial(mt19937Create(42), legacyBinomialSetup(10, 0.3)); // the first of RandomState(42).binomial(10, 0.3)
+ * legacyBinomial(mt19937Create(42), legacyBinomialSetup(10, 0.3)); // => 2
  */
 export function legacyBinomial(gen: Mt19937, s: BinomialSetup): number {
   const y = s.inversion ? binomialInversion(gen, s) : binomialBtpe(gen, s);
@@ -443,8 +564,13 @@ function binomialBtpe(gen: Mt19937, s: BinomialSetup): number {
 /**
  * `legacy_negative_binomial`: a Poisson count whose mean is a legacy gamma(n, (1 − p)/p) variate.
  *
+ * @param gen - The generator.
+ * @param cache - The stream's Gaussian cache.
+ * @param n - Successes, > 0 (need not be an integer).
+ * @param p - Success probability in (0, 1].
+ * @returns The number of failures before the n-th success.
  * @example
- * legacyNegativeBinomial(mt19937Create(42), cache, 3, 0.4); // the first of RandomState(42).negative_binomial(3, 0.4)
+ * legacyNegativeBinomial(mt19937Create(42), cache, 3, 0.4); // => 3
  */
 export function legacyNegativeBinomial(gen: Mt19937, cache: GaussCache, n: number, p: number): number {
   const Y = ((1 - p) / p) * legacyStandardGamma(gen, cache, n);

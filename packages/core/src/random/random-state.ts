@@ -3,22 +3,25 @@
 // (`legacy_gauss`, `legacy_normal`) on top of ./mt19937.ts.
 
 import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
-import { accurateLog } from './accurate-log.ts';
 import { accurateExp } from './accurate-exp.ts';
+import { accurateLog, accurateLogAll } from './accurate-log.ts';
 import {
   gammaMarsagliaTsang,
   gammaSmallShape,
   legacyBeta,
   legacyBinomial,
   legacyBinomialSetup,
-  legacyGeometric,
+  GEOMETRIC_SEARCH_MIN_P,
+  geometricInversion,
+  geometricSearch,
   legacyLaplace,
   legacyLogistic,
   legacyNegativeBinomial,
   legacyStandardExponential,
   legacyStandardGamma,
   poissonMult,
-  poissonPtrs,
+  poissonPtrsDraw,
+  poissonPtrsSetup,
 } from './legacy-distributions.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
@@ -288,7 +291,8 @@ export function createRandomState(seed: number): RandomState {
       }
       const out = new Float64Array(checkSize(name, size));
       if (lam >= 10) {
-        for (let i = 0; i < out.length; i++) out[i] = poissonPtrs(gen, lam);
+        const setup = poissonPtrsSetup(lam);
+        for (let i = 0; i < out.length; i++) out[i] = poissonPtrsDraw(gen, setup);
       } else if (lam > 0) {
         const enlam = accurateExp(-lam);
         for (let i = 0; i < out.length; i++) out[i] = poissonMult(gen, enlam);
@@ -311,7 +315,12 @@ export function createRandomState(seed: number): RandomState {
       const name = 'RandomState.geometric';
       checkParam(name, 'p', p, 'positiveProbability');
       const out = new Float64Array(checkSize(name, size));
-      for (let i = 0; i < out.length; i++) out[i] = legacyGeometric(gen, p);
+      if (p >= GEOMETRIC_SEARCH_MIN_P) {
+        for (let i = 0; i < out.length; i++) out[i] = geometricSearch(gen, p);
+      } else {
+        const logq = accurateLogAll(1 - p);
+        for (let i = 0; i < out.length; i++) out[i] = geometricInversion(gen, logq);
+      }
       return out;
     },
 
@@ -414,13 +423,21 @@ function checkSize(fn: string, size: unknown): number {
  * Fills `out` with loc + scale·Z by numpy's `legacy_gauss`: a cached variate is used first, and an
  * unused second variate of the last pair is cached for the next call.
  *
- * Works one key (624 words) at a time in two loops. The first tempers four words per attempt, forms
- * x1, x2 = 2U − 1 and r² = x1² + x2², and appends every attempt to the scratch arrays, advancing the
- * write index only when 0 < r² < 1: branch-free, so the ~21 % of rejections cost no mispredicted
- * branch. It stops as soon as it holds as many accepted pairs as the request still needs, so it
- * consumes exactly numpy's words and never one more. The second loop runs the logarithm, square root
- * and division for the accepted pairs with no data-dependent branch, so their latencies overlap.
- * An attempt that straddles a twist (at most one per key) takes the word-by-word path.
+ * Works one key (624 words) at a time in two loops, each its own small function (polarAttempts,
+ * polarPairs). The first tempers four words per attempt, forms x1, x2 = 2U − 1 and
+ * r² = x1² + x2², and appends every attempt to the scratch arrays, advancing the write index only
+ * when 0 < r² < 1: branch-free, so the ~21 % of rejections cost no mispredicted branch. It stops as
+ * soon as it holds as many accepted pairs as the request still needs, so it consumes exactly
+ * numpy's words and never one more. The second runs the logarithm, square root and division for the
+ * accepted pairs with no data-dependent branch, so their latencies overlap. An attempt that
+ * straddles a twist (at most one per key) takes the word-by-word path.
+ *
+ * Why two small functions: V8 optimises a function called thousands of times (once per key) in
+ * the first call, through its ordinary tiers. One big function with the loops inline is called once
+ * per request, so only on-stack replacement can optimise it, and that OSR code was compiled before
+ * the code after the loops had ever run: it deoptimised at the end of every call ("insufficient type
+ * feedback") until V8 re-optimised the whole function ~18 calls later, so early calls ran 2–3×
+ * slower than warm ones.
  */
 function fillGauss(gen: Mt19937, cache: GaussCache, out: Float64Array, loc: number, scale: number): void {
   const n = out.length;
@@ -431,28 +448,18 @@ function fillGauss(gen: Mt19937, cache: GaussCache, out: Float64Array, loc: numb
     cache.hasGauss = false;
     cache.gauss = 0;
   }
-  if (i === n) return;
-  const P = ATTEMPTS_PER_KEY;
-  // [x1 of each accepted attempt | x2 … | r² …], P slots each
   const acc = cache.accepted;
-  const N = MT19937_STATE_LENGTH;
-  const key = gen.words;
-  // The position lives in a local while the loops run (V8 keeps it in a register); it is written
-  // back before any call that reads gen.pos and at the end.
-  let pos = gen.pos;
   while (i < n) {
-    const wanted = (n - i + 1) >> 1;
     let m = 0;
+    const pos = gen.pos;
     if (pos > N - 4) {
       if (pos === N) {
-        mt19937Twist(key);
-        pos = 0;
+        mt19937Twist(gen.words);
+        gen.pos = 0;
       } else {
         // The attempt straddles a twist (pos is N − 3, N − 2 or N − 1).
-        gen.pos = pos;
         const x1 = 2 * nextDouble(gen) - 1;
         const x2 = 2 * nextDouble(gen) - 1;
-        pos = gen.pos;
         const r2 = x1 * x1 + x2 * x2;
         if (r2 < 1 && r2 !== 0) {
           acc[0] = x1;
@@ -462,36 +469,64 @@ function fillGauss(gen: Mt19937, cache: GaussCache, out: Float64Array, loc: numb
         }
       }
     }
-    while (m < wanted && pos <= N - 4) {
-      const a1 = temper(key[pos] as number) >>> 5;
-      const b1 = temper(key[pos + 1] as number) >>> 6;
-      const a2 = temper(key[pos + 2] as number) >>> 5;
-      const b2 = temper(key[pos + 3] as number) >>> 6;
-      pos += 4;
-      // (a·2**26 + b)·2**−52 − 1 is exactly 2·((a·2**26 + b) / 2**53) − 1: powers of two scale exactly.
-      const x1 = (a1 * TWO_POW_26 + b1) * TWO_POW_MINUS_52 - 1;
-      const x2 = (a2 * TWO_POW_26 + b2) * TWO_POW_MINUS_52 - 1;
-      const r2 = x1 * x1 + x2 * x2;
-      acc[m] = x1;
-      acc[P + m] = x2;
-      acc[2 * P + m] = r2;
-      // r² = 0 needs x1 = x2 = 0 exactly (probability 2**−106): a branch that is never taken.
-      if (r2 === 0) continue;
-      // +(r2 < 1) is 0 or 1 without a branch, where `if` or `?:` would mispredict on every rejection.
-      m += +(r2 < 1);
-    }
-    for (let k = 0; k < m; k++) {
-      const r2 = acc[2 * P + k] as number;
-      // numpy: f = sqrt(-2.0 * log(r2) / r2) with the C library's log; see ./accurate-log.ts.
-      const f = Math.sqrt((-2 * accurateLog(r2)) / r2);
-      out[i++] = loc + scale * (f * (acc[P + k] as number));
-      if (i < n) {
-        out[i++] = loc + scale * (f * (acc[k] as number));
-      } else {
-        cache.hasGauss = true;
-        cache.gauss = f * (acc[k] as number);
-      }
-    }
+    m = polarAttempts(gen, acc, m, (n - i + 1) >> 1);
+    i = polarPairs(cache, acc, m, out, i, loc, scale);
+  }
+}
+
+const N = MT19937_STATE_LENGTH;
+const P = ATTEMPTS_PER_KEY;
+
+/**
+ * Polar attempts on the words of the current key from gen.pos while fewer than `wanted` pairs are
+ * accepted and four words remain; acc holds [x1 … | x2 … | r² …], P slots each, from slot m.
+ * Returns the number of accepted pairs and leaves gen.pos after the last attempt.
+ */
+function polarAttempts(gen: Mt19937, acc: Float64Array, m0: number, wanted: number): number {
+  const key = gen.words;
+  // The position lives in a local while the loop runs (V8 keeps it in a register).
+  let pos = gen.pos;
+  let m = m0;
+  while (m < wanted && pos <= N - 4) {
+    const a1 = temper(key[pos] as number) >>> 5;
+    const b1 = temper(key[pos + 1] as number) >>> 6;
+    const a2 = temper(key[pos + 2] as number) >>> 5;
+    const b2 = temper(key[pos + 3] as number) >>> 6;
+    pos += 4;
+    // (a·2**26 + b)·2**−52 − 1 is exactly 2·((a·2**26 + b) / 2**53) − 1: powers of two scale exactly.
+    const x1 = (a1 * TWO_POW_26 + b1) * TWO_POW_MINUS_52 - 1;
+    const x2 = (a2 * TWO_POW_26 + b2) * TWO_POW_MINUS_52 - 1;
+    const r2 = x1 * x1 + x2 * x2;
+    acc[m] = x1;
+    acc[P + m] = x2;
+    acc[2 * P + m] = r2;
+    // r² = 0 needs x1 = x2 = 0 exactly (probability 2**−106): a branch that is never taken.
+    if (r2 === 0) continue;
+    // +(r2 < 1) is 0 or 1 without a branch, where `if` or `?:` would mispredict on every rejection.
+    m += +(r2 < 1);
   }
   gen.pos = pos;
+  return m;
+}
+
+/**
+ * Turns the m accepted pairs in acc into variates f·x2, f·x1 (f = √(−2 ln r² / r²)) written to
+ * out from index i as loc + scale·Z; an unused last f·x1 goes to the cache. Returns the next index.
+ */
+function polarPairs(cache: GaussCache, acc: Float64Array, m: number, out: Float64Array, i0: number, loc: number, scale: number): number {
+  const n = out.length;
+  let i = i0;
+  for (let k = 0; k < m; k++) {
+    const r2 = acc[2 * P + k] as number;
+    // numpy: f = sqrt(-2.0 * log(r2) / r2) with the C library's log; see ./accurate-log.ts.
+    const f = Math.sqrt((-2 * accurateLog(r2)) / r2);
+    out[i++] = loc + scale * (f * (acc[P + k] as number));
+    if (i < n) {
+      out[i++] = loc + scale * (f * (acc[k] as number));
+    } else {
+      cache.hasGauss = true;
+      cache.gauss = f * (acc[k] as number);
+    }
+  }
+  return i;
 }

@@ -1,0 +1,120 @@
+// Inverse of the regularised incomplete gamma function after DiDonato & Morris (1986), ACM TOMS 12:377
+// (GAMINV): an initial guess from the tails' leading terms or Wilson–Hilferty, then Halley's method on ln x.
+
+import { normalPpf } from '../distributions/normal.ts';
+import { gammaTail, logGammaPrefix } from './incomplete-gamma.ts';
+import { logGamma, logGamma1p } from './log-gamma.ts';
+import { solveTail, type TailEval } from './tail-root.ts';
+
+const LN_MIN = Math.log(Number.MIN_VALUE); // −744.44: e^u underflows to 0 below this
+
+/** ln of the tail (lower or upper) of Gamma(a, 1) at x, accurate in both tails. */
+function logTail(a: number, x: number, upper: boolean): number {
+  const t = gammaTail(a, x);
+  return t.upper === upper ? t.log : Math.log1p(-t.value);
+}
+
+/**
+ * f = ln T(x) − ln t for T = P (upper = false) or Q, with df/du = ±x·pdf/T = ±e^(ln(x^a e^−x/Γ(a)) − ln T)
+ * and d²f/du² = (df/du)·(a − x − df/du), u = ln x.
+ */
+function evaluator(a: number, logTarget: number, upper: boolean): (x: number) => TailEval {
+  return (x) => {
+    const lt = logTail(a, x, upper);
+    const sign = upper ? -1 : 1;
+    const d1 = sign * Math.exp(logGammaPrefix(a, x) - lt);
+    return { f: lt - logTarget, d1, d2: d1 * (a - x - d1) };
+  };
+}
+
+/** Wilson–Hilferty: x ≈ a(1 − 1/(9a) + z/(3√a))³ with z the normal quantile of the lower tail. */
+function wilsonHilferty(a: number, z: number): number {
+  const t = 1 - 1 / (9 * a) + z / (3 * Math.sqrt(a));
+  return t > 0 ? a * t * t * t : Number.NaN;
+}
+
+/** The better (smaller |f|) of the finite positive candidates. */
+function best(evaluate: (x: number) => TailEval, candidates: number[]): number {
+  let bestX = Number.NaN;
+  let bestF = Number.POSITIVE_INFINITY;
+  for (const x of candidates) {
+    if (!(x > 0 && x < Number.POSITIVE_INFINITY)) continue;
+    const f = Math.abs(evaluate(x).f);
+    if (f < bestF) {
+      bestF = f;
+      bestX = x;
+    }
+  }
+  return bestX;
+}
+
+/** x with P(a, x) = p for p ≤ ½ (upper = false), or Q(a, x) = q for q ≤ ½ (upper = true). */
+function invert(a: number, t: number, upper: boolean): number {
+  const logT = Math.log(t);
+  const evaluate = evaluator(a, logT, upper);
+  const candidates: number[] = [];
+  if (upper) {
+    candidates.push(wilsonHilferty(a, -normalPpf(t)));
+    // Q ≈ x^(a−1) e^−x / Γ(a) far out: x = −ln q − ln Γ(a) + (a − 1) ln x, by fixed-point steps.
+    let x = Math.max(1, a, -logT);
+    for (let k = 0; k < 6; k++) x = Math.max(1e-300, -logT - logGamma(a) + (a - 1) * Math.log(x));
+    candidates.push(x);
+  } else {
+    // P ≈ x^a / Γ(a + 1) near 0.
+    const logX = (logT + logGamma1p(a)) / a;
+    if (logX < LN_MIN - 1) return 0; // the quantile underflows
+    candidates.push(Math.exp(logX));
+    candidates.push(wilsonHilferty(a, normalPpf(t)));
+  }
+  const x0 = best(evaluate, candidates);
+  const start = Number.isNaN(x0) ? a : x0;
+  return solveTail(evaluate, start, 0, Number.POSITIVE_INFINITY, !upper);
+}
+
+/** NaN unless a > 0 (finite) and the probability is in [0, 1]. */
+function invalid(a: number, t: number): boolean {
+  return !(a > 0) || a === Number.POSITIVE_INFINITY || !(t >= 0 && t <= 1);
+}
+
+/**
+ * The inverse of the regularised lower incomplete gamma function: x ≥ 0 with P(a, x) = p (scipy's
+ * `gammaincinv`), the quantile of Gamma(a, 1).
+ *
+ * Method (DiDonato & Morris 1986): the smaller tail is solved, P(a, x) = p for p ≤ ½ and
+ * Q(a, x) = 1 − p otherwise; the start is the better of the tail's leading term (x ≈ (pΓ(a + 1))^(1/a) below,
+ * x = −ln q − ln Γ(a) + (a − 1) ln x above) and Wilson–Hilferty's a(1 − 1/(9a) + z/(3√a))³; then Halley's
+ * method on ln T(x) = ln t in u = ln x, inside a bracket that each evaluation narrows.
+ *
+ * @param a - shape, > 0
+ * @param p - probability in [0, 1]
+ * @returns x with P(a, x) = p (to a few ulps of x); 0 at p = 0 (and where x underflows), +Infinity at
+ *   p = 1; NaN if a ≤ 0, a = +Infinity, p outside [0, 1] or either is NaN
+ * @example
+ * gammaPInv(1, 0.5); // => 0.6931471805599454 (ln 2 = 0.6931471805599453)
+ * gammaPInv(0.3, 1e-300); // => 0 (the quantile, ~1e−1000, underflows)
+ */
+export function gammaPInv(a: number, p: number): number {
+  if (invalid(a, p)) return Number.NaN;
+  if (p === 0) return 0;
+  if (p === 1) return Number.POSITIVE_INFINITY;
+  return p <= 0.5 ? invert(a, p, false) : invert(a, 1 - p, true);
+}
+
+/**
+ * The inverse of the regularised upper incomplete gamma function: x ≥ 0 with Q(a, x) = q (scipy's
+ * `gammainccinv`), the upper quantile of Gamma(a, 1), accurate for q down to the smallest doubles.
+ *
+ * Method: as `gammaPInv`, solving Q(a, x) = q for q ≤ ½ and P(a, x) = 1 − q otherwise.
+ *
+ * @param a - shape, > 0
+ * @param q - probability in [0, 1]
+ * @returns x with Q(a, x) = q; +Infinity at q = 0, 0 at q = 1; NaN as `gammaPInv`
+ * @example
+ * gammaQInv(1, 1e-300); // => 690.7755278982137 (−ln q)
+ */
+export function gammaQInv(a: number, q: number): number {
+  if (invalid(a, q)) return Number.NaN;
+  if (q === 0) return Number.POSITIVE_INFINITY;
+  if (q === 1) return 0;
+  return q <= 0.5 ? invert(a, q, true) : invert(a, 1 - q, false);
+}

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { betaI, betaIc, logBetaI, logBetaIc } from '../../src/special/incomplete-beta.ts';
+import { logBeta } from '../../src/special/log-beta.ts';
+import { expectClose } from '../support/expect-close.ts';
+import { special } from './golden.ts';
+
+interface BetaBlock {
+  source: string;
+  args: [number, number, number][];
+  I: number[];
+  Ic: number[];
+  logI: number[];
+  logIc: number[];
+}
+const data = special['incompleteBeta'] as unknown as BetaBlock;
+
+/**
+ * The tolerance for a tail value v at (a, b, x): 5e−15 relative, plus 5e−16·|ln v| (the prefix e^L is only
+ * as good as a few ulps of |L|), plus 2e−16·|a − (a + b)x| (the condition number: x·∂ln v/∂x ≈ a − (a + b)x
+ * far in a tail, so one ulp of x moves v by that many ulps), plus 5e−16·√(a + b) (near the mean the
+ * continued fraction takes O(√(a + b)) steps, and the condition number is that large there too).
+ */
+function tailTolerance(logValue: number, a: number, b: number, x: number): number {
+  return 5e-15 + 5e-16 * Math.abs(logValue) + 2e-16 * Math.abs(a - (a + b) * x) + 5e-16 * Math.sqrt(a + b);
+}
+
+describe('betaI / betaIc / logBetaI / logBetaIc against mpmath (special.json)', () => {
+  it(`${data.args.length} points: shapes 1e−10 to 1e10, equal and lopsided, x from 1e−300 to 1 − 1e−12`, () => {
+    const names = ['I', 'Ic', 'logI', 'logIc'] as const;
+    const fns = { I: betaI, Ic: betaIc, logI: logBetaI, logIc: logBetaIc };
+    data.args.forEach(([a, b, x], i) => {
+      const logValue = Math.min(data.logI[i] as number, data.logIc[i] as number);
+      for (const name of names) {
+        const expected = data[name][i] as number;
+        const actual = fns[name](a, b, x);
+        const err = Math.abs(actual - expected);
+        // Tails below the smallest subnormal are 0 in both; subnormal ones carry only absolute precision.
+        const allowed = tailTolerance(logValue, a, b, x) * Math.abs(expected) + (name.startsWith('log') ? 0 : 1e-320);
+        if (!(err <= allowed)) {
+          expect.fail(`${name}(${a}, ${b}, ${x}): expected ${expected} (${data.source}), got ${actual}, |diff| ${err.toExponential(3)}`);
+        }
+      }
+    });
+  });
+});
+
+const shape = fc.double({ min: 1e-2, max: 1e4, noNaN: true });
+const unit = fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true });
+
+describe('incomplete beta properties (fast-check)', () => {
+  it('I + (1 − I) = 1, the logs agree, and I_x(a, b) = 1 − I_{1−x}(b, a)', () => {
+    fc.assert(
+      fc.property(shape, shape, unit, (a, b, x) => {
+        const i = betaI(a, b, x);
+        const ic = betaIc(a, b, x);
+        expectClose(i + ic, 1, { rel: 4e-16 });
+        if (i > 1e-300) expectClose(logBetaI(a, b, x), Math.log(i), { rel: 1e-14, abs: 1e-15 });
+        if (ic > 1e-300) expectClose(logBetaIc(a, b, x), Math.log(ic), { rel: 1e-14, abs: 1e-15 });
+        // 1 − x is exact for x ≥ ½; for x < ½ compare at the rounded 1 − x from both sides.
+        const y = 1 - x;
+        const xBack = 1 - y;
+        expectClose(betaIc(b, a, y), betaI(a, b, xBack), { rel: 1e-13, abs: 1e-300 });
+      }),
+    );
+  });
+
+  it('I_x(a, b) is non-decreasing in x', () => {
+    fc.assert(
+      fc.property(shape, shape, unit, unit, (a, b, x1, x2) => {
+        const [lo, hi] = x1 < x2 ? [x1, x2] : [x2, x1];
+        expect(betaI(a, b, lo)).toBeLessThanOrEqual(betaI(a, b, hi));
+      }),
+    );
+  });
+
+  it('I_x(a + 1, b) = I_x(a, b) − x^a (1 − x)^b / (a B(a, b)) (DLMF 8.17.20)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.05, max: 200, noNaN: true }), fc.double({ min: 0.05, max: 200, noNaN: true }), unit, (a, b, x) => {
+        const term = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - Math.log(a) - logBeta(a, b));
+        const rhs = betaI(a, b, x) - term;
+        expectClose(betaI(a + 1, b, x), rhs, { rel: 0, abs: 1e-12 * (betaI(a, b, x) + term) + 1e-300 });
+      }),
+    );
+  });
+});
+
+describe('incomplete beta edge cases', () => {
+  it('closed forms: I_x(1, 1) = x, I_x(a, 1) = x^a, I_x(1, b) = 1 − (1 − x)^b', () => {
+    expectClose(betaI(1, 1, 0.3), 0.3, { rel: 1e-15 });
+    expectClose(betaI(2.5, 1, 0.3), 0.3 ** 2.5, { rel: 1e-15 });
+    expectClose(betaIc(1, 4, 0.3), 0.7 ** 4, { rel: 1e-15 });
+    expectClose(logBetaI(1, 1, 1e-300), Math.log(1e-300), { rel: 1e-15 });
+  });
+
+  it('x = 0 and x = 1', () => {
+    expect(betaI(2, 3, 0)).toBe(0);
+    expect(betaI(2, 3, 1)).toBe(1);
+    expect(betaIc(2, 3, 0)).toBe(1);
+    expect(betaIc(2, 3, 1)).toBe(0);
+    expect(logBetaI(2, 3, 0)).toBe(Number.NEGATIVE_INFINITY);
+    expect(logBetaI(2, 3, 1)).toBe(0);
+    expect(logBetaIc(2, 3, 0)).toBe(0);
+    expect(logBetaIc(2, 3, 1)).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it('NaN outside the domain: a or b ≤ 0 or infinite, x outside [0, 1], NaN', () => {
+    for (const fn of [betaI, betaIc, logBetaI, logBetaIc]) {
+      expect(fn(0, 1, 0.5)).toBeNaN();
+      expect(fn(1, -1, 0.5)).toBeNaN();
+      expect(fn(Number.POSITIVE_INFINITY, 1, 0.5)).toBeNaN();
+      expect(fn(1, Number.POSITIVE_INFINITY, 0.5)).toBeNaN();
+      expect(fn(1, 1, -0.1)).toBeNaN();
+      expect(fn(1, 1, 1.1)).toBeNaN();
+      expect(fn(Number.NaN, 1, 0.5)).toBeNaN();
+      expect(fn(1, Number.NaN, 0.5)).toBeNaN();
+      expect(fn(1, 1, Number.NaN)).toBeNaN();
+    }
+  });
+});
