@@ -41,6 +41,7 @@ export default defineConfig({
           items: [
             { slug: 'data' },
             { slug: 'closed-form-mle' },
+            { slug: 'coin-to-counts' },
             { slug: 'density' },
             { slug: 'gradient-descent' },
             { slug: 'beyond-mle' },
