@@ -44,6 +44,7 @@ export default defineConfig({
             { slug: 'coin-to-counts' },
             { slug: 'density' },
             { slug: 'gradient-descent' },
+            { slug: 'beyond-normal' },
             { slug: 'beyond-mle' },
             { slug: 'normal-pdf' },
             { slug: 'cross-entropy' },

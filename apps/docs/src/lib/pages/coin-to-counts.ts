@@ -72,4 +72,7 @@ function overdispersed() {
   };
 }
 
+/** The overdispersed counts as the fit lab's `data` attribute. */
+export const overdispersedData: string = Array.from(overdispersedCounts()).join(',');
+
 export const coinToCounts = { coin: coin(), horseKicks: horseKicks(), overdispersed: overdispersed() };
