@@ -45,6 +45,7 @@ export default defineConfig({
             { slug: 'density' },
             { slug: 'gradient-descent' },
             { slug: 'beyond-normal' },
+            { slug: 'how-sure' },
             { slug: 'beyond-mle' },
             { slug: 'normal-pdf' },
             { slug: 'cross-entropy' },
