@@ -1,7 +1,9 @@
 // Losses for one sample with torch semantics (F.cross_entropy, F.nll_loss, F.binary_cross_entropy,
 // F.binary_cross_entropy_with_logits) and scipy.stats.entropy's entropy and relative entropy.
 
-import { checkArrayLike, checkFinite, checkInteger, checkLogits, checkNonNegativeData, checkSameLength, describe } from '../internal/validate.ts';
+import { checkArrayLike, checkFinite, checkInteger, checkLogits, checkNonNegativeData, checkOptions, checkSameLength, describe } from '../internal/validate.ts';
+import { ldexp } from '../internal/scale.ts';
+import { scaledSum } from '../stats/sum.ts';
 import { logSoftmax } from './softmax.ts';
 
 /** Options of {@link crossEntropy}. */
@@ -20,9 +22,10 @@ function checkClassIndex(fn: string, target: number, classes: number): number {
   return checkInteger(fn, `target (a class index for ${classes} classes)`, target, 0, classes - 1);
 }
 
-function logBaseDivisor(fn: string, options: EntropyOptions): number {
-  if (options.base === undefined) return 1;
-  const base = checkFinite(fn, 'base', options.base);
+function logBaseDivisor(fn: string, options: EntropyOptions | undefined): number {
+  const base0 = checkOptions(fn, options).base;
+  if (base0 === undefined) return 1;
+  const base = checkFinite(fn, 'base', base0);
   if (base <= 0 || base === 1) throw new RangeError(`${fn}: base must be a positive number other than 1, got ${describe(base)}`);
   return Math.log(base);
 }
@@ -32,6 +35,35 @@ function total(x: ArrayLike<number>, n: number): number {
   for (let i = 0; i < n; i++) s += x[i] as number;
   return s;
 }
+
+/**
+ * Normalisation by Σx for non-negative weights, also when Σx overflows: x̂ = x·2^(−exponent)/divisor
+ * (exact scaling, one division), and ln Σx for weights whose x̂ underflows.
+ */
+interface Normaliser {
+  divisor: number;
+  exponent: number;
+  logTotal: number;
+}
+
+function normaliser(x: ArrayLike<number>, s: number): Normaliser {
+  if (Number.isFinite(s)) return { divisor: s, exponent: 0, logTotal: Math.log(s) };
+  const { scaled, exponent } = scaledSum(x);
+  return { divisor: scaled, exponent, logTotal: Math.log(scaled) + exponent * Math.LN2 };
+}
+
+/** x̂ = x/Σx. */
+function normalised(raw: number, z: Normaliser): number {
+  return (z.exponent === 0 ? raw : ldexp(raw, -z.exponent)) / z.divisor;
+}
+
+/** ln x̂, from x̂ itself when it is a normal number, else from ln x − ln Σx (x̂ underflowed). */
+function logNormalised(raw: number, hat: number, z: Normaliser): number {
+  return hat >= MIN_NORMAL ? Math.log(hat) : Math.log(raw) - z.logTotal;
+}
+
+/** Below this a normalised weight has lost digits to underflow (subnormal): use logarithms. */
+const MIN_NORMAL = 2 ** -1022;
 
 /**
  * The cross-entropy of one sample's logits against a class index or a probability vector, as torch.
@@ -54,7 +86,7 @@ function total(x: ArrayLike<number>, n: number): number {
 export function crossEntropy(logits: ArrayLike<number>, target: number | ArrayLike<number>, options: CrossEntropyOptions = {}): number {
   const fn = 'crossEntropy';
   const c = checkLogits(fn, logits);
-  const eps = checkFinite(fn, 'labelSmoothing', options.labelSmoothing ?? 0);
+  const eps = checkFinite(fn, 'labelSmoothing', checkOptions(fn, options).labelSmoothing ?? 0);
   if (eps < 0 || eps > 1) throw new RangeError(`${fn}: labelSmoothing must be from 0 to 1, got ${eps}`);
   let logp: Float64Array;
   if (typeof target === 'number') {
@@ -230,10 +262,14 @@ export function entropy(p: ArrayLike<number>, options: EntropyOptions = {}): num
   const divisor = logBaseDivisor(fn, options);
   const s = total(p, n);
   if (s === 0) throw new RangeError(`${fn}: p sums to 0; at least one weight must be positive`);
+  const z = normaliser(p, s);
   let h = 0;
   for (let i = 0; i < n; i++) {
-    const pi = (p[i] as number) / s;
-    if (pi > 0) h -= pi * Math.log(pi);
+    const raw = p[i] as number;
+    if (raw === 0) continue;
+    const pi = normalised(raw, z);
+    // A weight that underflows on normalisation keeps its digits in logarithms.
+    h -= pi * logNormalised(raw, pi, z);
   }
   return h / divisor;
 }
@@ -242,7 +278,10 @@ export function entropy(p: ArrayLike<number>, options: EntropyOptions = {}): num
  * The Kullback–Leibler divergence (relative entropy) of p from q, normalising both first.
  *
  * Formula: D(p‖q) = Σ p_i·log(p_i / q_i) with p ← p/Σp, q ← q/Σq; terms with p_i = 0 are 0 and a
- * term with p_i > 0, q_i = 0 makes the result +Infinity. Cross-entropy = H(p) + D(p‖q).
+ * term with p_i > 0, q_i = 0 makes the result +Infinity. Cross-entropy = H(p) + D(p‖q). Where
+ * p_i/q_i or a normalised weight would over- or underflow (weights from 1e-320 to 1e308), the
+ * term is formed from logarithms, log p̂_i − log q̂_i, so the result is +Infinity only when some
+ * q_i is exactly 0: D([1, 1e-320] ‖ [1e-320, 1]) = 736.82724…, as scipy.
  * Ports `scipy.stats.entropy(pk, qk)` (elementwise `scipy.special.rel_entr`).
  *
  * @param p - Non-negative weights of the reference distribution, not all zero.
@@ -253,6 +292,7 @@ export function entropy(p: ArrayLike<number>, options: EntropyOptions = {}): num
  * @throws {TypeError} If an input is not an array of numbers.
  * @example
  * klDivergence([0.5, 0.5], [0.9, 0.1]); // => 0.5108256237659907
+ * klDivergence([1, 1e-320], [1e-320, 1]); // => 736.8272408909739
  */
 export function klDivergence(p: ArrayLike<number>, q: ArrayLike<number>, options: EntropyOptions = {}): number {
   const fn = 'klDivergence';
@@ -264,13 +304,23 @@ export function klDivergence(p: ArrayLike<number>, q: ArrayLike<number>, options
   const sq = total(q, n);
   if (sp === 0) throw new RangeError(`${fn}: p sums to 0; at least one weight must be positive`);
   if (sq === 0) throw new RangeError(`${fn}: q sums to 0; at least one weight must be positive`);
+  const zp = normaliser(p, sp);
+  const zq = normaliser(q, sq);
   let d = 0;
   for (let i = 0; i < n; i++) {
-    const pi = (p[i] as number) / sp;
-    if (pi === 0) continue;
-    const qi = (q[i] as number) / sq;
-    if (qi === 0) return Infinity;
-    d += pi * Math.log(pi / qi);
+    const rawP = p[i] as number;
+    if (rawP === 0) continue;
+    const rawQ = q[i] as number;
+    if (rawQ === 0) return Infinity;
+    const pi = normalised(rawP, zp);
+    const qi = normalised(rawQ, zq);
+    const ratio = pi / qi;
+    if (pi >= MIN_NORMAL && qi >= MIN_NORMAL && ratio >= MIN_NORMAL && ratio < Infinity) {
+      d += pi * Math.log(ratio);
+    } else {
+      // p̂/q̂ (or a normalised weight) over- or underflows: use ln p̂ − ln q̂.
+      d += pi * (logNormalised(rawP, pi, zp) - logNormalised(rawQ, qi, zq));
+    }
   }
   return d / divisor;
 }

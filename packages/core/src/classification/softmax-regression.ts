@@ -3,7 +3,7 @@
 // Also the seeded blobs of `sklearn.datasets.make_blobs` that its demo trains on.
 
 import { createRandomState } from '../random/random-state.ts';
-import { checkArrayLike, checkFinite, checkFiniteData, checkInteger, checkPositive, describe } from '../internal/validate.ts';
+import { checkArrayLike, checkFinite, checkFiniteData, checkInteger, checkPositive, checkRequiredOptions, describe } from '../internal/validate.ts';
 
 /** Points as a flat row-major array `[x0, y0, x1, y1, …]` or as an array of points `[[x0, y0], …]`. */
 export type PointsInput = ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
@@ -223,6 +223,7 @@ function forward(x: Float64Array, i: number, d: number, c: number, weights: Floa
  */
 export function trainSoftmaxRegression(options: SoftmaxRegressionOptions): SoftmaxRegressionResult {
   const fn = 'trainSoftmaxRegression';
+  checkRequiredOptions(fn, options);
   const flatDimension = checkInteger(fn, 'dimension', options.dimension ?? 2, 1);
   const { data: x, n, d } = toPointMatrix(fn, options.points, flatDimension);
   const labelCount = checkFiniteData(fn, options.labels, 'labels');
@@ -372,6 +373,7 @@ export function softmaxRegressionPredict(model: SoftmaxRegressionModel, points: 
  */
 export function softmaxRegressionDecisionGrid(model: SoftmaxRegressionModel, options: DecisionGridOptions): DecisionGrid {
   const fn = 'softmaxRegressionDecisionGrid';
+  checkRequiredOptions(fn, options);
   checkModel(fn, model);
   if (model.dimension !== 2) throw new RangeError(`${fn}: the model must be 2-D (dimension 2), got dimension ${model.dimension}`);
   const nx = checkInteger(fn, 'nx', options.nx ?? 100, 2);
@@ -419,6 +421,7 @@ export function softmaxRegressionDecisionGrid(model: SoftmaxRegressionModel, opt
  */
 export function makeBlobs(options: MakeBlobsOptions): Blobs {
   const fn = 'makeBlobs';
+  checkRequiredOptions(fn, options);
   const n = checkInteger(fn, 'n', options.n, 1);
   const k = checkArrayLike(fn, 'centers', options.centers);
   if (k === 0) throw new RangeError(`${fn}: centers is empty; give at least one center`);

@@ -1,7 +1,7 @@
 // Box-plot statistics as `matplotlib.cbook.boxplot_stats` (what seaborn's boxplot draws), with the
 // quartiles found by selection instead of numpy's sort-based percentile.
 
-import { checkFiniteExtent, describe } from '../internal/validate.ts';
+import { checkFiniteExtent, checkOptions, describe } from '../internal/validate.ts';
 import { linearQuantiles } from '../stats/quantile.ts';
 import { neumaierSum } from '../stats/sum.ts';
 
@@ -54,6 +54,7 @@ export interface BoxplotStats {
  */
 export function boxplotStats(x: ArrayLike<number>, options: BoxplotStatsOptions = {}): BoxplotStats {
   const fn = 'boxplotStats';
+  checkOptions(fn, options);
   const whis = options.whis ?? 1.5;
   if (typeof whis !== 'number' || !Number.isFinite(whis) || whis < 0) {
     throw new RangeError(`${fn}: whis must be a finite number ≥ 0, got ${describe(whis)}`);

@@ -5,7 +5,7 @@
 import { linearQuantiles } from '../stats/quantile.ts';
 import { centredSumOfSquares } from '../stats/variance.ts';
 import { neumaierSum } from '../stats/sum.ts';
-import { checkArrayLike, checkFiniteExtent, checkInteger, describe } from '../internal/validate.ts';
+import { checkArrayLike, checkFiniteExtent, checkInteger, checkOptions, describe } from '../internal/validate.ts';
 
 /** numpy's automatic bin-width rules accepted as `bins`. */
 export type HistogramBinRule = 'auto' | 'fd' | 'sturges' | 'sqrt' | 'rice' | 'scott';
@@ -60,13 +60,16 @@ interface BinEdges {
  * @returns The edges, strictly increasing, length bins + 1.
  * @throws {TypeError} If `x` is not numeric or `bins` has the wrong type.
  * @throws {RangeError} If `x` holds NaN or ±Infinity; `bins` is not a positive integer, a known
- *   rule or strictly increasing finite edges; `range` is not finite with range[0] ≤ range[1]; or
- *   the range is too narrow for that many distinct edges.
+ *   rule or strictly increasing finite edges; `range` is not finite with range[0] ≤ range[1]; the
+ *   range is too narrow for that many distinct edges; or, for equal-width bins, the range is wider
+ *   than the largest double (high − low overflows, e.g. [−1e308, 1e308]; numpy calls this "too
+ *   many bins"); explicit edges work there.
  * @example
  * histogramBinEdges([1, 2, 2, 3, 9], { bins: 4 }); // => Float64Array [1, 3, 5, 7, 9]
  * histogramBinEdges([1, 2, 2, 3, 9], { bins: 'sturges' }); // => Float64Array [1, 3, 5, 7, 9]
  */
 export function histogramBinEdges(x: ArrayLike<number>, options: HistogramBinEdgesOptions = {}): Float64Array {
+  checkOptions('histogramBinEdges', options);
   return binEdgesOf('histogramBinEdges', x, options).edges;
 }
 
@@ -88,6 +91,7 @@ export function histogramBinEdges(x: ArrayLike<number>, options: HistogramBinEdg
  */
 export function histogram(x: ArrayLike<number>, options: HistogramOptions = {}): Histogram {
   const fn = 'histogram';
+  checkOptions(fn, options);
   const density = options.density ?? false;
   if (typeof density !== 'boolean') throw new TypeError(`${fn}: density must be true or false, got ${describe(density)}`);
   const { edges, equal } = binEdgesOf(fn, x, options);
@@ -164,6 +168,12 @@ function outerEdges(fn: string, range: readonly [number, number] | undefined, n:
   if (first === last) {
     first -= 0.5;
     last += 0.5;
+  }
+  if (!Number.isFinite(last - first)) {
+    // numpy says "Too many bins for data range" here; the real cause is the width itself.
+    throw new RangeError(
+      `${fn}: the ${range !== undefined ? 'range' : 'data range'} [${first}, ${last}] is wider than the largest double (high − low overflows to Infinity), so equal-width bins cannot be computed; rescale the data or pass the bin edges as an array`,
+    );
   }
   return [first, last];
 }

@@ -2,9 +2,9 @@
 // (scipy/stats/_kde.py: `scotts_factor`, `silverman_factor`, covariance with ddof 1, `evaluate`).
 
 import { INV_SQRT_2PI } from '../internal/constants.ts';
-import { checkArrayLike, checkFiniteData, checkFiniteExtent, describe } from '../internal/validate.ts';
-import { neumaierSum } from '../stats/sum.ts';
-import { centredSumOfSquares } from '../stats/variance.ts';
+import { exponentOf, ldexp } from '../internal/scale.ts';
+import { checkArrayLike, checkFiniteData, checkFiniteExtent, checkOptions, describe } from '../internal/validate.ts';
+import { scaledVarianceOf } from '../stats/variance.ts';
 
 /** How the bandwidth is chosen: Scott's or Silverman's rule, or a number used as the factor. */
 export type KdeBandwidth = 'scott' | 'silverman' | number;
@@ -36,14 +36,18 @@ const EXP_UNDERFLOW = 746;
  * factor = n^(−1/5) for 'scott', (n·3/4)^(−1/5) for 'silverman', or the given number; the kernel
  * variance is h² = σ̂²·factor² with σ̂² = Σ(xᵢ − x̄)²/(n − 1); and
  * f(p) = (1/(n·h·√(2π)))·Σᵢ exp(−(p − xᵢ)²/(2h²)). `evaluate` sums every kernel exactly
- * (O(n) per point); for a plotting grid on large data use `kdeGrid`, which bins.
+ * (O(n) per point); for a plotting grid on large data use `kdeGrid`, which bins. The variance is
+ * computed on the data scaled by a power of two (exact), so data of any size — 1e±300,
+ * subnormals — gets its bandwidth without over- or underflow in σ̂²; only a bandwidth that itself
+ * leaves the double range is an error, and the message says so.
  *
  * @param x - The data; at least 2 values, finite, not all equal.
  * @param options - `bandwidth`: 'scott' (default), 'silverman' or a factor > 0.
  * @returns `{ factor, bandwidth, n, evaluate }`.
  * @throws {TypeError} If `x` is not an array of numbers.
- * @throws {RangeError} If `x` has fewer than 2 values, holds NaN or ±Infinity, has zero variance,
- *   or the bandwidth is not 'scott', 'silverman' or a finite number > 0.
+ * @throws {RangeError} If `x` has fewer than 2 values, holds NaN or ±Infinity, has zero variance
+ *   (all values equal), the bandwidth h overflows or underflows the double range, or the
+ *   bandwidth option is not 'scott', 'silverman' or a finite number > 0.
  * @example
  * const kde = gaussianKde([1, 2, 3, 4, 5]);
  * kde.factor; // => 0.7247796636776955
@@ -52,7 +56,7 @@ const EXP_UNDERFLOW = 746;
  */
 export function gaussianKde(x: ArrayLike<number>, options: GaussianKdeOptions = {}): GaussianKde {
   const fn = 'gaussianKde';
-  const { n, factor, bandwidth } = kdeBandwidthOf(fn, x, options.bandwidth ?? 'scott', 1);
+  const { n, factor, bandwidth } = kdeBandwidthOf(fn, x, checkOptions(fn, options).bandwidth ?? 'scott', 1);
   const data = new Float64Array(x);
   return {
     factor,
@@ -85,13 +89,18 @@ export function kdeBandwidthOf(
   else if (typeof rule === 'number' && Number.isFinite(rule) && rule > 0) factor = rule;
   else throw new RangeError(`${fn}: bandwidth must be 'scott', 'silverman' or a finite number > 0 (the factor), got ${describe(rule)}`);
   factor *= adjust;
-  const m = neumaierSum(x) / n;
-  const variance = centredSumOfSquares(x, m) / (n - 1);
-  if (!(variance > 0)) {
+  if (min === max) {
     throw new RangeError(`${fn}: x has zero variance (all ${n} values equal ${min}); a Gaussian KDE needs spread data`);
   }
-  // scipy: covariance = data_covariance · factor**2; the kernel's standard deviation is its root.
-  const bandwidth = Math.sqrt(variance * (factor * factor));
+  // σ̂² of the data scaled by 2^(−e) cannot over- or underflow; h = √σ̂²·factor is scaled back once.
+  const { scaled, exponent } = scaledVarianceOf(fn, x, 1);
+  const bandwidth = ldexp(Math.sqrt(scaled) * factor, exponent);
+  if (!Number.isFinite(bandwidth) || bandwidth === 0) {
+    const what = bandwidth === 0 ? 'underflows to 0' : 'overflows';
+    throw new RangeError(
+      `${fn}: the bandwidth h = σ̂·factor = 2^${exponentOf(Math.sqrt(scaled) * factor) + exponent - 1}·… ${what} the double range (data from ${min} to ${max}, factor ${factor}); rescale the data`,
+    );
+  }
   return { n, min, max, factor, bandwidth };
 }
 

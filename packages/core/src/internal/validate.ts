@@ -181,3 +181,22 @@ export function checkNonNegative(fn: string, name: string, value: unknown): numb
   }
   return value;
 }
+
+/**
+ * Checks an options argument: undefined (omitted) gives {}, a plain object is returned as it is,
+ * and anything else — null, a number, a string, an array — is a TypeError naming the function,
+ * instead of a "Cannot read properties of null" from deep inside it.
+ */
+export function checkOptions<T extends object>(fn: string, options: T | undefined, name = 'options'): T {
+  if (options === undefined) return {} as T;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${fn}: ${name} must be an object (or omitted), got ${describe(options)}`);
+  }
+  return options;
+}
+
+/** `checkOptions` for a required options argument: undefined is a TypeError too. */
+export function checkRequiredOptions<T extends object>(fn: string, options: T | undefined, name = 'options'): T {
+  if (options === undefined) throw new TypeError(`${fn}: ${name} must be an object, got undefined`);
+  return checkOptions(fn, options, name);
+}

@@ -1,5 +1,5 @@
 import { normalPpf } from '../distributions/normal.ts';
-import { checkInteger, checkOneOf, checkPositive, describe } from '../internal/validate.ts';
+import { checkInteger, checkOneOf, checkOptions, checkPositive, describe } from '../internal/validate.ts';
 import { type NormalLikelihoodData, resolveLikelihoodData } from './likelihood-curves.ts';
 
 /** Which scale parameter accompanies μ: σ or σ². */
@@ -79,6 +79,7 @@ export interface NormalWaldInterval {
  */
 export function normalFisherInformation(sigma: number, options: NormalFisherOptions = {}): Float64Array {
   const fn = 'normalFisherInformation';
+  checkOptions(fn, options);
   checkPositive(fn, 'sigma', sigma);
   const n = checkInteger(fn, 'n', options.n ?? 1, 1);
   const parameterization = checkOneOf(fn, 'parameterization', options.parameterization ?? 'sigma', ['sigma', 'sigma2'] as const);
@@ -139,10 +140,11 @@ function standardErrors(fn: string, data: NormalLikelihoodData): NormalStandardE
  *   the parameter is unknown.
  * @example
  * normalWaldInterval([1, 2, 3, 4]); // => { parameter: 'mu', level: 0.95, estimate: 2.5,
- * //   standardError: 0.5590169943749475, z: 1.9599639845400536, lower: 1.4043468242792732, upper: 3.595653175720727 }
+ * //   standardError: 0.5590169943749475, z: 1.9599639845400538, lower: 1.4043468242792732, upper: 3.595653175720727 }
  */
 export function normalWaldInterval(data: NormalLikelihoodData, options: NormalWaldOptions = {}): NormalWaldInterval {
   const fn = 'normalWaldInterval';
+  checkOptions(fn, options);
   const parameter = checkOneOf(fn, 'parameter', options.parameter ?? 'mu', ['mu', 'sigma', 'sigma2'] as const);
   const level = options.level ?? 0.95;
   if (typeof level !== 'number' || !(level > 0 && level < 1)) {

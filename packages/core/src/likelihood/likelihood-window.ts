@@ -57,7 +57,7 @@ const DEFAULT_SLICE_LEVEL = 0.99994;
  *   `level` is not in (0, 1), `sigma2Floor` is not a finite number > 0 or `n` not an integer ≥ 2.
  * @example
  * normalLogLikelihoodSliceWindow([1, 2, 3, 4], 'mu', { n: 5 });
- * // => { min: 0.2567705613732665, max: 4.7432294386267335, n: 5 }
+ * // => { min: 0.2567705613732669, max: 4.743229438626733, n: 5 }
  */
 export function normalLogLikelihoodSliceWindow(
   data: NormalLikelihoodData,

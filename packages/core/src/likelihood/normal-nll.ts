@@ -1,3 +1,4 @@
+import { exponentOf, ldexp, mulPow2Exp } from '../internal/scale.ts';
 import { checkFinite, checkFiniteData, toFloat64 } from '../internal/validate.ts';
 import {
   type NormalSufficientStats,
@@ -5,6 +6,10 @@ import {
   checkSample,
   checkSufficientStats,
 } from './normal-sufficient-stats.ts';
+
+/** Past these sizes of data or μ, (xᵢ − μ)² can over- or underflow: the sums are then scaled. */
+const SAFE_MAX = 2 ** 400;
+const SAFE_MIN = 2 ** -400;
 
 /** The normal negative log-likelihood (constant dropped) and its gradient in (μ, ρ = ln σ). */
 export interface NormalNll {
@@ -24,6 +29,12 @@ export interface NormalNll {
  * −Σ(xᵢ − μ)·e^(−2ρ) and ∂L/∂ρ = n − S·e^(−2ρ). Ports `nll_and_grads(x, mu, rho)` of the MLE
  * notebook (seed 004), with blocked compensated sums instead of `np.sum`.
  *
+ * At the ends of the double range the results are the true values or their limits, never NaN: for
+ * data or μ beyond 2^±400 in size (or when S overflows: μ = 1e200 for data near 1) the sums run on
+ * x and μ scaled by a power of two, and S·e^(−2ρ), Σ(xᵢ − μ)·e^(−2ρ) are formed in log space when a
+ * factor leaves the range (|ρ| > ~354), so L = +Infinity only when it really overflows, S·e^(−2ρ)
+ * is right when S underflows but e^(−2ρ) brings it back, and ∂L/∂μ = 0 exactly at μ = x̄ whatever ρ.
+ *
  * @param x - The sample: finite numbers, at least one.
  * @param mu - The mean parameter μ, finite.
  * @param rho - The log standard deviation ρ = ln σ, finite.
@@ -38,16 +49,30 @@ export function normalNll(x: ArrayLike<number>, mu: number, rho: number): Normal
   const n = checkSample(fn, x);
   checkFinite(fn, 'mu', mu);
   checkFinite(fn, 'rho', rho);
+  const data = toFloat64(x);
   const sums = new Float64Array(4);
-  centredSums(toFloat64(x), n, mu, sums);
-  const s1 = sums[0] as number;
-  const s = sums[1] as number;
-  // A non-finite sum means a NaN/±Infinity in a typed array (located and reported here) or a μ so far
-  // from finite data that S overflows, where L = +Infinity is the honest answer.
+  centredSums(data, n, mu, sums);
+  let s1 = sums[0] as number;
+  let s = sums[1] as number;
+  let k = 0;
+  // NaN/±Infinity in a typed array is located and reported here.
   if (!Number.isFinite(s1) || !Number.isFinite(s)) checkFiniteData(fn, x);
-  const e = Math.exp(-2 * rho);
+  let m = Math.abs(mu);
+  for (let i = 0; i < n; i++) m = Math.max(m, Math.abs(data[i] as number));
+  if (!Number.isFinite(s1) || !Number.isFinite(s) || m >= SAFE_MAX || m < SAFE_MIN) {
+    // Data or μ far from 1 in size: (xᵢ − μ)² may have over- or underflowed. Redo the sums on
+    // x·2^(−k), μ·2^(−k) (exact), where |xᵢ − μ| ≤ 1 and, if not 0, ≥ 2^−54: nothing leaves the range.
+    k = exponentOf(m) + 1;
+    const scaled = new Float64Array(n);
+    for (let i = 0; i < n; i++) scaled[i] = ldexp(data[i] as number, -k);
+    centredSums(scaled, n, ldexp(mu, -k), sums);
+    s1 = sums[0] as number;
+    s = sums[1] as number;
+  }
+  // S·e^(−2ρ) and Σ(xᵢ − μ)·e^(−2ρ) without 0·∞ or ∞·0 (see mulPow2Exp).
+  const se = mulPow2Exp(s, 2 * k, -2 * rho);
   // (0 − s1) rather than −s1 so that a zero gradient is +0, as numpy's n·μ − Σx gives.
-  return { loss: n * rho + 0.5 * s * e, gradMu: (0 - s1) * e, gradRho: n - s * e };
+  return { loss: n * rho + 0.5 * se, gradMu: mulPow2Exp(0 - s1, k, -2 * rho), gradRho: n - se };
 }
 
 /**
@@ -74,6 +99,7 @@ export function normalNllFromStats(stats: NormalSufficientStats, mu: number, rho
   checkFinite(fn, 'rho', rho);
   const d = mu - mean - meanLow;
   const s = m2 + n * d * d;
-  const e = Math.exp(-2 * rho);
-  return { loss: n * rho + 0.5 * s * e, gradMu: n * d * e, gradRho: n - s * e };
+  // Products with e^(−2ρ) formed without 0·∞ (gradMu = 0 at μ = x̄ for any ρ; see mulPow2Exp).
+  const se = mulPow2Exp(s, 0, -2 * rho);
+  return { loss: n * rho + 0.5 * se, gradMu: mulPow2Exp(n * d, 0, -2 * rho), gradRho: n - se };
 }

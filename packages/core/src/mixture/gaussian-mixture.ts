@@ -12,7 +12,7 @@
 // variance never suffers the cancellation of Σ r x² − N μ².
 
 import { LN_2PI } from '../internal/constants.ts';
-import { checkArrayLike, checkFinite, checkFiniteData, checkInteger, checkNonNegativeData, describe, toFloat64 } from '../internal/validate.ts';
+import { checkArrayLike, checkFinite, checkFiniteData, checkInteger, checkNonNegativeData, checkOptions, describe, toFloat64 } from '../internal/validate.ts';
 import { createRandomState } from '../random/random-state.ts';
 
 /** A one-dimensional Gaussian mixture: density Σ_k w_k·N(x; μ_k, σ²_k). */
@@ -581,6 +581,7 @@ export function fitGaussianMixture(x: ArrayLike<number>, options: GaussianMixtur
  */
 export function emStep(x: ArrayLike<number>, model: GaussianMixtureInit, options: EmStepOptions = {}): EmStepResult {
   const fn = 'emStep';
+  checkOptions(fn, options);
   checkFiniteData(fn, x, 'x');
   const current = checkModel(fn, 'model', model);
   const regCovar = checkRegCovar(fn, options.regCovar ?? 1e-6);

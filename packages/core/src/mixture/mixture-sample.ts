@@ -1,7 +1,7 @@
 // Seeded samples from a one-dimensional Gaussian mixture (bimodal or skewed data for the mixture
 // widget), reproducible in numpy with the same seed.
 
-import { checkFiniteData, checkInteger, checkNonNegativeData, checkSameLength } from '../internal/validate.ts';
+import { checkFiniteData, checkInteger, checkNonNegativeData, checkRequiredOptions, checkSameLength } from '../internal/validate.ts';
 import { createRandomState } from '../random/random-state.ts';
 
 /** Options of {@link generateMixtureSample}. */
@@ -43,6 +43,7 @@ export interface MixtureSample {
  */
 export function generateMixtureSample(options: MixtureSampleOptions): MixtureSample {
   const fn = 'generateMixtureSample';
+  checkRequiredOptions(fn, options);
   const k = checkNonNegativeData(fn, options.weights, 'weights');
   checkFiniteData(fn, options.means, 'means');
   checkNonNegativeData(fn, options.sds, 'sds');

@@ -15,9 +15,22 @@ function gradientStep(lrMu: number, lrRho: number): NormalFitUpdate {
   };
 }
 
+/**
+ * Whether the MLE is a stable fixed point of θ ← θ − η ⊙ ∇L. At the optimum the Hessian of L in
+ * (μ, ρ) is diagonal, diag(n/σ̂², 2n) for the summed loss (diag(1/σ̂², 2) for the mean), so the
+ * step multiplies the deviations by 1 − η_μ·n/σ̂² and 1 − 2n·η_ρ: stable iff η_μ < 2σ̂²/n and
+ * η_ρ < 1/n (η_μ < 2σ̂² and η_ρ < 1 for the mean).
+ */
+function gdStableAtOptimum(n: number, m2: number, lrMu: number, lrRho: number, reduction: 'sum' | 'mean'): boolean {
+  const perSample = reduction === 'sum' ? n : 1;
+  const sigma2 = m2 / n;
+  return (lrMu * perSample) / sigma2 < 2 && lrRho * perSample < 1;
+}
+
 function gdRun(fn: string, x: ArrayLike<number>, options: NormalFitOptions): NormalFitRun {
   const { stats, resolved } = resolveFitInput(fn, x, options);
-  return createFitRun(fn, stats, resolved, gradientStep(resolved.lrMu, resolved.lrRho));
+  const stable = gdStableAtOptimum(stats.n, stats.m2, resolved.lrMu, resolved.lrRho, resolved.reduction);
+  return createFitRun(fn, stats, resolved, gradientStep(resolved.lrMu, resolved.lrRho), stable);
 }
 
 /**
@@ -56,13 +69,24 @@ export function createNormalGdRun(x: ArrayLike<number>, options: NormalFitOption
  * 10⁶·max(1, initial excess) nats per sample): 'diverged', with the last finite state returned —
  * never a silent NaN. With `reduction: 'mean'` the loss and gradients are divided by n.
  * The data enter only through n, x̄ and m2 = Σ(xᵢ − x̄)², computed once, stably.
- * Note: the notebook's default step 0.01 diverges for n ≳ 200 with the summed loss (stable steps
- * need η_ρ < 1/n); the notebook itself calls it with 0.0005 on n = 1000.
+ *
+ * Stability: at the MLE the Hessian in (μ, ρ) is diag(n/σ̂², 2n) (summed loss; diag(1/σ̂², 2) with
+ * `reduction: 'mean'`), so a step multiplies the deviations from the optimum by 1 − η_μ·n/σ̂² and
+ * 1 − 2n·η_ρ. The MLE attracts the iteration iff both lie in (−1, 1):
+ * - μ: η_μ < 2σ̂²/n (mean: η_μ < 2σ̂²);
+ * - ρ: η_ρ < 1/n (mean: η_ρ < 1).
+ * When either fails the run cannot converge to the MLE — it oscillates on a cycle or runs away,
+ * as the notebook's loop does — and the result says so: a run that ends by the tolerance (a loss
+ * repeating on a cycle) or the iteration limit is reported as 'diverged', `converged: false`.
+ * The notebook's default step 0.01 violates the ρ condition for n ≥ 100 with the summed loss; the
+ * notebook itself calls it with 0.0005 on n = 1000 (η_ρ·n = 0.5, η_μ·n/σ̂² = 0.13: stable).
  *
  * @param x - The sample: finite numbers, at least two, not all equal.
  * @param options - `learningRate` (number or `{ mu, rho }`, default 0.01), `maxIterations` (5000),
  *   `tolerance` (1e-8; 0 runs every iteration), `mu0`, `rho0`, `reduction` ('sum').
- * @returns `{ mu, sigma, loss, iterations, converged, reason, history: { mu, sigma, loss } }`.
+ * @returns `{ mu, sigma, loss, iterations, converged, reason, history: { mu, sigma, loss } }`;
+ *   `reason` is 'tolerance', 'max-iterations', 'diverged' (non-finite or exploding, or unstable
+ *   steps as above) or 'stopped'.
  * @throws {TypeError} If `x` or an option has the wrong type.
  * @throws {RangeError} If `x` is invalid (fewer than 2 values, NaN/±Infinity, zero variance) or an
  *   option is out of range (learning rates > 0, maxIterations an integer ≥ 1, tolerance ≥ 0,

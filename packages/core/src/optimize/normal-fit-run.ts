@@ -57,7 +57,12 @@ export interface NormalFitResult {
   iterations: number;
   /** True when the tolerance criterion stopped the run. */
   converged: boolean;
-  /** 'tolerance', 'max-iterations', 'diverged' (non-finite or exploding loss or parameters) or 'stopped' (by `stop()`). */
+  /**
+   * 'tolerance', 'max-iterations', 'diverged' or 'stopped' (by `stop()`). 'diverged': the loss or
+   * the parameters stopped being finite or the loss exploded, or (gradient descent) the step sizes
+   * make the MLE an unstable fixed point — see {@link fitNormalGd} — so a run that ended by the
+   * tolerance or the iteration limit was oscillating about it or running away, not converging.
+   */
   reason: NormalFitReason;
   /** Full history. */
   history: NormalFitHistory;
@@ -192,9 +197,18 @@ export function normalFitStart(data: NormalLikelihoodData): { mu0: number; rho0:
  * current (μ, ρ); stop as 'diverged' if they are not finite or L_t has exploded; update; stop as
  * 'diverged' if the new μ, ρ or σ is not finite (σ = 0 counts); record (μ_t, σ_t, L_t); stop as
  * 'tolerance' if t > 1 and |L_{t−1} − L_t| < tolerance, as 'max-iterations' if t = maxIterations.
- * A diverged run keeps only finite entries: its result is the last finite state.
+ * A diverged run keeps only finite entries: its result is the last finite state. When the caller
+ * says the optimum is not a stable fixed point of its update (`stableAtOptimum` false), the run
+ * cannot converge to it: 'tolerance' (a loss that repeats on a cycle) and 'max-iterations' are
+ * reported as 'diverged'.
  */
-export function createFitRun(fn: string, stats: NormalSufficientStats, o: ResolvedFitOptions, update: NormalFitUpdate): NormalFitRun {
+export function createFitRun(
+  fn: string,
+  stats: NormalSufficientStats,
+  o: ResolvedFitOptions,
+  update: NormalFitUpdate,
+  stableAtOptimum = true,
+): NormalFitRun {
   const { n, mean, m2 } = stats;
   const meanLow = stats.meanLow ?? 0;
   // 'mean' divides the loss and the gradients by n (division, not multiplication by 1/n, so the
@@ -234,7 +248,7 @@ export function createFitRun(fn: string, stats: NormalSufficientStats, o: Resolv
 
   function finish(why: NormalFitReason): void {
     done = true;
-    reason = why;
+    reason = !stableAtOptimum && (why === 'tolerance' || why === 'max-iterations') ? 'diverged' : why;
   }
 
   /** Runs up to `steps` iterations with the state in locals (registers), stored back at the end. */

@@ -1,7 +1,7 @@
 // Discrete linear convolution (np.convolve) and the demonstration that convolving two Gaussians
 // gives a Gaussian whose mean and variance are the sums of theirs.
 
-import { checkFinite, checkFiniteData, checkOneOf, checkPositive, describe } from '../internal/validate.ts';
+import { checkFinite, checkFiniteData, checkOneOf, checkOptions, checkPositive, checkRequiredOptions, describe } from '../internal/validate.ts';
 import { normalPdf } from '../distributions/normal.ts';
 
 /** Which part of the full convolution to return (np.convolve `mode`). */
@@ -75,6 +75,7 @@ export interface GaussianConvolution {
  */
 export function convolve(a: ArrayLike<number>, b: ArrayLike<number>, options: ConvolveOptions = {}): Float64Array {
   const fn = 'convolve';
+  checkOptions(fn, options);
   const m = checkFiniteData(fn, a, 'a');
   const n = checkFiniteData(fn, b, 'b');
   const mode = checkOneOf<ConvolveMode>(fn, 'mode', options.mode ?? 'full', ['full', 'same', 'valid']);
@@ -114,6 +115,7 @@ export function convolve(a: ArrayLike<number>, b: ArrayLike<number>, options: Co
  */
 export function gaussianConvolution(options: GaussianConvolutionOptions): GaussianConvolution {
   const fn = 'gaussianConvolution';
+  checkRequiredOptions(fn, options);
   const sigma1 = checkPositive(fn, 'sigma1', options.sigma1);
   const sigma2 = checkPositive(fn, 'sigma2', options.sigma2);
   const mu1 = checkFinite(fn, 'mu1', options.mu1 ?? 0);

@@ -1,7 +1,7 @@
 // Edge detection in one dimension with a derivative of Gaussian: smooth and differentiate in one
 // filter, then keep the strong local maxima of the response's magnitude (the 1-D core of Canny's method).
 
-import { checkFinite, checkFiniteData, checkOneOf, describe } from '../internal/validate.ts';
+import { checkFinite, checkFiniteData, checkOneOf, checkOptions, describe } from '../internal/validate.ts';
 import { GAUSSIAN_FILTER_MODES, gaussianFilter1d, type GaussianFilterMode } from './gaussian-filter.ts';
 
 /** Options of {@link gaussianEdges}. */
@@ -51,6 +51,7 @@ export interface GaussianEdges {
  */
 export function gaussianEdges(signal: ArrayLike<number>, sigma: number, options: GaussianEdgesOptions = {}): GaussianEdges {
   const fn = 'gaussianEdges';
+  checkOptions(fn, options);
   const s = checkFinite(fn, 'sigma', sigma);
   if (!(s > 0)) throw new RangeError(`${fn}: sigma must be a finite number greater than 0, got ${describe(sigma)}`);
   const threshold = checkFinite(fn, 'threshold', options.threshold ?? 0.5);

@@ -1,7 +1,7 @@
 // One-dimensional Gaussian smoothing (and Gaussian-derivative filtering for edges) with
 // scipy.ndimage.gaussian_filter1d's kernel, boundary modes and operation order.
 
-import { checkFinite, checkFiniteData, checkInteger, checkOneOf, describe } from '../internal/validate.ts';
+import { checkFinite, checkFiniteData, checkInteger, checkOneOf, checkOptions, describe } from '../internal/validate.ts';
 
 /** How the signal is extended past its ends (scipy.ndimage `mode`), for a signal a b c d. */
 export type GaussianFilterMode =
@@ -61,6 +61,7 @@ export const GAUSSIAN_FILTER_MODES: readonly GaussianFilterMode[] = ['reflect', 
  */
 export function gaussianKernel1d(sigma: number, options: GaussianKernelOptions = {}): Float64Array {
   const fn = 'gaussianKernel1d';
+  checkOptions(fn, options);
   const s = checkFinite(fn, 'sigma', sigma);
   if (!(s > 0)) throw new RangeError(`${fn}: sigma must be a finite number greater than 0, got ${describe(sigma)}`);
   const order = checkInteger(fn, 'order', options.order ?? 0, 0, 16);
@@ -160,6 +161,7 @@ function extendIndex(i: number, n: number, mode: GaussianFilterMode): number {
  */
 export function gaussianFilter1d(signal: ArrayLike<number>, sigma: number, options: GaussianFilterOptions = {}): Float64Array {
   const fn = 'gaussianFilter1d';
+  checkOptions(fn, options);
   const n = checkFiniteData(fn, signal, 'signal');
   const s = checkFinite(fn, 'sigma', sigma);
   if (s < 0) throw new RangeError(`${fn}: sigma must be ≥ 0, got ${s}`);

@@ -1,7 +1,7 @@
 // The Gaussian is its own Fourier transform: sample N(0, σ²), run the FFT and compare the magnitude
 // spectrum with the analytic transform exp(−2π²σ²f²), a Gaussian of standard deviation 1/(2πσ).
 
-import { checkInteger, checkPositive } from '../internal/validate.ts';
+import { checkInteger, checkPositive, checkRequiredOptions } from '../internal/validate.ts';
 import { normalPdf } from '../distributions/normal.ts';
 import { fft } from './fft.ts';
 
@@ -53,6 +53,7 @@ export interface GaussianFourierPair {
  */
 export function gaussianFourierPair(options: GaussianFourierOptions): GaussianFourierPair {
   const fn = 'gaussianFourierPair';
+  checkRequiredOptions(fn, options);
   const sigma = checkPositive(fn, 'sigma', options.sigma);
   const n = checkInteger(fn, 'n', options.n ?? 256, 2, 2 ** 20);
   if ((n & (n - 1)) !== 0) throw new RangeError(`${fn}: n must be a power of two (the FFT is radix 2), got ${n}`);

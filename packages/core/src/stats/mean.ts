@@ -2,7 +2,8 @@
 // summation's rounding.
 
 import { checkFiniteData, isNumberTypedArray } from '../internal/validate.ts';
-import { neumaierSum } from './sum.ts';
+import { ldexp } from '../internal/scale.ts';
+import { neumaierSum, scaledSum } from './sum.ts';
 
 /**
  * The arithmetic mean of a non-empty array, x̄ = (Σ xᵢ) / n, with the sum compensated (Neumaier)
@@ -28,10 +29,9 @@ export function meanOf(fn: string, x: ArrayLike<number>): number {
   const s = neumaierSum(x);
   if (!Number.isFinite(s)) {
     checkFiniteData(fn, x);
-    // All finite but the sum overflows: the mean of the halves cannot.
-    let m = 0;
-    for (let i = 0; i < n; i++) m += (x[i] as number) / n;
-    return m;
+    // All finite but the sum overflows: the mean of the scaled sum cannot.
+    const { scaled, exponent, unscaled } = scaledSum(x);
+    return ldexp(scaled / n, exponent) + unscaled / n;
   }
   return s / n;
 }

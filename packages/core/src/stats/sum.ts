@@ -1,6 +1,7 @@
 // Compensated summation. Neumaier's improvement of Kahan summation: A. Neumaier, "Rundungsfehleranalyse
 // einiger Verfahren zur Summation endlicher Summen", ZAMM 54 (1974); numpy's `sum` is pairwise instead.
 
+import { ldexp } from '../internal/scale.ts';
 import { checkArrayLike, checkFiniteData, isNumberTypedArray } from '../internal/validate.ts';
 
 /**
@@ -15,14 +16,21 @@ import { checkArrayLike, checkFiniteData, isNumberTypedArray } from '../internal
  *
  * Ports `math.fsum`-grade accuracy at the cost of `numpy.sum` (which is pairwise, error O(u·log n)).
  *
+ * Overflow: only a sum whose exact value overflows is an error. Partial sums that overflow on the
+ * way (Number.MAX_VALUE, −MAX_VALUE, MAX_VALUE, −MAX_VALUE: exact sum 0) are recomputed on the data
+ * scaled by 2^(−k), 2^k ≥ 4n (exact; values too small to scale exactly are summed unscaled beside
+ * them), so the result is the same compensated sum. numpy returns ±inf with a RuntimeWarning
+ * where the exact sum overflows; `sum` throws instead.
+ *
  * @param x - The values; finite numbers.
  * @returns The compensated sum Σ xᵢ.
  * @throws {TypeError} If `x` is not an array of numbers.
- * @throws {RangeError} If a value is NaN or ±Infinity (reported with its index), or the sum
- *   overflows the double range.
+ * @throws {RangeError} If a value is NaN or ±Infinity (reported with its index), or the exact sum
+ *   overflows the double range (|Σx| > Number.MAX_VALUE after rounding).
  * @example
  * sum([1e100, 1, -1e100]); // => 1
  * sum([0.1, 0.2, 0.3]); // => 0.6
+ * sum([Number.MAX_VALUE, -Number.MAX_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE]); // => 0
  */
 export function sum(x: ArrayLike<number>): number {
   checkArrayLike('sum', 'x', x);
@@ -37,7 +45,8 @@ export function sum(x: ArrayLike<number>): number {
 
 /**
  * The compensated sum itself, without validation (callers validate). NaN or ±Infinity among the
- * terms, or an overflow, makes the result non-finite, so callers can check once at the end.
+ * terms, or an exact sum that overflows, makes the result non-finite, so callers can check once at
+ * the end; partial sums that overflow on the way are redone scaled (see {@link scaledSum}).
  *
  * Each addition's rounding error is recovered exactly with Knuth's branch-free TwoSum
  * (e = (s − (t − b)) + (v − b), b = t − s) and accumulated; this is the same correction Neumaier's
@@ -45,6 +54,49 @@ export function sum(x: ArrayLike<number>): number {
  * dependency chain so the loop runs at the speed of a plain sum.
  */
 export function neumaierSum(x: ArrayLike<number>): number {
+  const s = plainNeumaierSum(x);
+  // An overflow on the way leaves Infinity or, through the compensation (∞ − ∞), NaN behind.
+  if (!Number.isFinite(s)) {
+    const { scaled, exponent, unscaled } = scaledSum(x);
+    return ldexp(scaled, exponent) + unscaled;
+  }
+  return s;
+}
+
+/**
+ * The compensated sum as scaled·2^exponent + unscaled, which cannot overflow on the way: terms with
+ * |x| ≥ 2^(exponent − 1022) are summed as x·2^(−exponent) (exact), with 2^exponent ≥ 4n so no
+ * partial sum reaches the double range's end; smaller terms (exactly representable only unscaled)
+ * are summed as they are. A ±Infinity term makes `scaled` ±Infinity, a NaN makes it NaN.
+ */
+export function scaledSum(x: ArrayLike<number>): { scaled: number; exponent: number; unscaled: number } {
+  const n = x.length;
+  const exponent = Math.ceil(Math.log2(Math.max(1, n))) + 2;
+  const small = 2 ** (exponent - 1022);
+  const factor = 2 ** -exponent;
+  let s = 0;
+  let c = 0;
+  let t = 0;
+  let d = 0;
+  for (let i = 0; i < n; i++) {
+    const x0 = x[i] as number;
+    if (Math.abs(x0) >= small || Number.isNaN(x0)) {
+      const v = x0 * factor;
+      const u = s + v;
+      const b = u - s;
+      c += s - (u - b) + (v - b);
+      s = u;
+    } else {
+      const u = t + x0;
+      const b = u - t;
+      d += t - (u - b) + (x0 - b);
+      t = u;
+    }
+  }
+  return { scaled: s + c, exponent, unscaled: t + d };
+}
+
+function plainNeumaierSum(x: ArrayLike<number>): number {
   const n = x.length;
   let s0 = 0;
   let c0 = 0;

@@ -30,7 +30,9 @@ describe('normalLogLikelihoodSliceWindow (likelihood.json: scipy.stats.norm.inte
   });
 
   it('TSDoc example', () => {
-    expect(normalLogLikelihoodSliceWindow([1, 2, 3, 4], 'mu', { n: 5 })).toEqual({ min: 0.2567705613732665, max: 4.7432294386267335, n: 5 });
+    // mpmath: 2.5 ∓ z·√(1.25/4), z = −Φ⁻¹((1 − 0.99994)/2) = 4.01281081111845453…: 0.2567705613732666935…
+    // and 4.7432294386267333064…; each value here is the rounded double arithmetic on the 1-ulp z.
+    expect(normalLogLikelihoodSliceWindow([1, 2, 3, 4], 'mu', { n: 5 })).toEqual({ min: 0.2567705613732669, max: 4.743229438626733, n: 5 });
   });
 
   it('edge cases: empty, one value, NaN, ±Infinity, zero variance, offset 1e9, bad options', () => {
