@@ -52,6 +52,11 @@ export default defineConfig({
           ],
         },
         {
+          label: 'Tools',
+          translations: { 'zh-CN': '工具' },
+          items: [{ slug: 'fit-your-data' }],
+        },
+        {
           label: 'Reference',
           translations: { 'zh-CN': '参考' },
           items: [{ slug: 'embed' }, { slug: 'core' }, { slug: 'performance' }],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { beyondNormal } from '../src/lib/pages/beyond-normal.ts';
 import { coinToCounts } from '../src/lib/pages/coin-to-counts.ts';
+import { fitYourData } from '../src/lib/pages/fit-your-data.ts';
 import { howSure } from '../src/lib/pages/how-sure.ts';
 
 // The numbers the new course pages quote are computed by @mle-lab/core at build time (src/lib/pages/);
@@ -11,7 +12,7 @@ const reference = JSON.parse(readFileSync(new URL('./fixtures/pages.json', impor
   Record<string, number>
 >;
 
-const pages: Record<string, Record<string, Record<string, number>>> = { coinToCounts, beyondNormal, howSure };
+const pages: Record<string, Record<string, Record<string, number>>> = { coinToCounts, beyondNormal, howSure, fitYourData };
 
 describe('course page numbers agree with the reference libraries', () => {
   for (const [page, sections] of Object.entries(pages)) {
