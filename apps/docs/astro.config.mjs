@@ -43,12 +43,20 @@ export default defineConfig({
           items: [
             { slug: 'data' },
             { slug: 'closed-form-mle' },
+            { slug: 'coin-to-counts' },
             { slug: 'density' },
             { slug: 'gradient-descent' },
+            { slug: 'beyond-normal' },
+            { slug: 'how-sure' },
             { slug: 'beyond-mle' },
             { slug: 'normal-pdf' },
             { slug: 'cross-entropy' },
           ],
+        },
+        {
+          label: 'Tools',
+          translations: { 'zh-CN': '工具' },
+          items: [{ slug: 'fit-your-data' }],
         },
         {
           label: 'Reference',

@@ -118,7 +118,7 @@ describe('<mle-mixture-lab>', () => {
     const el = await mount('<mle-mixture-lab seed="42" shape="triangle" components="9" lang="zh"></mle-mixture-lab>');
     const error = el.getAttribute('data-error') ?? '';
     expect(error).toContain('数据形状（shape）不能是 “triangle”：允许 以下之一：bimodal, skewed。');
-    expect(error).toContain('成分数 K（components）不能是 “9”');
+    expect(error).toContain('分量数 K（components）不能是 “9”');
     await waitFor(() => el.dataset['ready'] === 'true');
     expect(readout(el, 'single')).toBe('−2417.38');
     expect(button(el, 'EM 走一步').disabled).toBe(false);

@@ -39,7 +39,7 @@ describe('<mle-nll-surface>', () => {
     const rect = over.getBoundingClientRect();
     over.dispatchEvent(new MouseEvent('mousemove', { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true }));
     // At the centre of the map the cursor reads the closed form's L (1171.644).
-    await waitFor(() => readout(el, 'cursor').includes('L = 1171.644'));
+    await waitFor(() => readout(el, 'cursor').includes('J = 1171.644'));
     let rendered = nextRender(el);
     over.dispatchEvent(new MouseEvent('click', { clientX: rect.left + 1, clientY: rect.top + 1, bubbles: true, composed: true }));
     await rendered;

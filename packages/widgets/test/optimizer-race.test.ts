@@ -57,7 +57,7 @@ describe('<mle-optimizer-race>', () => {
     // Adam's normalised step does not care about the scale of the loss.
     expect(readout(el, 'adam-status')).toBe('converged (|ΔL| < tolerance)');
     const rendered = nextRender(el);
-    choose(el, 'Loss reduction', 'mean');
+    choose(el, 'Loss: sum or mean', 'mean');
     await rendered;
     expect(readout(el, 'gd-status')).not.toBe('diverged');
     expect(el.shadowRoot?.querySelector('.warning')?.textContent).toBe('');
@@ -82,7 +82,7 @@ describe('<mle-optimizer-race>', () => {
     await waitFor(() => el.dataset['ready'] === 'true');
     const error = el.getAttribute('data-error') ?? '';
     expect(error).toContain('GD learning rate (lr-gd) cannot be “0”: allowed is a number ≥ 1e-7 and ≤ 10.');
-    expect(error).toContain('Loss reduction (reduction) cannot be “max”: allowed is one of sum, mean.');
+    expect(error).toContain('Loss: sum or mean (reduction) cannot be “max”: allowed is one of sum, mean.');
     expect(error).toContain('Sample size n (n) cannot be “2000000”: allowed is an integer ≥ 10 and ≤ 1,000,000.');
     expect(el.dataset['ready']).toBe('true');
     expect(readout(el, 'gd-iterations')).toBe('69');

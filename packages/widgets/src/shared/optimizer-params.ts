@@ -37,7 +37,7 @@ export const iterationsParam: NumberParam = {
 export const reductionParam: ChoiceParam = {
   kind: 'choice',
   name: 'reduction',
-  label: { zh: '损失的归约', en: 'Loss reduction' },
+  label: { zh: '损失：求和还是平均', en: 'Loss: sum or mean' },
   choices: [
     { value: 'sum', label: { zh: "'sum'：求和（笔记本）", en: "'sum' (the notebook's)" } },
     { value: 'mean', label: { zh: "'mean'：平均（除以 n）", en: "'mean' (divided by n)" } },

@@ -15,10 +15,10 @@ import { chartBox, codeBlock, createReadouts, note } from '../shared/readouts.ts
 
 const TEXT = {
   chart: { zh: '直方图（密度）、KDE 曲线与真实、MLE 概率密度曲线', en: 'Histogram (density) with the KDE curve, the true pdf and the MLE pdf' },
-  boxChart: { zh: '箱型图：四分位数、须、离群点与均值', en: 'Box plot: quartiles, whiskers, outliers and the mean' },
+  boxChart: { zh: '箱线图：四分位数、须、离群点与均值', en: 'Box plot: quartiles, whiskers, outliers and the mean' },
   histTable: { zh: '直方图的各个区间与密度', en: 'Histogram bins and densities' },
   curveTable: { zh: '概率密度曲线与 KDE 曲线上的点', en: 'Points on the pdf curves and the KDE curve' },
-  boxTable: { zh: '箱型图的统计量', en: 'Box plot statistics' },
+  boxTable: { zh: '箱线图的统计量', en: 'Box plot statistics' },
   truth: { zh: '真实 pdf', en: 'true pdf' },
   fit: { zh: 'MLE pdf', en: 'MLE pdf' },
   kde: { zh: 'KDE', en: 'KDE' },

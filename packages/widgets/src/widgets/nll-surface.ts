@@ -49,8 +49,8 @@ const TEXT = {
     en: 'Click or tap anywhere on the map to start both optimisers there; with the map focused, the arrow keys move the start.',
   },
   caption: {
-    zh: 'L = nρ + S·e^(−2ρ)/2（ρ = log σ）是去掉常数 n·log√(2π) 的负对数似然：两个优化器最小化的、优化器比较中显示的都是它。颜色越亮，L 越大；等高线越靠近中心越密。',
-    en: 'L = nρ + S·e^(−2ρ)/2 (ρ = log σ) is the negative log-likelihood without the constant n·log√(2π): the loss both optimisers minimise and the optimiser race reports. Brighter means a larger L; contours get denser towards the centre.',
+    zh: 'J = nτ + S·e^(−2τ)/2（τ = log σ）是去掉常数 n·log√(2π) 的负对数似然：两个优化器最小化的、优化器比较中显示的都是它。颜色越亮，L 越大；等高线越靠近中心越密。',
+    en: 'J = nτ + S·e^(−2τ)/2 (τ = log σ) is the negative log-likelihood without the constant n·log√(2π): the loss both optimisers minimise and the optimiser race reports. Brighter means a larger L; contours get denser towards the centre.',
   },
   outside: { zh: '指针在图外', en: 'pointer outside the map' },
   startMoved: { zh: '起点移到', en: 'Start moved to' },
@@ -144,7 +144,7 @@ export class NllSurface extends MleWidget {
     const table = document.createElement('table');
     table.className = 'surface-table';
     const head = table.createTHead().insertRow();
-    for (const name of [t(TEXT.method), 'μ', 'σ', 'L', t(TEXT.iterations), t(TEXT.status)]) head.append(headerCell(name, 'col'));
+    for (const name of [t(TEXT.method), 'μ', 'σ', 'J', t(TEXT.iterations), t(TEXT.status)]) head.append(headerCell(name, 'col'));
     const tbody = table.createTBody();
     const row = (which: Method | 'closed', label: string) =>
       outputRow(tbody, label, ['mu', 'sigma', 'loss', 'iterations', 'status'] as const, (field) => `${which}-${field}`);
@@ -386,7 +386,7 @@ export class NllSurface extends MleWidget {
     }
     const i = cell % s.mu.length;
     const j = Math.floor(cell / s.mu.length);
-    this.cursorLine.textContent = `μ = ${formatNumber(s.mu[i] as number, 4)}, log σ = ${formatNumber(s.logSigma[j] as number, 4)}: L = ${formatNumber(s.loss[cell] as number, 3)}`;
+    this.cursorLine.textContent = `μ = ${formatNumber(s.mu[i] as number, 4)}, log σ = ${formatNumber(s.logSigma[j] as number, 4)}: J = ${formatNumber(s.loss[cell] as number, 3)}`;
   }
 
   /** Click or tap: both optimisers start from the grid point under the pointer. */

@@ -19,8 +19,8 @@ type Method = 'gd' | 'adam';
 const TEXT = {
   mu: { zh: 'μ 随迭代的变化', en: 'μ against iteration' },
   sigma: { zh: 'σ 随迭代的变化', en: 'σ against iteration' },
-  loss: { zh: '负对数似然 L 随迭代的变化', en: 'Negative log-likelihood L against iteration' },
-  gap: { zh: '与解析解的差距 L − L̂（对数坐标）', en: 'Distance to the closed form, L − L̂ (log scale)' },
+  loss: { zh: '负对数似然 J 随迭代的变化', en: 'Negative log-likelihood J against iteration' },
+  gap: { zh: '与解析解的差距 J − Ĵ（对数坐标）', en: 'Distance to the closed form, J − Ĵ (log scale)' },
   iteration: { zh: '迭代次数', en: 'iteration' },
   gd: { zh: '梯度下降', en: 'gradient descent' },
   adam: { zh: 'Adam', en: 'Adam' },
@@ -32,8 +32,8 @@ const TEXT = {
   tableCaption: { zh: '梯度下降、Adam 与解析解的结果', en: 'Results of gradient descent, Adam and the closed form' },
   chartTable: { zh: (what: string) => `${what}：数据表`, en: (what: string) => `${what}: data table` },
   caption: {
-    zh: '损失 L = nρ + S·e^(−2ρ)/2（ρ = log σ）是去掉常数 n·log√(2π) 的负对数似然，与 NLL 曲面图相同；"mean" 把它除以 n，步长因此与 n 无关。红色虚线为解析解 μ̂ = x̄、σ̂ = √(S/n)。',
-    en: 'Loss L = nρ + S·e^(−2ρ)/2 (ρ = log σ): the negative log-likelihood without the constant n·log√(2π), as on the NLL surface; "mean" divides it by n, so the step size no longer depends on n. Red dashed: the closed form μ̂ = x̄, σ̂ = √(S/n).',
+    zh: '损失 J = nτ + S·e^(−2τ)/2（τ = log σ）是去掉常数 n·log√(2π) 的负对数似然，与 NLL 曲面图相同；"mean" 把它除以 n，步长因此与 n 无关。红色虚线为解析解 μ̂ = x̄、σ̂ = √(S/n)。',
+    en: 'Loss J = nτ + S·e^(−2τ)/2 (τ = log σ): the negative log-likelihood without the constant n·log√(2π), as on the NLL surface; "mean" divides it by n, so the step size no longer depends on n. Red dashed: the closed form μ̂ = x̄, σ̂ = √(S/n).',
   },
   code: { zh: '笔记本中的同一比较（numpy）：', en: 'The notebook’s comparison (numpy):' },
 } satisfies Record<string, Text | { zh: (w: string) => string; en: (w: string) => string }>;
@@ -120,7 +120,7 @@ export class OptimizerRace extends MleWidget {
     caption.className = 'sr-only';
     caption.textContent = t(TEXT.tableCaption);
     const head = table.createTHead().insertRow();
-    for (const name of [t(TEXT.method), 'μ', 'σ', 'L', t(TEXT.iterations), t(TEXT.status)]) head.append(headerCell(name, 'col'));
+    for (const name of [t(TEXT.method), 'μ', 'σ', 'J', t(TEXT.iterations), t(TEXT.status)]) head.append(headerCell(name, 'col'));
     table.prepend(caption);
     const tbody = table.createTBody();
     const row = (key: Method | 'closed', label: string) =>
@@ -210,7 +210,7 @@ export class OptimizerRace extends MleWidget {
       `import numpy as np\n` +
       `np.random.seed(${s.seed})\n` +
       `x = np.random.normal(${pythonNumber(s.mu)}, ${pythonNumber(s.sigma)}, ${s.n})\n` +
-      (s.reduction === 'mean' ? `# reduction='mean': divide L and its gradient by n = x.size\n` : '') +
+      (s.reduction === 'mean' ? `# reduction='mean': divide J and its gradient by n = x.size\n` : '') +
       `gradient_descent_mle_basic(x, lr_mu=${s['lr-gd']}, lr_rho=${s['lr-gd']}, max_iters=${s.iterations})  # μ = ${formatNumber(gd.mu, 6)}\n` +
       `gradient_descent_mle_adam(x, lr_mu=${s['lr-adam']}, lr_rho=${s['lr-adam']}, max_iters=${s.iterations})  # μ = ${formatNumber(adam.mu, 6)}`;
   }
@@ -249,7 +249,7 @@ export class OptimizerRace extends MleWidget {
     const gapOf = (r: FitResult) => Array.from(r.history.lossGap);
     this.drawChart('mu', withLine(joined((r) => r.history.mu), closed.mu), 'μ', true);
     this.drawChart('sigma', withLine(joined((r) => r.history.sigma), closed.sigma), 'σ', true);
-    this.drawChart('loss', withLine(joined((r) => r.history.loss), closed.loss), 'L', true);
+    this.drawChart('loss', withLine(joined((r) => r.history.loss), closed.loss), 'J', true);
     // L − L̂ ≥ 0 at every iterate; values at rounding level (≤ 0) cannot be drawn on a log axis.
     const gap = uPlot.join([
       [Array.from(gd.history.iteration), gapOf(gd).map((v) => (v > 0 && Number.isFinite(v) ? v : null))],
