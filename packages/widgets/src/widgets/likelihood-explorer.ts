@@ -174,7 +174,7 @@ export class LikelihoodExplorer extends MleWidget {
     this.attachDrag();
     this.traceBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => {
       const r = this.result;
       if (!r) return [];

@@ -147,7 +147,7 @@ export class LikelihoodTests extends MleWidget {
     });
     this.attachDrag();
     this.table = createDataTable(t(TEXT.table));
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => {
       const c = this.curve;
       const a = this.atNull;
@@ -191,7 +191,7 @@ export class LikelihoodTests extends MleWidget {
       cells[`${key}P`] = out.P;
     }
     this.cells = cells;
-    const wrap = tableScroll(table);
+    const wrap = tableScroll(table, this.uiLang);
     wrap.prepend(style);
     return wrap;
   }

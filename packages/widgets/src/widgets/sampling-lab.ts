@@ -190,7 +190,7 @@ export class SamplingLab extends MleWidget {
     new ResizeObserver(() => this.drawIntervals()).observe(intervalsBox);
     this.coverageBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => {
       const r = this.result;
       if (!r) return [];
