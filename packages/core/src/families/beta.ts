@@ -1,6 +1,6 @@
-import { normalPpf } from '../distributions/normal.ts';
 import type { RandomState } from '../random/random-state.ts';
 import { betaI, betaIc, logBetaI, logBetaIc } from '../special/incomplete-beta.ts';
+import { betaIInv, betaIcInv } from '../special/incomplete-beta-inverse.ts';
 import { logBeta } from '../special/log-beta.ts';
 import type { Family, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
@@ -42,93 +42,12 @@ function clamp(x: number, a: number, b: number): number {
 }
 
 /**
- * The x in [0, 1] with I_x(α, β) = p (`upper` false) or 1 − I_x(α, β) = p (`upper` true): Newton's
- * method on the log of the tail, in u = logit x, inside a bisection bracket that every step keeps.
- * Both x = 1/(1 + e^(−u)) and 1 − x = 1/(1 + e^u) are formed from u, and the tail is evaluated
- * through the symmetry I_x(α, β) = 1 − I_(1−x)(β, α) with the smaller of them, so quantiles within
- * 1e−300 of either end keep their digits. Converges in a handful of steps from the mean's logit.
- */
-function betaQuantile(a: number, b: number, p: number, upper: boolean): number {
-  if (!(p >= 0 && p <= 1)) return NaN;
-  if (p === 0) return upper ? 1 : 0;
-  if (p === 1) return upper ? 0 : 1;
-  const target = Math.log(p);
-  const lb = logBeta(a, b);
-  // g(u) = ln(tail) − ln p, increasing in u for the lower tail; its derivative ±pdf·x(1 − x)/tail.
-  const evaluate = (u: number): [number, number] => {
-    const [x, y] = logistic(u);
-    const lower = x <= 0.5;
-    const logTail = upper
-      ? lower ? logBetaIc(a, b, x) : logBetaI(b, a, y)
-      : lower ? logBetaI(a, b, x) : logBetaIc(b, a, y);
-    const logSlope = a * Math.log(x) + b * Math.log(y) - lb - logTail;
-    return [logTail - target, upper ? -Math.exp(logSlope) : Math.exp(logSlope)];
-  };
-  // Beyond |u| = 745 x (or 1 − x) underflows to 0: the bracket reaches past it, so that a quantile
-  // below the smallest double comes out as 0 (or 1) instead of the bracket's end.
-  let lo = -1500;
-  let hi = 1500;
-  let u = startingPoint(a, b, lb, upper ? Math.log1p(-p) : target, upper ? target : Math.log1p(-p));
-  for (let i = 0; i < 200; i++) {
-    const [g, slope] = evaluate(u);
-    if (g === 0) break;
-    if ((g < 0) !== upper) lo = u;
-    else hi = u;
-    let next = u - g / slope;
-    const newton = next > lo && next < hi;
-    if (!newton) next = lo / 2 + hi / 2;
-    // Newton converges quadratically: after a Newton step of 1e−11 what is left is of order 1e−22.
-    const scale = Math.max(1, Math.abs(u));
-    if ((newton && Math.abs(next - u) <= 1e-11 * scale) || hi - lo <= 1e-15 * scale) {
-      u = next;
-      break;
-    }
-    u = next;
-  }
-  const [x] = logistic(hi);
-  if (!upper && x < 1e-290) {
-    // A root among the subnormals or below them: there I_x ∝ x^α, so one step in ln x finds it
-    // (and rounds it to 0 when it lies below the smallest double).
-    return Math.exp(Math.log(x) - (evaluate(hi)[0] as number) / a);
-  }
-  return logistic(u)[0];
-}
-
-/**
- * A starting logit for the quantile with lower-tail probability e^logLow and upper-tail probability
- * e^logHigh: the power laws of the tails, I_x ≈ x^α/(α·B(α, β)) near 0 and 1 − I_x ≈
- * (1 − x)^β/(β·B(α, β)) near 1, where they land inside the tail, else the normal approximation.
- */
-function startingPoint(a: number, b: number, logB: number, logLow: number, logHigh: number): number {
-  const mean = a / (a + b);
-  const logX = (logLow + Math.log(a) + logB) / a;
-  if (logX < Math.log(mean / 2)) return logX - Math.log1p(-Math.exp(logX));
-  const logY = (logHigh + Math.log(b) + logB) / b;
-  if (logY < Math.log((1 - mean) / 2)) return Math.log1p(-Math.exp(logY)) - logY;
-  const sd = Math.sqrt((mean * (1 - mean)) / (a + b + 1));
-  // The tails were handled above; the clamp keeps the normal guess inside (0, 1).
-  const z = normalPpf(Math.exp(Math.min(logLow, 0)));
-  const x = Math.min(Math.max(mean + sd * z, mean / 4), 1 - (1 - mean) / 4);
-  return Math.log(x / (1 - x));
-}
-
-/** [x, 1 − x] for x = 1/(1 + e^(−u)), each without cancellation and down to the subnormals. */
-function logistic(u: number): [number, number] {
-  if (u < 0) {
-    const e = Math.exp(u);
-    return [e / (1 + e), 1 / (1 + e)];
-  }
-  const e = Math.exp(-u);
-  return [1 / (1 + e), e / (1 + e)];
-}
-
-/**
  * The beta family `{ shape1, shape2 }`: R's `dbeta(x, shape1, shape2)`, scipy's `beta(a=shape1,
  * b=shape2)`, on [0, 1].
  *
  * logPdf = (α − 1) ln x + (β − 1) ln(1 − x) − ln B(α, β) (R's dbeta, Loader's saddle point for large
  * shapes); cdf I_x(α, β) and sf 1 − I_x(α, β), the regularised incomplete beta function and its
- * complement, with their logs; ppf and isf their inverses (Newton on the log tail in logit x); mean α/(α + β); variance
+ * complement, with their logs; ppf and isf their inverses; mean α/(α + β); variance
  * αβ/((α + β)²(α + β + 1)). `sample` is `np.random.beta(shape1, shape2, size)`.
  *
  * @example
@@ -171,12 +90,12 @@ export const betaFamily: Family = {
   ppf(p: number, params: FamilyParams): number {
     const a = num(params.shape1);
     const b = num(params.shape2);
-    return valid(a, b) ? betaQuantile(a, b, p, false) : NaN;
+    return valid(a, b) ? betaIInv(a, b, p) : NaN;
   },
   isf(q: number, params: FamilyParams): number {
     const a = num(params.shape1);
     const b = num(params.shape2);
-    return valid(a, b) ? betaQuantile(a, b, q, true) : NaN;
+    return valid(a, b) ? betaIcInv(a, b, q) : NaN;
   },
   mean(params: FamilyParams): number {
     const a = num(params.shape1);
