@@ -27,7 +27,7 @@ describe('<mle-likelihood-explorer>', () => {
     expect(el.shadowRoot?.querySelectorAll('table.sr-only tbody tr').length).toBe(coin.length);
     expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain('stats.bernoulli.logpmf(x, 0.5)');
     // Only the coin's p is offered.
-    const visible = [...(el.shadowRoot?.querySelectorAll<HTMLFieldSetElement>('fieldset') ?? [])].filter((f) => !f.hidden).map((f) => f.textContent ?? '');
+    const visible = [...(el.shadowRoot?.querySelectorAll<HTMLFieldSetElement>('fieldset') ?? [])].filter((f) => f.style.display !== 'none' && !f.hidden).map((f) => f.textContent ?? '');
     expect(visible.join(' ')).toContain('Heads probability p');
     expect(visible.join(' ')).not.toContain('Mean μ');
   });

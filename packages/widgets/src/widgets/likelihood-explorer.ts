@@ -193,7 +193,11 @@ export class LikelihoodExplorer extends MleWidget {
   protected async render({ isStale }: RenderContext): Promise<void> {
     const t = (text: Text) => text[this.uiLang];
     const model = this.model;
-    for (const [name, fieldset] of Object.entries(this.fieldsets)) fieldset.hidden = !CONTROLS[model].includes(name);
+    for (const [name, fieldset] of Object.entries(this.fieldsets)) {
+      // (the hidden attribute alone loses to the fieldset's display rule)
+      fieldset.hidden = !CONTROLS[model].includes(name);
+      fieldset.style.display = fieldset.hidden ? 'none' : '';
+    }
     const data = this.currentData();
     const bad = dataProblem(model, data);
     if (bad !== null) {
@@ -375,11 +379,16 @@ export class LikelihoodExplorer extends MleWidget {
       label: t(TEXT.chart),
       xLabel: t(TEXT.value),
       yLabel: t(TEXT.density),
-      curves: [{ label: t(TEXT.curve), colour: '--mle-fit', dash: discrete ? [3, 3] : [] }],
+      curves: [{ label: t(TEXT.curve), colour: '--mle-fit' }],
     });
+    // A discrete model's probabilities as bars one unit wide around each integer; a density as a curve.
+    // (a narrow bar per value: edges x ± 0.2, with an empty bar between neighbours)
+    const edges = discrete ? Array.from(r.curve.x).flatMap((x) => [x - 0.2, x + 0.2]) : [];
+    const heights = discrete ? Array.from(r.curve.density).flatMap((p, i) => (i === 0 ? [p] : [0, p])) : [];
     this.chart.update({
       x: r.curve.x,
-      curves: [r.curve.density],
+      curves: [discrete ? null : r.curve.density],
+      bars: discrete ? [{ edges, heights, colour: '--mle-bar-alt' }] : [],
       stems: this.points.map((x, i) => ({ x, height: r.density[i] as number, colour: i === this.selected ? '--mle-truth' : '--mle-accent', emphasis: i === this.selected })),
       markers: [
         { x: range[0], colour: '--mle-border' },
