@@ -59,6 +59,18 @@ describe('<mle-likelihood-explorer>', () => {
     expect(readout(el, 'logLik')).toBe(formatNumber(likelihoodTerms([0.6, 1, 2], 'exponential', { rate: 1 }).logLikelihood));
   });
 
+  it('normal: the trace follows σ when σ is the one moved', async () => {
+    const el = await mount('<mle-likelihood-explorer model="normal" data="4,5,6,7" mu="5.5" sigma="1" lang="en"></mle-likelihood-explorer>');
+    for (const s of ['1.5', '2']) {
+      const rendered = nextRender(el);
+      typeInto(el, 'Std σ', s);
+      await rendered;
+    }
+    // ℓ at σ = 2 (μ = 5.5) from core, and the trace's legend names σ.
+    expect(readout(el, 'logLik')).toBe(formatNumber(likelihoodTerms([4, 5, 6, 7], 'normal', { mean: 5.5, sd: 2 }).logLikelihood));
+    expect(el.shadowRoot?.querySelectorAll('.chart')[1]?.textContent).toContain('σ');
+  });
+
   it('normal: the MLE of a constant sample does not exist, and the widget says so', async () => {
     const el = await mount('<mle-likelihood-explorer model="normal" data="3,3,3" mu="3" sigma="1" lang="en"></mle-likelihood-explorer>');
     expect(readout(el, 'mle')).toBe('—');

@@ -247,7 +247,16 @@ export class LikelihoodExplorer extends MleWidget {
 
   /** Adds (θ, ℓ) to the trace of the parameter being moved; anything else changing starts a new trace. */
   private recordTrace(data: readonly number[], logLikelihood: number): void {
-    const moving = this.model === 'normal' && this.lastMoved === 'sigma' ? 'sigma' : (CONTROLS[this.model][0] as string);
+    // The normal has two: the trace follows whichever of μ and σ changed last.
+    if (this.model === 'normal') {
+      const mu = this.state['mu'] as number;
+      const sigma = this.state['sigma'] as number;
+      if (sigma !== this.lastSigma && mu === this.lastMu) this.traceParam = 'sigma';
+      else if (mu !== this.lastMu) this.traceParam = 'mu';
+      this.lastMu = mu;
+      this.lastSigma = sigma;
+    } else this.traceParam = CONTROLS[this.model][0] as string;
+    const moving = this.traceParam;
     const fixed = CONTROLS[this.model].filter((n) => n !== moving).map((n) => `${n}=${String(this.state[n])}`);
     const key = `${this.model}|${data.join(',')}|${moving}|${fixed.join(',')}`;
     if (key !== this.traceKey) {
@@ -255,21 +264,17 @@ export class LikelihoodExplorer extends MleWidget {
       this.traceKey = key;
     }
     if (Number.isFinite(logLikelihood)) this.trace.set(this.state[moving] as number, logLikelihood);
-    this.traceParam = moving;
   }
 
   private traceParam = 'mu';
-  private lastMoved = 'mu';
+  private tracedName = '';
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name === 'mu' || name === 'sigma') this.lastMoved = name;
-    super.attributeChangedCallback(name, old, value);
+  /** The symbol of the parameter the trace follows. */
+  private traceName(): string {
+    return this.traceParam === 'sigma' ? 'σ' : MODELS[this.model].symbol;
   }
-
-  protected override setParam(name: string, value: number | string | readonly number[]): boolean {
-    if (name === 'mu' || name === 'sigma') this.lastMoved = name;
-    return super.setParam(name, value);
-  }
+  private lastMu = Number.NaN;
+  private lastSigma = Number.NaN;
 
   private jumpToMle(): void {
     const mle = this.result?.mle;
@@ -397,7 +402,6 @@ export class LikelihoodExplorer extends MleWidget {
     });
     const trace = [...this.trace.entries()].toSorted((a, b) => a[0] - b[0]);
     const mle = r.mle;
-    const traceName = this.traceParam === 'sigma' ? 'σ' : MODELS[this.model].symbol;
     const mleAt = mle ? (this.traceParam === 'sigma' ? mle.estimates['sd'] : mle.estimates[MODELS[this.model].name]) : undefined;
     const xs = trace.map((e) => e[0]);
     const ys: (number | null)[] = trace.map((e) => e[1]);
@@ -419,15 +423,20 @@ export class LikelihoodExplorer extends MleWidget {
         data,
         options: (colour) => ({
           scales: { x: { time: false } },
-          axes: themedAxes(colour, { x: traceName, y: 'ℓ' }),
+          axes: themedAxes(colour, { x: this.traceName(), y: 'ℓ' }),
           series: [
-            { label: traceName, value: (_u, v) => (v == null ? '—' : formatNumber(v, 3)) },
+            { label: this.traceName(), value: (_u, v) => (v == null ? '—' : formatNumber(v, 3)) },
             { label: 'ℓ', stroke: colour('--mle-accent'), width: 1, points: { show: true, size: 6, fill: colour('--mle-accent') }, value: (_u, v) => (v == null ? '—' : formatNumber(v, 3)) },
             { label: t(TEXT.mleLogLik), stroke: colour('--mle-truth'), width: 0, points: { show: true, size: 9, fill: colour('--mle-truth') }, value: (_u, v) => (v == null ? '—' : formatNumber(v, 3)) },
           ],
         }),
       });
-    } else this.traceChart.setData(data);
+    } else {
+      this.traceChart.setData(data);
+      // A new trace parameter (σ after μ, another model): rebuild so the axis and legend name it.
+      if (this.tracedName !== this.traceName()) this.traceChart.restyle();
+    }
+    this.tracedName = this.traceName();
     this.table.update([
       { name: t(TEXT.value), values: this.points },
       { name: t(TEXT.density), values: r.density },
