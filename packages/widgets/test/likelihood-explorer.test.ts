@@ -27,7 +27,7 @@ describe('<mle-likelihood-explorer>', () => {
     expect(el.shadowRoot?.querySelectorAll('table.sr-only tbody tr').length).toBe(coin.length);
     expect(el.shadowRoot?.querySelector('.code')?.textContent).toContain('stats.bernoulli.logpmf(x, 0.5)');
     // Only the coin's p is offered.
-    const visible = [...(el.shadowRoot?.querySelectorAll<HTMLFieldSetElement>('fieldset') ?? [])].filter((f) => !f.hidden).map((f) => f.textContent ?? '');
+    const visible = [...(el.shadowRoot?.querySelectorAll<HTMLFieldSetElement>('fieldset') ?? [])].filter((f) => f.style.display !== 'none' && !f.hidden).map((f) => f.textContent ?? '');
     expect(visible.join(' ')).toContain('Heads probability p');
     expect(visible.join(' ')).not.toContain('Mean μ');
   });
@@ -57,6 +57,18 @@ describe('<mle-likelihood-explorer>', () => {
     await rendered;
     expect(new URLSearchParams(location.search).get('data')).toBe('0.6,1,2');
     expect(readout(el, 'logLik')).toBe(formatNumber(likelihoodTerms([0.6, 1, 2], 'exponential', { rate: 1 }).logLikelihood));
+  });
+
+  it('normal: the trace follows σ when σ is the one moved', async () => {
+    const el = await mount('<mle-likelihood-explorer model="normal" data="4,5,6,7" mu="5.5" sigma="1" lang="en"></mle-likelihood-explorer>');
+    for (const s of ['1.5', '2']) {
+      const rendered = nextRender(el);
+      typeInto(el, 'Std σ', s);
+      await rendered;
+    }
+    // ℓ at σ = 2 (μ = 5.5) from core, and the trace's legend names σ.
+    expect(readout(el, 'logLik')).toBe(formatNumber(likelihoodTerms([4, 5, 6, 7], 'normal', { mean: 5.5, sd: 2 }).logLikelihood));
+    expect(el.shadowRoot?.querySelectorAll('.chart')[1]?.textContent).toContain('σ');
   });
 
   it('normal: the MLE of a constant sample does not exist, and the widget says so', async () => {

@@ -78,6 +78,19 @@ describe('<mle-likelihood-tests>', () => {
     expect(badNull.shadowRoot?.textContent).not.toContain('NaN');
   });
 
+  it('follows the page into dark mode and redraws', async () => {
+    document.documentElement.dataset['theme'] = 'dark';
+    try {
+      const el = await mount('<mle-likelihood-tests lang="en"></mle-likelihood-tests>');
+      expect(el.dataset['theme']).toBe('dark');
+      document.documentElement.dataset['theme'] = 'light';
+      await waitFor(() => el.dataset['theme'] === 'light');
+      expect(el.shadowRoot?.querySelector('canvas')).not.toBeNull();
+    } finally {
+      delete document.documentElement.dataset['theme'];
+    }
+  });
+
   it('speaks Chinese on a Chinese page', async () => {
     const el = await mount('<mle-likelihood-tests lang="zh"></mle-likelihood-tests>');
     expect(el.shadowRoot?.textContent).toContain('似然比：真实下降 ×2');

@@ -193,7 +193,11 @@ export class LikelihoodExplorer extends MleWidget {
   protected async render({ isStale }: RenderContext): Promise<void> {
     const t = (text: Text) => text[this.uiLang];
     const model = this.model;
-    for (const [name, fieldset] of Object.entries(this.fieldsets)) fieldset.hidden = !CONTROLS[model].includes(name);
+    for (const [name, fieldset] of Object.entries(this.fieldsets)) {
+      // (the hidden attribute alone loses to the fieldset's display rule)
+      fieldset.hidden = !CONTROLS[model].includes(name);
+      fieldset.style.display = fieldset.hidden ? 'none' : '';
+    }
     const data = this.currentData();
     const bad = dataProblem(model, data);
     if (bad !== null) {
@@ -243,7 +247,16 @@ export class LikelihoodExplorer extends MleWidget {
 
   /** Adds (θ, ℓ) to the trace of the parameter being moved; anything else changing starts a new trace. */
   private recordTrace(data: readonly number[], logLikelihood: number): void {
-    const moving = this.model === 'normal' && this.lastMoved === 'sigma' ? 'sigma' : (CONTROLS[this.model][0] as string);
+    // The normal has two: the trace follows whichever of μ and σ changed last.
+    if (this.model === 'normal') {
+      const mu = this.state['mu'] as number;
+      const sigma = this.state['sigma'] as number;
+      if (sigma !== this.lastSigma && mu === this.lastMu) this.traceParam = 'sigma';
+      else if (mu !== this.lastMu) this.traceParam = 'mu';
+      this.lastMu = mu;
+      this.lastSigma = sigma;
+    } else this.traceParam = CONTROLS[this.model][0] as string;
+    const moving = this.traceParam;
     const fixed = CONTROLS[this.model].filter((n) => n !== moving).map((n) => `${n}=${String(this.state[n])}`);
     const key = `${this.model}|${data.join(',')}|${moving}|${fixed.join(',')}`;
     if (key !== this.traceKey) {
@@ -251,21 +264,17 @@ export class LikelihoodExplorer extends MleWidget {
       this.traceKey = key;
     }
     if (Number.isFinite(logLikelihood)) this.trace.set(this.state[moving] as number, logLikelihood);
-    this.traceParam = moving;
   }
 
   private traceParam = 'mu';
-  private lastMoved = 'mu';
+  private tracedName = '';
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name === 'mu' || name === 'sigma') this.lastMoved = name;
-    super.attributeChangedCallback(name, old, value);
+  /** The symbol of the parameter the trace follows. */
+  private traceName(): string {
+    return this.traceParam === 'sigma' ? 'σ' : MODELS[this.model].symbol;
   }
-
-  protected override setParam(name: string, value: number | string | readonly number[]): boolean {
-    if (name === 'mu' || name === 'sigma') this.lastMoved = name;
-    return super.setParam(name, value);
-  }
+  private lastMu = Number.NaN;
+  private lastSigma = Number.NaN;
 
   private jumpToMle(): void {
     const mle = this.result?.mle;
@@ -375,11 +384,16 @@ export class LikelihoodExplorer extends MleWidget {
       label: t(TEXT.chart),
       xLabel: t(TEXT.value),
       yLabel: t(TEXT.density),
-      curves: [{ label: t(TEXT.curve), colour: '--mle-fit', dash: discrete ? [3, 3] : [] }],
+      curves: [{ label: t(TEXT.curve), colour: '--mle-fit' }],
     });
+    // A discrete model's probabilities as bars one unit wide around each integer; a density as a curve.
+    // (a narrow bar per value: edges x ± 0.2, with an empty bar between neighbours)
+    const edges = discrete ? Array.from(r.curve.x).flatMap((x) => [x - 0.2, x + 0.2]) : [];
+    const heights = discrete ? Array.from(r.curve.density).flatMap((p, i) => (i === 0 ? [p] : [0, p])) : [];
     this.chart.update({
       x: r.curve.x,
-      curves: [r.curve.density],
+      curves: [discrete ? null : r.curve.density],
+      bars: discrete ? [{ edges, heights, colour: '--mle-bar-alt' }] : [],
       stems: this.points.map((x, i) => ({ x, height: r.density[i] as number, colour: i === this.selected ? '--mle-truth' : '--mle-accent', emphasis: i === this.selected })),
       markers: [
         { x: range[0], colour: '--mle-border' },
@@ -388,7 +402,6 @@ export class LikelihoodExplorer extends MleWidget {
     });
     const trace = [...this.trace.entries()].toSorted((a, b) => a[0] - b[0]);
     const mle = r.mle;
-    const traceName = this.traceParam === 'sigma' ? 'σ' : MODELS[this.model].symbol;
     const mleAt = mle ? (this.traceParam === 'sigma' ? mle.estimates['sd'] : mle.estimates[MODELS[this.model].name]) : undefined;
     const xs = trace.map((e) => e[0]);
     const ys: (number | null)[] = trace.map((e) => e[1]);
@@ -410,15 +423,20 @@ export class LikelihoodExplorer extends MleWidget {
         data,
         options: (colour) => ({
           scales: { x: { time: false } },
-          axes: themedAxes(colour, { x: traceName, y: 'ℓ' }),
+          axes: themedAxes(colour, { x: this.traceName(), y: 'ℓ' }),
           series: [
-            { label: traceName, value: (_u, v) => (v == null ? '—' : formatNumber(v, 3)) },
+            { label: this.traceName(), value: (_u, v) => (v == null ? '—' : formatNumber(v, 3)) },
             { label: 'ℓ', stroke: colour('--mle-accent'), width: 1, points: { show: true, size: 6, fill: colour('--mle-accent') }, value: (_u, v) => (v == null ? '—' : formatNumber(v, 3)) },
             { label: t(TEXT.mleLogLik), stroke: colour('--mle-truth'), width: 0, points: { show: true, size: 9, fill: colour('--mle-truth') }, value: (_u, v) => (v == null ? '—' : formatNumber(v, 3)) },
           ],
         }),
       });
-    } else this.traceChart.setData(data);
+    } else {
+      this.traceChart.setData(data);
+      // A new trace parameter (σ after μ, another model): rebuild so the axis and legend name it.
+      if (this.tracedName !== this.traceName()) this.traceChart.restyle();
+    }
+    this.tracedName = this.traceName();
     this.table.update([
       { name: t(TEXT.value), values: this.points },
       { name: t(TEXT.density), values: r.density },

@@ -292,6 +292,7 @@ export class SamplingLab extends MleWidget {
     o.missProfile.value = `${percent(r.missedBelow.profile / m)} / ${percent(r.missedAbove.profile / m)}`;
     o.failed.value = formatCount(r.failed, this.uiLang);
     this.sigmaRow.hidden = r.sigma2 === null;
+    this.sigmaRow.style.display = r.sigma2 === null ? 'none' : '';
     o.sigma2.value = r.sigma2 ? formatNumber(r.sigma2.meanMle) : '—';
     o.sigma2Theory.value = r.sigma2 ? `${formatNumber(r.sigma2.expectedMle)} (σ² = ${formatNumber(r.sigma2.truth)})` : '—';
     this.draw(r);
