@@ -16,12 +16,14 @@ import { Classifier } from './widgets/classifier.ts';
 import { NllSurface } from './widgets/nll-surface.ts';
 import { OptimizerRace } from './widgets/optimizer-race.ts';
 import { SoftmaxCe } from './widgets/softmax-ce.ts';
+import { FitLab } from './widgets/fit-lab.ts';
 
 export { MleWidget, defineWidget, type RenderContext } from './shared/base-widget.ts';
 export { DataExplorer };
 export { BiasSimulator, FitOverlay, LikelihoodCurve, MixtureLab };
 export { Clt, Density1d, GaussianIntegral, GaussianUses, JointDensity, ProductVsLog };
 export { Classifier, NllSurface, OptimizerRace, SoftmaxCe };
+export { FitLab };
 export { sharedClient } from './shared/client.ts';
 
 /** Every widget class, by element name. */
@@ -41,6 +43,7 @@ export const widgets = {
   'mle-optimizer-race': OptimizerRace,
   'mle-softmax-ce': SoftmaxCe,
   'mle-classifier': Classifier,
+  'mle-fit-lab': FitLab,
 } as const;
 
 /** Defines every `<mle-…>` element that is not defined yet. */

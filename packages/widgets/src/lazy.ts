@@ -22,6 +22,7 @@ export const widgetLoaders: Record<string, () => Promise<WidgetClass>> = {
   'mle-optimizer-race': () => import('./widgets/optimizer-race.ts').then((m) => m.OptimizerRace),
   'mle-softmax-ce': () => import('./widgets/softmax-ce.ts').then((m) => m.SoftmaxCe),
   'mle-classifier': () => import('./widgets/classifier.ts').then((m) => m.Classifier),
+  'mle-fit-lab': () => import('./widgets/fit-lab.ts').then((m) => m.FitLab),
 };
 
 function reportLoadFailure(tag: string, error: unknown): void {

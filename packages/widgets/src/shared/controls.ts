@@ -142,5 +142,6 @@ function listControl(spec: ListParam, lang: Lang, onChange: (raw: string) => voi
 export function createControl(spec: ParamSpec, lang: Lang, onChange: (raw: string) => void): Control {
   if (spec.kind === 'choice') return choiceControl(spec, lang, onChange);
   if (spec.kind === 'list') return listControl(spec, lang, onChange);
+  if (spec.kind === 'text') throw new Error(`createControl: ${spec.name} is free text; its widget builds its own field`);
   return numberControl(spec, lang, onChange);
 }

@@ -48,7 +48,22 @@ export interface ListParam {
   describe?: Text;
 }
 
-export type ParamSpec = NumberParam | ChoiceParam | ListParam;
+/**
+ * Free text of bounded length (a short dataset, a list of family names). The widget reads it itself;
+ * it has no generic control. Attributes, links and the URL carry it as it is.
+ */
+export interface TextParam {
+  kind: 'text';
+  name: string;
+  label: Text;
+  /** Longest text accepted, in characters. */
+  maxLength: number;
+  default: string;
+  /** What the widget accepts, in words (shown in errors). */
+  describe: Text;
+}
+
+export type ParamSpec = NumberParam | ChoiceParam | ListParam | TextParam;
 export type ParamValue = number | string | readonly number[];
 
 export type ParseResult = { ok: true; value: ParamValue } | { ok: false; message: Text };
@@ -86,6 +101,7 @@ export function formatList(values: readonly number[]): string {
 
 /** What values a parameter allows, in words. */
 export function allowedText(spec: ParamSpec): Text {
+  if (spec.kind === 'text') return spec.describe;
   if (spec.kind === 'list') return spec.describe ?? { zh: formatListRule(spec, 'zh'), en: formatListRule(spec, 'en') };
   if (spec.kind !== 'choice') return { zh: formatRange(spec, 'zh'), en: formatRange(spec, 'en') };
   const names = spec.choices.map((c) => c.value).join(', ');
@@ -119,6 +135,7 @@ export function parseParam(spec: ParamSpec, raw: string): ParseResult {
       },
     };
   };
+  if (spec.kind === 'text') return raw.length <= spec.maxLength ? { ok: true, value: raw } : bad();
   if (spec.kind === 'list') {
     const entries = trimmed === '' ? [] : trimmed.split(',').map((e) => e.trim());
     if (entries.length < spec.minLength || entries.length > spec.maxLength) return bad();
