@@ -660,7 +660,7 @@ export class FitLab extends MleWidget {
     this.failedNote.textContent = lines.join(' ');
     this.reading.textContent = this.readingText(result);
     await nextTask();
-    this.drawDensity(result);
+    await this.drawDensity(result);
     await nextTask();
     this.drawEcdf(result);
     this.code.textContent = fitCode(result.fits.map((f) => f.family), this.handle?.n ?? 0, this.codeData());
@@ -743,7 +743,7 @@ export class FitLab extends MleWidget {
     return `--fl-${(i % TOP) + 1}`;
   }
 
-  private drawDensity(result: FitFamiliesResult): void {
+  private async drawDensity(result: FitFamiliesResult): Promise<void> {
     const t = (text: Text) => text[this.uiLang];
     const top = result.fits.slice(0, TOP);
     const label = fillTemplate((result.counts ? TEXT.bars : TEXT.density)[this.uiLang], { k: String(top.length) });
@@ -758,6 +758,7 @@ export class FitLab extends MleWidget {
       yLabel: t(TEXT.densityAxis),
       curves: top.map((f, i) => ({ label: this.familyLabel(f.family), colour: this.series(i), width: i === 0 ? 2.5 : 1.5 })),
     });
+    await nextTask();
     this.density.update({
       x: result.grid,
       curves: top.map((f) => Array.from(f.pdf, (v) => (Number.isFinite(v) ? v : null))),
@@ -810,6 +811,7 @@ export class FitLab extends MleWidget {
       sharedClient().profile(handle, fit.family, p, { level: result.level }, control),
     );
     if (outcome.status !== 'done') return;
+    await nextTask();
     this.drawProfile(outcome.value);
   }
 
