@@ -160,6 +160,27 @@ export { binomialDeviance } from './special/binomial-deviance.ts';
 export { gammaP, gammaQ, logGammaP, logGammaQ } from './special/incomplete-gamma.ts';
 export { betaI, betaIc, logBetaI, logBetaIc } from './special/incomplete-beta.ts';
 export { gammaPInv, gammaQInv } from './special/incomplete-gamma-inverse.ts';
+export { betaIInv, betaIcInv } from './special/incomplete-beta-inverse.ts';
+
+// ── Distribution families ───────────────────────────────────────────────────
+export { FAMILY_NAMES, getFamily } from './families/registry.ts';
+export type { Family, FamilyKind, FamilyName, FamilyParameter, FamilyParams, ParameterDomain, Support } from './families/family.ts';
+export { normalFamily, standardNormalLogCdf } from './families/normal.ts';
+export { lognormalFamily } from './families/lognormal.ts';
+export { exponentialFamily } from './families/exponential.ts';
+export { gammaFamily } from './families/gamma.ts';
+export { weibullFamily } from './families/weibull.ts';
+export { betaFamily } from './families/beta.ts';
+export { logisticFamily } from './families/logistic.ts';
+export { laplaceFamily } from './families/laplace.ts';
+export { cauchyFamily } from './families/cauchy.ts';
+export { uniformFamily } from './families/uniform.ts';
+export { poissonFamily } from './families/poisson.ts';
+export { geometricFamily } from './families/geometric.ts';
+export { negativeBinomialFamily } from './families/negative-binomial.ts';
+export { binomialFamily } from './families/binomial.ts';
+export { bernoulliFamily } from './families/bernoulli.ts';
+export { familyPdfArray, familyLogPdfArray, familyCdfArray, familySfArray, familyPpfArray } from './families/family-arrays.ts';
 
 // ── Data, goodness of fit and model choice ──────────────────────────────────
 export { parseData } from './data/parse-data.ts';

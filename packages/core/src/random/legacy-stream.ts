@@ -6,7 +6,7 @@ import { accurateLog } from './accurate-log.ts';
 import { MT19937_STATE_LENGTH, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
 const TWO_POW_26 = 67108864;
-const TWO_POW_53 = 9007199254740992;
+const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
 /**
  * The Gaussian cache of numpy's `aug_bitgen_t` (`has_gauss`, `gauss`) plus scratch for the batched
@@ -37,6 +37,19 @@ export function temper(word: number): number {
  * nextDouble(mt19937Create(42)); // => 0.3745401188473625
  */
 export function nextDouble(gen: Mt19937): number {
+  const pos = gen.pos;
+  // One bounds check for both words; the twist is the rare slow path.
+  if (pos > MT19937_STATE_LENGTH - 2) return nextDoubleAcrossTwist(gen);
+  const words = gen.words;
+  const a = temper(words[pos] as number) >>> 5;
+  const b = temper(words[pos + 1] as number) >>> 6;
+  gen.pos = pos + 2;
+  // ·2^-53 is exactly /2^53 (a power of two) and cheaper.
+  return (a * TWO_POW_26 + b) * TWO_POW_MINUS_53;
+}
+
+/** nextDouble when fewer than two words are left before a twist. */
+function nextDoubleAcrossTwist(gen: Mt19937): number {
   if (gen.pos >= MT19937_STATE_LENGTH) {
     mt19937Twist(gen.words);
     gen.pos = 0;
@@ -47,7 +60,7 @@ export function nextDouble(gen: Mt19937): number {
     gen.pos = 0;
   }
   const b = temper(gen.words[gen.pos++] as number) >>> 6;
-  return (a * TWO_POW_26 + b) / TWO_POW_53;
+  return (a * TWO_POW_26 + b) * TWO_POW_MINUS_53;
 }
 
 /**

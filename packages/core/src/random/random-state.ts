@@ -4,25 +4,20 @@
 
 import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
 import { accurateExp } from './accurate-exp.ts';
-import { accurateLog, accurateLogAll } from './accurate-log.ts';
+import { accurateLog } from './accurate-log.ts';
 import {
   gammaMarsagliaTsang,
   gammaSmallShape,
   legacyBeta,
   legacyBinomial,
   legacyBinomialSetup,
-  GEOMETRIC_SEARCH_MIN_P,
-  geometricInversion,
-  geometricSearch,
-  legacyLaplace,
-  legacyLogistic,
   legacyNegativeBinomial,
-  legacyStandardExponential,
   legacyStandardGamma,
   poissonMult,
   poissonPtrsDraw,
   poissonPtrsSetup,
 } from './legacy-distributions.ts';
+import { DOUBLES_CHUNK, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
@@ -52,43 +47,43 @@ export interface RandomState {
   /** One double in [0, 1) with 53 random bits (`RandomState.random_sample()`). */
   randomSample(): number;
   /** `size` draws of low + (high − low)·U, U in [0, 1) (`RandomState.uniform`). */
-  uniform(low: number, high: number, size: number): Float64Array;
+  uniform(low: number, high: number, size: number, out?: Float64Array): Float64Array;
   /** `size` standard normal draws by the polar method (`RandomState.standard_normal`). */
-  standardNormal(size: number): Float64Array;
+  standardNormal(size: number, out?: Float64Array): Float64Array;
   /** `size` draws of loc + scale·Z (`RandomState.normal`). */
-  normal(loc: number, scale: number, size: number): Float64Array;
+  normal(loc: number, scale: number, size: number, out?: Float64Array): Float64Array;
   /** `size` draws of −ln(1 − U) (`RandomState.standard_exponential`). */
-  standardExponential(size: number): Float64Array;
+  standardExponential(size: number, out?: Float64Array): Float64Array;
   /** `size` exponential draws with mean `scale` ≥ 0 (`RandomState.exponential`). */
-  exponential(scale: number, size: number): Float64Array;
+  exponential(scale: number, size: number, out?: Float64Array): Float64Array;
   /** `size` gamma draws with shape ≥ 0 and scale 1 (`RandomState.standard_gamma`). */
-  standardGamma(shape: number, size: number): Float64Array;
+  standardGamma(shape: number, size: number, out?: Float64Array): Float64Array;
   /** `size` gamma draws with shape ≥ 0 and scale ≥ 0 (`RandomState.gamma`). */
-  gamma(shape: number, scale: number, size: number): Float64Array;
+  gamma(shape: number, scale: number, size: number, out?: Float64Array): Float64Array;
   /** `size` beta draws with shapes a, b > 0 (`RandomState.beta`). */
-  beta(a: number, b: number, size: number): Float64Array;
+  beta(a: number, b: number, size: number, out?: Float64Array): Float64Array;
   /** `size` draws of e^(mean + sigma·Z), sigma ≥ 0 (`RandomState.lognormal`). */
-  lognormal(mean: number, sigma: number, size: number): Float64Array;
+  lognormal(mean: number, sigma: number, size: number, out?: Float64Array): Float64Array;
   /** `size` Weibull draws E^(1/a), shape a ≥ 0, scale 1 (`RandomState.weibull`). */
-  weibull(a: number, size: number): Float64Array;
+  weibull(a: number, size: number, out?: Float64Array): Float64Array;
   /** `size` draws of Z₁/Z₂ (`RandomState.standard_cauchy`). */
-  standardCauchy(size: number): Float64Array;
+  standardCauchy(size: number, out?: Float64Array): Float64Array;
   /** `size` Laplace draws, scale ≥ 0 (`RandomState.laplace`). */
-  laplace(loc: number, scale: number, size: number): Float64Array;
+  laplace(loc: number, scale: number, size: number, out?: Float64Array): Float64Array;
   /** `size` logistic draws, scale ≥ 0 (`RandomState.logistic`). */
-  logistic(loc: number, scale: number, size: number): Float64Array;
+  logistic(loc: number, scale: number, size: number, out?: Float64Array): Float64Array;
   /** `size` chi-squared draws with df > 0 (`RandomState.chisquare`). */
-  chisquare(df: number, size: number): Float64Array;
+  chisquare(df: number, size: number, out?: Float64Array): Float64Array;
   /** `size` Student t draws with df > 0 (`RandomState.standard_t`). */
-  standardT(df: number, size: number): Float64Array;
+  standardT(df: number, size: number, out?: Float64Array): Float64Array;
   /** `size` Poisson counts with mean lam ≥ 0 (`RandomState.poisson`). */
-  poisson(lam: number, size: number): Float64Array;
+  poisson(lam: number, size: number, out?: Float64Array): Float64Array;
   /** `size` binomial counts of n trials with success probability p (`RandomState.binomial`). */
-  binomial(n: number, p: number, size: number): Float64Array;
+  binomial(n: number, p: number, size: number, out?: Float64Array): Float64Array;
   /** `size` geometric draws: the number of the first success, 1, 2, … (`RandomState.geometric`). */
-  geometric(p: number, size: number): Float64Array;
+  geometric(p: number, size: number, out?: Float64Array): Float64Array;
   /** `size` negative binomial draws: failures before the n-th success (`RandomState.negative_binomial`). */
-  negativeBinomial(n: number, p: number, size: number): Float64Array;
+  negativeBinomial(n: number, p: number, size: number, out?: Float64Array): Float64Array;
   /** A copy of the stream's state (`RandomState.get_state()`). */
   getState(): RandomStateSnapshot;
   /** Resumes the stream from a snapshot (`RandomState.set_state()`). */
@@ -113,6 +108,10 @@ export interface RandomState {
  * measured against numpy 2.4 on glibc), the rest a few ulp away, because log and exp round near
  * ties differently from glibc's now and then.
  *
+ * Every sampler takes an optional last argument `out`, a Float64Array of length `size` to fill
+ * and return instead of a new array: a fresh large typed array costs page faults on every call
+ * (numpy's allocator reuses freed memory), which can cost more than the draws themselves.
+ *
  * Ports `numpy.random.RandomState` (mtrand.pyx, legacy-distributions.c `legacy_gauss`).
  *
  * @param seed - An integer in [0, 2**32 − 1], as `np.random.seed` accepts.
@@ -135,144 +134,147 @@ export function createRandomState(seed: number): RandomState {
   }
   const gen = mt19937Create(seed);
   const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(3 * ATTEMPTS_PER_KEY) };
+  /** Scratch for the one-double-per-draw samplers of ./legacy-batch.ts. */
+  const doubles = new Float64Array(DOUBLES_CHUNK);
 
   return {
     randomSample(): number {
       return nextDouble(gen);
     },
 
-    uniform(low: number, high: number, size: number): Float64Array {
+    uniform(low: number, high: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.uniform';
       checkFinite(name, 'low', low);
       checkFinite(name, 'high', high);
-      const n = checkSize(name, size);
       const range = high - low;
       if (!Number.isFinite(range)) {
         throw new RangeError(`${name}: high − low (${range}) overflows; the range must be a finite number`);
       }
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = low + range * nextDouble(gen);
+      out = outputArray(name, size, out);
+      for (let i = 0; i < out.length; i++) out[i] = low + range * nextDouble(gen);
       return out;
     },
 
-    standardNormal(size: number): Float64Array {
-      const out = new Float64Array(checkSize('RandomState.standardNormal', size));
+    standardNormal(size: number, out?: Float64Array): Float64Array {
+      out = outputArray('RandomState.standardNormal', size, out);
       fillGauss(gen, cache, out, 0, 1);
       return out;
     },
 
-    normal(loc: number, scale: number, size: number): Float64Array {
+    normal(loc: number, scale: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.normal';
       checkFinite(name, 'loc', loc);
       if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) {
         throw new RangeError(`${name}: scale must be a finite number ≥ 0, got ${describe(scale)}`);
       }
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       fillGauss(gen, cache, out, loc, scale);
       return out;
     },
 
-    standardExponential(size: number): Float64Array {
-      const out = new Float64Array(checkSize('RandomState.standardExponential', size));
-      for (let i = 0; i < out.length; i++) out[i] = legacyStandardExponential(gen);
+    standardExponential(size: number, out?: Float64Array): Float64Array {
+      out = outputArray('RandomState.standardExponential', size, out);
+      fillExponential(gen, doubles, out, 1);
       return out;
     },
 
-    exponential(scale: number, size: number): Float64Array {
+    exponential(scale: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.exponential';
       checkParam(name, 'scale', scale, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
-      for (let i = 0; i < out.length; i++) out[i] = scale * legacyStandardExponential(gen);
+      out = outputArray(name, size, out);
+      fillExponential(gen, doubles, out, scale);
       return out;
     },
 
-    standardGamma(shape: number, size: number): Float64Array {
+    standardGamma(shape: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.standardGamma';
       checkParam(name, 'shape', shape, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
-      fillGamma(gen, cache, out, shape, 1);
+      out = outputArray(name, size, out);
+      fillGamma(gen, cache, doubles, out, shape, 1);
       return out;
     },
 
-    gamma(shape: number, scale: number, size: number): Float64Array {
+    gamma(shape: number, scale: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.gamma';
       checkParam(name, 'shape', shape, 'nonNegative');
       checkParam(name, 'scale', scale, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
-      fillGamma(gen, cache, out, shape, scale);
+      out = outputArray(name, size, out);
+      fillGamma(gen, cache, doubles, out, shape, scale);
       return out;
     },
 
-    beta(a: number, b: number, size: number): Float64Array {
+    beta(a: number, b: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.beta';
       checkParam(name, 'a', a, 'positive');
       checkParam(name, 'b', b, 'positive');
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       for (let i = 0; i < out.length; i++) out[i] = legacyBeta(gen, cache, a, b);
       return out;
     },
 
-    lognormal(mean: number, sigma: number, size: number): Float64Array {
+    lognormal(mean: number, sigma: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.lognormal';
       checkParam(name, 'mean', mean, 'finite');
       checkParam(name, 'sigma', sigma, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       fillGauss(gen, cache, out, mean, sigma);
       for (let i = 0; i < out.length; i++) out[i] = accurateExp(out[i] as number);
       return out;
     },
 
-    weibull(a: number, size: number): Float64Array {
+    weibull(a: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.weibull';
       checkParam(name, 'a', a, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       // numpy: a = 0 gives 0 without drawing.
-      if (a === 0) return out;
-      const inv = 1 / a;
-      for (let i = 0; i < out.length; i++) out[i] = Math.pow(legacyStandardExponential(gen), inv);
+      if (a === 0) return out.fill(0);
+      fillWeibull(gen, doubles, out, 1 / a);
       return out;
     },
 
-    standardCauchy(size: number): Float64Array {
-      const n = checkSize('RandomState.standardCauchy', size);
-      // legacy_gauss() / legacy_gauss(), numerator first: the even and odd draws of one stream.
-      const z = new Float64Array(2 * n);
-      fillGauss(gen, cache, z, 0, 1);
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = (z[2 * i] as number) / (z[2 * i + 1] as number);
+    standardCauchy(size: number, out?: Float64Array): Float64Array {
+      out = outputArray('RandomState.standardCauchy', size, out);
+      // legacy_gauss() / legacy_gauss(), numerator first: the even and odd draws of one stream,
+      // made a chunk at a time in scratch.
+      for (let i = 0; i < out.length; ) {
+        const m = Math.min(DOUBLES_CHUNK >> 1, out.length - i);
+        const z = doubles.subarray(0, 2 * m);
+        fillGauss(gen, cache, z, 0, 1);
+        for (let j = 0; j < m; j++) out[i++] = (z[2 * j] as number) / (z[2 * j + 1] as number);
+      }
       return out;
     },
 
-    laplace(loc: number, scale: number, size: number): Float64Array {
+    laplace(loc: number, scale: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.laplace';
       checkParam(name, 'loc', loc, 'finite');
       checkParam(name, 'scale', scale, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
-      for (let i = 0; i < out.length; i++) out[i] = legacyLaplace(gen, loc, scale);
+      out = outputArray(name, size, out);
+      fillLaplace(gen, doubles, out, loc, scale);
       return out;
     },
 
-    logistic(loc: number, scale: number, size: number): Float64Array {
+    logistic(loc: number, scale: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.logistic';
       checkParam(name, 'loc', loc, 'finite');
       checkParam(name, 'scale', scale, 'nonNegative');
-      const out = new Float64Array(checkSize(name, size));
-      for (let i = 0; i < out.length; i++) out[i] = legacyLogistic(gen, loc, scale);
+      out = outputArray(name, size, out);
+      fillLogistic(gen, doubles, out, loc, scale);
       return out;
     },
 
-    chisquare(df: number, size: number): Float64Array {
+    chisquare(df: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.chisquare';
       checkParam(name, 'df', df, 'positive');
-      const out = new Float64Array(checkSize(name, size));
-      fillGamma(gen, cache, out, df / 2, 2);
+      out = outputArray(name, size, out);
+      fillGamma(gen, cache, doubles, out, df / 2, 2);
       return out;
     },
 
-    standardT(df: number, size: number): Float64Array {
+    standardT(df: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.standardT';
       checkParam(name, 'df', df, 'positive');
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       const half = df / 2;
       const root = Math.sqrt(half);
       for (let i = 0; i < out.length; i++) {
@@ -283,52 +285,49 @@ export function createRandomState(seed: number): RandomState {
       return out;
     },
 
-    poisson(lam: number, size: number): Float64Array {
+    poisson(lam: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.poisson';
       if (typeof lam !== 'number') throw new TypeError(`${name}: lam must be a number, got ${describe(lam)}`);
       if (!(lam >= 0 && lam <= LEGACY_POISSON_LAM_MAX)) {
         throw new RangeError(`${name}: lam must be a number from 0 to ${LEGACY_POISSON_LAM_MAX} (numpy's limit), got ${describe(lam)}`);
       }
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       if (lam >= 10) {
         const setup = poissonPtrsSetup(lam);
         for (let i = 0; i < out.length; i++) out[i] = poissonPtrsDraw(gen, setup);
       } else if (lam > 0) {
         const enlam = accurateExp(-lam);
         for (let i = 0; i < out.length; i++) out[i] = poissonMult(gen, enlam);
+      } else {
+        out.fill(0);
       }
       return out;
     },
 
-    binomial(n: number, p: number, size: number): Float64Array {
+    binomial(n: number, p: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.binomial';
       if (typeof n !== 'number') throw new TypeError(`${name}: n must be a number, got ${describe(n)}`);
       checkInteger(name, 'n', n, 0);
       checkParam(name, 'p', p, 'probability');
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       const setup = legacyBinomialSetup(n, p);
       for (let i = 0; i < out.length; i++) out[i] = legacyBinomial(gen, setup);
       return out;
     },
 
-    geometric(p: number, size: number): Float64Array {
+    geometric(p: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.geometric';
       checkParam(name, 'p', p, 'positiveProbability');
-      const out = new Float64Array(checkSize(name, size));
-      if (p >= GEOMETRIC_SEARCH_MIN_P) {
-        for (let i = 0; i < out.length; i++) out[i] = geometricSearch(gen, p);
-      } else {
-        const logq = accurateLogAll(1 - p);
-        for (let i = 0; i < out.length; i++) out[i] = geometricInversion(gen, logq);
-      }
+      out = outputArray(name, size, out);
+      fillGeometric(gen, doubles, out, p);
       return out;
     },
 
-    negativeBinomial(n: number, p: number, size: number): Float64Array {
+    negativeBinomial(n: number, p: number, size: number, out?: Float64Array): Float64Array {
       const name = 'RandomState.negativeBinomial';
       checkParam(name, 'n', n, 'positive');
       checkParam(name, 'p', p, 'positiveProbability');
-      const out = new Float64Array(checkSize(name, size));
+      out = outputArray(name, size, out);
       for (let i = 0; i < out.length; i++) out[i] = legacyNegativeBinomial(gen, cache, n, p);
       return out;
     },
@@ -398,10 +397,10 @@ function checkParam(fn: string, name: string, value: unknown, rule: ParamRule): 
 }
 
 /** scale·standard_gamma(shape), with the branch and its constants chosen once per call. */
-function fillGamma(gen: Mt19937, cache: GaussCache, out: Float64Array, shape: number, scale: number): void {
+function fillGamma(gen: Mt19937, cache: GaussCache, doubles: Float64Array, out: Float64Array, shape: number, scale: number): void {
   const n = out.length;
   if (shape === 1) {
-    for (let i = 0; i < n; i++) out[i] = scale * legacyStandardExponential(gen);
+    fillExponential(gen, doubles, out, scale);
   } else if (shape === 0) {
     // numpy: scale·0, which is 0 for every finite scale ≥ 0 (no draws).
     out.fill(0);
@@ -413,6 +412,20 @@ function fillGamma(gen: Mt19937, cache: GaussCache, out: Float64Array, shape: nu
     const c = 1 / Math.sqrt(9 * b);
     for (let i = 0; i < n; i++) out[i] = scale * gammaMarsagliaTsang(gen, cache, b, c);
   }
+}
+
+/**
+ * The array a sampler writes: `out` when given (a Float64Array of length `size`, which lets a caller
+ * reuse one buffer instead of paying for a fresh, page-faulted allocation on every call), otherwise
+ * a new one.
+ */
+function outputArray(fn: string, size: unknown, out: Float64Array | undefined): Float64Array {
+  const n = checkSize(fn, size);
+  if (out === undefined) return new Float64Array(n);
+  if (!(out instanceof Float64Array) || out.length !== n) {
+    throw new TypeError(`${fn}: out must be a Float64Array of length size = ${n}, got ${describe(out)}${out instanceof Float64Array ? ` of length ${out.length}` : ''}`);
+  }
+  return out;
 }
 
 function checkSize(fn: string, size: unknown): number {

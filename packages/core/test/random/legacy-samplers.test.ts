@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { legacyGeometric, legacyLaplace, legacyLogistic, legacyStandardExponential } from '../../src/random/legacy-distributions.ts';
+import { mt19937Create, type Mt19937 } from '../../src/random/mt19937.ts';
 import { createRandomState, type RandomState, type RandomStateSnapshot } from '../../src/random/random-state.ts';
 import { expectAllClose } from '../support/expect-close.ts';
 import data from '../fixtures/random_samplers.json' with { type: 'json' };
@@ -14,7 +16,7 @@ const INTEGER = new Set<string>(['poisson', 'binomial', 'geometric', 'negativeBi
 
 /** Calls a sampler by name with numpy's argument order and a final size. */
 function draw(rs: RandomState, name: string, params: readonly number[], size: number): Float64Array {
-  const f = rs[name as SamplerName] as (...args: number[]) => Float64Array;
+  const f = rs[name as SamplerName] as unknown as (...args: number[]) => Float64Array;
   return f(...params, size);
 }
 
@@ -152,6 +154,49 @@ describe('properties', () => {
     );
   });
 
+  it('property: getState at any point of a mixed stream, then setState elsewhere, replays the rest exactly', () => {
+    const calls = fc.array(fc.tuple(fc.constantFrom(...samplers, ['normal', [0, 1]] as [string, number[]]), fc.integer({ min: 0, max: 7 })), { minLength: 2, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), calls, fc.nat(), (seed, seq, at) => {
+        const cut = at % seq.length;
+        const rs = createRandomState(seed);
+        seq.slice(0, cut).forEach(([[name, params], size]) => draw(rs, name, params, size));
+        const snapshot = rs.getState();
+        const rest = seq.slice(cut).map(([[name, params], size]) => Array.from(draw(rs, name, params, size)));
+        const other = createRandomState((seed + 1) >>> 0);
+        other.setState(snapshot);
+        expect(seq.slice(cut).map(([[name, params], size]) => Array.from(draw(other, name, params, size)))).toEqual(rest);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('property: the batched one-double samplers equal numpy’s one-draw-at-a-time loop from any word position', () => {
+    // Odd positions put a double across a twist. The oracle is the scalar port of each C function.
+    const kernels: [string, number[], (g: Mt19937) => number][] = [
+      ['exponential', [2], (g) => 2 * legacyStandardExponential(g)],
+      ['weibull', [1.5], (g) => Math.pow(legacyStandardExponential(g), 1 / 1.5)],
+      ['laplace', [1, 2], (g) => legacyLaplace(g, 1, 2)],
+      ['logistic', [-1, 0.5], (g) => legacyLogistic(g, -1, 0.5)],
+      ['geometric', [0.4], (g) => legacyGeometric(g, 0.4)],
+      ['geometric', [0.05], (g) => legacyGeometric(g, 0.05)],
+    ];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 624 }), fc.integer({ min: 0, max: 2500 }), fc.constantFrom(...kernels), (seed, pos, n, [name, params, kernel]) => {
+        const state = { ...createRandomState(seed).getState(), pos };
+        const batched = createRandomState(0);
+        batched.setState(state);
+        const gen = mt19937Create(0);
+        gen.key.set(state.key);
+        gen.pos = pos;
+        const x = draw(batched, name, params, n);
+        for (const v of x) expect(v).toBe(kernel(gen));
+        expect(batched.getState().pos).toBe(gen.pos);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('property: draws lie in the support', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.double({ min: 0.01, max: 50, noNaN: true }), fc.double({ min: 0.001, max: 1, noNaN: true }), (seed, shape, p) => {
@@ -176,6 +221,23 @@ describe('edge cases', () => {
       expect(draw(rs, name, params, 0).length).toBe(0);
     }
     expect(rs.getState()).toEqual(s);
+  });
+
+  it('out: a reused buffer receives the same draws as a fresh array, zeros included', () => {
+    const out = new Float64Array(500).fill(Number.NaN);
+    for (const [name, params] of [['gamma', [0.5, 2]], ['standardCauchy', []], ['laplace', [0, 1]], ['poisson', [40]], ['binomial', [30, 0.2]], ['weibull', [0]], ['poisson', [0]], ['standardGamma', [0]]] as const) {
+      const f = createRandomState(11)[name] as unknown as (...args: unknown[]) => Float64Array;
+      const g = createRandomState(11)[name] as unknown as (...args: unknown[]) => Float64Array;
+      const fresh = f(...params, 500);
+      expect(g(...params, 500, out)).toBe(out);
+      expect(Array.from(out), name).toEqual(Array.from(fresh));
+    }
+  });
+
+  it('out must be a Float64Array of length size', () => {
+    const rs = createRandomState(1);
+    expect(() => rs.gamma(2, 1, 5, new Float64Array(4))).toThrow(/RandomState.gamma: out must be a Float64Array of length size = 5, got a Float64Array of length 4/);
+    expect(() => rs.poisson(2, 3, [0, 0, 0] as unknown as Float64Array)).toThrow(TypeError);
   });
 
   it('one value equals the first of many', () => {

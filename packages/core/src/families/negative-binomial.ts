@@ -1,0 +1,136 @@
+import { normalPpf } from '../distributions/normal.ts';
+import type { RandomState } from '../random/random-state.ts';
+import { betaI, betaIc, logBetaI, logBetaIc } from '../special/incomplete-beta.ts';
+import { logGamma } from '../special/log-gamma.ts';
+import { discreteQuantile } from './discrete-quantile.ts';
+import type { Family, FamilyParams, Support } from './family.ts';
+import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
+import { logBinomialRaw } from './saddle-point.ts';
+
+// The negative binomial family in R's mean parametrisation, dnbinom(x, size, mu = mu): failures
+// before the size-th success, success probability p = size/(size + mu); scipy's
+// nbinom(n=size, p=size/(size + mu)).
+
+const PARAMETERS = [
+  positiveParameter('size', 'the dispersion (number of successes) r > 0, need not be an integer'),
+  positiveParameter('mu', 'the mean μ > 0'),
+] as const;
+const COUNTS: Support = Object.freeze({ lower: 0, upper: Infinity });
+
+function valid(size: number, mu: number): boolean {
+  return size > 0 && size < Infinity && mu > 0 && mu < Infinity;
+}
+
+/** R's dnbinom_mu(x, size, mu, log = TRUE), Loader's binomial saddle point. */
+function logPmf(x: number, size: number, mu: number): number {
+  if (!valid(size, mu) || Number.isNaN(x)) return NaN;
+  if (x < 0 || !Number.isInteger(x)) return -Infinity;
+  if (x === Infinity) return -Infinity;
+  if (x === 0) return size * (size < mu ? Math.log(size / (size + mu)) : Math.log1p(-mu / (size + mu)));
+  if (x < 1e-10 * size) {
+    // size ≫ x: the Poisson limit with its first correction.
+    const lp = size < mu ? Math.log(size / (1 + size / mu)) : Math.log(mu / (1 + mu / size));
+    return x * lp - mu - logGamma(x + 1) + Math.log1p((x * (x - 1)) / (2 * size));
+  }
+  return Math.log(size / (size + x)) + logBinomialRaw(size, x + size, size / (size + mu), mu / (size + mu));
+}
+
+/**
+ * P(X ≤ k) = I_p(r, k + 1), P(X > k) = I_q(k + 1, r) with p = r/(r + μ), q = μ/(r + μ), each taken
+ * from whichever of p and q is the smaller, so that it is exact (1 − p would round): the sf when
+ * `upper`, the cdf otherwise, as logs when `log`.
+ */
+function tail(x: number, size: number, mu: number, upper: boolean, log: boolean): number {
+  if (!valid(size, mu) || Number.isNaN(x)) return NaN;
+  if (x < 0) {
+    const all = upper ? 1 : 0;
+    return log ? Math.log(all) : all;
+  }
+  const k = Math.floor(x);
+  if (size <= mu) {
+    const p = size / (size + mu);
+    if (log) return upper ? logBetaIc(size, k + 1, p) : logBetaI(size, k + 1, p);
+    return upper ? betaIc(size, k + 1, p) : betaI(size, k + 1, p);
+  }
+  const q = mu / (size + mu);
+  if (log) return upper ? logBetaI(k + 1, size, q) : logBetaIc(k + 1, size, q);
+  return upper ? betaI(k + 1, size, q) : betaIc(k + 1, size, q);
+}
+
+/** A Cornish–Fisher start for the quantile search. */
+function guess(size: number, mu: number, z: number): number {
+  const variance = mu + (mu * mu) / size;
+  const sd = Math.sqrt(variance);
+  const skew = (2 * mu + size) / Math.sqrt(size * mu * (size + mu));
+  return mu + sd * (z + (skew * (z * z - 1)) / 6);
+}
+
+/**
+ * The negative binomial family `{ size, mu }`: failures before the size-th success, R's
+ * `dnbinom(x, size, mu = mu)`, scipy's `nbinom(n=size, p=size/(size + mu))`, on 0, 1, 2, ….
+ *
+ * logPdf(k) = ln Γ(k + r) − ln Γ(r) − ln k! + r ln p + k ln q with p = r/(r + μ), q = μ/(r + μ), by
+ * Loader's saddle point (R's dnbinom_mu); cdf I_p(r, k + 1) and sf I_q(k + 1, r), the regularised
+ * incomplete beta function; ppf the smallest k with cdf(k) ≥ p, from a Cornish–Fisher start; mean
+ * μ; variance μ + μ²/r. `sample` is `np.random.negative_binomial(size, size/(size + mu), size)`.
+ *
+ * @example
+ * negativeBinomialFamily.pdf(0, { size: 1, mu: 1 }); // => 0.5
+ * negativeBinomialFamily.variance({ size: 2, mu: 4 }); // => 12
+ */
+export const negativeBinomialFamily: Family = {
+  name: 'negativeBinomial',
+  kind: 'discrete',
+  parameters: PARAMETERS,
+  support(params: FamilyParams): Support {
+    return valid(num(params.size), num(params.mu)) ? COUNTS : NAN_SUPPORT;
+  },
+  logPdf(x: number, params: FamilyParams): number {
+    return logPmf(x, num(params.size), num(params.mu));
+  },
+  pdf(x: number, params: FamilyParams): number {
+    return Math.exp(logPmf(x, num(params.size), num(params.mu)));
+  },
+  cdf(x: number, params: FamilyParams): number {
+    return tail(x, num(params.size), num(params.mu), false, false);
+  },
+  sf(x: number, params: FamilyParams): number {
+    return tail(x, num(params.size), num(params.mu), true, false);
+  },
+  logCdf(x: number, params: FamilyParams): number {
+    return tail(x, num(params.size), num(params.mu), false, true);
+  },
+  logSf(x: number, params: FamilyParams): number {
+    return tail(x, num(params.size), num(params.mu), true, true);
+  },
+  ppf(p: number, params: FamilyParams): number {
+    const size = num(params.size);
+    const mu = num(params.mu);
+    if (!valid(size, mu) || !(p >= 0 && p <= 1)) return NaN;
+    if (p === 1) return Infinity;
+    return discreteQuantile((k) => tail(k, size, mu, false, false) >= p, guess(size, mu, normalPpf(p)), 0, Infinity);
+  },
+  isf(q: number, params: FamilyParams): number {
+    const size = num(params.size);
+    const mu = num(params.mu);
+    if (!valid(size, mu) || !(q >= 0 && q <= 1)) return NaN;
+    if (q === 0) return Infinity;
+    return discreteQuantile((k) => tail(k, size, mu, true, false) <= q, guess(size, mu, -normalPpf(q)), 0, Infinity);
+  },
+  mean(params: FamilyParams): number {
+    const size = num(params.size);
+    const mu = num(params.mu);
+    return valid(size, mu) ? mu : NaN;
+  },
+  variance(params: FamilyParams): number {
+    const size = num(params.size);
+    const mu = num(params.mu);
+    return valid(size, mu) ? mu + (mu * mu) / size : NaN;
+  },
+  /** `np.random.negative_binomial(size, size/(size + mu), size)` (numpy's legacy gamma–Poisson mixture). */
+  sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {
+    checkSampleArguments('negativeBinomial.sample', PARAMETERS, params, size);
+    const r = num(params.size);
+    return rs.negativeBinomial(r, r / (r + num(params.mu)), size);
+  },
+};

@@ -1,0 +1,39 @@
+import { LN_2PI } from '../internal/constants.ts';
+import { binomialDeviance } from '../special/binomial-deviance.ts';
+import { stirlingError } from '../special/stirling-error.ts';
+
+// Loader's saddle-point densities (C. Loader 2000, "Fast and accurate computation of binomial
+// probabilities"; R's dpois_raw and dbinom_raw in nmath): the Poisson and binomial log densities
+// written as −δ terms and deviances bd0 that never cancel, accurate to a few ulps of the log where
+// x·ln λ − ln Γ(x + 1) − λ loses digits to cancellation (λ = 250: three of them). They take real
+// x, so the gamma, beta and negative binomial densities reuse them.
+
+/**
+ * ln(λ^x e^(−λ) / Γ(x + 1)) for real x ≥ 0 and λ ≥ 0 (R's dpois_raw(x, λ, log = TRUE)):
+ * −δ(x) − bd0(x, λ) − ½ ln(2πx), and −λ at x = 0.
+ */
+export function logPoissonRaw(x: number, lambda: number): number {
+  if (lambda === 0) return x === 0 ? 0 : -Infinity;
+  if (lambda === Infinity) return -Infinity;
+  if (x === 0) return -lambda;
+  if (x === Infinity) return -Infinity;
+  return -stirlingError(x) - binomialDeviance(x, lambda) - 0.5 * (LN_2PI + Math.log(x));
+}
+
+/**
+ * ln(C(n, x) p^x q^(n − x)) for real 0 ≤ x ≤ n, with q = 1 − p given separately so that neither
+ * loses digits (R's dbinom_raw(x, n, p, q, log = TRUE)).
+ */
+export function logBinomialRaw(x: number, n: number, p: number, q: number): number {
+  if (p === 0) return x === 0 ? 0 : -Infinity;
+  if (q === 0) return x === n ? 0 : -Infinity;
+  if (x === 0) {
+    if (n === 0) return 0;
+    return p < 0.1 ? -binomialDeviance(n, n * q) - n * p : n * Math.log(q);
+  }
+  if (x === n) return q < 0.1 ? -binomialDeviance(n, n * p) - n * q : n * Math.log(p);
+  if (x < 0 || x > n) return -Infinity;
+  const lc = stirlingError(n) - stirlingError(x) - stirlingError(n - x) - binomialDeviance(x, n * p) - binomialDeviance(n - x, n * q);
+  const lf = LN_2PI + Math.log(x) + Math.log1p(-x / n);
+  return lc - 0.5 * lf;
+}

@@ -1,0 +1,208 @@
+// numpy's legacy samplers that turn one double into one draw (exponential, Weibull, Laplace,
+// logistic, geometric), run in batches: the stream's doubles are first copied into a scratch buffer
+// by one tight per-key loop (fillDoubles), then transformed by a small per-chunk loop that never
+// touches the generator. Both are small functions called once per key or chunk, so V8 optimises
+// them during the first call (see fillGauss in ./random-state.ts for why that matters).
+//
+// The draws are numpy's, in numpy's order: a sampler that rejects U = 0 (Laplace, logistic) simply
+// skips that double, which is what numpy's redraw does too.
+
+import { accurateLog, accurateLogAll } from './accurate-log.ts';
+import { GEOMETRIC_SEARCH_MIN_P } from './legacy-distributions.ts';
+import { nextDouble, temper } from './legacy-stream.ts';
+import { MT19937_STATE_LENGTH, type Mt19937 } from './mt19937.ts';
+
+const N = MT19937_STATE_LENGTH;
+const TWO_POW_26 = 67108864;
+const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
+
+/** Doubles per chunk: 8 KiB of scratch, well inside the L1 cache. */
+export const DOUBLES_CHUNK = 1024;
+
+/**
+ * Copies the stream's next `count` doubles into buf[0 … count), exactly as `count` calls of
+ * nextDouble would return them.
+ *
+ * @param gen - The generator; its position advances by 2·count words.
+ * @param buf - Receives the doubles; at least `count` long.
+ * @param count - How many doubles.
+ * @example
+ * const buf = new Float64Array(2);
+ * fillDoubles(mt19937Create(42), buf, 2); // buf = [0.3745401188473625, 0.9507143064099162]
+ */
+export function fillDoubles(gen: Mt19937, buf: Float64Array, count: number): void {
+  let j = 0;
+  while (j < count) {
+    if (gen.pos > N - 2) buf[j++] = nextDouble(gen);
+    else j = doublesBlock(gen, buf, j, count);
+  }
+}
+
+function doublesBlock(gen: Mt19937, buf: Float64Array, j0: number, count: number): number {
+  const key = gen.words;
+  let pos = gen.pos;
+  let j = j0;
+  while (j < count && pos <= N - 2) {
+    const a = temper(key[pos] as number) >>> 5;
+    const b = temper(key[pos + 1] as number) >>> 6;
+    pos += 2;
+    buf[j++] = (a * TWO_POW_26 + b) * TWO_POW_MINUS_53;
+  }
+  gen.pos = pos;
+  return j;
+}
+
+/**
+ * out ← scale·(−ln(1 − U)) (`legacy_exponential`; scale 1 is `legacy_standard_exponential`).
+ *
+ * @param gen - The generator.
+ * @param buf - Scratch of DOUBLES_CHUNK doubles.
+ * @param out - Filled in full.
+ * @param scale - Scale ≥ 0.
+ * @example
+ * fillExponential(mt19937Create(42), buf, out, 1); // out[0] = 0.4692680899768591
+ */
+export function fillExponential(gen: Mt19937, buf: Float64Array, out: Float64Array, scale: number): void {
+  for (let i = 0; i < out.length; ) {
+    const m = Math.min(DOUBLES_CHUNK, out.length - i);
+    fillDoubles(gen, buf, m);
+    i = exponentialChunk(buf, m, out, i, scale);
+  }
+}
+
+function exponentialChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, scale: number): number {
+  let i = i0;
+  // numpy: -log(1.0 - U); 1 − U is exact and in (0, 1], accurateLog's domain.
+  for (let j = 0; j < m; j++) out[i++] = scale * -accurateLog(1 - (buf[j] as number));
+  return i;
+}
+
+/**
+ * out ← (−ln(1 − U))^(1/a) (`legacy_weibull` for a > 0; pow is Math.pow, see ./legacy-distributions.ts).
+ *
+ * @param gen - The generator.
+ * @param buf - Scratch of DOUBLES_CHUNK doubles.
+ * @param out - Filled in full.
+ * @param invA - 1/a, as C computes it.
+ * @example
+ * fillWeibull(mt19937Create(42), buf, out, 1 / 1.5); // out[0] = 0.6038754149558739
+ */
+export function fillWeibull(gen: Mt19937, buf: Float64Array, out: Float64Array, invA: number): void {
+  for (let i = 0; i < out.length; ) {
+    const m = Math.min(DOUBLES_CHUNK, out.length - i);
+    fillDoubles(gen, buf, m);
+    i = weibullChunk(buf, m, out, i, invA);
+  }
+}
+
+function weibullChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, invA: number): number {
+  let i = i0;
+  for (let j = 0; j < m; j++) out[i++] = Math.pow(-accurateLog(1 - (buf[j] as number)), invA);
+  return i;
+}
+
+/**
+ * out ← `random_laplace`: loc − scale·ln(2 − U − U) for U ≥ 0.5, loc + scale·ln(2U) for
+ * 0 < U < 0.5, U = 0 skipped (numpy draws again).
+ *
+ * @param gen - The generator.
+ * @param buf - Scratch of DOUBLES_CHUNK doubles.
+ * @param out - Filled in full.
+ * @param loc - Location.
+ * @param scale - Scale ≥ 0.
+ * @example
+ * fillLaplace(mt19937Create(42), buf, out, 0, 1); // out[0] = -0.28890917477433936
+ */
+export function fillLaplace(gen: Mt19937, buf: Float64Array, out: Float64Array, loc: number, scale: number): void {
+  for (let i = 0; i < out.length; ) {
+    // Exactly the doubles still needed: a skipped zero makes the loop draw one more.
+    const m = Math.min(DOUBLES_CHUNK, out.length - i);
+    fillDoubles(gen, buf, m);
+    i = laplaceChunk(buf, m, out, i, loc, scale);
+  }
+}
+
+function laplaceChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, loc: number, scale: number): number {
+  let i = i0;
+  for (let j = 0; j < m; j++) {
+    const U = buf[j] as number;
+    if (U >= 0.5) out[i++] = loc - scale * accurateLog(2 - U - U);
+    else if (U > 0) out[i++] = loc + scale * accurateLog(U + U);
+  }
+  return i;
+}
+
+/**
+ * out ← `random_logistic`: loc + scale·ln(U/(1 − U)), U = 0 skipped (numpy draws again).
+ *
+ * @param gen - The generator.
+ * @param buf - Scratch of DOUBLES_CHUNK doubles.
+ * @param out - Filled in full.
+ * @param loc - Location.
+ * @param scale - Scale ≥ 0.
+ * @example
+ * fillLogistic(mt19937Create(42), buf, out, 0, 1); // out[0] = -0.5127882653574256
+ */
+export function fillLogistic(gen: Mt19937, buf: Float64Array, out: Float64Array, loc: number, scale: number): void {
+  for (let i = 0; i < out.length; ) {
+    const m = Math.min(DOUBLES_CHUNK, out.length - i);
+    fillDoubles(gen, buf, m);
+    i = logisticChunk(buf, m, out, i, loc, scale);
+  }
+}
+
+function logisticChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, loc: number, scale: number): number {
+  let i = i0;
+  for (let j = 0; j < m; j++) {
+    const U = buf[j] as number;
+    if (U > 0) out[i++] = loc + scale * accurateLogAll(U / (1 - U));
+  }
+  return i;
+}
+
+/**
+ * out ← `legacy_random_geometric`: the search (the first X with U ≤ p + pq + … + pq^(X−1)) for
+ * p ≥ 1/3, else the inversion ⌈ln(1 − U)/ln(1 − p)⌉; both take one double per draw.
+ *
+ * @param gen - The generator.
+ * @param buf - Scratch of DOUBLES_CHUNK doubles.
+ * @param out - Filled in full.
+ * @param p - Success probability in (0, 1].
+ * @example
+ * fillGeometric(mt19937Create(30), buf, out, 0.1); // out[0] = 10
+ */
+export function fillGeometric(gen: Mt19937, buf: Float64Array, out: Float64Array, p: number): void {
+  const search = p >= GEOMETRIC_SEARCH_MIN_P;
+  const logq = search ? 0 : accurateLogAll(1 - p);
+  for (let i = 0; i < out.length; ) {
+    const m = Math.min(DOUBLES_CHUNK, out.length - i);
+    fillDoubles(gen, buf, m);
+    i = search ? geometricSearchChunk(buf, m, out, i, p) : geometricInversionChunk(buf, m, out, i, logq);
+  }
+}
+
+function geometricSearchChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, p: number): number {
+  const q = 1 - p;
+  let i = i0;
+  for (let j = 0; j < m; j++) {
+    const U = buf[j] as number;
+    let X = 1;
+    let sum = p;
+    let prod = p;
+    while (U > sum) {
+      prod *= q;
+      sum += prod;
+      X++;
+    }
+    out[i++] = X;
+  }
+  return i;
+}
+
+function geometricInversionChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, logq: number): number {
+  let i = i0;
+  // numpy: (long)ceil(log1p(-U) / log(1 - p)); 1 − U is exact, so log1p(−U) = ln(1 − U). + 0 turns
+  // the −0 of U = 0 into C's (long) 0.
+  for (let j = 0; j < m; j++) out[i++] = Math.ceil(accurateLog(1 - (buf[j] as number)) / logq) + 0;
+  return i;
+}

@@ -1,0 +1,117 @@
+// Inverse of the regularised incomplete beta function: starting values in the spirit of Temme (1992) and
+// Boost's ibeta_inv (the tails' leading terms, the normal approximation), then safeguarded Halley on ln x.
+
+import { normalPpf } from '../distributions/normal.ts';
+import { betaTail, logBetaPrefix } from './incomplete-beta.ts';
+import { logBeta } from './log-beta.ts';
+import { solveTail, type TailEval } from './tail-root.ts';
+
+const LN_MIN = Math.log(Number.MIN_VALUE);
+
+/**
+ * f = ln T(x) − ln t for T = I_x(a, b) (upper = false) or 1 − I_x(a, b), with df/du = ±x·pdf/T =
+ * ±e^(ln(x^a y^(b−1)/B(a, b)) − ln T) and d²f/du² = (df/du)·(a − (b − 1)x/y − df/du), u = ln x, y = 1 − x.
+ */
+function evaluator(a: number, b: number, logTarget: number, upper: boolean): (x: number) => TailEval {
+  return (x) => {
+    const y = 1 - x;
+    const t = betaTail(a, b, x, y);
+    const logT = t.upper === upper ? t.log : Math.log1p(-t.value);
+    const lny = x < 0.5 ? Math.log1p(-x) : Math.log(y);
+    const d1 = (upper ? -1 : 1) * Math.exp(logBetaPrefix(a, b, x, y) - lny - logT);
+    return { f: logT - logTarget, d1, d2: d1 * (a - ((b - 1) * x) / y - d1) };
+  };
+}
+
+/**
+ * x in [0, 1] with I_x(a, b) = t (upper = false) or 1 − I_x(a, b) = t, for 0 < t ≤ ½. The iteration runs on
+ * whichever of x and y = 1 − x is the smaller at the best start, through 1 − I_x(a, b) = I_y(b, a), so a
+ * root near 1 is found to full relative precision in 1 − x and one near 0 in x.
+ */
+function invert(a: number, b: number, t: number, upper: boolean): number {
+  const logT = Math.log(t);
+  const logLower = upper ? Math.log1p(-t) : logT; // ln I at the root
+  const logUpper = upper ? logT : Math.log1p(-t); // ln(1 − I) at the root
+  const lnB = logBeta(a, b);
+  // I ≈ x^a/(a B(a, b)) near 0; 1 − I ≈ y^b/(b B(a, b)) near 1.
+  const logX = (logLower + Math.log(a) + lnB) / a;
+  const logY = (logUpper + Math.log(b) + lnB) / b;
+  if (logX < LN_MIN - 1) return 0; // the quantile underflows towards 0
+  if (logY < LN_MIN - 1) return 1; // 1 − x underflows: x rounds to 1
+  const candidates: [number, number][] = [
+    [Math.exp(logX), -Math.expm1(logX)],
+    [-Math.expm1(logY), Math.exp(logY)],
+  ];
+  // The normal approximation with the beta's mean and standard deviation.
+  const s = a + b;
+  const sd = Math.sqrt((a * b) / (s * s * (s + 1)));
+  const z = normalPpf(upper ? 1 - t : t) * sd;
+  candidates.push([a / s + z, b / s - z]);
+  const inX = evaluator(a, b, logT, upper);
+  const inY = evaluator(b, a, logT, !upper); // 1 − I_x(a, b) = I_y(b, a)
+  let best: [number, number] = [a / s, b / s];
+  let bestF = Number.POSITIVE_INFINITY;
+  for (const [x, y] of candidates) {
+    // Each candidate is judged in its smaller coordinate (x may round to 1 while y = 1e−300 is fine).
+    if (!(x <= 0.5 ? x > 0 : y > 0 && y < 0.5)) continue;
+    const f = Math.abs(x <= 0.5 ? inX(x).f : inY(y).f);
+    if (f < bestF) {
+      bestF = f;
+      best = [x, y];
+    }
+  }
+  const [x0, y0] = best;
+  if (x0 <= 0.5) return solveTail(inX, x0, 0, 1, !upper);
+  return 1 - solveTail(inY, y0, 0, 1, upper);
+}
+
+/** NaN unless a, b > 0 (finite) and the probability is in [0, 1]. */
+function invalid(a: number, b: number, t: number): boolean {
+  return !(a > 0 && b > 0 && a < Number.POSITIVE_INFINITY && b < Number.POSITIVE_INFINITY && t >= 0 && t <= 1);
+}
+
+/**
+ * The inverse of the regularised incomplete beta function: x in [0, 1] with I_x(a, b) = p (scipy's
+ * `betaincinv`), the quantile of Beta(a, b).
+ *
+ * Method: the smaller tail is solved, I_x(a, b) = p for p ≤ ½ and 1 − I_x(a, b) = 1 − p otherwise. The
+ * start is the best of the tails' leading terms (x^a/(a B) near 0, 1 − y^b/(b B) near 1; cf. Temme 1992)
+ * and the normal approximation; then Halley's method on the log of the tail in u = ln x, or in ln(1 − x)
+ * through 1 − I_x(a, b) = I_{1−x}(b, a) when the root is above ½ (so 1 − x keeps its relative precision),
+ * inside a bracket that each evaluation narrows.
+ *
+ * @param a - first shape, > 0
+ * @param b - second shape, > 0
+ * @param p - probability in [0, 1]
+ * @returns x with I_x(a, b) = p; 0 at p = 0 (and where x underflows), 1 at p = 1; NaN if a or b is ≤ 0,
+ *   infinite or NaN, or p is outside [0, 1] or NaN
+ * @example
+ * betaIInv(2, 3, 0.5248); // => 0.4
+ * betaIInv(1, 1, 0.25); // => 0.25000000000000006 (I_x(1, 1) = x)
+ */
+export function betaIInv(a: number, b: number, p: number): number {
+  if (invalid(a, b, p)) return Number.NaN;
+  if (p === 0) return 0;
+  if (p === 1) return 1;
+  return p <= 0.5 ? invert(a, b, p, false) : invert(a, b, 1 - p, true);
+}
+
+/**
+ * The inverse of the complement: x in [0, 1] with 1 − I_x(a, b) = q (scipy's `betainccinv`), the upper
+ * quantile of Beta(a, b), accurate for q down to the smallest doubles.
+ *
+ * Method: as `betaIInv`, solving 1 − I_x(a, b) = q for q ≤ ½ and I_x(a, b) = 1 − q otherwise.
+ *
+ * @param a - first shape, > 0
+ * @param b - second shape, > 0
+ * @param q - probability in [0, 1]
+ * @returns x with 1 − I_x(a, b) = q; 1 at q = 0, 0 at q = 1; NaN as `betaIInv`
+ * @example
+ * betaIcInv(1, 2, 0.25); // => 0.5000000000000001 (1 − I_x(1, 2) = (1 − x)²)
+ */
+export function betaIcInv(a: number, b: number, q: number): number {
+  if (invalid(a, b, q)) return Number.NaN;
+  if (q === 0) return 1;
+  if (q === 1) return 0;
+  return q <= 0.5 ? invert(a, b, q, true) : invert(a, b, 1 - q, false);
+}

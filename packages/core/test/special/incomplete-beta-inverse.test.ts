@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { betaI, betaIc } from '../../src/special/incomplete-beta.ts';
+import { betaIInv, betaIcInv } from '../../src/special/incomplete-beta-inverse.ts';
+import { expectClose } from '../support/expect-close.ts';
+
+describe('inverse incomplete beta properties (fast-check)', () => {
+  const shape = fc.double({ min: 0.1, max: 1e3, noNaN: true });
+  it('betaIInv(a, b, I_x(a, b)) = x and betaIcInv(a, b, 1 − I_x(a, b)) = x', () => {
+    fc.assert(
+      fc.property(shape, shape, fc.double({ min: 1e-3, max: 1 - 1e-3, noNaN: true }), (a, b, x) => {
+        const i = betaI(a, b, x);
+        const ic = betaIc(a, b, x);
+        const tol = { rel: 1e-12 / Math.min(a, b, 1), abs: 2 ** -52 };
+        if (i > 1e-300 && i < 0.5) expectClose(betaIInv(a, b, i), x, tol);
+        if (ic > 1e-300 && ic < 0.5) expectClose(betaIcInv(a, b, ic), x, tol);
+      }),
+    );
+  });
+
+  it('is increasing in p', () => {
+    fc.assert(
+      fc.property(shape, shape, fc.double({ min: 1e-12, max: 1 - 1e-12, noNaN: true }), fc.double({ min: 1e-12, max: 1 - 1e-12, noNaN: true }), (a, b, p1, p2) => {
+        const [lo, hi] = p1 < p2 ? [p1, p2] : [p2, p1];
+        expect(betaIInv(a, b, lo)).toBeLessThanOrEqual(betaIInv(a, b, hi));
+        expect(betaIcInv(a, b, lo)).toBeGreaterThanOrEqual(betaIcInv(a, b, hi));
+      }),
+    );
+  });
+});
+
+describe('inverse incomplete beta edge cases', () => {
+  it('closed forms, the ends of [0, 1], NaN outside the domain', () => {
+    expectClose(betaIInv(1, 1, 0.25), 0.25, { rel: 4e-16 }); // I_x(1, 1) = x
+    expectClose(betaIcInv(1, 2, 0.25), 0.5, { rel: 4e-16 }); // 1 − I_x(1, 2) = (1 − x)²
+    expectClose(betaIInv(3, 1, 0.125), 0.5, { rel: 1e-15 }); // I_x(3, 1) = x³
+    expect(betaIInv(2, 3, 0)).toBe(0);
+    expect(betaIInv(2, 3, 1)).toBe(1);
+    expect(betaIcInv(2, 3, 0)).toBe(1);
+    expect(betaIcInv(2, 3, 1)).toBe(0);
+    expect(betaIInv(0.3, 7, 1e-300)).toBe(0); // ~1e−1000 underflows
+    for (const fn of [betaIInv, betaIcInv]) {
+      expect(fn(0, 1, 0.5)).toBeNaN();
+      expect(fn(1, -1, 0.5)).toBeNaN();
+      expect(fn(Number.POSITIVE_INFINITY, 1, 0.5)).toBeNaN();
+      expect(fn(1, 1, -0.1)).toBeNaN();
+      expect(fn(1, 1, 1.1)).toBeNaN();
+      expect(fn(Number.NaN, 1, 0.5)).toBeNaN();
+      expect(fn(1, 1, Number.NaN)).toBeNaN();
+    }
+  });
+});
