@@ -185,3 +185,9 @@ export { familyPdfArray, familyLogPdfArray, familyCdfArray, familySfArray, famil
 // ── Data, goodness of fit and model choice ──────────────────────────────────
 export { parseData } from './data/parse-data.ts';
 export type { ParseDataError, ParseDataOptions, ParsedData } from './data/parse-data.ts';
+export { goodnessOfFit } from './fitting/goodness-of-fit.ts';
+export type { BootstrapSummary, ChiSquaredGof, GofStatistic, GoodnessOfFit, GoodnessOfFitOptions } from './fitting/goodness-of-fit.ts';
+export { compareFits } from './fitting/compare-fits.ts';
+export type { CompareFitsOptions, FailedFit, FitComparison, RankedFit } from './fitting/compare-fits.ts';
+export { ecdf, qqPoints, ppPoints, cdfComparison } from './fitting/plot-data.ts';
+export type { CdfComparison, CdfComparisonOptions, Ecdf, PlotPoints, PlotPointsOptions } from './fitting/plot-data.ts';

@@ -2,9 +2,8 @@
 // a distribution's cdf, log cdf and log sf (fitdistrplus R/gofstat.R: compute.gofstat.KSCvMAD and
 // compute.gofstat.Chi2). goodnessOfFit wires them to a fit; tests check them alone against R and mpmath.
 
-/** The three functions of a fitted distribution the statistics need. */
+/** The two functions of a fitted distribution the EDF statistics need. */
 export interface FittedCdf {
-  cdf(x: number): number;
   /** log F(x), accurate where F underflows. */
   logCdf(x: number): number;
   /** log(1 − F(x)), accurate where 1 − F rounds to 0. */
@@ -24,7 +23,8 @@ export interface EdfStatistics {
  *   CvM = 1/(12n) + Σᵢ (Fᵢ − (2i − 1)/(2n))²
  *   AD  = −n − (1/n) Σᵢ (2i − 1)[ln Fᵢ + ln(1 − F₍ₙ₊₁₋ᵢ₎)]
  * with ln Fᵢ and ln(1 − Fᵢ) from logCdf/logSf, so AD stays finite where R's log(1 − F) gives −Inf
- * (a point far in the upper tail). AD is +Infinity only when a point has F = 0 or F = 1 exactly
+ * (a point far in the upper tail). Fᵢ itself is exp(ln Fᵢ) below ½ and −expm1(ln(1 − Fᵢ)) above, both
+ * accurate to a few ulp, so each point costs two evaluations, not three. AD is +Infinity only when a point has F = 0 or F = 1 exactly
  * (a point on the edge of a bounded support, such as the uniform's fitted endpoints).
  */
 export function edfStatistics(sorted: ArrayLike<number>, dist: FittedCdf): EdfStatistics {
@@ -36,15 +36,17 @@ export function edfStatistics(sorted: ArrayLike<number>, dist: FittedCdf): EdfSt
   let cvmC = 0; // Neumaier compensation
   for (let i = 0; i < n; i++) {
     const x = sorted[i] as number;
-    const f = dist.cdf(x);
+    const lf = dist.logCdf(x);
+    const ls = dist.logSf(x);
+    const f = lf < -Math.LN2 ? Math.exp(lf) : -Math.expm1(ls);
     const up = Math.abs(f - (i + 1) / n);
     const down = Math.abs(f - i / n);
     const d = up > down ? up : down;
     if (d > ks || Number.isNaN(d)) ks = d;
     const r = f - (2 * i + 1) / (2 * n);
     [cvm, cvmC] = neumaier(cvm, cvmC, r * r);
-    logF[i] = dist.logCdf(x);
-    logS[i] = dist.logSf(x);
+    logF[i] = lf;
+    logS[i] = ls;
   }
   let s = 0;
   let sC = 0;

@@ -44,6 +44,13 @@ describe('parseData', () => {
     }
   });
 
+  it('the TSDoc examples', () => {
+    const r = parseData('1, 2.5; 3\n４．５ oops');
+    expect(Array.from(r.values)).toEqual([1, 2.5, 3, 4.5]);
+    expect(r.errors).toEqual([{ line: 2, text: 'oops', message: '"oops" is not a number' }]);
+    expect(Array.from(parseData('name,weight\nA,1.5\nB,2', { column: 'weight' }).values)).toEqual([1.5, 2]);
+  });
+
   it('reads lists separated by commas, semicolons, tabs, spaces and new lines, in any mix', () => {
     expect(Array.from(parseData('1, 2.5; 3\t4 5\n6\r\n7\r8').values)).toEqual([1, 2.5, 3, 4, 5, 6, 7, 8]);
     expect(Array.from(parseData('１，２；３　４、５').values)).toEqual([1, 2, 3, 4, 5]);
