@@ -19,6 +19,7 @@ import { SoftmaxCe } from './widgets/softmax-ce.ts';
 import { LikelihoodExplorer } from './widgets/likelihood-explorer.ts';
 import { LikelihoodTests } from './widgets/likelihood-tests.ts';
 import { SamplingLab } from './widgets/sampling-lab.ts';
+import { FitLab } from './widgets/fit-lab.ts';
 
 export { MleWidget, defineWidget, type RenderContext } from './shared/base-widget.ts';
 export { DataExplorer };
@@ -26,6 +27,7 @@ export { BiasSimulator, FitOverlay, LikelihoodCurve, MixtureLab };
 export { Clt, Density1d, GaussianIntegral, GaussianUses, JointDensity, ProductVsLog };
 export { Classifier, NllSurface, OptimizerRace, SoftmaxCe };
 export { LikelihoodExplorer, LikelihoodTests, SamplingLab };
+export { FitLab };
 export { sharedClient } from './shared/client.ts';
 
 /** Every widget class, by element name. */
@@ -48,6 +50,7 @@ export const widgets = {
   'mle-likelihood-explorer': LikelihoodExplorer,
   'mle-likelihood-tests': LikelihoodTests,
   'mle-sampling-lab': SamplingLab,
+  'mle-fit-lab': FitLab,
 } as const;
 
 /** Defines every `<mle-…>` element that is not defined yet. */

@@ -25,6 +25,7 @@ export const widgetLoaders: Record<string, () => Promise<WidgetClass>> = {
   'mle-likelihood-explorer': () => import('./widgets/likelihood-explorer.ts').then((m) => m.LikelihoodExplorer),
   'mle-likelihood-tests': () => import('./widgets/likelihood-tests.ts').then((m) => m.LikelihoodTests),
   'mle-sampling-lab': () => import('./widgets/sampling-lab.ts').then((m) => m.SamplingLab),
+  'mle-fit-lab': () => import('./widgets/fit-lab.ts').then((m) => m.FitLab),
 };
 
 function reportLoadFailure(tag: string, error: unknown): void {

@@ -16,6 +16,7 @@ import {
   latticeBinEdges,
   likelihoodTests,
   linspace,
+  normalPpf,
   parseData,
   ppPoints,
   qqPoints,
@@ -36,6 +37,12 @@ export const MAX_LINE_ERRORS = 100;
 export const PLOT_POINTS = 1000;
 /** Points on each fitted density and cdf curve. */
 export const CURVE_POINTS = 201;
+/**
+ * Above this many values the table's intervals are Wald intervals (core's confidenceIntervals with
+ * method 'wald'): a profile interval needs dozens of restricted fits, each a pass over the data for
+ * the logistic, Cauchy and Weibull (minutes on 1e6 values), and at this n the two agree closely.
+ */
+export const PROFILE_INTERVAL_MAX_N = 20_000;
 /** Bootstrap replicates per core call: the job checks for a cancel and reports progress between calls. */
 export const BOOTSTRAP_CHUNK = 25;
 
@@ -47,6 +54,9 @@ export interface LoadTextOptions {
   /** A column of a table, by header name or 0-based index (core's parseData option). */
   column?: string | number;
 }
+
+/** Text sent in pieces (appendText), by buffer number, until loadText reads it. */
+const buffers = new Map<number, string[]>();
 
 /** One token that could not be read, as core's parseData reports it. */
 export interface LineError {
@@ -79,6 +89,8 @@ export interface FitFamiliesOptions {
   fixed?: Readonly<Partial<Record<FamilyName, FamilyParams>>>;
   /** 95 % by default. */
   level?: number;
+  /** 'profile' or 'wald'; default 'profile' up to PROFILE_INTERVAL_MAX_N values, 'wald' above. */
+  intervals?: 'profile' | 'wald';
 }
 
 /** One family's fit with everything the lab shows of it. */
@@ -91,7 +103,7 @@ export interface FamilyFit {
   parameters: string[];
   estimates: Record<string, number>;
   standardErrors: Record<string, number>;
-  /** Profile-likelihood intervals at `level` (an end the profile never reaches is the domain's edge). */
+  /** Intervals at `level` by the result's `intervalMethod` (an end a profile never reaches is the domain's edge). */
   intervals: Record<string, ConfidenceInterval>;
   logLikelihood: number;
   aic: number;
@@ -116,6 +128,8 @@ export interface FitFamiliesResult {
   /** Whether every value is a non-negative integer. */
   counts: boolean;
   level: number;
+  /** How the intervals were computed. */
+  intervalMethod: 'profile' | 'wald';
   /** The fits, smallest AIC first. */
   fits: FamilyFit[];
   /** Families asked for (or tried by default) that could not be fitted, with core's reason. */
@@ -152,6 +166,8 @@ export interface ProfileCurve {
   /** ℓ̂ − χ²₁(level)/2: the interval is where the profile is above this line. */
   cut: number;
   interval: ConfidenceInterval;
+  /** 'profile' up to PROFILE_INTERVAL_MAX_N values, else 'wald'. */
+  intervalMethod: 'profile' | 'wald';
   level: number;
 }
 
@@ -242,13 +258,23 @@ function picture(values: Float64Array, sorted: Float64Array, counts: boolean): P
 
 export const fitLabJobs = {
   /**
-   * Parses the reader's text with core's parseData inside the worker and keeps the values read. Returns
+   * Parses the reader's text (a string, or a Blob such as a dropped File, read here) with core's
+   * parseData inside the worker and keeps the values read. Returns
    * the dataset's handle (null when nothing could be read), the count, the first 100 unreadable tokens
    * with their line numbers and the total, and the table's columns.
    */
-  loadText(text: string, options: LoadTextOptions = {}): LoadTextResult {
-    if (typeof text !== 'string') throw new TypeError(`loadText: text must be a string, got ${typeof text}`);
-    const parsed = parseData(text, options.column === undefined ? {} : { column: options.column });
+  async loadText(text: string | Blob | { buffer: number }, options: LoadTextOptions = {}): Promise<LoadTextResult> {
+    let source: string;
+    if (typeof text === 'string') source = text;
+    else if (typeof Blob !== 'undefined' && text instanceof Blob) source = await text.text(); // a dropped file, read here, never on the page
+    else if (typeof text === 'object' && text !== null && buffers.has((text as { buffer: number }).buffer)) {
+      const id = (text as { buffer: number }).buffer;
+      source = (buffers.get(id) as string[]).join('');
+      buffers.delete(id);
+    } else {
+      throw new TypeError(`loadText: text must be a string, a Blob (a File) or { buffer } filled by appendText, got ${JSON.stringify(text) ?? typeof text}`);
+    }
+    const parsed = parseData(source, options.column === undefined ? {} : { column: options.column });
     const n = parsed.values.length;
     if (n > 0) checkSampleCount('loadText', n);
     const handle = n === 0 ? null : storeDataset(parsed.values, { kind: 'loaded' });
@@ -261,6 +287,20 @@ export const fitLabJobs = {
       column: parsed.column,
       counts: n > 0 && isCounts(parsed.values),
     };
+  },
+
+  /**
+   * Appends a piece of a long text to buffer `buffer` (created on first use); `loadText({ buffer })`
+   * then parses the whole and frees it. A page sends a million pasted lines this way in pieces, so no
+   * single message (a structured clone on the page's thread) takes long. Returns the buffer's length so far.
+   */
+  appendText(buffer: number, chunk: string): number {
+    if (!Number.isInteger(buffer)) throw new TypeError(`appendText: buffer must be an integer, got ${String(buffer)}`);
+    if (typeof chunk !== 'string') throw new TypeError(`appendText: chunk must be a string, got ${typeof chunk}`);
+    const parts = buffers.get(buffer) ?? [];
+    parts.push(chunk);
+    buffers.set(buffer, parts);
+    return parts.reduce((length, part) => length + part.length, 0);
   },
 
   /** A seeded sample from any family (numpy's legacy sampler: `np.random.seed(seed)` then the family's draw). */
@@ -285,6 +325,7 @@ export const fitLabJobs = {
     const counts = isCounts(values);
     const families = asked ?? (counts ? [...COUNT_FAMILIES, ...(isBinary(values) ? (['bernoulli'] as FamilyName[]) : [])] : [...CONTINUOUS]);
     const level = options.level ?? 0.95;
+    const intervalMethod = options.intervals ?? (values.length <= PROFILE_INTERVAL_MAX_N ? 'profile' : 'wald');
     const run = startJob(job, fn);
     try {
       const total = families.length + 1;
@@ -311,7 +352,7 @@ export const fitLabJobs = {
         let intervals: Record<string, ConfidenceInterval>;
         const notes = [...Object.entries(fit.notes).map(([k, v]) => (k ? `${k}: ${v}` : v)), ...gof.notes];
         try {
-          intervals = confidenceIntervals(values, fit, { level });
+          intervals = confidenceIntervals(values, fit, { level, method: intervalMethod });
         } catch (error) {
           intervals = Object.fromEntries(fit.parameters.map((p) => [p, { lower: NaN, upper: NaN }]));
           notes.push(`profile interval: ${error instanceof Error ? error.message : String(error)}`);
@@ -345,6 +386,7 @@ export const fitLabJobs = {
         n: values.length,
         counts,
         level,
+        intervalMethod,
         fits,
         failed,
         excluded,
@@ -360,8 +402,9 @@ export const fitLabJobs = {
 
   /**
    * The profile log-likelihood ℓ_p of one parameter (the others maximised out) on a grid around its
-   * profile interval, each point ℓ̂ − LR/2 from core's likelihoodTests, and the cut ℓ̂ − χ²₁(level)/2
-   * (from the LR statistic at the interval's end, which equals χ²₁(level)). Progress in points.
+   * profile interval (Wald above PROFILE_INTERVAL_MAX_N values), each point ℓ̂ − LR/2 from core's
+   * likelihoodTests, and the cut ℓ̂ − χ²₁(level)/2 with χ²₁(level) = Φ⁻¹((1 + level)/2)². Progress in
+   * points, a cancel checked between them.
    */
   async profile(handle: DatasetHandle, family: FamilyName, parameter: string, options: ProfileOptions = {}, job?: JobContext): Promise<ProfileCurve> {
     const fn = 'profile';
@@ -375,7 +418,10 @@ export const fitLabJobs = {
     if (!fit.parameters.includes(parameter)) {
       throw new RangeError(`${fn}: ${family} has no free parameter named ${JSON.stringify(parameter)}; its free parameters are ${fit.parameters.join(', ')}`);
     }
-    const interval = confidenceIntervals(values, fit, { level })[parameter] as ConfidenceInterval;
+    // The profile interval up to PROFILE_INTERVAL_MAX_N values; above, the Wald interval sets the grid
+    // and the curve itself shows where the profile crosses the cut.
+    const method = values.length <= PROFILE_INTERVAL_MAX_N ? 'profile' : 'wald';
+    const interval = confidenceIntervals(values, fit, { level, method })[parameter] as ConfidenceInterval;
     const estimate = fit.estimates[parameter] as number;
     const domain = getFamily(family).parameters.find((p) => p.name === parameter)?.domain ?? 'real';
     const se = fit.standardErrors[parameter] as number;
@@ -402,10 +448,11 @@ export const fitLabJobs = {
       for (let i = 0; i < points; i++) {
         profile[i] = llAt(x[i] as number);
         run.progress({ done: i + 1, total: points }, i === points - 1);
-        if (run.due()) await run.checkpoint();
+        await run.checkpoint();
       }
-      const end = Number.isFinite(interval.lower) && interval.lower !== estimate ? interval.lower : interval.upper;
-      return withTransfer({ family, parameter, estimate, logLikelihood: fit.logLikelihood, x, profile, cut: llAt(end), interval, level });
+      // χ²₁(level) = z² with z = Φ⁻¹((1 + level)/2).
+      const z = normalPpf((1 + level) / 2);
+      return withTransfer({ family, parameter, estimate, logLikelihood: fit.logLikelihood, x, profile, cut: fit.logLikelihood - (z * z) / 2, interval, intervalMethod: method, level });
     } finally {
       run.finish();
     }
