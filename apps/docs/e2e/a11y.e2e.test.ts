@@ -49,7 +49,8 @@ describe('axe-core finds nothing serious', () => {
       );
       expect(await judge(), `axe on ${path} (dark)`).toEqual([]);
       await page.close();
-    });
+      // A course page under axe takes ~10 s on a quiet machine, up to a minute on a busy one.
+    }, 180_000);
   }
 });
 
@@ -86,7 +87,7 @@ describe('on a 360 px phone', () => {
         }
         expect(await axeFindings(page, 'serious')).toEqual([]);
         await page.close();
-      });
+      }, 180_000);
     }
   }
 

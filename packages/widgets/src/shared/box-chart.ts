@@ -42,6 +42,19 @@ export interface BoxChart {
 }
 
 /**
+ * The distinct device-pixel columns of `values` under the mapping `px`, in first-seen order: where to
+ * draw one marker each however many values share a column.
+ *
+ * @example
+ * outlierColumns([1, 1.001, 5], (v) => v * 10); // => [10, 50]
+ */
+export function outlierColumns(values: ArrayLike<number>, px: (v: number) => number): number[] {
+  const seen = new Set<number>();
+  for (let i = 0; i < values.length; i++) seen.add(Math.round(px(values[i] as number)));
+  return [...seen];
+}
+
+/**
  * A horizontal box plot drawn by a uPlot draw hook: box from Q1 to Q3, the median, whiskers, outliers
  * as circles and the mean as a diamond. The cursor snaps to the nearest statistic and names it.
  */
@@ -116,11 +129,17 @@ export function createBoxChart(options: BoxChartOptions): BoxChart {
               ctx.stroke();
               ctx.lineWidth = 1 * dpr;
               ctx.strokeStyle = colour('--mle-muted');
-              for (let i = 0; i < s.outliers.length; i++) {
-                ctx.beginPath();
-                ctx.arc(px(s.outliers[i] as number), py(0), 2.5 * dpr, 0, 2 * Math.PI);
-                ctx.stroke();
+              // One circle per device-pixel column, all in one path: at n = 1,000,000 there are ~7,000
+              // outliers, which drawn one by one took ~100 ms; circles on the same column overlap
+              // exactly, so the picture is the same. (The count is in the data table.)
+              ctx.beginPath();
+              const radius = 2.5 * dpr;
+              const y0 = py(0);
+              for (const x of outlierColumns(s.outliers, px)) {
+                ctx.moveTo(x + radius, y0);
+                ctx.arc(x, y0, radius, 0, 2 * Math.PI);
               }
+              ctx.stroke();
               const m = px(s.mean);
               const d = 5 * dpr;
               ctx.fillStyle = colour('--mle-fit');
