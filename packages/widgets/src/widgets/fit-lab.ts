@@ -359,7 +359,7 @@ export class FitLab extends MleWidget {
     const charts = document.createElement('div');
     charts.className = 'fl-charts';
     charts.append(this.boxes.qq, this.boxes.pp);
-    this.code = codeBlock();
+    this.code = codeBlock(this.uiLang);
     const actions = this.actionBar(async () => this.csvColumns());
     body.append(
       style,
@@ -372,7 +372,7 @@ export class FitLab extends MleWidget {
       this.progress.element,
       this.status,
       this.reading,
-      tableScroll(this.resultTable),
+      tableScroll(this.resultTable, this.uiLang),
       this.failedNote,
       bootRow,
       this.boxes.density,
