@@ -12,7 +12,15 @@ import { countAt, locationScaleData, robustSpread, sampleQuantiles } from './loc
 // maximum near each cluster of points, so the location is started from every distinct value (or
 // from 41 quantiles of a large sample) and the best maximum wins.
 
-/** ℓ, and when asked the score and Hessian, in one pass (one log1p per value). */
+/** Factors 1 + z² above this get their own logarithm; products are flushed above FLUSH. */
+const PRODUCT_MAX = 1e100;
+const FLUSH = 1e200;
+
+/**
+ * ℓ, and when asked the score and Hessian, in one pass with no transcendental function per value:
+ * Σ ln(1 + z²) is the logarithm of running products flushed before they overflow (each product
+ * adds ½ ulp, ~1.1e-16 absolute in the sum, as a per-value log1p would).
+ */
 function cauchyPass(s: LocationScaleData, t: Float64Array, grad: Float64Array | undefined, hess: Float64Array | undefined): number {
   const mu = t[0] as number;
   const g = t[1] as number;
@@ -25,12 +33,20 @@ function cauchyPass(s: LocationScaleData, t: Float64Array, grad: Float64Array | 
   let shp = 0;
   let smix = 0;
   let szr = 0;
+  let prod = 1;
   for (let i = 0; i < values.length; i++) {
     const w = countAt(counts, i);
     const z = ((values[i] as number) - mu) * inv;
     const z2 = z * z;
-    acc += w * Math.log1p(z2);
     const d = 1 + z2;
+    if (w === 1 && d < PRODUCT_MAX) {
+      // Σ ln(1 + z²) as ln of running products (see log-sums.ts): a multiplication, not a log1p.
+      prod *= d;
+      if (prod > FLUSH) {
+        acc += Math.log(prod);
+        prod = 1;
+      }
+    } else acc += w * Math.log1p(z2);
     const id = 1 / d;
     const h = 2 * z * id;
     const hp = 2 * (1 - z2) * id * id;
@@ -40,6 +56,7 @@ function cauchyPass(s: LocationScaleData, t: Float64Array, grad: Float64Array | 
     smix += w * (h + z * hp);
     szr += w * 2 * z2 * id * id;
   }
+  acc += Math.log(prod);
   if (grad !== undefined && hess !== undefined) {
     const g2 = g * g;
     grad[0] = sh / g;
