@@ -55,3 +55,50 @@ export function sumOfLog1m(x: ArrayLike<number>): number {
   }
   return acc + Math.log(p) + near;
 }
+
+/** What {@link positiveSums} gathers in its one pass. */
+export interface PositiveSums {
+  /** Σ x (compensated, Neumaier) and Σ ln x (as {@link sumOfLogs}). */
+  readonly sum: number;
+  readonly sumLog: number;
+  readonly min: number;
+  readonly max: number;
+  /** The index of the first value that is not a finite number > 0 (NaN included); −1 when none. */
+  readonly bad: number;
+}
+
+/**
+ * Σ x, Σ ln x, min and max of positive data in one pass (the gamma fit's sufficient statistics),
+ * stopping at the first value that is not finite and > 0 so the caller can name it.
+ */
+export function positiveSums(x: ArrayLike<number>): PositiveSums {
+  let s = 0;
+  let c = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let acc = 0;
+  let near = 0;
+  let p = 1;
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
+    if (!(v > 0 && v < Infinity)) return { sum: NaN, sumLog: NaN, min, max, bad: i };
+    const t = s + v;
+    c += s >= v ? s - t + v : v - t + s;
+    s = t;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (v > ALONE_HI || v < ALONE_LO) {
+      acc += Math.log(v);
+    } else if (Math.abs(v - 1) < NEAR) {
+      near += Math.log1p(v - 1);
+    } else {
+      p *= v;
+      if (p > FLUSH_HI || p < FLUSH_LO) {
+        acc += Math.log(p);
+        p = 1;
+      }
+    }
+  }
+  return { sum: s + c, sumLog: acc + Math.log(p) + near, min, max, bad: -1 };
+}

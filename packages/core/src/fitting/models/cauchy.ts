@@ -28,11 +28,12 @@ function cauchyPass(s: LocationScaleData, t: Float64Array, grad: Float64Array | 
   const inv = 1 / g;
   const { values, counts } = s;
   let acc = 0;
-  let sh = 0;
-  let sr = 0;
-  let shp = 0;
-  let smix = 0;
-  let szr = 0;
+  // With ι = 1/(1 + z²): A = Σ ι, B = Σ ι², C = Σ z ι, D = Σ z ι². Since z² ι = 1 − ι and
+  // 1 − z² = 2 − (1 + z²): Σ h = 2C, Σ r = n − A, Σ h′ = 4B − 2A, Σ (h + z h′) = 4D, Σ z r′ = 2(A − B).
+  let sA = 0;
+  let sB = 0;
+  let sC = 0;
+  let sD = 0;
   let prod = 1;
   for (let i = 0; i < values.length; i++) {
     const w = countAt(counts, i);
@@ -48,22 +49,21 @@ function cauchyPass(s: LocationScaleData, t: Float64Array, grad: Float64Array | 
       }
     } else acc += w * Math.log1p(z2);
     const id = 1 / d;
-    const h = 2 * z * id;
-    const hp = 2 * (1 - z2) * id * id;
-    sh += w * h;
-    sr += w * z2 * id;
-    shp += w * hp;
-    smix += w * (h + z * hp);
-    szr += w * 2 * z2 * id * id;
+    const wi = w * id;
+    const wi2 = wi * id;
+    sA += wi;
+    sB += wi2;
+    sC += z * wi;
+    sD += z * wi2;
   }
   acc += Math.log(prod);
   if (grad !== undefined && hess !== undefined) {
     const g2 = g * g;
-    grad[0] = sh / g;
-    grad[1] = (-s.n + 2 * sr) / g;
-    hess[0] = -shp / g2;
-    hess[1] = hess[2] = -smix / g2;
-    hess[3] = (s.n - 2 * sr - 2 * szr) / g2;
+    grad[0] = (2 * sC) / g;
+    grad[1] = (s.n - 2 * sA) / g;
+    hess[0] = (2 * sA - 4 * sB) / g2;
+    hess[1] = hess[2] = (-4 * sD) / g2;
+    hess[3] = (4 * sB - 2 * sA - s.n) / g2;
   }
   return -s.n * (Math.log(Math.PI) + Math.log(g)) - acc;
 }
