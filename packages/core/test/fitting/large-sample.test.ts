@@ -38,3 +38,12 @@ describe('fitDistribution on large samples (subsample start, unevaluated last st
     });
   }
 });
+
+describe('fitDistribution on large samples: the Cauchy MLE with more than half the values equal', () => {
+  it('is an error naming the count (majority vote over the unsorted sample)', () => {
+    const x = createRandomState(105).standardCauchy(n);
+    for (let i = 0; i < n; i += 2) x[i] = 0.25;
+    x[1] = 0.25; // 15001 of 30000
+    expect(() => fitDistribution(x, 'cauchy')).toThrow(/fitDistribution: the cauchy MLE does not exist for these data: 15001 of the 30000 values are equal/);
+  });
+});

@@ -77,8 +77,8 @@ export const cauchyModel: LikelihoodModel<LocationScaleData> = {
   ],
   prepare(fn, x, _theta, free) {
     const d = locationScaleData(fn, 'cauchy', x, free[1] === true);
-    if (free[1] === true && free[0] === true && 2 * d.tiesAtMedian > d.n) {
-      noMle(fn, 'cauchy', `${d.tiesAtMedian} of the ${d.n} values are equal (more than half), so the likelihood grows without bound as the scale → 0`);
+    if (free[1] === true && free[0] === true && d.majorityCount > 0) {
+      noMle(fn, 'cauchy', `${d.majorityCount} of the ${d.n} values are equal (more than half), so the likelihood grows without bound as the scale → 0`);
     }
     return d;
   },
