@@ -35,8 +35,28 @@ function cauchyPass(s: LocationScaleData, t: Float64Array, grad: Float64Array | 
   let sC = 0;
   let sD = 0;
   let prod = 1;
-  for (let i = 0; i < values.length; i++) {
-    const w = countAt(counts, i);
+  if (counts === undefined) {
+    // A large sample kept as it is (unit weights): the same sums without the weights.
+    for (let i = 0; i < values.length; i++) {
+      const z = ((values[i] as number) - mu) * inv;
+      const d = 1 + z * z;
+      if (d < PRODUCT_MAX) {
+        prod *= d;
+        if (prod > FLUSH) {
+          acc += Math.log(prod);
+          prod = 1;
+        }
+      } else acc += Math.log1p(z * z);
+      const id = 1 / d;
+      const id2 = id * id;
+      sA += id;
+      sB += id2;
+      sC += z * id;
+      sD += z * id2;
+    }
+  }
+  for (let i = 0; counts !== undefined && i < values.length; i++) {
+    const w = counts[i] as number;
     const z = ((values[i] as number) - mu) * inv;
     const z2 = z * z;
     const d = 1 + z2;

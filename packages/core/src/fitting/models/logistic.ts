@@ -1,6 +1,6 @@
 import type { LikelihoodModel } from '../model.ts';
 import type { LocationScaleData } from './location-scale.ts';
-import { countAt, locationScaleData, robustSpread } from './location-scale.ts';
+import { locationScaleData, robustSpread } from './location-scale.ts';
 
 // logistic {location μ, scale s}: ln f = −ln s − |z| − 2 ln(1 + e^{−|z|}), z = (x − μ)/s.
 // With t = tanh(z/2) and q = dt/dz = 2e^{−|z|}/(1 + e^{−|z|})²:
@@ -30,8 +30,32 @@ function logisticPass(s: LocationScaleData, t: Float64Array, g: Float64Array | u
   // Σ t, Σ z t, Σ q, Σ z q, Σ z² q; the Hessian's mixed sums are Σ t + Σ z q and 2 Σ z t + Σ z² q.
   let szq = 0;
   let sz2q = 0;
-  for (let i = 0; i < values.length; i++) {
-    const w = countAt(counts, i);
+  if (counts === undefined) {
+    // A large sample kept as it is (unit weights): the same sums without the weights.
+    for (let i = 0; i < values.length; i++) {
+      const z = ((values[i] as number) - mu) * inv;
+      const a = Math.abs(z);
+      const e = Math.exp(-a);
+      const ope = 1 + e;
+      acc += a;
+      prod *= ope;
+      if (prod > FLUSH) {
+        logs += Math.log(prod);
+        prod = 1;
+      }
+      const r = 1 / ope;
+      const th = (z >= 0 ? 1 - e : e - 1) * r;
+      const q = 2 * e * r * r;
+      const zq = z * q;
+      st += th;
+      szt += z * th;
+      sq += q;
+      szq += zq;
+      sz2q += z * zq;
+    }
+  }
+  for (let i = 0; counts !== undefined && i < values.length; i++) {
+    const w = counts[i] as number;
     const z = ((values[i] as number) - mu) * inv;
     const a = Math.abs(z);
     const e = Math.exp(-a);
