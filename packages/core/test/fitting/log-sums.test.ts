@@ -52,7 +52,16 @@ describe('sumOfLogs and sumOfLog1m', () => {
       }),
     );
   });
-  it('positiveSums: stops at the first value that is not finite and > 0', () => {
+  it('positiveSums: the same sums when every value is in [1e-50, 1e50] (products never leave the range) (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ min: 1e-50, max: 1e50, noNaN: true }), fc.double({ min: 0.98, max: 1.02, noNaN: true })), { minLength: 1, maxLength: 2000 }), (x) => {
+        const f = positiveSums(Float64Array.from(x));
+        expect(f.sum).toBe(neumaierSum(x));
+        expect(f.sumLog).toBe(sumOfLogs(x));
+      }),
+    );
+  });
+  it('positiveSums: names the first value that is not finite and > 0', () => {
     expect(positiveSums(Float64Array.of(1, 2, 0, -1)).bad).toBe(2);
     expect(positiveSums(Float64Array.of(1, NaN)).bad).toBe(1);
     expect(positiveSums(Float64Array.of(Infinity)).bad).toBe(0);
