@@ -71,7 +71,7 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
       starts.push(start);
     }
     const warm = starts.length === 0 ? subsampleStart(fn, x, prep.model, theta, free) : undefined;
-    const result = maximize(model, data, theta, free, warm === undefined ? { starts } : { starts: [warm], onlyGiven: true });
+    const result = maximize(model, data, theta, free, warm === undefined ? { starts } : { starts: [warm], onlyGiven: true, trustLastStep: true });
     theta.set(result.theta);
     logLikelihood = result.logLikelihood;
     hessian = result.hessian;

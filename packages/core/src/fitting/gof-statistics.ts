@@ -44,7 +44,11 @@ export function edfStatistics(sorted: ArrayLike<number>, dist: FittedCdf): EdfSt
     const d = up > down ? up : down;
     if (d > ks || Number.isNaN(d)) ks = d;
     const r = f - (2 * i + 1) / (2 * n);
-    [cvm, cvmC] = neumaier(cvm, cvmC, r * r);
+    // Neumaier's compensated sum, inline (a [sum, c] pair per value would allocate in this loop).
+    const rr = r * r;
+    const ct = cvm + rr;
+    cvmC += cvm >= rr ? cvm - ct + rr : rr - ct + cvm;
+    cvm = ct;
     logF[i] = lf;
     logS[i] = ls;
   }
@@ -52,17 +56,17 @@ export function edfStatistics(sorted: ArrayLike<number>, dist: FittedCdf): EdfSt
   let sC = 0;
   for (let i = 0; i < n; i++) {
     const term = (2 * i + 1) * ((logF[i] as number) + (logS[n - 1 - i] as number));
-    [s, sC] = neumaier(s, sC, term);
+    const t = s + term;
+    // An infinite term (ln 0 where F is 0 or 1 exactly) makes the sum infinite; keep NaN out of the compensation.
+    if (!Number.isFinite(t)) {
+      s = t;
+      sC = 0;
+      continue;
+    }
+    sC += Math.abs(s) >= Math.abs(term) ? s - t + term : term - t + s;
+    s = t;
   }
   return { ks, cvm: cvm + cvmC, ad: -n - (s + sC) / n };
-}
-
-function neumaier(sum: number, c: number, v: number): [number, number] {
-  const t = sum + v;
-  // An infinite term (ln 0 where F is 0 or 1 exactly) makes the sum infinite; keep NaN out of the compensation.
-  if (!Number.isFinite(t)) return [t, 0];
-  const comp = Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-  return [t, c + comp];
 }
 
 export interface ChiSquaredCells {

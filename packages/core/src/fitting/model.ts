@@ -112,7 +112,7 @@ export interface FrequencyTable {
 
 /** Sorts a copy of `x` and collapses ties, so an iteration costs O(distinct values). */
 export function frequencyTable(x: ArrayLike<number>): FrequencyTable {
-  const sorted = Float64Array.from(x);
+  const sorted = new Float64Array(x);
   sorted.sort();
   const n = sorted.length;
   let k = 0;

@@ -3,7 +3,8 @@ import { logGamma } from '../../special/log-gamma.ts';
 import { trigamma } from '../../special/trigamma.ts';
 import { neumaierSum } from '../../stats/sum.ts';
 import type { LikelihoodModel } from '../model.ts';
-import { sumOfLogs } from '../log-sums.ts';
+import { positiveSums, sumOfLogs } from '../log-sums.ts';
+import { isNumberTypedArray } from '../../internal/validate.ts';
 import { checkValues, noMle, outsideSupport } from '../model.ts';
 
 // gamma {shape a, rate b}: ℓ = n a ln b − n ln Γ(a) + (a − 1) Σ ln x − b Σ x, on the sufficient
@@ -25,6 +26,14 @@ export const gammaModel: LikelihoodModel<GammaStats> = {
     { name: 'rate', domain: 'positive', transform: 'log' },
   ],
   prepare(fn, x, _theta, free) {
+    if (isNumberTypedArray(x) && x.length >= (free[0] === true ? 2 : 1)) {
+      // The common case in one pass; a bad value falls through to the checks below, which name it.
+      const f = positiveSums(x);
+      if (f.bad < 0) {
+        if (free[0] === true && f.min === f.max) noMle(fn, 'gamma', `every value equals ${f.min}, so the shape would be Infinity`);
+        return { n: x.length, mean: f.sum / x.length, meanLog: f.sumLog / x.length };
+      }
+    }
     const n = checkValues(fn, x, free[0] === true ? 2 : 1, 'gamma');
     let min = Infinity;
     let max = -Infinity;

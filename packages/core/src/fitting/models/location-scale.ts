@@ -53,20 +53,54 @@ export function sampleQuantiles(s: WeightedSample, p: readonly number[]): Float6
 }
 
 export interface LocationScaleData extends WeightedSample {
+  /** The sample median and interquartile range (for start values; a large sample finds them on first use). */
   readonly median: number;
   readonly iqr: number;
-  /** How many values equal the median (a value held by more than half the sample is the median). */
-  readonly tiesAtMedian: number;
+  /** How many values equal the value held by more than half the sample (that value is the median); 0 when none is. */
+  readonly majorityCount: number;
 }
 
 export function locationScaleData(fn: string, family: string, x: ArrayLike<number>, scaleFree: boolean): LocationScaleData {
   const n = checkValues(fn, x, scaleFree ? 2 : 1, family);
   const s = weightedSample(x, n);
   if (scaleFree && s.min === s.max) noMle(fn, family, `every value equals ${s.min}, so the scale would be 0`);
-  const [q1, median, q3] = sampleQuantiles(s, [0.25, 0.5, 0.75]) as unknown as [number, number, number];
-  let tiesAtMedian = 0;
-  for (let i = 0; i < s.values.length; i++) if (s.values[i] === median) tiesAtMedian += countAt(s.counts, i);
-  return { ...s, median, iqr: q3 - q1, tiesAtMedian };
+  // Quartiles by selection cost about a pass of the fit, and a large sample's starts come from a
+  // subsample (fit-distribution.ts), so they are found only when asked for.
+  let quartiles: Float64Array | undefined;
+  const quartile = (i: number): number => {
+    quartiles ??= sampleQuantiles(s, [0.25, 0.5, 0.75]);
+    return quartiles[i] as number;
+  };
+  return {
+    ...s,
+    get median() {
+      return quartile(1);
+    },
+    get iqr() {
+      return quartile(2) - quartile(0);
+    },
+    majorityCount: majorityCount(s),
+  };
+}
+
+/** The count of a value held by more than half the sample, or 0 (Boyer–Moore majority vote, two passes). */
+function majorityCount(s: WeightedSample): number {
+  const { values, counts } = s;
+  let candidate = NaN;
+  let votes = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    const w = countAt(counts, i);
+    if (v === candidate) votes += w;
+    else if (votes >= w) votes -= w;
+    else {
+      candidate = v;
+      votes = w - votes;
+    }
+  }
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === candidate) count += countAt(counts, i);
+  return 2 * count > s.n ? count : 0;
 }
 
 /** A positive spread for starts when the IQR is 0 (heavy ties): twice the mean absolute deviation. */

@@ -24,9 +24,20 @@ function sums(s: WeibullStats, k: number, logM: number): [number, number, number
   let a1 = 0;
   let a2 = 0;
   const { logU, counts } = s;
+  if (counts === undefined) {
+    // A large sample kept as it is (unit weights): the same sums without the weights.
+    for (let i = 0; i < logU.length; i++) {
+      const z = (logU[i] as number) - logM;
+      const e = Math.exp(k * z);
+      a0 += e;
+      a1 += e * z;
+      a2 += e * z * z;
+    }
+    return [a0, a1, a2];
+  }
   for (let i = 0; i < logU.length; i++) {
     const z = (logU[i] as number) - logM;
-    const e = countAt(counts, i) * Math.exp(k * z);
+    const e = (counts[i] as number) * Math.exp(k * z);
     a0 += e;
     a1 += e * z;
     a2 += e * z * z;
