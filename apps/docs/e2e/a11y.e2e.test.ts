@@ -74,6 +74,12 @@ describe('on a 360 px phone', () => {
           await wide.focus();
           await page.keyboard.press('ArrowRight');
           await page.keyboard.press('ArrowRight');
+          // Keyboard scrolling may be animated: wait for it to move rather than read it at once.
+          await wide.evaluate((el) => new Promise<void>((done) => {
+            const started = performance.now();
+            const poll = (): void => (el.scrollLeft > 0 || performance.now() - started > 3000 ? done() : void requestAnimationFrame(poll));
+            poll();
+          }));
           expect(await wide.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
         }
         expect(await axeFindings(page, 'serious')).toEqual([]);
