@@ -14,7 +14,19 @@ export function builtPages(dir = distDir): string[] {
 }
 
 /** The course sections (each has a Chinese page at /<name>/ and an English one at /en/<name>/). */
-export const sections = ['data', 'closed-form-mle', 'density', 'gradient-descent', 'beyond-mle', 'normal-pdf', 'cross-entropy'];
+export const sections = [
+  'data',
+  'closed-form-mle',
+  'coin-to-counts',
+  'density',
+  'gradient-descent',
+  'beyond-normal',
+  'how-sure',
+  'beyond-mle',
+  'normal-pdf',
+  'cross-entropy',
+  'fit-your-data',
+];
 
 /** Whether a path is a widget's embed page, /embed/<widget>/. */
 export const isEmbedPage = (path: string): boolean => /^\/embed\/[^/]+\/$/.test(path);
