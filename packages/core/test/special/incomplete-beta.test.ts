@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { betaI, betaIc, logBetaI, logBetaIc } from '../../src/special/incomplete-beta.ts';
 import { logBeta } from '../../src/special/log-beta.ts';
-import { expectClose } from '../support/expect-close.ts';
+import { expectClose, expectOrdered } from '../support/expect-close.ts';
 import { special } from './golden.ts';
 
 interface BetaBlock {
@@ -65,11 +65,12 @@ describe('incomplete beta properties (fast-check)', () => {
     );
   });
 
-  it('I_x(a, b) is non-decreasing in x', () => {
+  it('I_x(a, b) is non-decreasing in x to its accuracy', () => {
     fc.assert(
       fc.property(shape, shape, unit, unit, (a, b, x1, x2) => {
         const [lo, hi] = x1 < x2 ? [x1, x2] : [x2, x1];
-        expect(betaI(a, b, lo)).toBeLessThanOrEqual(betaI(a, b, hi));
+        // Up to I's accuracy: x's a few ulps apart can give values in either order within it (so does scipy's betainc).
+        expectOrdered(betaI(a, b, lo), betaI(a, b, hi), { rel: 2e-14 });
       }),
     );
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gammaP, gammaQ, logGammaP, logGammaQ } from '../../src/special/incomplete-gamma.ts';
 import { logGamma } from '../../src/special/log-gamma.ts';
-import { expectClose } from '../support/expect-close.ts';
+import { expectClose, expectOrdered } from '../support/expect-close.ts';
 import { special } from './golden.ts';
 
 interface GammaBlock {
@@ -72,12 +72,14 @@ describe('incomplete gamma properties (fast-check)', () => {
     );
   });
 
-  it('P is non-decreasing in x', () => {
+  it('P is non-decreasing in x to its accuracy', () => {
     fc.assert(
       fc.property(shape, ratio, ratio, (a, r1, r2) => {
         const [lo, hi] = r1 < r2 ? [r1, r2] : [r2, r1];
-        expect(gammaP(a, a * lo)).toBeLessThanOrEqual(gammaP(a, a * hi));
-        expect(logGammaQ(a, a * lo)).toBeGreaterThanOrEqual(logGammaQ(a, a * hi));
+        // Up to P's accuracy (5e−15 + 5e−16·|ln T|, see the golden test): x's a few ulps apart can give values in
+        // either order within it (scipy's gammainc reverses ~1 % of such pairs).
+        expectOrdered(gammaP(a, a * lo), gammaP(a, a * hi), { rel: 2e-14 });
+        expectOrdered(logGammaQ(a, a * hi), logGammaQ(a, a * lo), { rel: 2e-14, abs: 2e-14 });
       }),
     );
   });
