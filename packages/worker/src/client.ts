@@ -144,7 +144,13 @@ export function createClient(spawn: () => SpawnedWorker): MleClient {
       }, port);
       context.progressPort = channel.port2;
     }
-    const cancelInWorker = () => void (current.remote.cancel(jobId) as Promise<unknown>).catch(() => undefined);
+    const cancelInWorker = () => {
+      try {
+        void (current.remote.cancel(jobId) as Promise<unknown>).catch(() => undefined);
+      } catch {
+        // The worker was terminated meanwhile (its proxy released): nothing is left to cancel.
+      }
+    };
     controller.signal.addEventListener('abort', cancelInWorker, { once: true });
     try {
       const aborted = whenAborted(controller.signal);

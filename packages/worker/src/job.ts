@@ -29,6 +29,8 @@ export interface JobProgress {
 
 const running = new Set<number>();
 const cancelled = new Set<number>();
+/** Each running job's abort controller: a job that waits on something else (a nested worker) is told at once. */
+const controllers = new Map<number, AbortController>();
 /** At most 30 reports a second (the page redraws no faster than that is useful). */
 export const PROGRESS_INTERVAL_MS = 1000 / 30;
 /** Work between yields: long enough to keep yielding cheap, short enough to cancel within 50 ms. */
@@ -38,6 +40,7 @@ export const SLICE_MS = 8;
 export function cancelJob(id: number): boolean {
   if (!running.has(id)) return false;
   cancelled.add(id);
+  controllers.get(id)?.abort();
   return true;
 }
 
@@ -72,6 +75,11 @@ function yieldToEventLoop(): Promise<void> {
 export interface RunningJob {
   /** Whether `checkpoint` should be called now (a time slice has passed). */
   due(): boolean;
+  /**
+   * Aborted the moment the job is cancelled, for a job that is not computing but waiting (on a nested
+   * worker, see nested.ts): it need not reach a checkpoint to stop.
+   */
+  readonly signal: AbortSignal;
   /** Yields to the event loop; throws an AbortError if the job was cancelled meanwhile. */
   checkpoint(): Promise<void>;
   /** Reports progress, dropped unless ~1/30 s has passed since the last report (or `force`). */
@@ -102,7 +110,11 @@ function progressSink(context: JobContext | undefined): { report: ProgressSink |
  */
 export function startJob(context: JobContext | undefined, name = 'job'): RunningJob {
   const id = typeof context?.jobId === 'number' ? context.jobId : -1;
-  if (id >= 0) running.add(id);
+  const controller = new AbortController();
+  if (id >= 0) {
+    running.add(id);
+    controllers.set(id, controller);
+  }
   const sink = progressSink(context);
   let sliceStart = performance.now();
   let lastReport = -Infinity;
@@ -111,6 +123,7 @@ export function startJob(context: JobContext | undefined, name = 'job'): Running
     due() {
       return performance.now() - sliceStart >= SLICE_MS;
     },
+    signal: controller.signal,
     async checkpoint() {
       await yieldToEventLoop();
       sliceStart = performance.now();
@@ -135,6 +148,7 @@ export function startJob(context: JobContext | undefined, name = 'job'): Running
       finished = true;
       running.delete(id);
       cancelled.delete(id);
+      if (controllers.get(id) === controller) controllers.delete(id);
       sink.close();
     },
   };

@@ -19,53 +19,7 @@ import type { MleClient } from '../src/client.ts';
 import type { JobProgress } from '../src/job.ts';
 import golden from './fixtures/summary.json' with { type: 'json' };
 import { expectAllClose, expectClose } from './support/expect-close.ts';
-
-/** The rejection of a promise that must reject (fails the test if it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(Error);
-    return error as Error;
-  }
-  return expect.fail('expected the call to reject');
-}
-
-/**
- * Starts a job with `start(onProgress)` and keeps every progress report; `started` resolves on the
- * first report that `reached` accepts (by default the very first one).
- */
-function firstProgress(
-  start: (onProgress: (p: JobProgress) => void) => Promise<unknown>,
-  reached: (p: JobProgress) => boolean = () => true,
-): { job: Promise<unknown>; started: Promise<JobProgress>; reports: JobProgress[] } {
-  let job: Promise<unknown> = Promise.resolve();
-  const reports: JobProgress[] = [];
-  const started = new Promise<JobProgress>((resolve) => {
-    job = start((p) => {
-      reports.push(p);
-      if (reached(p)) resolve(p);
-    });
-  });
-  job.catch(() => undefined);
-  return { job, started, reports };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Aborts a running job and checks the 50 ms promise: the call rejects, and the worker runs no job,
- * within 50 ms of the abort (the job stops at its next time slice). Returns the rejection.
- */
-async function abortWithin50ms(client: MleClient, controller: AbortController, job: Promise<unknown>): Promise<Error> {
-  const abortedAt = performance.now();
-  controller.abort();
-  const error = await rejection(job);
-  expect(performance.now() - abortedAt).toBeLessThan(50);
-  while ((await client.runningJobs()) !== 0) await sleep(1);
-  expect(performance.now() - abortedAt).toBeLessThan(50);
-  return error;
-}
+import { abortWithin50ms, firstProgress, rejection, sleep } from './support/jobs.ts';
 
 export function clientSuite(name: string, create: () => MleClient): void {
   describe(`${name} client`, () => {

@@ -61,6 +61,20 @@ export function fitLabSuite(name: string, makeClient: () => MleClient): void {
       expect(b.errors).toEqual(parseData('a,b\n1,10\n2,20\n3,x\n', { column: 'b' }).errors.map((e) => ({ ...e })));
     });
 
+    it('loadText of appendText pieces reads what the joined text reads, a pair split between pieces included', async () => {
+      const text = '1.5\n2\nx\u{1F600}y\n3e2\n';
+      const cut = text.indexOf('\u{1F600}') + 1; // between the two halves of the surrogate pair
+      expect(await client.appendText(41, text.slice(0, cut))).toBe(cut);
+      expect(await client.appendText(41, text.slice(cut))).toBe(text.length);
+      const loaded = await client.loadText({ buffer: 41 });
+      const direct = parseData(text);
+      expect(loaded.n).toBe(3);
+      expect(Array.from(await client.values(loaded.handle!))).toEqual(Array.from(direct.values));
+      expect(loaded.errors).toEqual(direct.errors.map((e) => ({ ...e })));
+      expect(loaded.errors[0]!.text).toBe('x\u{1F600}y');
+      await expect(client.loadText({ buffer: 41 })).rejects.toThrow(/loadText: text must be a string, a Blob/);
+    });
+
     it('caps the listed line errors at 100 and gives the total', async () => {
       const text = Array.from({ length: 250 }, (_, i) => (i % 2 ? 'bad' : String(i))).join('\n');
       const loaded = await client.loadText(text);

@@ -2,7 +2,9 @@
 // on it, a parameter's profile log-likelihood, and bootstrap goodness-of-fit p-values. Every number
 // comes from core (parseData, compareFits, confidenceIntervals, goodnessOfFit, likelihoodTests, the
 // families' pdf/cdf/ppf); the worker only chooses what to compute, keeps the data and thins what the
-// page draws.
+// page draws. Each job's core calls are long and indivisible on large data (a goodnessOfFit of 1e6
+// values takes seconds), so in the page's worker every job here runs in a nested worker that a
+// cancel terminates (nested.ts); the nested worker runs the same code in place.
 import {
   compareFits,
   confidenceIntervals,
@@ -27,7 +29,8 @@ import {
 } from '@mle-lab/core';
 import { getDataset, storeDataset, type DatasetHandle } from '../datasets.ts';
 import { decimationIndices } from '../decimate.ts';
-import { startJob, type JobContext } from '../job.ts';
+import { startJob, type JobContext, type RunningJob } from '../job.ts';
+import { inNestedWorker, nestedWorkersAvailable, type NestedWorker } from '../nested.ts';
 import { withTransfer } from '../transfer.ts';
 import { checkSampleCount } from './datasets.ts';
 
@@ -55,8 +58,36 @@ export interface LoadTextOptions {
   column?: string | number;
 }
 
-/** Text sent in pieces (appendText), by buffer number, until loadText reads it. */
-const buffers = new Map<number, string[]>();
+/**
+ * Text sent in pieces (appendText), by buffer number, until loadText reads it. Each piece is kept as a
+ * Blob: the whole is then one Blob of the pieces, handed to the nested worker without a copy, where a
+ * joined string of a million lines would be flattened and cloned on this worker's thread (~90 ms).
+ */
+const buffers = new Map<number, { parts: Blob[]; length: number; held: string }>();
+/** Characters per Blob piece when a long string is handed to the nested worker (~0.3 ms of encoding each). */
+const TEXT_PIECE = 1 << 18;
+
+/** Whether a string ends with the first half of a surrogate pair (UTF-8 pieces must not split a pair). */
+function endsInHighSurrogate(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 0xd800 && last <= 0xdbff;
+}
+
+/**
+ * A long string as a Blob, built in pieces with a checkpoint whenever a time slice has passed: one
+ * structured clone of a million lines would hold this worker's thread for tens of milliseconds.
+ */
+async function textBlob(text: string, run: RunningJob): Promise<Blob> {
+  const parts: Blob[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + TEXT_PIECE);
+    if (end < text.length && endsInHighSurrogate(text.slice(end - 1, end))) end++;
+    parts.push(new Blob([text.slice(start, end)]));
+    start = end;
+    if (run.due()) await run.checkpoint();
+  }
+  return new Blob(parts, { type: 'text/plain' });
+}
 
 /** One token that could not be read, as core's parseData reports it. */
 export interface LineError {
@@ -256,37 +287,85 @@ function picture(values: Float64Array, sorted: Float64Array, counts: boolean): P
   return { grid: lo === hi ? Float64Array.of(lo) : linspace(lo, hi, CURVE_POINTS), histogram: { edges: h.edges, density: h.counts } };
 }
 
+/**
+ * Runs a job in a nested worker on its copy of `values` (nested.ts): a cancel terminates the nested
+ * worker at once, wherever its core call is. The result is the nested worker's, its arrays transferred on.
+ */
+async function nested<T extends object>(
+  fn: string,
+  job: JobContext | undefined,
+  values: Float64Array,
+  call: (worker: NestedWorker, handle: DatasetHandle) => Promise<T>,
+): Promise<T> {
+  const run = startJob(job, fn);
+  try {
+    return withTransfer(await inNestedWorker(fn, run, async (worker) => call(worker, await worker.dataset(values)), values));
+  } finally {
+    run.finish();
+  }
+}
+
+/** The text loadText reads: a string, a Blob, or a buffer filled by appendText (consumed here). */
+function textSource(text: unknown): string | Blob {
+  if (typeof text === 'string') return text;
+  if (typeof Blob !== 'undefined' && text instanceof Blob) return text;
+  if (typeof text === 'object' && text !== null && buffers.has((text as { buffer: number }).buffer)) {
+    const id = (text as { buffer: number }).buffer;
+    const { parts, held } = buffers.get(id) as { parts: Blob[]; held: string };
+    const whole = new Blob(held === '' ? parts : [...parts, new Blob([held])], { type: 'text/plain' });
+    buffers.delete(id);
+    return whole;
+  }
+  throw new TypeError(`loadText: text must be a string, a Blob (a File) or { buffer } filled by appendText, got ${JSON.stringify(text) ?? typeof text}`);
+}
+
 export const fitLabJobs = {
   /**
    * Parses the reader's text (a string, or a Blob such as a dropped File, read here) with core's
    * parseData inside the worker and keeps the values read. Returns
    * the dataset's handle (null when nothing could be read), the count, the first 100 unreadable tokens
-   * with their line numbers and the total, and the table's columns.
+   * with their line numbers and the total, and the table's columns. Progress `{ done: 0 | 1, total: 1 }`
+   * (parseData is one call); a cancel stops the parse at once (it runs in a nested worker).
    */
-  async loadText(text: string | Blob | { buffer: number }, options: LoadTextOptions = {}): Promise<LoadTextResult> {
-    let source: string;
-    if (typeof text === 'string') source = text;
-    else if (typeof Blob !== 'undefined' && text instanceof Blob) source = await text.text(); // a dropped file, read here, never on the page
-    else if (typeof text === 'object' && text !== null && buffers.has((text as { buffer: number }).buffer)) {
-      const id = (text as { buffer: number }).buffer;
-      source = (buffers.get(id) as string[]).join('');
-      buffers.delete(id);
-    } else {
-      throw new TypeError(`loadText: text must be a string, a Blob (a File) or { buffer } filled by appendText, got ${JSON.stringify(text) ?? typeof text}`);
+  async loadText(text: string | Blob | { buffer: number }, options: LoadTextOptions = {}, job?: JobContext): Promise<LoadTextResult> {
+    const fn = 'loadText';
+    let input = textSource(text);
+    const run = startJob(job, fn);
+    try {
+      run.progress({ done: 0, total: 1 }, true);
+      if (nestedWorkersAvailable()) {
+        if (typeof input === 'string' && input.length > TEXT_PIECE) input = await textBlob(input, run);
+        const source = input;
+        const result = await inNestedWorker(fn, run, async (worker): Promise<LoadTextResult> => {
+          const read = await worker.client.loadText(source, options, worker.control);
+          if (!read.handle) return read;
+          // The values come back to be kept here; the nested worker keeps its copy for the fits that follow.
+          const values = await worker.client.values(read.handle);
+          if (run.signal.aborted) return read; // cancelled meanwhile: nothing is kept here
+          worker.adopt(values, read.handle);
+          return { ...read, handle: storeDataset(values, { kind: 'loaded' }) };
+        });
+        run.progress({ done: 1, total: 1 }, true);
+        return result;
+      }
+      const source = typeof input === 'string' ? input : await input.text(); // a dropped file, read here, never on the page
+      const parsed = parseData(source, options.column === undefined ? {} : { column: options.column });
+      const n = parsed.values.length;
+      if (n > 0) checkSampleCount('loadText', n);
+      const handle = n === 0 ? null : storeDataset(parsed.values, { kind: 'loaded' });
+      run.progress({ done: 1, total: 1 }, true);
+      return {
+        handle,
+        n,
+        errors: parsed.errors.slice(0, MAX_LINE_ERRORS).map((e) => ({ line: e.line, text: e.text, message: e.message })),
+        errorCount: parsed.errors.length,
+        columns: [...parsed.columns],
+        column: parsed.column,
+        counts: n > 0 && isCounts(parsed.values),
+      };
+    } finally {
+      run.finish();
     }
-    const parsed = parseData(source, options.column === undefined ? {} : { column: options.column });
-    const n = parsed.values.length;
-    if (n > 0) checkSampleCount('loadText', n);
-    const handle = n === 0 ? null : storeDataset(parsed.values, { kind: 'loaded' });
-    return {
-      handle,
-      n,
-      errors: parsed.errors.slice(0, MAX_LINE_ERRORS).map((e) => ({ line: e.line, text: e.text, message: e.message })),
-      errorCount: parsed.errors.length,
-      columns: [...parsed.columns],
-      column: parsed.column,
-      counts: n > 0 && isCounts(parsed.values),
-    };
   },
 
   /**
@@ -297,10 +376,18 @@ export const fitLabJobs = {
   appendText(buffer: number, chunk: string): number {
     if (!Number.isInteger(buffer)) throw new TypeError(`appendText: buffer must be an integer, got ${String(buffer)}`);
     if (typeof chunk !== 'string') throw new TypeError(`appendText: chunk must be a string, got ${typeof chunk}`);
-    const parts = buffers.get(buffer) ?? [];
-    parts.push(chunk);
-    buffers.set(buffer, parts);
-    return parts.reduce((length, part) => length + part.length, 0);
+    const kept = buffers.get(buffer) ?? { parts: [], length: 0, held: '' };
+    // A pair split between two pieces is joined again: the last half-pair waits for the next piece.
+    let piece = kept.held + chunk;
+    kept.held = '';
+    if (endsInHighSurrogate(piece)) {
+      kept.held = piece.slice(-1);
+      piece = piece.slice(0, -1);
+    }
+    kept.parts.push(new Blob([piece]));
+    kept.length += chunk.length;
+    buffers.set(buffer, kept);
+    return kept.length;
   },
 
   /** A seeded sample from any family (numpy's legacy sampler: `np.random.seed(seed)` then the family's draw). */
@@ -321,6 +408,7 @@ export const fitLabJobs = {
   async fitFamilies(handle: DatasetHandle, options: FitFamiliesOptions = {}, job?: JobContext): Promise<FitFamiliesResult> {
     const fn = 'fitFamilies';
     const { values } = getDataset(fn, handle);
+    if (nestedWorkersAvailable()) return nested(fn, job, values, (worker, copy) => worker.client.fitFamilies(copy, options, worker.control));
     const asked = checkFamilies(fn, options.families);
     const counts = isCounts(values);
     const families = asked ?? (counts ? [...COUNT_FAMILIES, ...(isBinary(values) ? (['bernoulli'] as FamilyName[]) : [])] : [...CONTINUOUS]);
@@ -404,47 +492,51 @@ export const fitLabJobs = {
    * The profile log-likelihood ℓ_p of one parameter (the others maximised out) on a grid around its
    * profile interval (Wald above PROFILE_INTERVAL_MAX_N values), each point ℓ̂ − LR/2 from core's
    * likelihoodTests, and the cut ℓ̂ − χ²₁(level)/2 with χ²₁(level) = Φ⁻¹((1 + level)/2)². Progress in
-   * points, a cancel checked between them.
+   * points; a cancel stops it at once (in a nested worker) or between points (in place).
    */
   async profile(handle: DatasetHandle, family: FamilyName, parameter: string, options: ProfileOptions = {}, job?: JobContext): Promise<ProfileCurve> {
     const fn = 'profile';
     const { values } = getDataset(fn, handle);
+    if (nestedWorkersAvailable()) return nested(fn, job, values, (worker, copy) => worker.client.profile(copy, family, parameter, options, worker.control));
     const points = options.points ?? 61;
     if (!Number.isInteger(points) || points < 3 || points > 1001) {
       throw new RangeError(`${fn}: points must be an integer from 3 to 1001, got ${String(points)}`);
     }
-    const level = options.level ?? 0.95;
-    const fit = fitDistribution(values, family, options.fixed ? { fixed: options.fixed } : {});
-    if (!fit.parameters.includes(parameter)) {
-      throw new RangeError(`${fn}: ${family} has no free parameter named ${JSON.stringify(parameter)}; its free parameters are ${fit.parameters.join(', ')}`);
-    }
-    // The profile interval up to PROFILE_INTERVAL_MAX_N values; above, the Wald interval sets the grid
-    // and the curve itself shows where the profile crosses the cut.
-    const method = values.length <= PROFILE_INTERVAL_MAX_N ? 'profile' : 'wald';
-    const interval = confidenceIntervals(values, fit, { level, method })[parameter] as ConfidenceInterval;
-    const estimate = fit.estimates[parameter] as number;
-    const domain = getFamily(family).parameters.find((p) => p.name === parameter)?.domain ?? 'real';
-    const se = fit.standardErrors[parameter] as number;
-    const spread = Number.isFinite(se) && se > 0 ? 4 * se : Math.max(1e-3, Math.abs(estimate) * 0.5);
-    const lowEnd = Number.isFinite(interval.lower) ? interval.lower : estimate - spread;
-    const highEnd = Number.isFinite(interval.upper) ? interval.upper : estimate + spread;
-    const pad = 0.35 * Math.max(highEnd - lowEnd, 1e-12 * Math.max(1, Math.abs(estimate)));
-    let lo = lowEnd - pad;
-    let hi = highEnd + pad;
-    if (domain === 'positive' || domain === 'probability') lo = Math.max(lo, Math.min(lowEnd, estimate) / 4);
-    if (domain === 'probability') hi = Math.min(hi, 1 - (1 - Math.max(highEnd, estimate)) / 4);
-    const x = linspace(lo, hi, points);
-    const profile = new Float64Array(points);
-    const llAt = (v: number): number => {
-      if (v === estimate) return fit.logLikelihood;
-      try {
-        return fit.logLikelihood - likelihoodTests(values, fit, { [parameter]: v }).likelihoodRatio.statistic / 2;
-      } catch {
-        return NaN;
-      }
-    };
+    // The maximum and the interval first (each a core call of up to seconds on 1e6 values), after a
+    // first report so the page sees the job start; then one profile point per step.
     const run = startJob(job, fn);
     try {
+      run.progress({ done: 0, total: points }, true);
+      const level = options.level ?? 0.95;
+      const fit = fitDistribution(values, family, options.fixed ? { fixed: options.fixed } : {});
+      if (!fit.parameters.includes(parameter)) {
+        throw new RangeError(`${fn}: ${family} has no free parameter named ${JSON.stringify(parameter)}; its free parameters are ${fit.parameters.join(', ')}`);
+      }
+      // The profile interval up to PROFILE_INTERVAL_MAX_N values; above, the Wald interval sets the grid
+      // and the curve itself shows where the profile crosses the cut.
+      const method = values.length <= PROFILE_INTERVAL_MAX_N ? 'profile' : 'wald';
+      const interval = confidenceIntervals(values, fit, { level, method })[parameter] as ConfidenceInterval;
+      const estimate = fit.estimates[parameter] as number;
+      const domain = getFamily(family).parameters.find((p) => p.name === parameter)?.domain ?? 'real';
+      const se = fit.standardErrors[parameter] as number;
+      const spread = Number.isFinite(se) && se > 0 ? 4 * se : Math.max(1e-3, Math.abs(estimate) * 0.5);
+      const lowEnd = Number.isFinite(interval.lower) ? interval.lower : estimate - spread;
+      const highEnd = Number.isFinite(interval.upper) ? interval.upper : estimate + spread;
+      const pad = 0.35 * Math.max(highEnd - lowEnd, 1e-12 * Math.max(1, Math.abs(estimate)));
+      let lo = lowEnd - pad;
+      let hi = highEnd + pad;
+      if (domain === 'positive' || domain === 'probability') lo = Math.max(lo, Math.min(lowEnd, estimate) / 4);
+      if (domain === 'probability') hi = Math.min(hi, 1 - (1 - Math.max(highEnd, estimate)) / 4);
+      const x = linspace(lo, hi, points);
+      const profile = new Float64Array(points);
+      const llAt = (v: number): number => {
+        if (v === estimate) return fit.logLikelihood;
+        try {
+          return fit.logLikelihood - likelihoodTests(values, fit, { [parameter]: v }).likelihoodRatio.statistic / 2;
+        } catch {
+          return NaN;
+        }
+      };
       for (let i = 0; i < points; i++) {
         profile[i] = llAt(x[i] as number);
         run.progress({ done: i + 1, total: points }, i === points - 1);
@@ -460,20 +552,22 @@ export const fitLabJobs = {
 
   /**
    * Parametric-bootstrap p-values of KS, CvM and AD for one family (core's goodnessOfFit with
-   * `bootstrap`), run in chunks of BOOTSTRAP_CHUNK replicates so progress reaches the page and a cancel
-   * lands between chunks: chunk k draws from seed + k (mod 2³²); the p-values pool the chunks' counts,
+   * `bootstrap`), run in chunks of BOOTSTRAP_CHUNK replicates so progress reaches the page (a cancel
+   * stops it at once in a nested worker, between chunks in place): chunk k draws from seed + k (mod 2³²); the p-values pool the chunks' counts,
    * p = (1 + #{T_b ≥ T}) / (1 + used). With replicates ≤ BOOTSTRAP_CHUNK it is exactly one core call.
    */
   async goodnessOfFit(handle: DatasetHandle, family: FamilyName, options: BootstrapGofOptions, job?: JobContext): Promise<BootstrapGof> {
     const fn = 'goodnessOfFit';
     const { values } = getDataset(fn, handle);
+    if (nestedWorkersAvailable()) return nested(fn, job, values, (worker, copy) => worker.client.goodnessOfFit(copy, family, options, worker.control));
     const replicates = options?.replicates;
     if (!Number.isInteger(replicates) || replicates < 1 || replicates > 100_000) {
       throw new RangeError(`${fn}: replicates must be an integer from 1 to 100,000, got ${String(replicates)}`);
     }
-    const fit = fitDistribution(values, family, options.fixed ? { fixed: options.fixed } : {});
     const run = startJob(job, fn);
     try {
+      run.progress({ done: 0, total: replicates }, true);
+      const fit = fitDistribution(values, family, options.fixed ? { fixed: options.fixed } : {});
       const exceed = { ks: 0, cvm: 0, ad: 0 };
       let used = 0;
       let failed = 0;
