@@ -74,6 +74,14 @@ export function secondStageCancelSuite(name: string, makeClient: () => MleClient
       await cancelAfterFirstProgress('loadText', (onProgress, signal) => client.loadText({ buffer: 99 }, {}, { onProgress, signal }));
     });
 
+    it('simulateEstimator at n = 10,000 and at n = 1000 (n × repetitions = 10⁷, the largest)', SLOW, async () => {
+      for (const n of [10_000, 1000]) {
+        const spec = { family: 'gamma', params: { shape: 2, rate: 1 }, parameter: 'shape', n, repetitions: 10_000_000 / n, seed: 5 } as const;
+        const reports = await cancelAfterFirstProgress('simulateEstimator', (onProgress, signal) => client.simulateEstimator(spec, { onProgress, signal }));
+        expect(reports[0]).toEqual({ done: 0, total: spec.repetitions });
+      }
+    });
+
     it('latest wins: a second keyed fitFamilies supersedes the first within 50 ms; the worker stays usable', SLOW, async () => {
       const { job: first, started } = firstProgress((onProgress) => client.fitFamilies(handle, {}, { onProgress, key: 'fit-lab' }));
       await started;
