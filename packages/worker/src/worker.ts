@@ -6,8 +6,11 @@ import { configureNestedWorkers, NESTED_WORKER_NAME } from './nested.ts';
 import { spawnBrowserWorker } from './spawn-browser.ts';
 
 const scriptUrl = new URL(import.meta.url);
-configureNestedWorkers({
-  spawn: () => spawnBrowserWorker(scriptUrl, NESTED_WORKER_NAME),
-  inside: (globalThis as { name?: unknown }).name === NESTED_WORKER_NAME,
-});
+// A browser without workers inside workers (Safari before 15.5) runs every job in place instead.
+if (typeof Worker === 'function') {
+  configureNestedWorkers({
+    spawn: () => spawnBrowserWorker(scriptUrl, NESTED_WORKER_NAME),
+    inside: (globalThis as { name?: unknown }).name === NESTED_WORKER_NAME,
+  });
+}
 expose(api);

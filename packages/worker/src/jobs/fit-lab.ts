@@ -29,7 +29,7 @@ import {
 } from '@mle-lab/core';
 import { getDataset, storeDataset, type DatasetHandle } from '../datasets.ts';
 import { decimationIndices } from '../decimate.ts';
-import { startJob, type JobContext, type RunningJob } from '../job.ts';
+import { startJob, type JobContext } from '../job.ts';
 import { inNestedWorker, nestedWorkersAvailable, type NestedWorker } from '../nested.ts';
 import { withTransfer } from '../transfer.ts';
 import { checkSampleCount } from './datasets.ts';
@@ -64,29 +64,18 @@ export interface LoadTextOptions {
  * joined string of a million lines would be flattened and cloned on this worker's thread (~90 ms).
  */
 const buffers = new Map<number, { parts: Blob[]; length: number; held: string }>();
-/** Characters per Blob piece when a long string is handed to the nested worker (~0.3 ms of encoding each). */
+/**
+ * Characters per message when a long string is handed to the nested worker: one structured clone of
+ * a million lines would hold this worker's thread for tens of milliseconds, a piece well under one.
+ */
 const TEXT_PIECE = 1 << 18;
+/** Buffer numbers this worker uses in its nested workers' appendText. */
+let nestedBuffers = 0;
 
 /** Whether a string ends with the first half of a surrogate pair (UTF-8 pieces must not split a pair). */
 function endsInHighSurrogate(text: string): boolean {
   const last = text.charCodeAt(text.length - 1);
   return last >= 0xd800 && last <= 0xdbff;
-}
-
-/**
- * A long string as a Blob, built in pieces with a checkpoint whenever a time slice has passed: one
- * structured clone of a million lines would hold this worker's thread for tens of milliseconds.
- */
-async function textBlob(text: string, run: RunningJob): Promise<Blob> {
-  const parts: Blob[] = [];
-  for (let start = 0; start < text.length; ) {
-    let end = Math.min(text.length, start + TEXT_PIECE);
-    if (end < text.length && endsInHighSurrogate(text.slice(end - 1, end))) end++;
-    parts.push(new Blob([text.slice(start, end)]));
-    start = end;
-    if (run.due()) await run.checkpoint();
-  }
-  return new Blob(parts, { type: 'text/plain' });
 }
 
 /** One token that could not be read, as core's parseData reports it. */
@@ -329,14 +318,20 @@ export const fitLabJobs = {
    */
   async loadText(text: string | Blob | { buffer: number }, options: LoadTextOptions = {}, job?: JobContext): Promise<LoadTextResult> {
     const fn = 'loadText';
-    let input = textSource(text);
+    const input = textSource(text);
     const run = startJob(job, fn);
     try {
       run.progress({ done: 0, total: 1 }, true);
       if (nestedWorkersAvailable()) {
-        if (typeof input === 'string' && input.length > TEXT_PIECE) input = await textBlob(input, run);
-        const source = input;
         const result = await inNestedWorker(fn, run, async (worker): Promise<LoadTextResult> => {
+          let source: string | Blob | { buffer: number } = input;
+          if (typeof input === 'string' && input.length > TEXT_PIECE) {
+            // A long string goes over in pieces, a message each; this worker stays free between them.
+            source = { buffer: ++nestedBuffers };
+            for (let start = 0; start < input.length; start += TEXT_PIECE) {
+              await worker.client.appendText(source.buffer, input.slice(start, start + TEXT_PIECE));
+            }
+          }
           const read = await worker.client.loadText(source, options, worker.control);
           if (!read.handle) return read;
           // The values come back to be kept here; the nested worker keeps its copy for the fits that follow.
