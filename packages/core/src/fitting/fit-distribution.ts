@@ -70,8 +70,9 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
       }
       starts.push(start);
     }
-    const warm = starts.length === 0 ? subsampleStart(fn, x, prep.model, theta, free) : undefined;
-    const result = maximize(model, data, theta, free, warm === undefined ? { starts } : { starts: [warm], onlyGiven: true, trustLastStep: true });
+    const own = model.maximize?.(data, theta, free, starts[0]);
+    const warm = own === undefined && starts.length === 0 ? subsampleStart(fn, x, prep.model, theta, free) : undefined;
+    const result = own ?? maximize(model, data, theta, free, warm === undefined ? { starts } : { starts: [warm], onlyGiven: true, trustLastStep: true });
     theta.set(result.theta);
     logLikelihood = result.logLikelihood;
     hessian = result.hessian;

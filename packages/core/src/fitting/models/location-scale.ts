@@ -1,6 +1,6 @@
-import { toFloat64 } from '../../internal/validate.ts';
+import { isNumberTypedArray, toFloat64 } from '../../internal/validate.ts';
 import { linearQuantiles } from '../../stats/quantile.ts';
-import { checkValues, frequencyTable, noMle } from '../model.ts';
+import { checkValues, frequencyTable, noMle, outsideSupport } from '../model.ts';
 
 // Data shared by the continuous families fitted by Newton on every value (logistic, Cauchy, Weibull):
 // a small sample is collapsed to its distinct values with their counts (ties then cost nothing); a
@@ -43,6 +43,26 @@ export function weightedSample(x: ArrayLike<number>, n: number): WeightedSample 
   return { n, values, counts: undefined, min, max, distinct: false };
 }
 
+/**
+ * Validates the data (finite numbers, and > 0 when `positive`) and makes its weighted sample. A large
+ * typed array is checked by the min/max pass the sample makes anyway (Math.min and Math.max
+ * propagate NaN); anything else, or a bad value, goes through the checks that name it.
+ */
+export function checkedSample(fn: string, family: string, x: ArrayLike<number>, minLength: number, positive: boolean): WeightedSample {
+  if (isNumberTypedArray(x) && x.length > TABLE_LIMIT && x.length >= minLength) {
+    const s = weightedSample(x, x.length);
+    if ((positive ? s.min > 0 : s.min > -Infinity) && s.max < Infinity) return s;
+  }
+  const n = checkValues(fn, x, minLength, family);
+  if (positive) {
+    for (let i = 0; i < n; i++) {
+      const v = x[i] as number;
+      if (!(v > 0)) outsideSupport(fn, family, v, i, 'only values > 0');
+    }
+  }
+  return weightedSample(x, n);
+}
+
 /** numpy-'linear' quantiles of a weighted sample. */
 export function sampleQuantiles(s: WeightedSample, p: readonly number[]): Float64Array {
   if (!s.distinct) return linearQuantiles(s.values, p, s.min, s.max);
@@ -61,8 +81,7 @@ export interface LocationScaleData extends WeightedSample {
 }
 
 export function locationScaleData(fn: string, family: string, x: ArrayLike<number>, scaleFree: boolean): LocationScaleData {
-  const n = checkValues(fn, x, scaleFree ? 2 : 1, family);
-  const s = weightedSample(x, n);
+  const s = checkedSample(fn, family, x, scaleFree ? 2 : 1, false);
   if (scaleFree && s.min === s.max) noMle(fn, family, `every value equals ${s.min}, so the scale would be 0`);
   // Quartiles by selection cost about a pass of the fit, and a large sample's starts come from a
   // subsample (fit-distribution.ts), so they are found only when asked for.
