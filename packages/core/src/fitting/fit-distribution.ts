@@ -70,8 +70,13 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
       }
       starts.push(start);
     }
-    const own = model.maximize?.(data, theta, free, starts[0]);
-    const warm = own === undefined && starts.length === 0 ? subsampleStart(fn, x, prep.model, theta, free) : undefined;
+    let warmed: { start: Float64Array | undefined } | undefined;
+    const warmStart = () => {
+      warmed ??= { start: starts.length === 0 ? subsampleStart(fn, x, prep.model, theta, free) : undefined };
+      return warmed.start;
+    };
+    const own = model.maximize?.(data, theta, free, starts[0], warmStart);
+    const warm = own === undefined ? warmStart() : undefined;
     const result = own ?? maximize(model, data, theta, free, warm === undefined ? { starts } : { starts: [warm], onlyGiven: true, trustLastStep: true });
     theta.set(result.theta);
     logLikelihood = result.logLikelihood;

@@ -57,10 +57,17 @@ export interface LikelihoodModel<S = unknown> {
   closedForm?(s: S, theta: Float64Array, free: readonly boolean[]): ClosedFormResult | undefined;
   /**
    * The model's own maximiser for this set of free parameters (Newton on a profile likelihood in
-   * fewer dimensions, say), from `start` when one is given; undefined when the general engine
+   * fewer dimensions, say), from `start` when one is given, else from `warmStart()` (the MLE on a
+   * subsample of a large sample, made on demand) or its own; undefined when the general engine
    * (newton.ts) should run. The Maximum carries the natural Hessian at the answer.
    */
-  maximize?(s: S, theta: Float64Array, free: readonly boolean[], start: Float64Array | undefined): Maximum | undefined;
+  maximize?(
+    s: S,
+    theta: Float64Array,
+    free: readonly boolean[],
+    start: Float64Array | undefined,
+    warmStart: () => Float64Array | undefined,
+  ): Maximum | undefined;
   /** Start points for Newton (full natural vectors; the fixed entries are copied over them). */
   starts(s: S, theta: Float64Array, free: readonly boolean[]): Float64Array[];
   /**
