@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FamilyName } from '../../src/families/family.ts';
 import { fitDistribution } from '../../src/fitting/fit-distribution.ts';
+import { logLikelihoodTerms } from '../../src/fitting/log-likelihood-terms.ts';
 import data from '../fixtures/fitting.json' with { type: 'json' };
 import { createRandomState } from '../../src/random/random-state.ts';
 import { expectClose } from '../support/expect-close.ts';
@@ -57,6 +58,45 @@ describe('fitDistribution: bad input (edge cases)', () => {
     expect(() => fitDistribution([1, 2], 'gamma', { fixed: { scale: 1 } })).toThrow(/names 'scale', which is not a parameter of the gamma family \(its parameters: shape, rate\)/);
     expect(() => fitDistribution([1, 2], 'gammma' as FamilyName)).toThrow(/fitDistribution: family must be one of 'normal'.*got "gammma"/);
     expect(() => fitDistribution([1, 5], 'uniform', { fixed: { max: 4 } })).toThrow(/x\[1\] is 5, above the fixed max 4/);
+  });
+});
+
+describe('fitDistribution: the Cauchy with exactly half the values equal (once a 33 s hang)', () => {
+  // Pairing each tied x₀ with another value y: f(x₀) f(y) ≤ 1/(π² (x₀ − y)²), the limit as μ → x₀,
+  // γ → 0 (models/cauchy.ts): the supremum is approached there and attained nowhere.
+  const x = [0, 0, 0, 0, 1, 2, 3, 5];
+  it('is an error that says why, found at once', () => {
+    expect(() => fitDistribution(x, 'cauchy')).toThrow(
+      /fitDistribution: the cauchy MLE does not exist for these data: 4 of the 8 values equal 0 \(exactly half\), so the likelihood only approaches its supremum as the location → 0 and the scale → 0/,
+    );
+  });
+  it('the likelihood stays below that limit at interior points, and approaches it', () => {
+    // The limit: −8 ln π − 2 (ln 1 + ln 2 + ln 3 + ln 5).
+    const limit = -8 * Math.log(Math.PI) - 2 * Math.log(30);
+    const ell = (location: number, scale: number) => logLikelihoodTerms(x, 'cauchy', { location, scale }).reduce((a, b) => a + b, 0);
+    for (const [mu, g] of [[0, 1], [0.5, 0.3], [1.5, 1.2], [0.01, 0.05], [-0.2, 0.01]] as const) expect(ell(mu, g)).toBeLessThan(limit);
+    expectClose(ell(0, 1e-6), limit, { rel: 1e-11 });
+  });
+  it('a large unsorted sample, the tied value at the odd places (the last one included) or the even ones', () => {
+    for (const start of [0, 1]) {
+      const y = createRandomState(106).standardCauchy(20000);
+      for (let i = start; i < y.length; i += 2) y[i] = 0.25;
+      expect(() => fitDistribution(y, 'cauchy')).toThrow(/10000 of the 20000 values equal 0.25 \(exactly half\)/);
+    }
+  });
+  it('two values making up half each: a whole curve of maxima, so no unique MLE', () => {
+    // ℓ(μ, γ) = −6 ln π wherever γ² = μ(1 − μ), 0 < μ < 1 (each pair f(0) f(1) = 1/π² there).
+    expect(() => fitDistribution([0, 0, 0, 1, 1, 1], 'cauchy')).toThrow(/the cauchy MLE is not unique for these data: 0 and 1 each make up exactly half the sample/);
+    const ell = (location: number, scale: number) => logLikelihoodTerms([0, 0, 0, 1, 1, 1], 'cauchy', { location, scale }).reduce((a, b) => a + b, 0);
+    expectClose(ell(0.5, 0.5), -6 * Math.log(Math.PI), { rel: 1e-14 });
+    expectClose(ell(0.2, 0.4), -6 * Math.log(Math.PI), { rel: 1e-14 });
+  });
+  it('one value fewer than half still has its maximum, and either parameter fixed is fine', () => {
+    const fit = fitDistribution([0, 0, 0, 1, 2, 3, 5], 'cauchy');
+    expect(fit.converged).toBe(true);
+    expect(fit.estimates['scale']).toBeGreaterThan(0.1);
+    expect(fitDistribution(x, 'cauchy', { fixed: { scale: 1 } }).converged).toBe(true);
+    expect(fitDistribution(x, 'cauchy', { fixed: { location: 1 } }).converged).toBe(true);
   });
 });
 
