@@ -50,6 +50,15 @@ describe('fitDistribution: bad input (edge cases)', () => {
     expect(() => fitDistribution([0, 0], 'exponential')).toThrow(/exponential MLE does not exist.*rate would be Infinity/);
     expect(() => fitDistribution([1, 2, 2, 2, 5], 'cauchy')).toThrow(/cauchy MLE does not exist.*3 of the 5 values are equal/);
   });
+  it('a normal sample whose sum of squares overflows says so (it used to say "every value equals 2.4")', () => {
+    // As normalMle does: σ̂² = (2·1e600 − …)/5 is beyond the double range.
+    const overflow = /fitDistribution: the sum of squared deviations of x overflows; rescale the data/;
+    expect(() => fitDistribution([1e300, -1e300, 5, 7, 1e-300], 'normal')).toThrow(overflow);
+    expect(() => fitDistribution([1e200, -1e200, 3], 'normal')).toThrow(overflow);
+    expect(() => fitDistribution([1e200, -1e200, 3], 'normal', { fixed: { mean: 0 } })).toThrow(overflow);
+    // Large but not overflowing: σ̂ = 1e150 exactly (Σd² = 2e300).
+    expect(fitDistribution([1e150, -1e150], 'normal').estimates).toEqual({ mean: 0, sd: 1e150 });
+  });
   it("the binomial's size must be given, and fixed values must be valid", () => {
     expect(() => fitDistribution([1, 2], 'binomial')).toThrow(TypeError);
     expect(() => fitDistribution([1, 2], 'binomial')).toThrow(/the binomial family's size is not estimated and must be given: fitDistribution\(x, 'binomial', \{ fixed: \{ size: … \} \}\)/);
