@@ -71,12 +71,14 @@ describe('sumOfLogs and sumOfLog1m', () => {
   });
 });
 
+/** centredLogSums' two compensated sums. */
+function sums(x: Float64Array, shift: number): readonly [number, number] {
+  const out = new Float64Array(4);
+  centredLogSums(x, shift, out);
+  return [(out[0] as number) + (out[1] as number), (out[2] as number) + (out[3] as number)];
+}
+
 describe('centredLogSums (the table logarithm)', () => {
-  const sums = (x: Float64Array, shift: number) => {
-    const out = new Float64Array(4);
-    centredLogSums(x, shift, out);
-    return [(out[0] as number) + (out[1] as number), (out[2] as number) + (out[3] as number)] as const;
-  };
   it('match Σ (Math.log(x) − K) and Σ (Math.log(x) − K)² on values of any magnitude (fast-check)', () => {
     const value = fc.oneof(
       fc.double({ min: 2 ** -1022, max: 1e300, noNaN: true }),
