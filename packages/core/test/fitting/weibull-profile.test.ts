@@ -10,7 +10,8 @@ import { expectAllClose, expectClose } from '../support/expect-close.ts';
 // in (k, λ) continued from the answer with every step evaluated must stay there, and the Hessian the
 // profile returns must be the model's own at the answer — on data that stress each part: ties, huge
 // and tiny magnitudes, a tiny shape (values over hundreds of orders of magnitude), a huge shape
-// (values agreeing to 7 digits), a far outlier as the maximum, and a large sample kept unsorted.
+// (values agreeing to 7 digits), a far outlier as the maximum, and large samples kept unsorted (the
+// table logarithm and exponential of table-math.ts, and the fallback from them).
 
 const datasets: [string, () => number[] | Float64Array][] = [
   ['ties', () => [1, 1, 1, 2, 2, 3, 5, 5, 8]],
@@ -21,6 +22,8 @@ const datasets: [string, () => number[] | Float64Array][] = [
   ['a huge shape', () => createRandomState(10).weibull(2e6, 200).map((v) => 1000 * v)],
   ['a far outlier as the maximum', () => [...Array.from({ length: 40 }, (_, i) => 1 + i * 1e-7), 1000]],
   ['a large unsorted sample', () => createRandomState(11).weibull(0.7, 12000).map((v) => 5 * v)],
+  // Outside the table logarithm's range: the pass falls back to Math.log and Math.exp.
+  ['a large sample with a subnormal value', () => createRandomState(14).weibull(0.3, 8000).map((v, i) => (i === 5 ? 1e-310 : v))],
 ];
 
 describe('fitDistribution: the Weibull profile fit', () => {

@@ -1,4 +1,5 @@
 import type { Maximum } from '../newton.ts';
+import { expNonPositive, highWord, logMantissa } from '../table-math.ts';
 
 // The Weibull MLE with both parameters free, by Newton on the profile likelihood in the shape alone.
 // With u = x / max(x), L = ln u ≤ 0 and B_j(k) = Σ w e^{kL} L^j, the scale maximises out in closed
@@ -49,8 +50,14 @@ const MAX_PASSES = 100;
  * page faults cost more than the logarithms.
  */
 function moments(s: WeibullProfileData, k: number, centre: number, m: Float64Array): void {
-  if (s.counts === undefined) unitMoments(s.values, s.max, k, centre, m);
-  else weightedMoments(s.values, s.counts, s.max, k, centre, m);
+  if (s.counts !== undefined) {
+    weightedMoments(s.values, s.counts, s.max, k, centre, m);
+    return;
+  }
+  // A large sample: the table logarithm and exponential (table-math.ts), 3–4 times as fast as
+  // Math's; a subnormal value (NaN there) sends the pass to Math.log and Math.exp.
+  tableMoments(s.values, s.max, k, centre, m);
+  if (!m.every(Number.isFinite)) unitMoments(s.values, s.max, k, centre, m);
 }
 
 // Two loops, not one with a test of the weights inside: V8 compiles that test into every iteration
@@ -76,6 +83,60 @@ function unitMoments(x: Float64Array, c: number, k: number, centre: number, m: F
     const l = Math.log((x[i] as number) / c);
     const z = l - centre;
     const e = Math.exp(k * l);
+    const z2 = z * z;
+    const z4 = z2 * z2;
+    const e1 = e * z;
+    const e2 = e * z2;
+    const e3 = e1 * z2;
+    const e4 = e * z4;
+    const e5 = e1 * z4;
+    const e6 = e2 * z4;
+    const e7 = e3 * z4;
+    const e8 = e4 * z4;
+    sl += l;
+    m0 += e;
+    m1 += e1;
+    m2 += e2;
+    m3 += e3;
+    m4 += e4;
+    m5 += e5;
+    m6 += e6;
+    m7 += e7;
+    m8 += e8;
+    m9 += e5 * z4;
+    m10 += e6 * z4;
+    m11 += e7 * z4;
+    m12 += e8 * z4;
+  }
+  m.set([m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, sl]);
+}
+
+function tableMoments(x: Float64Array, c: number, k: number, centre: number, m: Float64Array): void {
+  // L = ln(x/c) = (e_x − e_c) ln 2 + ln m_x − ln m_c: exact integer exponents, so the largest value
+  // gets L = 0 exactly and no L carries the rounding of a large ln x − ln c.
+  const bits = new Uint32Array(x.buffer, x.byteOffset, 2 * x.length);
+  const hiC = highWord(c);
+  const expC = hiC >>> 20;
+  const logMC = logMantissa(c, hiC);
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  let m3 = 0;
+  let m4 = 0;
+  let m5 = 0;
+  let m6 = 0;
+  let m7 = 0;
+  let m8 = 0;
+  let m9 = 0;
+  let m10 = 0;
+  let m11 = 0;
+  let m12 = 0;
+  let sl = 0;
+  for (let i = 0; i < x.length; i++) {
+    const hi = bits[2 * i + 1] as number;
+    const l = ((hi >>> 20) - expC) * Math.LN2 + (logMantissa(x[i] as number, hi) - logMC);
+    const z = l - centre;
+    const e = expNonPositive(k * l);
     const z2 = z * z;
     const z4 = z2 * z2;
     const e1 = e * z;
