@@ -1,4 +1,5 @@
 import type { Maximum } from '../newton.ts';
+import { expNonPositive } from '../table-math.ts';
 
 // The logistic MLE on a large sample from a close start (a subsample's MLE), by Chebyshev's method:
 // Newton's step corrected by the third derivatives, d = d₁ − ½ H⁻¹ T[d₁, d₁] with d₁ = −H⁻¹ g, which
@@ -50,7 +51,8 @@ function pass(x: Float64Array, mu: number, sc: number, out: Float64Array): void 
   for (let i = 0; i < x.length; i++) {
     const z = ((x[i] as number) - mu) * inv;
     const a = Math.abs(z);
-    const e = Math.exp(-a);
+    // e^{−|z|} by the table exponential (table-math.ts): a third of Math.exp's time in V8.
+    const e = expNonPositive(-a);
     const ope = 1 + e;
     acc += a;
     // Σ ln(1 + e) as ln of running products (1 + e ≤ 2; see log-sums.ts): a multiplication, not a log1p.
