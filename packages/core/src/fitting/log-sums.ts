@@ -143,3 +143,67 @@ export function centredLogSums(x: Float64Array, shift: number, out: Float64Array
   out[2] = s2;
   out[3] = c2;
 }
+
+/** What {@link unitIntervalSums} gathers in its one pass. */
+export interface UnitIntervalSums {
+  /** Σ ln x and Σ ln(1 − x) (as {@link sumOfLogs} and {@link sumOfLog1m}). */
+  readonly sumLog: number;
+  readonly sumLog1m: number;
+  /** The mean and the variance (n in the denominator; only the beta's starts use them). */
+  readonly mean: number;
+  readonly variance: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The beta fit's statistics of values in (0, 1) in one pass: Σ ln x, Σ ln(1 − x), mean, variance,
+ * min and max. As {@link positiveSums}, the loop tests nothing but the near-1 and near-0 cases (each
+ * a log1p): undefined when a value is outside (0, 1) or NaN (seen in min, max or a NaN sum; the
+ * caller's checks then name it); when min < 1e-100 the products may have underflowed and Σ ln x is
+ * taken again by {@link sumOfLogs}.
+ */
+export function unitIntervalSums(x: ArrayLike<number>): UnitIntervalSums | undefined {
+  const n = x.length;
+  const shift = x[0] as number;
+  let s1 = 0;
+  let s2 = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let acc = 0;
+  let near = 0;
+  let p = 1;
+  let acc1m = 0;
+  let near1m = 0;
+  let p1m = 1;
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
+    const d = v - shift;
+    s1 += d;
+    s2 += d * d;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+    if (Math.abs(v - 1) < NEAR) {
+      near += Math.log1p(v - 1);
+    } else {
+      p *= v;
+      if (p < FLUSH_LO) {
+        acc += Math.log(p);
+        p = 1;
+      }
+    }
+    if (v < NEAR) {
+      near1m += Math.log1p(-v);
+    } else {
+      p1m *= 1 - v;
+      if (p1m < FLUSH_LO) {
+        acc1m += Math.log(p1m);
+        p1m = 1;
+      }
+    }
+  }
+  if (!(min > 0 && max < 1) || Number.isNaN(s1)) return undefined;
+  const sumLog = min < ALONE_LO ? sumOfLogs(x) : acc + Math.log(p) + near;
+  const mean = shift + s1 / n;
+  return { sumLog, sumLog1m: acc1m + Math.log(p1m) + near1m, mean, variance: Math.max(0, s2 / n - (s1 / n) ** 2), min, max };
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centredLogSums, positiveSums, sumOfLog1m, sumOfLogs } from '../../src/fitting/log-sums.ts';
+import { centredLogSums, positiveSums, sumOfLog1m, sumOfLogs, unitIntervalSums } from '../../src/fitting/log-sums.ts';
 import { fitDistribution } from '../../src/fitting/fit-distribution.ts';
 import { createRandomState } from '../../src/random/random-state.ts';
 import { neumaierSum } from '../../src/stats/sum.ts';
@@ -129,5 +129,36 @@ describe('centredLogSums (the table logarithm)', () => {
     const buffer = Float64Array.of(100, 2, 3, 100);
     const [s1] = sums(buffer.subarray(1, 3), 0);
     expectClose(s1, Math.log(6), { rel: 1e-15 });
+  });
+});
+
+describe('unitIntervalSums (the beta fit in one pass)', () => {
+  it('gives the sums of sumOfLogs and sumOfLog1m, the mean and the variance (fast-check)', () => {
+    const value = fc.oneof(fc.double({ min: 1e-300, max: 1e-3, noNaN: true }), fc.double({ min: 0.001, max: 0.999, noNaN: true }), fc.double({ min: 0.999, max: 1 - 2 ** -53, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 300 }), (x) => {
+        const f = unitIntervalSums(x);
+        expect(f).toBeDefined();
+        if (f === undefined) return;
+        expect(Math.abs(f.sumLog - sumOfLogs(x))).toBeLessThanOrEqual(tolerance(x.map(Math.log)));
+        expect(Math.abs(f.sumLog1m - sumOfLog1m(x))).toBeLessThanOrEqual(tolerance(x.map((v) => Math.log1p(-v))));
+        const mean = neumaierSum(x) / x.length;
+        expectClose(f.mean, mean, { rel: 1e-12, abs: 1e-15 });
+        expectClose(f.variance, neumaierSum(x.map((v) => (v - mean) ** 2)) / x.length, { rel: 1e-9, abs: 1e-15 });
+        expect([f.min, f.max]).toEqual([Math.min(...x), Math.max(...x)]);
+      }),
+    );
+  });
+  it('is undefined for a value outside (0, 1) or NaN, and the beta fit then names it', () => {
+    for (const bad of [0, 1, -0.5, 1.5, NaN, Infinity]) expect(unitIntervalSums(Float64Array.of(0.2, bad, 0.5))).toBeUndefined();
+    expect(() => fitDistribution(Float64Array.of(0.2, 1.2, 0.5), 'beta')).toThrow(/fitDistribution: x\[1\] is 1.2; the beta family allows only values strictly between 0 and 1/);
+    expect(() => fitDistribution(Float64Array.of(0.3, 0.3), 'beta')).toThrow(/beta MLE does not exist/);
+  });
+  it('gives the beta fit of a Float64Array the estimates of the checked path (a plain array)', () => {
+    const x = createRandomState(43).beta(0.5, 3, 3000);
+    const a = fitDistribution(x, 'beta');
+    const b = fitDistribution(Array.from(x), 'beta');
+    expectClose(a.estimates['shape1'] as number, b.estimates['shape1'] as number, { rel: 1e-12 });
+    expectClose(a.estimates['shape2'] as number, b.estimates['shape2'] as number, { rel: 1e-12 });
   });
 });
