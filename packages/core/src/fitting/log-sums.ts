@@ -115,27 +115,39 @@ export function positiveSums(x: ArrayLike<number>): PositiveSums {
 // The lognormal's sums, Σ(ln x − K) and Σ(ln x − K)², which the running products above cannot
 // give, by the table logarithm of table-math.ts over a Uint32Array view of the data (no copy).
 
+/** Values summed plainly before their block sum joins the compensated total. */
+const BLOCK = 32;
+
 /**
- * Σ d and Σ d² for d = ln x − shift over positive normal doubles, both sums compensated (TwoSum,
- * branch-free), into out[0] + out[1] and out[2] + out[3]. NaN sums when any value is not a positive
- * normal double (≤ 0, subnormal, ±Infinity, NaN).
+ * Σ d and Σ d² for d = ln x − shift over positive normal doubles, into out[0] + out[1] and
+ * out[2] + out[3]: plain sums over blocks of 32 values, whose sums are added compensated (TwoSum),
+ * so the error is that of 32-term sums (~32·1.1e-16 of the block's Σ|d| at worst, about the
+ * logarithms' own) at a third of the cost of compensating every term. NaN sums when any value is
+ * not a positive normal double (≤ 0, subnormal, ±Infinity, NaN).
  */
 export function centredLogSums(x: Float64Array, shift: number, out: Float64Array): void {
   const bits = new Uint32Array(x.buffer, x.byteOffset, 2 * x.length);
+  const n = x.length;
   let s1 = 0;
   let c1 = 0;
   let s2 = 0;
   let c2 = 0;
-  for (let i = 0; i < x.length; i++) {
-    // The high word of a little-endian double (every engine that runs this is little-endian).
-    const hi = bits[2 * i + 1] as number;
-    const d = ((hi >>> 20) - 1023) * Math.LN2 + logMantissa(x[i] as number, hi) - shift;
-    const t1 = s1 + d;
-    c1 += s1 - (t1 - (t1 - s1)) + (d - (t1 - s1));
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    let b1 = 0;
+    let b2 = 0;
+    for (let i = start; i < end; i++) {
+      // The high word of a little-endian double (every engine that runs this is little-endian).
+      const hi = bits[2 * i + 1] as number;
+      const d = ((hi >>> 20) - 1023) * Math.LN2 + logMantissa(x[i] as number, hi) - shift;
+      b1 += d;
+      b2 += d * d;
+    }
+    const t1 = s1 + b1;
+    c1 += s1 - (t1 - (t1 - s1)) + (b1 - (t1 - s1));
     s1 = t1;
-    const dd = d * d;
-    const t2 = s2 + dd;
-    c2 += s2 - (t2 - (t2 - s2)) + (dd - (t2 - s2));
+    const t2 = s2 + b2;
+    c2 += s2 - (t2 - (t2 - s2)) + (b2 - (t2 - s2));
     s2 = t2;
   }
   out[0] = s1;
