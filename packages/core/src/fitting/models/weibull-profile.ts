@@ -293,7 +293,10 @@ export function weibullProfileMaximum(s: WeibullProfileData, k0: number, meanLog
       const slope = n / (k * k) + n * variance;
       // |Δg| ≤ n (|ΔB₁| + |B₁/B₀| ΔB₀) / B₀, and Δk = |Δg| / |g′|.
       const rootError = (n * (e1 + Math.abs(mean) * e0)) / b0 / slope;
-      if (rootError <= ROOT_TOL * k && e2 <= CURVATURE_TOL * b2 && variance > 0) {
+      // The variance b₂/b₀ − mean² cancels when the centre K is far from the weighted mean of L
+      // (mean here is their difference): past 4 digits lost, one more pass centred there.
+      const centred = mean * mean <= 1e4 * variance;
+      if (rootError <= ROOT_TOL * k && e2 <= CURVATURE_TOL * b2 && variance > 0 && centred) {
         return profileAnswer(s, sumLogU, k, d * centre + Math.log(b0), centre + mean, variance, pass);
       }
       centre += Number.isFinite(mean) ? mean : 0;
