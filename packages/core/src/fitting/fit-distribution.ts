@@ -22,7 +22,10 @@ export interface FitDistributionOptions {
  * size fixed, Bernoulli, uniform, Laplace; the negative binomial's mu); otherwise Newton's method on the
  * analytic score and Hessian in an unconstrained parametrisation (log of a positive parameter, logit
  * of a probability) with a line search, working on sufficient statistics or a frequency table of the
- * distinct values (gamma, Weibull, beta, logistic, Cauchy, negative binomial). The covariance is
+ * distinct values (gamma, Weibull, beta, logistic, Cauchy, negative binomial). Two families have their
+ * own maximiser: the Weibull with both parameters free is solved on its profile likelihood in the
+ * shape (one or two passes over the data), and a large logistic sample by Chebyshev's cubically
+ * convergent steps from a subsample's MLE (two passes). The covariance is
  * (−∇²ℓ)⁻¹ at the MLE in R's parameters; parameters where the model is not regular (the uniform's
  * endpoints, the Laplace location, an estimate on a boundary) get NaN with the reason in `notes`.
  * AIC = −2ℓ + 2k, BIC = −2ℓ + k ln n with k the number of free parameters. R: `fitdistrplus::fitdist`.
@@ -70,8 +73,14 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
       }
       starts.push(start);
     }
-    const warm = starts.length === 0 ? subsampleStart(fn, x, prep.model, theta, free) : undefined;
-    const result = maximize(model, data, theta, free, warm === undefined ? { starts } : { starts: [warm], onlyGiven: true, trustLastStep: true });
+    let warmed: { start: Float64Array | undefined } | undefined;
+    const warmStart = () => {
+      warmed ??= { start: starts.length === 0 ? subsampleStart(fn, x, prep.model, theta, free) : undefined };
+      return warmed.start;
+    };
+    const own = model.maximize?.(data, theta, free, starts[0], warmStart);
+    const warm = own === undefined ? warmStart() : undefined;
+    const result = own ?? maximize(model, data, theta, free, warm === undefined ? { starts } : { starts: [warm], onlyGiven: true, trustLastStep: true });
     theta.set(result.theta);
     logLikelihood = result.logLikelihood;
     hessian = result.hessian;

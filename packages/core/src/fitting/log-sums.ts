@@ -1,3 +1,5 @@
+import { logMantissa } from './table-math.ts';
+
 // Σ ln x and Σ ln(1 − x) over many values with far fewer logarithms than values: the sufficient
 // statistics of the gamma and beta fits on 1e5 values would otherwise spend nearly all their time in
 // Math.log. Values are multiplied into running products that are flushed into the sum before they
@@ -108,4 +110,112 @@ export function positiveSums(x: ArrayLike<number>): PositiveSums {
   }
   const sumLog = min < ALONE_LO || max > ALONE_HI ? sumOfLogs(x) : acc + Math.log(p) + near;
   return { sum: s + c, sumLog, min, max, bad: -1 };
+}
+
+// The lognormal's sums, Σ(ln x − K) and Σ(ln x − K)², which the running products above cannot
+// give, by the table logarithm of table-math.ts over a Uint32Array view of the data (no copy).
+
+/** Values summed plainly before their block sum joins the compensated total. */
+const BLOCK = 32;
+
+/**
+ * Σ d and Σ d² for d = ln x − shift over positive normal doubles, into out[0] + out[1] and
+ * out[2] + out[3]: plain sums over blocks of 32 values, whose sums are added compensated (TwoSum),
+ * so the error is that of 32-term sums (~32·1.1e-16 of the block's Σ|d| at worst, about the
+ * logarithms' own) at a third of the cost of compensating every term. NaN sums when any value is
+ * not a positive normal double (≤ 0, subnormal, ±Infinity, NaN).
+ */
+export function centredLogSums(x: Float64Array, shift: number, out: Float64Array): void {
+  const bits = new Uint32Array(x.buffer, x.byteOffset, 2 * x.length);
+  const n = x.length;
+  let s1 = 0;
+  let c1 = 0;
+  let s2 = 0;
+  let c2 = 0;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    let b1 = 0;
+    let b2 = 0;
+    for (let i = start; i < end; i++) {
+      // The high word of a little-endian double (every engine that runs this is little-endian).
+      const hi = bits[2 * i + 1] as number;
+      const d = ((hi >>> 20) - 1023) * Math.LN2 + logMantissa(x[i] as number, hi) - shift;
+      b1 += d;
+      b2 += d * d;
+    }
+    const t1 = s1 + b1;
+    c1 += s1 - (t1 - (t1 - s1)) + (b1 - (t1 - s1));
+    s1 = t1;
+    const t2 = s2 + b2;
+    c2 += s2 - (t2 - (t2 - s2)) + (b2 - (t2 - s2));
+    s2 = t2;
+  }
+  out[0] = s1;
+  out[1] = c1;
+  out[2] = s2;
+  out[3] = c2;
+}
+
+/** What {@link unitIntervalSums} gathers in its one pass. */
+export interface UnitIntervalSums {
+  /** Σ ln x and Σ ln(1 − x) (as {@link sumOfLogs} and {@link sumOfLog1m}). */
+  readonly sumLog: number;
+  readonly sumLog1m: number;
+  /** The mean and the variance (n in the denominator; only the beta's starts use them). */
+  readonly mean: number;
+  readonly variance: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The beta fit's statistics of values in (0, 1) in one pass: Σ ln x, Σ ln(1 − x), mean, variance,
+ * min and max. As {@link positiveSums}, the loop tests nothing but the near-1 and near-0 cases (each
+ * a log1p): undefined when a value is outside (0, 1) or NaN (seen in min, max or a NaN sum; the
+ * caller's checks then name it); when min < 1e-100 the products may have underflowed and Σ ln x is
+ * taken again by {@link sumOfLogs}.
+ */
+export function unitIntervalSums(x: ArrayLike<number>): UnitIntervalSums | undefined {
+  const n = x.length;
+  const shift = x[0] as number;
+  let s1 = 0;
+  let s2 = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let acc = 0;
+  let near = 0;
+  let p = 1;
+  let acc1m = 0;
+  let near1m = 0;
+  let p1m = 1;
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
+    const d = v - shift;
+    s1 += d;
+    s2 += d * d;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+    if (Math.abs(v - 1) < NEAR) {
+      near += Math.log1p(v - 1);
+    } else {
+      p *= v;
+      if (p < FLUSH_LO) {
+        acc += Math.log(p);
+        p = 1;
+      }
+    }
+    if (v < NEAR) {
+      near1m += Math.log1p(-v);
+    } else {
+      p1m *= 1 - v;
+      if (p1m < FLUSH_LO) {
+        acc1m += Math.log(p1m);
+        p1m = 1;
+      }
+    }
+  }
+  if (!(min > 0 && max < 1) || Number.isNaN(s1)) return undefined;
+  const sumLog = min < ALONE_LO ? sumOfLogs(x) : acc + Math.log(p) + near;
+  const mean = shift + s1 / n;
+  return { sumLog, sumLog1m: acc1m + Math.log(p1m) + near1m, mean, variance: Math.max(0, s2 / n - (s1 / n) ** 2), min, max };
 }

@@ -1,5 +1,6 @@
 import type { FamilyKind, FamilyName, FamilyParams, ParameterDomain } from '../families/family.ts';
 import { describe, isNumberTypedArray } from '../internal/validate.ts';
+import type { Maximum } from './newton.ts';
 
 // The per-family likelihood model the fitting engine works on (one module per family in models/).
 // A model validates data, reduces it to sufficient statistics (or a frequency table), and gives the
@@ -54,6 +55,19 @@ export interface LikelihoodModel<S = unknown> {
    * free parameters, writing them into `theta`; undefined when Newton must do it.
    */
   closedForm?(s: S, theta: Float64Array, free: readonly boolean[]): ClosedFormResult | undefined;
+  /**
+   * The model's own maximiser for this set of free parameters (Newton on a profile likelihood in
+   * fewer dimensions, say), from `start` when one is given, else from `warmStart()` (the MLE on a
+   * subsample of a large sample, made on demand) or its own; undefined when the general engine
+   * (newton.ts) should run. The Maximum carries the natural Hessian at the answer.
+   */
+  maximize?(
+    s: S,
+    theta: Float64Array,
+    free: readonly boolean[],
+    start: Float64Array | undefined,
+    warmStart: () => Float64Array | undefined,
+  ): Maximum | undefined;
   /** Start points for Newton (full natural vectors; the fixed entries are copied over them). */
   starts(s: S, theta: Float64Array, free: readonly boolean[]): Float64Array[];
   /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FamilyName } from '../../src/families/family.ts';
 import { fitDistribution } from '../../src/fitting/fit-distribution.ts';
+import { logLikelihoodTerms } from '../../src/fitting/log-likelihood-terms.ts';
 import data from '../fixtures/fitting.json' with { type: 'json' };
 import { createRandomState } from '../../src/random/random-state.ts';
 import { expectClose } from '../support/expect-close.ts';
@@ -49,6 +50,15 @@ describe('fitDistribution: bad input (edge cases)', () => {
     expect(() => fitDistribution([0, 0], 'exponential')).toThrow(/exponential MLE does not exist.*rate would be Infinity/);
     expect(() => fitDistribution([1, 2, 2, 2, 5], 'cauchy')).toThrow(/cauchy MLE does not exist.*3 of the 5 values are equal/);
   });
+  it('a normal sample whose sum of squares overflows says so (it used to say "every value equals 2.4")', () => {
+    // As normalMle does: σ̂² = (2·1e600 − …)/5 is beyond the double range.
+    const overflow = /fitDistribution: the sum of squared deviations of x overflows; rescale the data/;
+    expect(() => fitDistribution([1e300, -1e300, 5, 7, 1e-300], 'normal')).toThrow(overflow);
+    expect(() => fitDistribution([1e200, -1e200, 3], 'normal')).toThrow(overflow);
+    expect(() => fitDistribution([1e200, -1e200, 3], 'normal', { fixed: { mean: 0 } })).toThrow(overflow);
+    // Large but not overflowing: σ̂ = 1e150 exactly (Σd² = 2e300).
+    expect(fitDistribution([1e150, -1e150], 'normal').estimates).toEqual({ mean: 0, sd: 1e150 });
+  });
   it("the binomial's size must be given, and fixed values must be valid", () => {
     expect(() => fitDistribution([1, 2], 'binomial')).toThrow(TypeError);
     expect(() => fitDistribution([1, 2], 'binomial')).toThrow(/the binomial family's size is not estimated and must be given: fitDistribution\(x, 'binomial', \{ fixed: \{ size: … \} \}\)/);
@@ -57,6 +67,47 @@ describe('fitDistribution: bad input (edge cases)', () => {
     expect(() => fitDistribution([1, 2], 'gamma', { fixed: { scale: 1 } })).toThrow(/names 'scale', which is not a parameter of the gamma family \(its parameters: shape, rate\)/);
     expect(() => fitDistribution([1, 2], 'gammma' as FamilyName)).toThrow(/fitDistribution: family must be one of 'normal'.*got "gammma"/);
     expect(() => fitDistribution([1, 5], 'uniform', { fixed: { max: 4 } })).toThrow(/x\[1\] is 5, above the fixed max 4/);
+  });
+});
+
+/** The Cauchy log-likelihood of y at (location, scale). */
+const cauchyEll = (y: number[], location: number, scale: number) => logLikelihoodTerms(y, 'cauchy', { location, scale }).reduce((a, b) => a + b, 0);
+
+describe('fitDistribution: the Cauchy with exactly half the values equal (once a 33 s hang)', () => {
+  // Pairing each tied x₀ with another value y: f(x₀) f(y) ≤ 1/(π² (x₀ − y)²), the limit as μ → x₀,
+  // γ → 0 (models/cauchy.ts): the supremum is approached there and attained nowhere.
+  const x = [0, 0, 0, 0, 1, 2, 3, 5];
+  it('is an error that says why, found at once', () => {
+    expect(() => fitDistribution(x, 'cauchy')).toThrow(
+      /fitDistribution: the cauchy MLE does not exist for these data: 4 of the 8 values equal 0 \(exactly half\), so the likelihood only approaches its supremum as the location → 0 and the scale → 0/,
+    );
+  });
+  it('the likelihood stays below that limit at interior points, and approaches it', () => {
+    // The limit: −8 ln π − 2 (ln 1 + ln 2 + ln 3 + ln 5).
+    const limit = -8 * Math.log(Math.PI) - 2 * Math.log(30);
+    for (const [mu, g] of [[0, 1], [0.5, 0.3], [1.5, 1.2], [0.01, 0.05], [-0.2, 0.01]] as const) expect(cauchyEll(x, mu, g)).toBeLessThan(limit);
+    expectClose(cauchyEll(x, 0, 1e-6), limit, { rel: 1e-11 });
+  });
+  it('a large unsorted sample, the tied value at the odd places (the last one included) or the even ones', () => {
+    for (const start of [0, 1]) {
+      const y = createRandomState(106).standardCauchy(20000);
+      for (let i = start; i < y.length; i += 2) y[i] = 0.25;
+      expect(() => fitDistribution(y, 'cauchy')).toThrow(/10000 of the 20000 values equal 0.25 \(exactly half\)/);
+    }
+  });
+  it('two values making up half each: a whole curve of maxima, so no unique MLE', () => {
+    // ℓ(μ, γ) = −6 ln π wherever γ² = μ(1 − μ), 0 < μ < 1 (each pair f(0) f(1) = 1/π² there).
+    expect(() => fitDistribution([0, 0, 0, 1, 1, 1], 'cauchy')).toThrow(/the cauchy MLE is not unique for these data: 0 and 1 each make up exactly half the sample/);
+    const two = [0, 0, 0, 1, 1, 1];
+    expectClose(cauchyEll(two, 0.5, 0.5), -6 * Math.log(Math.PI), { rel: 1e-14 });
+    expectClose(cauchyEll(two, 0.2, 0.4), -6 * Math.log(Math.PI), { rel: 1e-14 });
+  });
+  it('one value fewer than half still has its maximum, and either parameter fixed is fine', () => {
+    const fit = fitDistribution([0, 0, 0, 1, 2, 3, 5], 'cauchy');
+    expect(fit.converged).toBe(true);
+    expect(fit.estimates['scale']).toBeGreaterThan(0.1);
+    expect(fitDistribution(x, 'cauchy', { fixed: { scale: 1 } }).converged).toBe(true);
+    expect(fitDistribution(x, 'cauchy', { fixed: { location: 1 } }).converged).toBe(true);
   });
 });
 

@@ -2,7 +2,8 @@ import { digamma } from '../../special/digamma.ts';
 import { logBeta } from '../../special/log-beta.ts';
 import { trigamma } from '../../special/trigamma.ts';
 import type { LikelihoodModel } from '../model.ts';
-import { sumOfLog1m, sumOfLogs } from '../log-sums.ts';
+import { isNumberTypedArray } from '../../internal/validate.ts';
+import { sumOfLog1m, sumOfLogs, unitIntervalSums } from '../log-sums.ts';
 import { checkValues, noMle, outsideSupport } from '../model.ts';
 
 // beta {shape1 a, shape2 b}: ℓ = −n ln B(a, b) + (a − 1) Σ ln x + (b − 1) Σ ln(1 − x), on the sufficient
@@ -25,7 +26,16 @@ export const betaModel: LikelihoodModel<BetaStats> = {
     { name: 'shape2', domain: 'positive', transform: 'log' },
   ],
   prepare(fn, x, _theta, free) {
-    const n = checkValues(fn, x, free[0] === true || free[1] === true ? 2 : 1, 'beta');
+    const minLength = free[0] === true || free[1] === true ? 2 : 1;
+    if (isNumberTypedArray(x) && x.length >= minLength) {
+      // The common case in one pass; a bad value falls through to the checks below, which name it.
+      const f = unitIntervalSums(x);
+      if (f !== undefined) {
+        if (free[0] === true && free[1] === true && f.min === f.max) noMle(fn, 'beta', `every value equals ${f.min}, so the shapes would be Infinity`);
+        return { n: x.length, sumLog: f.sumLog, sumLog1m: f.sumLog1m, mean: f.mean, variance: f.variance };
+      }
+    }
+    const n = checkValues(fn, x, minLength, 'beta');
     let sum = 0;
     let min = Infinity;
     let max = -Infinity;

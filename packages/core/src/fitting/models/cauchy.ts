@@ -8,7 +8,12 @@ import { countAt, locationScaleData, robustSpread, sampleQuantiles } from './loc
 // ∂ℓ/∂μ = Σ h / γ, ∂ℓ/∂γ = (−n + 2 Σ r) / γ, ∂²ℓ/∂μ² = −Σ h′ / γ², ∂²ℓ/∂μ∂γ = −Σ (h + z h′) / γ²,
 // ∂²ℓ/∂γ² = (n − 2 Σ r − 2 Σ z r′) / γ².
 // With both free the likelihood has one maximum (Copas 1975, Biometrika 62(3)) unless more than half
-// the values coincide (then it grows without bound as γ → 0). With γ fixed it can have one local
+// the values coincide (then it grows without bound as γ → 0). When exactly half (m of 2m) equal x₀,
+// pair each of them with one other value y: f(x₀) f(y) = γ² / (π² (γ² + a²)(γ² + b²)) with a = x₀ − μ,
+// b = y − μ, which is ≤ 1/(π² (x₀ − y)²) since (γ² + a²)(γ² + b²) − γ² (a − b)² = (γ² + ab)² ≥ 0.
+// So L ≤ Π 1/(π² (x₀ − yⱼ)²), the limit of L as μ → x₀ and γ → 0, with equality only where
+// γ² = −ab for every pair at once: never when the other values differ (no maximum is attained),
+// along a whole curve when they are one value (no unique maximum). With γ fixed it can have one local
 // maximum near each cluster of points, so the location is started from every distinct value (or
 // from 41 quantiles of a large sample) and the best maximum wins.
 
@@ -97,8 +102,21 @@ export const cauchyModel: LikelihoodModel<LocationScaleData> = {
   ],
   prepare(fn, x, _theta, free) {
     const d = locationScaleData(fn, 'cauchy', x, free[1] === true);
-    if (free[1] === true && free[0] === true && d.majorityCount > 0) {
-      noMle(fn, 'cauchy', `${d.majorityCount} of the ${d.n} values are equal (more than half), so the likelihood grows without bound as the scale → 0`);
+    if (free[1] === true && free[0] === true && d.halfCount > 0) {
+      const { halfCount: count, halfValue: value, n } = d;
+      if (2 * count > n) noMle(fn, 'cauchy', `${count} of the ${n} values are equal (more than half), so the likelihood grows without bound as the scale → 0`);
+      // Exactly half (see the note at the top of this file): no maximum, or a whole curve of them.
+      if (Number.isNaN(d.restValue)) {
+        noMle(
+          fn,
+          'cauchy',
+          `${count} of the ${n} values equal ${value} (exactly half), so the likelihood only approaches its supremum as the location → ${value} and the scale → 0, and attains it nowhere`,
+        );
+      }
+      const [lo, hi] = value < d.restValue ? [value, d.restValue] : [d.restValue, value];
+      throw new RangeError(
+        `${fn}: the cauchy MLE is not unique for these data: ${lo} and ${hi} each make up exactly half the sample, so the likelihood is maximal all along the curve scale² = (location − ${lo})(${hi} − location)`,
+      );
     }
     return d;
   },

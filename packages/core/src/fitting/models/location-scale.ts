@@ -1,6 +1,6 @@
-import { toFloat64 } from '../../internal/validate.ts';
+import { isNumberTypedArray, toFloat64 } from '../../internal/validate.ts';
 import { linearQuantiles } from '../../stats/quantile.ts';
-import { checkValues, frequencyTable, noMle } from '../model.ts';
+import { checkValues, frequencyTable, noMle, outsideSupport } from '../model.ts';
 
 // Data shared by the continuous families fitted by Newton on every value (logistic, Cauchy, Weibull):
 // a small sample is collapsed to its distinct values with their counts (ties then cost nothing); a
@@ -43,6 +43,26 @@ export function weightedSample(x: ArrayLike<number>, n: number): WeightedSample 
   return { n, values, counts: undefined, min, max, distinct: false };
 }
 
+/**
+ * Validates the data (finite numbers, and > 0 when `positive`) and makes its weighted sample. A large
+ * typed array is checked by the min/max pass the sample makes anyway (Math.min and Math.max
+ * propagate NaN); anything else, or a bad value, goes through the checks that name it.
+ */
+export function checkedSample(fn: string, family: string, x: ArrayLike<number>, minLength: number, positive: boolean): WeightedSample {
+  if (isNumberTypedArray(x) && x.length > TABLE_LIMIT && x.length >= minLength) {
+    const s = weightedSample(x, x.length);
+    if ((positive ? s.min > 0 : s.min > -Infinity) && s.max < Infinity) return s;
+  }
+  const n = checkValues(fn, x, minLength, family);
+  if (positive) {
+    for (let i = 0; i < n; i++) {
+      const v = x[i] as number;
+      if (!(v > 0)) outsideSupport(fn, family, v, i, 'only values > 0');
+    }
+  }
+  return weightedSample(x, n);
+}
+
 /** numpy-'linear' quantiles of a weighted sample. */
 export function sampleQuantiles(s: WeightedSample, p: readonly number[]): Float64Array {
   if (!s.distinct) return linearQuantiles(s.values, p, s.min, s.max);
@@ -56,13 +76,15 @@ export interface LocationScaleData extends WeightedSample {
   /** The sample median and interquartile range (for start values; a large sample finds them on first use). */
   readonly median: number;
   readonly iqr: number;
-  /** How many values equal the value held by more than half the sample (that value is the median); 0 when none is. */
-  readonly majorityCount: number;
+  /** How many values equal the value held by at least half the sample; 0 when none is. */
+  readonly halfCount: number;
+  /** That value (NaN when none), and the value all the others equal (NaN unless they are one value). */
+  readonly halfValue: number;
+  readonly restValue: number;
 }
 
 export function locationScaleData(fn: string, family: string, x: ArrayLike<number>, scaleFree: boolean): LocationScaleData {
-  const n = checkValues(fn, x, scaleFree ? 2 : 1, family);
-  const s = weightedSample(x, n);
+  const s = checkedSample(fn, family, x, scaleFree ? 2 : 1, false);
   if (scaleFree && s.min === s.max) noMle(fn, family, `every value equals ${s.min}, so the scale would be 0`);
   // Quartiles by selection cost about a pass of the fit, and a large sample's starts come from a
   // subsample (fit-distribution.ts), so they are found only when asked for.
@@ -79,28 +101,67 @@ export function locationScaleData(fn: string, family: string, x: ArrayLike<numbe
     get iqr() {
       return quartile(2) - quartile(0);
     },
-    majorityCount: majorityCount(s),
+    ...halfTie(s),
   };
 }
 
-/** The count of a value held by more than half the sample, or 0 (Boyer–Moore majority vote, two passes). */
-function majorityCount(s: WeightedSample): number {
-  const { values, counts } = s;
+/**
+ * The value held by at least half the sample, with its count, and the value all the others equal
+ * (0, NaN, NaN when no value holds half; restValue NaN unless the rest are one value). A sorted table is scanned; an unsorted sample
+ * takes the Boyer–Moore majority vote over all but its last value — a value holding exactly half
+ * the sample is then either that vote's majority or the last value — and counts both candidates.
+ */
+function halfTie(s: WeightedSample): { halfCount: number; halfValue: number; restValue: number } {
+  const { values, counts, n } = s;
+  let value = NaN;
+  let count = 0;
+  if (s.distinct) {
+    for (let i = 0; i < values.length; i++) {
+      if (2 * countAt(counts, i) >= n) {
+        value = values[i] as number;
+        count = countAt(counts, i);
+      }
+    }
+    const restValue = count > 0 && values.length === 2 ? (values[values[0] === value ? 1 : 0] as number) : NaN;
+    return { halfCount: count, halfValue: value, restValue };
+  }
+  const last = values.length - 1;
   let candidate = NaN;
   let votes = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < last; i++) {
     const v = values[i] as number;
-    const w = countAt(counts, i);
-    if (v === candidate) votes += w;
-    else if (votes >= w) votes -= w;
+    if (v === candidate) votes++;
+    else if (votes > 0) votes--;
     else {
       candidate = v;
-      votes = w - votes;
+      votes = 1;
     }
   }
-  let count = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] === candidate) count += countAt(counts, i);
-  return 2 * count > s.n ? count : 0;
+  const other = values[last] as number;
+  let c1 = 0;
+  let c2 = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === candidate) c1++;
+    if (values[i] === other) c2++;
+  }
+  if (2 * c1 >= n) {
+    value = candidate;
+    count = c1;
+  } else if (2 * c2 >= n) {
+    value = other;
+    count = c2;
+  }
+  if (count === 0) return { halfCount: 0, halfValue: NaN, restValue: NaN };
+  // Rare (half the sample tied): one more pass to see whether the rest are one value too.
+  let rest = NaN;
+  let restEqual = true;
+  for (let i = 0; i < values.length && restEqual; i++) {
+    const v = values[i] as number;
+    if (v === value) continue;
+    if (Number.isNaN(rest)) rest = v;
+    else if (v !== rest) restEqual = false;
+  }
+  return { halfCount: count, halfValue: value, restValue: restEqual ? rest : NaN };
 }
 
 /** A positive spread for starts when the IQR is 0 (heavy ties): twice the mean absolute deviation. */

@@ -1,6 +1,7 @@
 import type { LikelihoodModel } from '../model.ts';
 import type { LocationScaleData } from './location-scale.ts';
 import { locationScaleData, robustSpread } from './location-scale.ts';
+import { logisticChebyshevMaximum } from './logistic-chebyshev.ts';
 
 // logistic {location μ, scale s}: ln f = −ln s − |z| − 2 ln(1 + e^{−|z|}), z = (x − μ)/s.
 // With t = tanh(z/2) and q = dt/dz = 2e^{−|z|}/(1 + e^{−|z|})²:
@@ -107,6 +108,13 @@ export const logisticModel: LikelihoodModel<LocationScaleData> = {
     logisticPass(s, t, g, h);
   },
   evaluate: (s, t, g, h) => logisticPass(s, t, g, h),
+  maximize(s, _theta, free, start, warmStart) {
+    // Large samples kept as they are, both parameters free, from a close start: two passes of
+    // Chebyshev's method. Anything else (or a start too far off) goes to the general engine.
+    if (s.counts !== undefined || free[0] !== true || free[1] !== true) return undefined;
+    const from = start ?? warmStart();
+    return from === undefined ? undefined : logisticChebyshevMaximum(s.values, from);
+  },
   starts(s, theta, free) {
     const mu = free[0] === true ? s.median : (theta[0] as number);
     // The logistic's quartiles are μ ± s ln 3.

@@ -1,5 +1,6 @@
 import type { LikelihoodModel } from '../model.ts';
 import { isNumberTypedArray } from '../../internal/validate.ts';
+import { centredLogSums } from '../log-sums.ts';
 import { checkValues, outsideSupport } from '../model.ts';
 import type { CentredStats } from './normal.ts';
 import { normalClosedForm, normalDerivatives, normalLogLik } from './normal.ts';
@@ -36,6 +37,16 @@ function lognormalSums(x: ArrayLike<number>, n: number, shift: number): Lognorma
   return { n, mean, ss, sumLog: shift * n + sumD };
 }
 
+/** {@link lognormalSums} for a Float64Array by the table logarithm; NaN sums for a value outside the normal doubles > 0. */
+function tableLognormalSums(x: Float64Array, shift: number): LognormalStats {
+  const n = x.length;
+  const out = new Float64Array(4);
+  centredLogSums(x, shift, out);
+  const sumD = (out[0] as number) + (out[1] as number);
+  const ss = Math.max(0, (out[2] as number) + (out[3] as number) - (sumD * sumD) / n);
+  return { n, mean: shift + sumD / n, ss, sumLog: shift * n + sumD };
+}
+
 export const lognormalModel: LikelihoodModel<LognormalStats> = {
   family: 'lognormal',
   kind: 'continuous',
@@ -44,6 +55,11 @@ export const lognormalModel: LikelihoodModel<LognormalStats> = {
     { name: 'sdlog', domain: 'positive', transform: 'log' },
   ],
   prepare(fn, x, _theta, free) {
+    if (x instanceof Float64Array && x.length >= (free[1] === true ? 2 : 1) && (x[0] as number) > 0 && (x[0] as number) < Infinity) {
+      // The commonest case: the table logarithm over the doubles' own bits (log-sums.ts).
+      const s = tableLognormalSums(x, Math.log(x[0] as number));
+      if (Number.isFinite(s.ss) && Number.isFinite(s.sumLog)) return s;
+    }
     if (isNumberTypedArray(x) && x.length >= (free[1] === true ? 2 : 1) && (x[0] as number) > 0 && (x[0] as number) < Infinity) {
       // The common case: no per-value checks in the loop (a value ≤ 0, NaN or ±Infinity makes a
       // logarithm NaN or infinite, seen in the sums afterwards; the checks below then name it).

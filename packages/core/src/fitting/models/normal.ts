@@ -1,6 +1,5 @@
 import { LN_SQRT_2PI } from '../../internal/constants.ts';
-import { centredSumOfSquares } from '../../stats/variance.ts';
-import { neumaierSum } from '../../stats/sum.ts';
+import { sufficientStatsOf } from '../../likelihood/normal-sufficient-stats.ts';
 import type { LikelihoodModel } from '../model.ts';
 import { checkValues, noMle } from '../model.ts';
 
@@ -14,10 +13,14 @@ export interface CentredStats {
   readonly ss: number;
 }
 
-export function centredStats(x: ArrayLike<number>): CentredStats {
-  const n = x.length;
-  const mean = neumaierSum(x) / n;
-  return { n, mean, ss: centredSumOfSquares(x, mean) };
+/**
+ * n, x̄ and Σ(x − x̄)² of validated data, by the normal likelihood's own sufficient statistics
+ * (likelihood/normal-sufficient-stats.ts, as normalMle): a RangeError naming `fn` when the sum of
+ * squares overflows (it did not say so before: its NaN read as "every value equal").
+ */
+export function centredStats(fn: string, x: ArrayLike<number>): CentredStats {
+  const { n, mean, m2 } = sufficientStatsOf(fn, x, x.length);
+  return { n, mean, ss: m2 };
 }
 
 /** ℓ, score and Hessian of a normal on stats (shared with the lognormal, which adds −Σ ln x). */
@@ -59,7 +62,7 @@ export const normalModel: LikelihoodModel<CentredStats> = {
   ],
   prepare(fn, x, _theta, free) {
     checkValues(fn, x, free[1] === true ? 2 : 1, 'normal');
-    return centredStats(x);
+    return centredStats(fn, x);
   },
   count: (s) => s.n,
   logLikelihood: (s, t) => normalLogLik(s, t[0] as number, t[1] as number),

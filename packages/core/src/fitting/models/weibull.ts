@@ -1,21 +1,56 @@
 import type { LikelihoodModel } from '../model.ts';
-import { checkValues, noMle, outsideSupport } from '../model.ts';
-import { countAt, weightedSample } from './location-scale.ts';
+import { noMle } from '../model.ts';
+import { checkedSample } from './location-scale.ts';
+import type { WeibullProfileData } from './weibull-profile.ts';
+import { weibullProfileMaximum } from './weibull-profile.ts';
 
 // weibull {shape k, scale λ}: ℓ = n ln k − n k ln λ + (k − 1) Σ ln x − Σ (x/λ)^k.
 // Worked on u = x / max(x) with m = λ / max(x) (so (x/λ)^k never overflows near the MLE, for data
-// of any magnitude) and on the distinct values with their counts (ties cost nothing).
+// of any magnitude) and on the distinct values with their counts (ties cost nothing). With both
+// parameters free the scale is profiled out (weibull-profile.ts); Newton in (k, λ) serves the rest.
 
-interface WeibullStats {
-  readonly n: number;
-  /** ln u of each distinct value, and its count. */
+interface WeibullStats extends WeibullProfileData {
+  /** ln u of each value, Σ w ln u, and the mean and sd of ln u (made on first use: the profile fit needs none of them). */
+  readonly logs: WeibullLogs;
+}
+
+interface WeibullLogs {
   readonly logU: Float64Array;
-  readonly counts: Float64Array | undefined;
-  /** Σ ln u and ln max(x). */
   readonly sumLogU: number;
-  readonly logC: number;
-  readonly sdLog: number;
   readonly meanLogU: number;
+  readonly sdLog: number;
+}
+
+/** ln u = ln(x/max) of each value, with their sum, mean and sd (about the first value, then centred). */
+function weibullLogs(values: Float64Array, counts: Float64Array | undefined, c: number, n: number): WeibullLogs {
+  const k = values.length;
+  const logU = new Float64Array(k);
+  const shift = Math.log((values[0] as number) / c);
+  let sumLogU = 0;
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < k; i++) {
+    const l = Math.log((values[i] as number) / c);
+    const w = counts === undefined ? 1 : (counts[i] as number);
+    logU[i] = l;
+    sumLogU += w * l;
+    const d = l - shift;
+    s1 += w * d;
+    s2 += w * d * d;
+  }
+  const ss = Math.max(0, s2 - (s1 * s1) / n);
+  return { logU, sumLogU, meanLogU: sumLogU / n, sdLog: Math.sqrt(ss / n) };
+}
+
+/** Values in the strided subsample that starts the profile fit of a large sample. */
+const START_SAMPLE = 2000;
+
+/** The mean and sd of ln u, from a strided subsample when the sample is large and kept as it is. */
+function startLogs(s: WeibullStats): { meanLogU: number; sdLog: number } {
+  if (s.counts !== undefined || s.n <= 2 * START_SAMPLE) return s.logs;
+  const sub = new Float64Array(START_SAMPLE);
+  for (let i = 0; i < START_SAMPLE; i++) sub[i] = s.values[Math.floor((i * s.n) / START_SAMPLE)] as number;
+  return weibullLogs(sub, undefined, s.max, START_SAMPLE);
 }
 
 /** A0 = Σ w e^{kz}, A1 = Σ w e^{kz} z, A2 = Σ w e^{kz} z², z = ln u − ln m. */
@@ -23,7 +58,8 @@ function sums(s: WeibullStats, k: number, logM: number): [number, number, number
   let a0 = 0;
   let a1 = 0;
   let a2 = 0;
-  const { logU, counts } = s;
+  const { counts } = s;
+  const { logU } = s.logs;
   if (counts === undefined) {
     // A large sample kept as it is (unit weights): the same sums without the weights.
     for (let i = 0; i < logU.length; i++) {
@@ -53,12 +89,13 @@ function weibullPass(s: WeibullStats, t: Float64Array, g: Float64Array, h: Float
   const logM = Math.log(lambda) - s.logC;
   const [a0, a1, a2] = sums(s, k, logM);
   const { n } = s;
-  g[0] = n / k + (s.sumLogU - n * logM) - a1;
+  const { sumLogU } = s.logs;
+  g[0] = n / k + (sumLogU - n * logM) - a1;
   g[1] = (k / lambda) * (a0 - n);
   h[0] = -n / (k * k) - a2;
   h[1] = h[2] = (-n + k * a1 + a0) / lambda;
   h[3] = (n * k - k * (k + 1) * a0) / (lambda * lambda);
-  return n * Math.log(k) - n * k * logM + (k - 1) * s.sumLogU - n * s.logC - a0;
+  return n * Math.log(k) - n * k * logM + (k - 1) * sumLogU - n * s.logC - a0;
 }
 
 export const weibullModel: LikelihoodModel<WeibullStats> = {
@@ -69,25 +106,23 @@ export const weibullModel: LikelihoodModel<WeibullStats> = {
     { name: 'scale', domain: 'positive', transform: 'log' },
   ],
   prepare(fn, x, _theta, free) {
-    const n = checkValues(fn, x, free[0] === true ? 2 : 1, 'weibull');
-    for (let i = 0; i < n; i++) {
-      const v = x[i] as number;
-      if (!(v > 0)) outsideSupport(fn, 'weibull', v, i, 'only values > 0');
-    }
-    const table = weightedSample(x, n);
-    const k = table.values.length;
+    const table = checkedSample(fn, 'weibull', x, free[0] === true ? 2 : 1, true);
+    const { n } = table;
     if (free[0] === true && table.min === table.max) noMle(fn, 'weibull', `every value equals ${table.min}, so the shape would be Infinity`);
-    const c = table.max;
-    const logU = new Float64Array(k);
-    let sumLogU = 0;
-    for (let i = 0; i < k; i++) {
-      logU[i] = Math.log((table.values[i] as number) / c);
-      sumLogU += countAt(table.counts, i) * (logU[i] as number);
-    }
-    const meanLogU = sumLogU / n;
-    let ss = 0;
-    for (let i = 0; i < k; i++) ss += countAt(table.counts, i) * ((logU[i] as number) - meanLogU) ** 2;
-    return { n, logU, counts: table.counts, sumLogU, logC: Math.log(c), sdLog: Math.sqrt(ss / n), meanLogU };
+    const { values, counts, min, max } = table;
+    let logs: WeibullLogs | undefined;
+    return {
+      n,
+      values,
+      counts,
+      max,
+      logC: Math.log(max),
+      minLogU: Math.log(min / max),
+      get logs() {
+        logs ??= weibullLogs(values, counts, max, n);
+        return logs;
+      },
+    };
   },
   count: (s) => s.n,
   logLikelihood(s, t) {
@@ -96,7 +131,7 @@ export const weibullModel: LikelihoodModel<WeibullStats> = {
     if (!(k > 0 && lambda > 0) || !Number.isFinite(k) || !Number.isFinite(lambda)) return -Infinity;
     const logM = Math.log(lambda) - s.logC;
     const [a0] = sums(s, k, logM);
-    return s.n * Math.log(k) - s.n * k * logM + (k - 1) * s.sumLogU - s.n * s.logC - a0;
+    return s.n * Math.log(k) - s.n * k * logM + (k - 1) * s.logs.sumLogU - s.n * s.logC - a0;
   },
   derivatives(s, t, g, h) {
     weibullPass(s, t, g, h);
@@ -110,10 +145,21 @@ export const weibullModel: LikelihoodModel<WeibullStats> = {
     theta[1] = Math.exp(s.logC + Math.log(a0 / s.n) / k);
     return { method: 'closed-form' };
   },
+  maximize(s, _theta, free, start) {
+    if (free[0] !== true || free[1] !== true) return undefined;
+    const logs = startLogs(s);
+    return weibullProfileMaximum(s, start === undefined ? logMomentShape(logs.sdLog) : (start[0] as number), logs.meanLogU);
+  },
   starts(s, theta, free) {
     // Log-moment start: sd(ln x) = π / (k√6), E ln x = ln λ − γ/k.
-    const k0 = free[0] === true ? Math.PI / (Math.sqrt(6) * s.sdLog) : (theta[0] as number);
-    const lambda0 = Math.exp(s.logC + s.meanLogU + 0.5772156649015329 / k0);
+    const k0 = free[0] === true ? logMomentShape(s.logs.sdLog) : (theta[0] as number);
+    const lambda0 = Math.exp(s.logC + s.logs.meanLogU + 0.5772156649015329 / k0);
     return [Float64Array.of(k0, lambda0)];
   },
 };
+
+/** The log-moment shape: sd(ln x) = π / (k√6); 1 when the sd is 0 or lost to rounding. */
+function logMomentShape(sdLog: number): number {
+  const k = Math.PI / (Math.sqrt(6) * sdLog);
+  return k > 0 && Number.isFinite(k) ? k : 1;
+}

@@ -1,0 +1,75 @@
+// Table-driven logarithm and exponential for the fitting passes over 1e5 values, where V8's Math.log
+// and Math.exp (a call per value) are most of the time. Both work on the double's own parts, with
+// every scaling by a power of two exact.
+//
+// Logarithm (for a positive normal double x = 2^e · m, m ∈ [1, 2), its high word `hi` read through a
+// Uint32Array view of the data): the exponent field gives e and 2^−e, the top 7 mantissa bits pick
+// c = 1 + (j + ½)/128, and ln m = ln c + ln(1 + r) with r = (m − c)/c, |r| ≤ 1/256 (m − c is exact),
+// ln(1 + r) by its series to r⁷ (the rest is below r⁸/8 ≈ 3e-20). ln x = e ln 2 + ln m is within
+// ~3e-16·max(1, |ln x|) of Math.log's. A zero, subnormal, negative or non-finite x gives NaN.
+//
+// Exponential (Tang's method, as in fdlibm's successors): y = (128q + j)·ln2/128 + r with
+// |r| ≤ ln2/256 (ln2/128 split in two, so n·hi is exact), e^y = 2^q · 2^(j/128) · e^r, e^r by its
+// series to r⁵ (the rest below r⁶/720 ≈ 5e-19). Within ~1e-15 relatively of Math.exp for
+// −708 ≤ y ≤ 0; below, where e^y is subnormal, digits are lost, and from about −745 it is 0.
+
+const TABLE_BITS = 7;
+const TABLE = 1 << TABLE_BITS;
+const CENTRE = new Float64Array(TABLE);
+const INV_CENTRE = new Float64Array(TABLE);
+const LOG_CENTRE = new Float64Array(TABLE);
+for (let j = 0; j < TABLE; j++) {
+  const c = 1 + (j + 0.5) / TABLE;
+  CENTRE[j] = c;
+  INV_CENTRE[j] = 1 / c;
+  LOG_CENTRE[j] = Math.log(c);
+}
+/**
+ * 2^(1023 − b) by the 12 top bits b (sign and exponent field) of a double: NaN for zero and
+ * subnormals (b = 0), ±Infinity and NaN (b = 2047) and every negative number (b ≥ 2048).
+ */
+const UNSCALE = new Float64Array(4096).fill(NaN);
+for (let b = 1; b < 2047; b++) UNSCALE[b] = 2 ** (1023 - b);
+
+/** ln m for x = 2^e · m, m ∈ [1, 2), given x and its high word; NaN outside the positive normal doubles. */
+export function logMantissa(x: number, hi: number): number {
+  const j = (hi >>> 13) & (TABLE - 1);
+  const m = x * (UNSCALE[hi >>> 20] as number);
+  const r = (m - (CENTRE[j] as number)) * (INV_CENTRE[j] as number);
+  const r2 = r * r;
+  return (LOG_CENTRE[j] as number) + (r - r2 * (0.5 - r * (1 / 3 - r * (0.25 - r * (0.2 - r * (1 / 6 - r / 7))))));
+}
+
+/** 2^(j/128), j = 0…127. */
+const EXP2_FRACTION = Float64Array.from({ length: TABLE }, (_, j) => Math.exp((j * Math.LN2) / TABLE));
+/** 2^q for q = −1150…0 at index q + 1150 (0 below 2^−1074). */
+const POW2_OFFSET = 1150;
+const POW2 = Float64Array.from({ length: POW2_OFFSET + 1 }, (_, i) => 2 ** (i - POW2_OFFSET));
+const INV_STEP = TABLE / Math.LN2;
+/** ln2/128 = STEP_HI + STEP_LO, STEP_HI with its low 20 bits zero (n·STEP_HI exact for |n| < 2^20). */
+const STEP_HI = 0.0054152123475432745;
+/** ln 2 − Math.LN2 (mpmath: log(2) − 0.6931471805599453), without which n·STEP_LO would be off by n·1.8e-19. */
+const LN2_LOW = 2.3190468138462996e-17;
+const STEP_LO = (Math.LN2 - TABLE * STEP_HI + LN2_LOW) / TABLE;
+/** 1.5·2^52: adding and subtracting it rounds a double of size < 2^51 to an integer. */
+const SHIFTER = 6755399441055744;
+/** y is clamped here (branch-free: a branch doubled the loop's time in V8); e^−746 rounds to 0. */
+const EXP_MIN = -746;
+
+/** e^y for y ≤ 0 (see the file's note); NaN for NaN. */
+export function expNonPositive(y0: number): number {
+  const y = Math.max(y0, EXP_MIN);
+  const n = y * INV_STEP + SHIFTER - SHIFTER;
+  const k = n | 0;
+  const r = y - n * STEP_HI - n * STEP_LO;
+  const p = 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r / 120))));
+  return (POW2[(k >> TABLE_BITS) + POW2_OFFSET] as number) * (EXP2_FRACTION[k & (TABLE - 1)] as number) * p;
+}
+
+/** The high word of a double (its sign, exponent field and top 20 mantissa bits). */
+export function highWord(x: number): number {
+  SCRATCH[0] = x;
+  return SCRATCH_WORDS[1] as number;
+}
+const SCRATCH = new Float64Array(1);
+const SCRATCH_WORDS = new Uint32Array(SCRATCH.buffer);
