@@ -22,6 +22,43 @@ function logs(x: number, y: number): [number, number] {
   return [x < 0.5 ? Math.log(x) : Math.log1p(-y), y < 0.5 ? Math.log(y) : Math.log1p(-x)];
 }
 
+// The parts of the prefix below that depend on (a, b) only, kept for the last pair in either order
+// (every one is symmetric in a and b, and the upper tail swaps them): a grid of points and every step
+// of an inverse's iteration share one pair, and ln B(a, b) or the Stirling corrections at each call
+// were a third of the time of a cdf or ppf grid. Values are exactly those of the direct expressions.
+let pairA = Number.NaN;
+let pairB = Number.NaN;
+/** both ≥ 8: ½ ln(ab/(a + b)) and δ(a) + δ(b) − δ(a + b); one ≥ 8: the Γ ratio and ln Γ(small); else ln B. */
+let pairHalfLog = Number.NaN;
+let pairCorr = Number.NaN;
+let pairRatio = Number.NaN;
+let pairLogGammaSmall = Number.NaN;
+let pairLogBeta = Number.NaN;
+
+function usePair(a: number, b: number): void {
+  if ((a === pairA && b === pairB) || (a === pairB && b === pairA)) return;
+  pairA = a;
+  pairB = b;
+  const s = a + b;
+  const small = a < b ? a : b;
+  const big = a < b ? b : a;
+  if (a >= 8 && b >= 8) {
+    pairHalfLog = 0.5 * Math.log((a * b) / s);
+    pairCorr = stirlingError(a) + stirlingError(b) - stirlingError(s);
+  } else if (big >= 8) {
+    pairRatio = (big - 0.5) * log1pmx(small / big) - small / (2 * big) + small * Math.log1p(small / big) + stirlingError(s) - stirlingError(big);
+    pairLogGammaSmall = logGamma(small);
+  }
+  pairLogBeta = big >= 8 ? Number.NaN : logBeta(a, b);
+}
+
+/** ln B(a, b), remembered for the last pair (see above). */
+export function pairLogBetaOf(a: number, b: number): number {
+  usePair(a, b);
+  if (Number.isNaN(pairLogBeta)) pairLogBeta = logBeta(a, b);
+  return pairLogBeta;
+}
+
 /**
  * ln(x^a y^b / B(a, b)) with y = 1 − x, without overflow or cancellation (DiDonato & Morris's BRCOMP):
  * for a, b ≥ 8 through Stirling's form, (x/x₀)^a (y/y₀)^b √(ab/(a + b)) e^−(δ(a) + δ(b) − δ(a + b))/√(2π)
@@ -47,8 +84,8 @@ export function logBetaPrefix(a: number, b: number, x: number, y: number): numbe
         (nearX ? a * Math.log1p(-lambda / a) : a * (lnx - Math.log(x0))) +
         (nearY ? b * Math.log1p(lambda / b) : b * (lny - Math.log(y0)));
     }
-    const corr = stirlingError(a) + stirlingError(b) - stirlingError(s);
-    return main + 0.5 * Math.log((a * b) / s) - LN_SQRT_2PI - corr;
+    usePair(a, b);
+    return main + pairHalfLog - LN_SQRT_2PI - pairCorr;
   }
   const big = Math.max(a, b);
   if (big >= 8) {
@@ -61,10 +98,11 @@ export function logBetaPrefix(a: number, b: number, x: number, y: number): numbe
     const u = a < b ? x : y;
     const qu = q * u;
     const lnqu = qu > 1e-300 && Number.isFinite(qu) ? Math.log(qu) : Math.log(q) + lnu;
-    const ratio = (q - 0.5) * log1pmx(p / q) - p / (2 * q) + p * Math.log1p(p / q) + stirlingError(s) - stirlingError(q);
-    return p * lnqu + q * lnv + ratio - logGamma(p);
+    usePair(a, b);
+    return p * lnqu + q * lnv + pairRatio - pairLogGammaSmall;
   }
-  return a * lnx + b * lny - logBeta(a, b);
+  usePair(a, b);
+  return a * lnx + b * lny - pairLogBeta;
 }
 
 /**
@@ -85,6 +123,24 @@ function logGammaRatio(a: number, b: number): number {
   return stirling - sum;
 }
 
+// ln Γ(1 + a) and logGammaRatio(a, b) of the power series for a < 1, kept for the last (a, b) in this
+// order, as the prefix constants above.
+let seriesA = Number.NaN;
+let seriesB = Number.NaN;
+let seriesLogGamma1pA = Number.NaN;
+let seriesRatio = Number.NaN;
+
+/** Returns ln Γ(1 + a) and leaves logGammaRatio(a, b) in seriesRatio. */
+function seriesLogGamma1p(a: number, b: number): number {
+  if (a !== seriesA || b !== seriesB) {
+    seriesA = a;
+    seriesB = b;
+    seriesLogGamma1pA = logGamma1p(a);
+    seriesRatio = logGammaRatio(a, b);
+  }
+  return seriesLogGamma1pA;
+}
+
 /**
  * I_x(a, b) by the power series (DiDonato & Morris's BPSER; DLMF 8.17.7 after 8.17.8):
  * I = K·(1 + aΣ), K = x^a/(a B(a, b)), Σ = Σ_{j≥1} (1 − b)(2 − b)…(j − b)/j! · x^j/(a + j), for bx ≤ 1
@@ -103,7 +159,7 @@ function powerSeries(a: number, b: number, x: number, y: number): BetaTail {
   }
   const [lnx, lny] = logs(x, y);
   // ln K = ln(x^a/(a B(a, b))): for a < 1 from its O(a) pieces, else the careful prefix less ln(a y^b).
-  const logK = a < 1 ? a * lnx - logGamma1p(a) + logGammaRatio(a, b) : logBetaPrefix(a, b, x, y) - b * lny - Math.log(a);
+  const logK = a < 1 ? a * lnx - seriesLogGamma1p(a, b) + seriesRatio : logBetaPrefix(a, b, x, y) - b * lny - Math.log(a);
   const log = logK + Math.log1p(a * sum);
   const value = Math.exp(log);
   if (value <= 0.5) return { upper: false, value, log };
