@@ -6,7 +6,6 @@ import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
 import { accurateExp } from './accurate-exp.ts';
 import { accurateLog } from './accurate-log.ts';
 import {
-  gammaMarsagliaTsang,
   gammaSmallShape,
   legacyBeta,
   legacyBinomial,
@@ -17,6 +16,7 @@ import {
   poissonPtrsDraw,
   poissonPtrsSetup,
 } from './legacy-distributions.ts';
+import { fillMarsagliaTsang, marsagliaTsangConstants } from './legacy-gamma-batch.ts';
 import { DOUBLES_CHUNK, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
@@ -208,7 +208,14 @@ export function createRandomState(seed: number): RandomState {
       checkParam(name, 'a', a, 'positive');
       checkParam(name, 'b', b, 'positive');
       out = outputArray(name, size, out);
-      for (let i = 0; i < out.length; i++) out[i] = legacyBeta(gen, cache, a, b);
+      if (a > 1 && b > 1) {
+        // Both gammas by Marsaglia–Tsang (legacy_beta's second branch), in batches.
+        const [ba, ca] = marsagliaTsangConstants(a);
+        const [bb, cb] = marsagliaTsangConstants(b);
+        fillMarsagliaTsang(gen, cache, out, 'beta', ba, ca, bb, cb, 0);
+      } else {
+        for (let i = 0; i < out.length; i++) out[i] = legacyBeta(gen, cache, a, b);
+      }
       return out;
     },
 
@@ -277,6 +284,11 @@ export function createRandomState(seed: number): RandomState {
       out = outputArray(name, size, out);
       const half = df / 2;
       const root = Math.sqrt(half);
+      if (half > 1) {
+        const [b, c] = marsagliaTsangConstants(half);
+        fillMarsagliaTsang(gen, cache, out, 'studentT', b, c, 0, 0, root);
+        return out;
+      }
       for (let i = 0; i < out.length; i++) {
         const num = legacyGauss(gen, cache);
         const denom = legacyStandardGamma(gen, cache, half);
@@ -408,9 +420,8 @@ function fillGamma(gen: Mt19937, cache: GaussCache, doubles: Float64Array, out: 
     const inv = 1 / shape;
     for (let i = 0; i < n; i++) out[i] = scale * gammaSmallShape(gen, shape, inv);
   } else {
-    const b = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * b);
-    for (let i = 0; i < n; i++) out[i] = scale * gammaMarsagliaTsang(gen, cache, b, c);
+    const [b, c] = marsagliaTsangConstants(shape);
+    fillMarsagliaTsang(gen, cache, out, 'gamma', b, c, 0, 0, scale);
   }
 }
 
