@@ -170,3 +170,63 @@ function marsagliaTsangChunk(
   cache.hasGauss = hasGauss;
   cache.gauss = gauss;
 }
+
+/**
+ * Fills `out` with scale·G for numpy's `legacy_standard_gamma` with 0 < shape < 1 (Ahrens–Dieter GS,
+ * as gammaSmallShape in ./legacy-distributions.ts: U, then V exponential; U ≤ 1 − a gives X = U^(1/a),
+ * accepted when X ≤ V; else Y = −ln((1 − U)/a), X = (1 − a + aY)^(1/a), accepted when X ≤ V + Y), the
+ * doubles read straight from the key a chunk at a time.
+ *
+ * @param gen - The generator.
+ * @param out - Filled in full.
+ * @param shape - The shape, in (0, 1).
+ * @param scale - The scale ≥ 0.
+ * @example
+ * fillGammaSmallShape(mt19937Create(0), out, 0.3, 1); // out[0] = 0.13533681858277738
+ */
+export function fillGammaSmallShape(gen: Mt19937, out: Float64Array, shape: number, scale: number): void {
+  const inv = 1 / shape;
+  for (let i = 0; i < out.length; i += CHUNK) smallShapeChunk(gen, out, i, Math.min(i + CHUNK, out.length), shape, inv, scale);
+}
+
+function smallShapeChunk(gen: Mt19937, out: Float64Array, i0: number, i1: number, shape: number, inv: number, scale: number): void {
+  const key = gen.words;
+  let pos = gen.pos;
+  for (let i = i0; i < i1; i++) {
+    for (;;) {
+      let U: number;
+      let W: number;
+      if (pos <= N - 4) {
+        const a1 = temper(key[pos] as number) >>> 5;
+        const a2 = temper(key[pos + 1] as number) >>> 6;
+        const a3 = temper(key[pos + 2] as number) >>> 5;
+        const a4 = temper(key[pos + 3] as number) >>> 6;
+        pos += 4;
+        U = (a1 * TWO_POW_26 + a2) * TWO_POW_MINUS_53;
+        W = (a3 * TWO_POW_26 + a4) * TWO_POW_MINUS_53;
+      } else {
+        gen.pos = pos;
+        U = nextDouble(gen);
+        W = nextDouble(gen);
+        pos = gen.pos;
+      }
+      // legacy_standard_exponential: −ln(1 − W), 1 − W exact and in (0, 1].
+      const V = -accurateLog(1 - W);
+      if (U <= 1 - shape) {
+        const X = Math.pow(U, inv);
+        if (X <= V) {
+          out[i] = scale * X;
+          break;
+        }
+      } else {
+        const Y = -accurateLogAll((1 - U) / shape);
+        const X = Math.pow(1 - shape + shape * Y, inv);
+        if (X <= V + Y) {
+          out[i] = scale * X;
+          break;
+        }
+      }
+    }
+  }
+  gen.pos = pos;
+}

@@ -6,7 +6,6 @@ import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
 import { accurateExp } from './accurate-exp.ts';
 import { accurateLog } from './accurate-log.ts';
 import {
-  gammaSmallShape,
   legacyBeta,
   legacyBinomial,
   legacyBinomialSetup,
@@ -16,8 +15,8 @@ import {
   poissonPtrsDraw,
   poissonPtrsSetup,
 } from './legacy-distributions.ts';
-import { fillMarsagliaTsang, marsagliaTsangConstants } from './legacy-gamma-batch.ts';
-import { DOUBLES_CHUNK, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
+import { fillGammaSmallShape, fillMarsagliaTsang, marsagliaTsangConstants } from './legacy-gamma-batch.ts';
+import { DOUBLES_CHUNK, expInPlace, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
@@ -225,7 +224,7 @@ export function createRandomState(seed: number): RandomState {
       checkParam(name, 'sigma', sigma, 'nonNegative');
       out = outputArray(name, size, out);
       fillGauss(gen, cache, out, mean, sigma);
-      for (let i = 0; i < out.length; i++) out[i] = accurateExp(out[i] as number);
+      expInPlace(out);
       return out;
     },
 
@@ -410,15 +409,13 @@ function checkParam(fn: string, name: string, value: unknown, rule: ParamRule): 
 
 /** scale·standard_gamma(shape), with the branch and its constants chosen once per call. */
 function fillGamma(gen: Mt19937, cache: GaussCache, doubles: Float64Array, out: Float64Array, shape: number, scale: number): void {
-  const n = out.length;
   if (shape === 1) {
     fillExponential(gen, doubles, out, scale);
   } else if (shape === 0) {
     // numpy: scale·0, which is 0 for every finite scale ≥ 0 (no draws).
     out.fill(0);
   } else if (shape < 1) {
-    const inv = 1 / shape;
-    for (let i = 0; i < n; i++) out[i] = scale * gammaSmallShape(gen, shape, inv);
+    fillGammaSmallShape(gen, out, shape, scale);
   } else {
     const [b, c] = marsagliaTsangConstants(shape);
     fillMarsagliaTsang(gen, cache, out, 'gamma', b, c, 0, 0, scale);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { legacyBeta, legacyGeometric, legacyLaplace, legacyLogistic, legacyStandardExponential, legacyStandardGamma } from '../../src/random/legacy-distributions.ts';
 import { type GaussCache, legacyGauss } from '../../src/random/legacy-stream.ts';
+import { accurateExp } from '../../src/random/accurate-exp.ts';
 import { mt19937Create, type Mt19937 } from '../../src/random/mt19937.ts';
 import { createRandomState, type RandomState, type RandomStateSnapshot } from '../../src/random/random-state.ts';
 import { expectAllClose } from '../support/expect-close.ts';
@@ -130,19 +131,22 @@ describe('RandomState legacy samplers against numpy 2.4', () => {
   });
 });
 
-describe('batched Marsaglia–Tsang samplers', () => {
-  // The batched gamma (shape > 1), beta (both shapes > 1) and t (df > 2) of ./legacy-gamma-batch.ts
-  // against numpy's per-draw order as legacy-distributions.ts writes it, over several twists, with a
-  // Gaussian cached going in (an odd-length normal call first) and checked coming out.
-  function perDraw(seed: number, draw: (gen: Mt19937, cache: GaussCache) => number, n: number): { x: number[]; gen: Mt19937; cache: GaussCache } {
-    const gen = mt19937Create(seed);
-    const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(0) };
-    legacyGauss(gen, cache); // the stream's normal(0, 1, 1): leaves f·x1 cached
-    return { x: Array.from({ length: n }, () => draw(gen, cache)), gen, cache };
-  }
+// The batched gamma, beta (both shapes > 1), t (df > 2) and lognormal of ./legacy-gamma-batch.ts and ./legacy-batch.ts
+// against numpy's per-draw order as legacy-distributions.ts writes it, over several twists, with a
+// Gaussian cached going in (an odd-length normal call first) and checked coming out.
+function perDraw(seed: number, single: (gen: Mt19937, cache: GaussCache) => number, n: number): { x: number[]; gen: Mt19937; cache: GaussCache } {
+  const gen = mt19937Create(seed);
+  const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(0) };
+  legacyGauss(gen, cache); // the stream's normal(0, 1, 1): leaves f·x1 cached
+  return { x: Array.from({ length: n }, () => single(gen, cache)), gen, cache };
+}
+
+describe('batched gamma-based samplers', () => {
   const cases: [string, (rs: RandomState, n: number) => Float64Array, (gen: Mt19937, cache: GaussCache) => number][] = [
     ['gamma(3, 0.5)', (rs, n) => rs.gamma(3, 0.5, n), (g, c) => 0.5 * legacyStandardGamma(g, c, 3)],
     ['chisquare(3)', (rs, n) => rs.chisquare(3, n), (g, c) => 2 * legacyStandardGamma(g, c, 1.5)],
+    ['gamma(0.3, 2) (shape < 1)', (rs, n) => rs.gamma(0.3, 2, n), (g, c) => 2 * legacyStandardGamma(g, c, 0.3)],
+    ['lognormal(0.5, 2)', (rs, n) => rs.lognormal(0.5, 2, n), (g, c) => accurateExp(0.5 + 2 * legacyGauss(g, c))],
     ['beta(2, 5)', (rs, n) => rs.beta(2, 5, n), (g, c) => legacyBeta(g, c, 2, 5)],
     ['standardT(5)', (rs, n) => rs.standardT(5, n), (g, c) => (Math.sqrt(2.5) * legacyGauss(g, c)) / Math.sqrt(legacyStandardGamma(g, c, 2.5))],
   ];
