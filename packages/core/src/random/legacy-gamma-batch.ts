@@ -16,6 +16,11 @@ const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 /** Variates per chunk call: small enough that V8 optimises the chunk function during the first request. */
 const CHUNK = 256;
 
+/** The 53 random bits (a >> 5)·2**26 + (b >> 6) of the two words at key[pos], key[pos + 1] (`legacy_double` before its scaling). */
+function bits53(key: Int32Array, pos: number): number {
+  return (temper(key[pos] as number) >>> 5) * TWO_POW_26 + (temper(key[pos + 1] as number) >>> 6);
+}
+
 /** What each output is: scale·G (`legacy_gamma`), Ga/(Ga + Gb) (`legacy_beta`), root·Z/√G (`legacy_standard_t`). */
 export type MarsagliaTsangOutput = 'gamma' | 'beta' | 'studentT';
 
@@ -64,29 +69,26 @@ export function fillMarsagliaTsang(
   c2: number,
   factor: number,
 ): void {
-  const kind = output === 'gamma' ? GAMMA : output === 'beta' ? BETA : STUDENT_T;
-  for (let i = 0; i < out.length; i += CHUNK) {
-    marsagliaTsangChunk(gen, cache, out, i, Math.min(i + CHUNK, out.length), kind, b1, c1, b2, c2, factor);
-  }
+  const job: Job = { kind: output === 'gamma' ? GAMMA : output === 'beta' ? BETA : STUDENT_T, b1, c1, b2, c2, factor };
+  for (let i = 0; i < out.length; i += CHUNK) marsagliaTsangChunk(gen, cache, out, i, Math.min(i + CHUNK, out.length), job);
 }
 
 const GAMMA = 0;
 const BETA = 1;
 const STUDENT_T = 2;
 
-function marsagliaTsangChunk(
-  gen: Mt19937,
-  cache: GaussCache,
-  out: Float64Array,
-  i0: number,
-  i1: number,
-  kind: number,
-  b1: number,
-  c1: number,
-  b2: number,
-  c2: number,
-  factor: number,
-): void {
+/** fillMarsagliaTsang's request, its output kind as a small integer. */
+interface Job {
+  kind: number;
+  b1: number;
+  c1: number;
+  b2: number;
+  c2: number;
+  factor: number;
+}
+
+function marsagliaTsangChunk(gen: Mt19937, cache: GaussCache, out: Float64Array, i0: number, i1: number, job: Job): void {
+  const { kind, b1, c1, b2, c2, factor } = job;
   const key = gen.words;
   let pos = gen.pos;
   let hasGauss = cache.hasGauss;
@@ -115,14 +117,10 @@ function marsagliaTsangChunk(
             let r2 = 0;
             do {
               if (pos <= N - 4) {
-                const a1 = temper(key[pos] as number) >>> 5;
-                const a2 = temper(key[pos + 1] as number) >>> 6;
-                const a3 = temper(key[pos + 2] as number) >>> 5;
-                const a4 = temper(key[pos + 3] as number) >>> 6;
+                // 2·(k/2**53) − 1, exactly.
+                x1 = bits53(key, pos) * TWO_POW_MINUS_52 - 1;
+                x2 = bits53(key, pos + 2) * TWO_POW_MINUS_52 - 1;
                 pos += 4;
-                // 2·((a·2**26 + b)/2**53) − 1, exactly.
-                x1 = (a1 * TWO_POW_26 + a2) * TWO_POW_MINUS_52 - 1;
-                x2 = (a3 * TWO_POW_26 + a4) * TWO_POW_MINUS_52 - 1;
               } else {
                 // Across a twist: word by word, as nextDouble does.
                 gen.pos = pos;
@@ -147,10 +145,8 @@ function marsagliaTsangChunk(
         V = V * V * V;
         let U: number;
         if (pos <= N - 2) {
-          const a = temper(key[pos] as number) >>> 5;
-          const w = temper(key[pos + 1] as number) >>> 6;
+          U = bits53(key, pos) * TWO_POW_MINUS_53;
           pos += 2;
-          U = (a * TWO_POW_26 + w) * TWO_POW_MINUS_53;
         } else {
           gen.pos = pos;
           U = nextDouble(gen);
@@ -197,13 +193,9 @@ function smallShapeChunk(gen: Mt19937, out: Float64Array, i0: number, i1: number
       let U: number;
       let W: number;
       if (pos <= N - 4) {
-        const a1 = temper(key[pos] as number) >>> 5;
-        const a2 = temper(key[pos + 1] as number) >>> 6;
-        const a3 = temper(key[pos + 2] as number) >>> 5;
-        const a4 = temper(key[pos + 3] as number) >>> 6;
+        U = bits53(key, pos) * TWO_POW_MINUS_53;
+        W = bits53(key, pos + 2) * TWO_POW_MINUS_53;
         pos += 4;
-        U = (a1 * TWO_POW_26 + a2) * TWO_POW_MINUS_53;
-        W = (a3 * TWO_POW_26 + a4) * TWO_POW_MINUS_53;
       } else {
         gen.pos = pos;
         U = nextDouble(gen);

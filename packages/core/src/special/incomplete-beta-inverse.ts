@@ -21,7 +21,8 @@ function evaluator(a: number, b: number, logTarget: number, upper: boolean): (x:
     const t = betaTail(a, b, x, y);
     const logT = t.upper === upper ? t.log : Math.log1p(-t.value);
     const lny = x < 0.5 ? Math.log1p(-x) : Math.log(y);
-    const d1 = (upper ? -1 : 1) * Math.exp(logBetaPrefix(a, b, x, y) - lny - logT);
+    const prefix = Number.isNaN(t.prefix) ? logBetaPrefix(a, b, x, y) : t.prefix;
+    const d1 = (upper ? -1 : 1) * Math.exp(prefix - lny - logT);
     return memo.store(x, logT - logTarget, d1, d1 * (a - ((b - 1) * x) / y - d1));
   };
 }

@@ -15,11 +15,13 @@ export interface BetaTail {
   upper: boolean;
   value: number;
   log: number;
+  /** logBetaPrefix(a, b, x, y) when the method computed it (it is symmetric under a ↔ b, x ↔ y), else NaN. */
+  prefix: number;
 }
 
-/** ln x and ln y for y = 1 − x: each from whichever of x, y is exact (the smaller one, or both ≥ ½). */
-function logs(x: number, y: number): [number, number] {
-  return [x < 0.5 ? Math.log(x) : Math.log1p(-y), y < 0.5 ? Math.log(y) : Math.log1p(-x)];
+/** ln x for y = 1 − x, from whichever of x, y is exact (the smaller one, or both ≥ ½): lnOf(y, x) is ln y. */
+function lnOf(x: number, y: number): number {
+  return x < 0.5 ? Math.log(x) : Math.log1p(-y);
 }
 
 // The parts of the prefix below that depend on (a, b) only, kept for the last pair in either order
@@ -66,7 +68,6 @@ export function pairLogBetaOf(a: number, b: number): number {
  * (bx)^a y^b · Γ(a + b)/(Γ(b) b^a)/Γ(a); else directly.
  */
 export function logBetaPrefix(a: number, b: number, x: number, y: number): number {
-  const [lnx, lny] = logs(x, y);
   const s = a + b;
   if (a >= 8 && b >= 8) {
     const x0 = a / s;
@@ -81,8 +82,8 @@ export function logBetaPrefix(a: number, b: number, x: number, y: number): numbe
       main = a * log1pmx(-lambda / a) + b * log1pmx(lambda / b);
     } else {
       main =
-        (nearX ? a * Math.log1p(-lambda / a) : a * (lnx - Math.log(x0))) +
-        (nearY ? b * Math.log1p(lambda / b) : b * (lny - Math.log(y0)));
+        (nearX ? a * Math.log1p(-lambda / a) : a * (lnOf(x, y) - Math.log(x0))) +
+        (nearY ? b * Math.log1p(lambda / b) : b * (lnOf(y, x) - Math.log(y0)));
     }
     usePair(a, b);
     return main + pairHalfLog - LN_SQRT_2PI - pairCorr;
@@ -93,16 +94,16 @@ export function logBetaPrefix(a: number, b: number, x: number, y: number): numbe
     // ln Γ(p + q) − ln Γ(q) − p ln q = (q − ½) log1pmx(p/q) − p/(2q) + p log1p(p/q) + δ(p + q) − δ(q).
     const p = a < b ? a : b;
     const q = big;
-    const lnu = a < b ? lnx : lny;
-    const lnv = a < b ? lny : lnx;
     const u = a < b ? x : y;
+    const v = a < b ? y : x;
+    const lnv = lnOf(v, u);
     const qu = q * u;
-    const lnqu = qu > 1e-300 && Number.isFinite(qu) ? Math.log(qu) : Math.log(q) + lnu;
+    const lnqu = qu > 1e-300 && Number.isFinite(qu) ? Math.log(qu) : Math.log(q) + lnOf(u, v);
     usePair(a, b);
     return p * lnqu + q * lnv + pairRatio - pairLogGammaSmall;
   }
   usePair(a, b);
-  return a * lnx + b * lny - pairLogBeta;
+  return a * lnOf(x, y) + b * lnOf(y, x) - pairLogBeta;
 }
 
 /**
@@ -157,14 +158,14 @@ function powerSeries(a: number, b: number, x: number, y: number): BetaTail {
     sum += term;
     if (Math.abs(term) <= EPS * Math.abs(1 + a * sum) * 0.25 && j > 1) break;
   }
-  const [lnx, lny] = logs(x, y);
   // ln K = ln(x^a/(a B(a, b))): for a < 1 from its O(a) pieces, else the careful prefix less ln(a y^b).
-  const logK = a < 1 ? a * lnx - seriesLogGamma1p(a, b) + seriesRatio : logBetaPrefix(a, b, x, y) - b * lny - Math.log(a);
+  const prefix = a < 1 ? Number.NaN : logBetaPrefix(a, b, x, y);
+  const logK = a < 1 ? a * lnOf(x, y) - seriesLogGamma1p(a, b) + seriesRatio : prefix - b * lnOf(y, x) - Math.log(a);
   const log = logK + Math.log1p(a * sum);
   const value = Math.exp(log);
-  if (value <= 0.5) return { upper: false, value, log };
+  if (value <= 0.5) return { upper: false, value, log, prefix };
   const complement = -Math.expm1(logK) - Math.exp(logK) * a * sum;
-  return { upper: true, value: complement, log: Math.log(complement) };
+  return { upper: true, value: complement, log: Math.log(complement), prefix };
 }
 
 /**
@@ -209,8 +210,9 @@ function continuedFraction(a: number, b: number, x: number, y: number): BetaTail
     anp1 = r;
     bnp1 = 1;
   }
-  const log = logBetaPrefix(a, b, x, y) + Math.log(r);
-  return { upper: false, value: Math.exp(log), log };
+  const prefix = logBetaPrefix(a, b, x, y);
+  const log = prefix + Math.log(r);
+  return { upper: false, value: Math.exp(log), log, prefix };
 }
 
 /** I_x(a, b) for x below the switch-over, by the method that suits (a, b, x). */
@@ -228,7 +230,8 @@ function lowerTail(a: number, b: number, x: number, y: number): BetaTail {
 export function betaTail(a: number, b: number, x: number, y: number): BetaTail {
   if (x <= (a + 1) / (a + b + 2)) return lowerTail(a, b, x, y);
   const t = lowerTail(b, a, y, x);
-  return { upper: !t.upper, value: t.value, log: t.log };
+  t.upper = !t.upper; // t is a fresh object
+  return t;
 }
 
 /** The domain check shared by the four exports: NaN unless a, b > 0 (finite) and 0 ≤ x ≤ 1. */
