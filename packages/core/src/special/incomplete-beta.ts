@@ -215,8 +215,39 @@ function continuedFraction(a: number, b: number, x: number, y: number): BetaTail
   return { upper: false, value: Math.exp(log), log, prefix };
 }
 
+/** Integer shapes with a + b − 1 up to this use the finite binomial sum (its rounding grows with n). */
+const BINOMIAL_SUM_MAX_N = 12;
+
+/**
+ * I_x(a, b) for integer a, b with n = a + b − 1 ≤ BINOMIAL_SUM_MAX_N, as the binomial tail
+ * Σ_{j=a}^{n} C(n, j) x^j y^(n−j) = x^a y^(b−1) · Σ_k C(n, a + k) r^k with r = x/y (DLMF 8.17.5; Boost's
+ * ibeta takes the same shortcut for small integer shapes), the polynomial by Horner's rule with its
+ * exact integer coefficients. Below the switch-over r ≤ (a + 1)/(b + 1), so every term is positive and
+ * the sum well conditioned. Returns undefined where x^a y^(b−1) comes near underflow (the log forms keep
+ * their digits there).
+ */
+function binomialSum(a: number, b: number, x: number, y: number): BetaTail | undefined {
+  const n = a + b - 1;
+  const lead = Math.pow(x, a) * Math.pow(y, b - 1);
+  if (!(lead > 1e-280)) return undefined;
+  const r = x / y;
+  // C(n, j) for j = n down to a, each from the next: C(n, j) = C(n, j + 1)·(j + 1)/(n − j), exact integers.
+  let coefficient = 1;
+  let sum = 1;
+  for (let j = n - 1; j >= a; j--) {
+    coefficient = (coefficient * (j + 1)) / (n - j);
+    sum = sum * r + coefficient;
+  }
+  const value = lead * sum;
+  return { upper: false, value, log: Math.log(value), prefix: Number.NaN };
+}
+
 /** I_x(a, b) for x below the switch-over, by the method that suits (a, b, x). */
 function lowerTail(a: number, b: number, x: number, y: number): BetaTail {
+  if (a + b - 1 <= BINOMIAL_SUM_MAX_N && Number.isInteger(a) && Number.isInteger(b)) {
+    const t = binomialSum(a, b, x, y);
+    if (t !== undefined) return t;
+  }
   // The series alternates with terms up to e^(bx): only for bx ≤ 1, and only while x^j falls fast.
   if (b * x <= 1 && x <= 0.7) return powerSeries(a, b, x, y);
   return continuedFraction(a, b, x, y);
