@@ -8,12 +8,6 @@ import { TailMemo, solveTail, type TailEval } from './tail-root.ts';
 const LN_MIN = Math.log(Number.MIN_VALUE); // −744.44: e^u underflows to 0 below this
 const GOOD_START = 0.01;
 
-/** ln of the tail (lower or upper) of Gamma(a, 1) at x, accurate in both tails. */
-function logTail(a: number, x: number, upper: boolean): number {
-  const t = gammaTail(a, x);
-  return t.upper === upper ? t.log : Math.log1p(-t.value);
-}
-
 /**
  * f = ln T(x) − ln t for T = P (upper = false) or Q, with df/du = ±x·pdf/T = ±e^(ln(x^a e^−x/Γ(a)) − ln T)
  * and d²f/du² = (df/du)·(a − x − df/du), u = ln x.
@@ -23,9 +17,12 @@ function evaluator(a: number, logTarget: number, upper: boolean): (x: number) =>
   return (x) => {
     const cached = memo.find(x);
     if (cached !== undefined) return cached;
-    const lt = logTail(a, x, upper);
+    // ln of the tail (lower or upper) at x, accurate in both tails, and the prefix if it came with it.
+    const t = gammaTail(a, x);
+    const lt = t.upper === upper ? t.log : Math.log1p(-t.value);
+    const prefix = Number.isNaN(t.prefix) ? logGammaPrefix(a, x) : t.prefix;
     const sign = upper ? -1 : 1;
-    const d1 = sign * Math.exp(logGammaPrefix(a, x) - lt);
+    const d1 = sign * Math.exp(prefix - lt);
     return memo.store(x, lt - logTarget, d1, d1 * (a - x - d1));
   };
 }

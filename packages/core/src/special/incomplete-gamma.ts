@@ -22,10 +22,12 @@ export interface GammaTail {
   upper: boolean;
   value: number;
   log: number;
+  /** logGammaPrefix(a, x) (up to rounding) when the method computed it, else NaN. */
+  prefix: number;
 }
 
-function tail(upper: boolean, log: number, value = Math.exp(log)): GammaTail {
-  return { upper, value, log };
+function tail(upper: boolean, log: number, value = Math.exp(log), prefix = Number.NaN): GammaTail {
+  return { upper, value, log, prefix };
 }
 
 // The constants of one shape a (ln Γ(a), ln Γ(1 + a), ½ ln a, δ(a)), kept for the last a: a grid of
@@ -95,9 +97,11 @@ function lowerSeries(a: number, x: number): GammaTail {
     sum += term;
     if (term <= sum * EPS) break;
   }
-  const logPrefix = a < 10 ? a * Math.log(x) - x - shapeLogGamma1p(a) : logGammaPrefix(a, x) - Math.log(a);
+  // x^a e^−x/Γ(a + 1) = x^a e^−x/Γ(a) / a.
+  const prefix = a < 10 ? Number.NaN : logGammaPrefix(a, x);
+  const logPrefix = a < 10 ? a * Math.log(x) - x - shapeLogGamma1p(a) : prefix - Math.log(a);
   const log = logPrefix + Math.log(sum);
-  return tail(false, log, logPrefix > -700 ? Math.exp(logPrefix) * sum : Math.exp(log));
+  return tail(false, log, logPrefix > -700 ? Math.exp(logPrefix) * sum : Math.exp(log), prefix);
 }
 
 /** Q by Legendre's continued fraction (DLMF 8.9.2), evaluated by the modified Lentz method. */
@@ -120,7 +124,7 @@ function upperFraction(a: number, x: number): GammaTail {
   }
   const logPrefix = logGammaPrefix(a, x);
   const log = logPrefix + Math.log(h);
-  return tail(true, log, logPrefix > -700 ? Math.exp(logPrefix) * h : Math.exp(log));
+  return tail(true, log, logPrefix > -700 ? Math.exp(logPrefix) * h : Math.exp(log), logPrefix);
 }
 
 /**
