@@ -4,6 +4,9 @@
 // straight from the key, with the stream position and the Gaussian cache in locals, and writes them
 // back once per chunk. Called per draw, the same work went through four function calls and as many
 // state writes per variate (2–4× numpy's time); the order of the words consumed is numpy's exactly.
+// Gamma and beta go one step further (speculativeRound): their Gaussians and uniforms alternate, so the
+// words of a round of them are read ahead and the polar logarithms taken in one loop, as the batched
+// normal generator does, before the draws are made in order.
 
 import { accurateLog, accurateLogAll } from './accurate-log.ts';
 import { type GaussCache, nextDouble, temper } from './legacy-stream.ts';
@@ -70,7 +73,199 @@ export function fillMarsagliaTsang(
   factor: number,
 ): void {
   const job: Job = { kind: output === 'gamma' ? GAMMA : output === 'beta' ? BETA : STUDENT_T, b1, c1, b2, c2, factor };
-  for (let i = 0; i < out.length; i += CHUNK) marsagliaTsangChunk(gen, cache, out, i, Math.min(i + CHUNK, out.length), job);
+  if (job.kind === STUDENT_T) {
+    for (let i = 0; i < out.length; i += CHUNK) marsagliaTsangChunk(gen, cache, out, i, Math.min(i + CHUNK, out.length), job);
+    return;
+  }
+  const spec = newSpeculation();
+  const progress: Progress = { i: 0, part: 0, first: 0 };
+  while (progress.i < out.length) speculativeRound(gen, cache, out, job, spec, progress);
+}
+
+/** Gaussian–uniform pairs per speculative round. */
+const OPS = 128;
+
+/**
+ * One round's speculation: op k is a Gaussian then a uniform (the order in which a gamma, and a beta's
+ * two gammas, consume them unless V = 1 + cX ≤ 0). The Gaussian of op k is f·x2 of polar pair
+ * pair[k] (half 0, a fresh pair) or f·x1 of it (half 1, the cached one; pair −1 is the Gaussian
+ * cached before the round); posG/posU are the stream positions after op k's Gaussian and uniform.
+ */
+interface Speculation {
+  pair: Int32Array;
+  half: Uint8Array;
+  u: Float64Array;
+  posG: Int32Array;
+  posU: Int32Array;
+  x1: Float64Array;
+  x2: Float64Array;
+  r2: Float64Array;
+  f: Float64Array;
+}
+
+function newSpeculation(): Speculation {
+  return {
+    pair: new Int32Array(OPS),
+    half: new Uint8Array(OPS),
+    u: new Float64Array(OPS),
+    posG: new Int32Array(OPS),
+    posU: new Int32Array(OPS),
+    x1: new Float64Array(OPS),
+    x2: new Float64Array(OPS),
+    r2: new Float64Array(OPS),
+    f: new Float64Array(OPS),
+  };
+}
+
+/** Where the filling stands between rounds: the next output, and for beta the gamma in progress and Ga. */
+interface Progress {
+  i: number;
+  part: number;
+  first: number;
+}
+
+/**
+ * One round of the gamma and beta samplers: (1) walk the key ahead, reading the words of up to OPS
+ * Gaussian–uniform ops (polar attempts until one is accepted, or the cached Gaussian; then two words);
+ * (2) take the logarithms and square roots of all the round's polar pairs in one loop, where their
+ * latencies overlap; (3) run Marsaglia–Tsang over the ops in order. The walk assumes each Gaussian is
+ * followed by a uniform, which holds for every draw and every rejection except V ≤ 0 (another Gaussian
+ * follows at once): there the round stops after that Gaussian, and the next round starts from it. The
+ * stream position and Gaussian cache are then set to those after the last op used, so the words
+ * consumed are numpy's exactly; the ops walked past it are read again next round.
+ */
+function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, job: Job, s: Speculation, progress: Progress): void {
+  const key = gen.words;
+  let pos = gen.pos;
+  let hasGauss = cache.hasGauss;
+  let pending = -1; // the pair whose f·x1 is cached, or −1 for the cache's own value
+  let ops = 0;
+  let pairs = 0;
+  while (ops < OPS) {
+    if (hasGauss) {
+      s.pair[ops] = pending;
+      s.half[ops] = 1;
+      hasGauss = false;
+    } else {
+      let x1 = 0;
+      let x2 = 0;
+      let r2 = 0;
+      let found = false;
+      while (pos <= N - 4) {
+        x1 = bits53(key, pos) * TWO_POW_MINUS_52 - 1;
+        x2 = bits53(key, pos + 2) * TWO_POW_MINUS_52 - 1;
+        pos += 4;
+        r2 = x1 * x1 + x2 * x2;
+        if (r2 < 1 && r2 !== 0) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) break;
+      s.x1[pairs] = x1;
+      s.x2[pairs] = x2;
+      s.r2[pairs] = r2;
+      s.pair[ops] = pairs;
+      s.half[ops] = 0;
+      pending = pairs++;
+      hasGauss = true;
+    }
+    s.posG[ops] = pos;
+    if (pos > N - 2) break;
+    s.u[ops] = bits53(key, pos) * TWO_POW_MINUS_53;
+    pos += 2;
+    s.posU[ops++] = pos;
+  }
+  if (ops === 0) {
+    // Too few words before the twist for one op: one op word by word through nextDouble, its
+    // uniform only drawn if V > 0 (the twist it may cause cannot be undone).
+    let X: number;
+    pairs = 0;
+    if (cache.hasGauss) {
+      s.pair[0] = -1;
+      s.half[0] = 1;
+      X = cache.gauss;
+    } else {
+      let x1 = 0;
+      let x2 = 0;
+      let r2 = 0;
+      do {
+        x1 = 2 * nextDouble(gen) - 1;
+        x2 = 2 * nextDouble(gen) - 1;
+        r2 = x1 * x1 + x2 * x2;
+      } while (r2 >= 1 || r2 === 0);
+      s.x1[0] = x1;
+      s.x2[0] = x2;
+      s.r2[0] = r2;
+      s.pair[0] = 0;
+      s.half[0] = 0;
+      pairs = 1;
+      X = Math.sqrt((-2 * accurateLog(r2)) / r2) * x2;
+    }
+    if (1 + (progress.part === 1 ? job.c2 : job.c1) * X <= 0) {
+      if (pairs === 1) {
+        cache.hasGauss = true;
+        cache.gauss = Math.sqrt((-2 * accurateLog(s.r2[0] as number)) / (s.r2[0] as number)) * (s.x1[0] as number);
+      } else {
+        cache.hasGauss = false;
+        cache.gauss = 0;
+      }
+      return;
+    }
+    s.posG[0] = gen.pos;
+    s.u[0] = nextDouble(gen);
+    s.posU[0] = gen.pos;
+    ops = 1;
+  }
+  for (let p = 0; p < pairs; p++) {
+    const r2 = s.r2[p] as number;
+    s.f[p] = Math.sqrt((-2 * accurateLog(r2)) / r2);
+  }
+  const { kind, b1, c1, b2, c2, factor } = job;
+  const n = out.length;
+  let { i, part, first } = progress;
+  let k = 0;
+  let deviated = false;
+  while (k < ops && i < n) {
+    const b = part === 1 ? b2 : b1;
+    const c = part === 1 ? c2 : c1;
+    const p = s.pair[k] as number;
+    const X = p < 0 ? cache.gauss : (s.f[p] as number) * ((s.half[k] === 0 ? s.x2[p] : s.x1[p]) as number);
+    let V = 1 + c * X;
+    if (V <= 0) {
+      deviated = true;
+      break;
+    }
+    V = V * V * V;
+    const U = s.u[k] as number;
+    k++;
+    if (U < 1 - 0.0331 * (X * X) * (X * X) || (U > 0 ? accurateLogAll(U) : -Infinity) < 0.5 * X * X + b * (1 - V + accurateLogAll(V))) {
+      const value = b * V;
+      if (kind === GAMMA) out[i++] = factor * value;
+      else if (part === 0) {
+        first = value;
+        part = 1;
+      } else {
+        out[i++] = first / (first + value);
+        part = 0;
+      }
+    }
+  }
+  progress.i = i;
+  progress.part = part;
+  progress.first = first;
+  // The state after the last op used: after its uniform, or after the Gaussian that gave V ≤ 0.
+  const last = deviated ? k : k - 1;
+  if (last < 0) return;
+  gen.pos = deviated ? (s.posG[last] as number) : (s.posU[last] as number);
+  const p = s.pair[last] as number;
+  if (s.half[last] === 0) {
+    cache.hasGauss = true;
+    cache.gauss = (s.f[p] as number) * (s.x1[p] as number);
+  } else {
+    cache.hasGauss = false;
+    cache.gauss = 0;
+  }
 }
 
 const GAMMA = 0;
