@@ -9,7 +9,7 @@
 // normal generator does, before the draws are made in order.
 
 import { accurateLog, accurateLogAll } from './accurate-log.ts';
-import { type GaussCache, nextDouble, temper } from './legacy-stream.ts';
+import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, type Mt19937 } from './mt19937.ts';
 
 const N = MT19937_STATE_LENGTH;
@@ -84,6 +84,8 @@ export function fillMarsagliaTsang(
 
 /** Gaussian–uniform pairs per speculative round. */
 const OPS = 128;
+/** pair and half of an op drawn word by word at a twist (see speculativeRound). */
+const SLOW = 255;
 
 /**
  * One round's speculation: op k is a Gaussian then a uniform (the order in which a gamma, and a beta's
@@ -176,46 +178,19 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
     pos += 2;
     s.posU[ops++] = pos;
   }
+  let slowX = 0;
   if (ops === 0) {
-    // Too few words before the twist for one op: one op word by word through nextDouble, its
-    // uniform only drawn if V > 0 (the twist it may cause cannot be undone).
-    let X: number;
-    pairs = 0;
-    if (cache.hasGauss) {
-      s.pair[0] = -1;
-      s.half[0] = 1;
-      X = cache.gauss;
-    } else {
-      let x1 = 0;
-      let x2 = 0;
-      let r2 = 0;
-      do {
-        x1 = 2 * nextDouble(gen) - 1;
-        x2 = 2 * nextDouble(gen) - 1;
-        r2 = x1 * x1 + x2 * x2;
-      } while (r2 >= 1 || r2 === 0);
-      s.x1[0] = x1;
-      s.x2[0] = x2;
-      s.r2[0] = r2;
-      s.pair[0] = 0;
-      s.half[0] = 0;
-      pairs = 1;
-      X = Math.sqrt((-2 * accurateLog(r2)) / r2) * x2;
-    }
-    if (1 + (progress.part === 1 ? job.c2 : job.c1) * X <= 0) {
-      if (pairs === 1) {
-        cache.hasGauss = true;
-        cache.gauss = Math.sqrt((-2 * accurateLog(s.r2[0] as number)) / (s.r2[0] as number)) * (s.x1[0] as number);
-      } else {
-        cache.hasGauss = false;
-        cache.gauss = 0;
-      }
-      return;
-    }
+    // Too few words before the twist for one op: its Gaussian by legacyGauss (which sets the cache),
+    // its uniform only if V > 0 (the twist it may cause cannot be undone).
+    slowX = legacyGauss(gen, cache);
+    if (1 + (progress.part === 1 ? job.c2 : job.c1) * slowX <= 0) return;
+    s.pair[0] = SLOW;
+    s.half[0] = SLOW;
     s.posG[0] = gen.pos;
     s.u[0] = nextDouble(gen);
     s.posU[0] = gen.pos;
     ops = 1;
+    pairs = 0;
   }
   for (let p = 0; p < pairs; p++) {
     const r2 = s.r2[p] as number;
@@ -230,7 +205,7 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
     const b = part === 1 ? b2 : b1;
     const c = part === 1 ? c2 : c1;
     const p = s.pair[k] as number;
-    const X = p < 0 ? cache.gauss : (s.f[p] as number) * ((s.half[k] === 0 ? s.x2[p] : s.x1[p]) as number);
+    const X = p === SLOW ? slowX : p < 0 ? cache.gauss : (s.f[p] as number) * ((s.half[k] === 0 ? s.x2[p] : s.x1[p]) as number);
     let V = 1 + c * X;
     if (V <= 0) {
       deviated = true;
@@ -259,6 +234,7 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
   if (last < 0) return;
   gen.pos = deviated ? (s.posG[last] as number) : (s.posU[last] as number);
   const p = s.pair[last] as number;
+  if (p === SLOW) return; // legacyGauss has set the cache
   if (s.half[last] === 0) {
     cache.hasGauss = true;
     cache.gauss = (s.f[p] as number) * (s.x1[p] as number);
