@@ -41,6 +41,13 @@ function clamp(x: number, a: number, b: number): number {
   return x <= 0 ? 0 : x >= 1 ? 1 : x;
 }
 
+/** One of the incomplete beta functions (betaI, betaIc or their logs) at (α, β, x clamped into [0, 1]). */
+function atPoint(f: (a: number, b: number, x: number) => number, x: number, params: FamilyParams): number {
+  const a = num(params.shape1);
+  const b = num(params.shape2);
+  return f(a, b, clamp(x, a, b));
+}
+
 /**
  * The beta family `{ shape1, shape2 }`: R's `dbeta(x, shape1, shape2)`, scipy's `beta(a=shape1,
  * b=shape2)`, on [0, 1].
@@ -68,24 +75,16 @@ export const betaFamily: Family = {
     return Math.exp(logPdf(x, num(params.shape1), num(params.shape2)));
   },
   cdf(x: number, params: FamilyParams): number {
-    const a = num(params.shape1);
-    const b = num(params.shape2);
-    return betaI(a, b, clamp(x, a, b));
+    return atPoint(betaI, x, params);
   },
   sf(x: number, params: FamilyParams): number {
-    const a = num(params.shape1);
-    const b = num(params.shape2);
-    return betaIc(a, b, clamp(x, a, b));
+    return atPoint(betaIc, x, params);
   },
   logCdf(x: number, params: FamilyParams): number {
-    const a = num(params.shape1);
-    const b = num(params.shape2);
-    return logBetaI(a, b, clamp(x, a, b));
+    return atPoint(logBetaI, x, params);
   },
   logSf(x: number, params: FamilyParams): number {
-    const a = num(params.shape1);
-    const b = num(params.shape2);
-    return logBetaIc(a, b, clamp(x, a, b));
+    return atPoint(logBetaIc, x, params);
   },
   ppf(p: number, params: FamilyParams): number {
     const a = num(params.shape1);

@@ -1,21 +1,11 @@
 import type { RandomState } from '../random/random-state.ts';
-import type { Family, FamilyParams, Support } from './family.ts';
-import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter, realParameter } from './parameters.ts';
+import type { Family, FamilyParams } from './family.ts';
+import { locationScaleMethods, locationScaleParameters, standardize } from './location-scale.ts';
+import { checkSampleArguments, num } from './parameters.ts';
 
 // The Cauchy family, R's dcauchy(x, location, scale); scipy's cauchy(loc, scale).
 
-const PARAMETERS = [realParameter('location', 'the location (median)'), positiveParameter('scale', 'the scale γ > 0 (half the interquartile range)')] as const;
-const REAL_LINE: Support = Object.freeze({ lower: -Infinity, upper: Infinity });
-
-function valid(location: number, scale: number): boolean {
-  return Number.isFinite(location) && scale > 0 && scale < Infinity;
-}
-
-function standardize(x: number, params: FamilyParams): number {
-  const location = num(params.location);
-  const scale = num(params.scale);
-  return valid(location, scale) ? (x - location) / scale : NaN;
-}
+const PARAMETERS = locationScaleParameters('the location (median)', 'the scale γ > 0 (half the interquartile range)');
 
 /** −ln(1 + z²), as −2 ln|z| − log1p(1/z²) where z² would overflow. */
 function logKernel(z: number): number {
@@ -32,6 +22,11 @@ function cdf(z: number): number {
   if (z < -1) return Math.atan(-1 / z) / Math.PI;
   if (z > 1) return 1 - Math.atan(1 / z) / Math.PI;
   return 0.5 + Math.atan(z) / Math.PI;
+}
+
+/** ln of the standard cdf: from the smaller tail, log1p(−sf) above the median. */
+function logCdf(z: number): number {
+  return z > 0 ? Math.log1p(-cdf(-z)) : Math.log(cdf(z));
 }
 
 /** The standard quantile tan(π(p − ½)), as −1/tan(πp) and 1/tan(π(1 − p)) in the tails. */
@@ -58,38 +53,12 @@ export const cauchyFamily: Family = {
   name: 'cauchy',
   kind: 'continuous',
   parameters: PARAMETERS,
-  support(params: FamilyParams): Support {
-    return valid(num(params.location), num(params.scale)) ? REAL_LINE : NAN_SUPPORT;
-  },
+  ...locationScaleMethods({ cdf, logCdf, ppf }),
   logPdf(x: number, params: FamilyParams): number {
     return logKernel(standardize(x, params)) - Math.log(Math.PI * num(params.scale));
   },
   pdf(x: number, params: FamilyParams): number {
     return Math.exp(logKernel(standardize(x, params))) / (Math.PI * num(params.scale));
-  },
-  cdf(x: number, params: FamilyParams): number {
-    return cdf(standardize(x, params));
-  },
-  sf(x: number, params: FamilyParams): number {
-    return cdf(-standardize(x, params));
-  },
-  logCdf(x: number, params: FamilyParams): number {
-    const z = standardize(x, params);
-    return z > 0 ? Math.log1p(-cdf(-z)) : Math.log(cdf(z));
-  },
-  logSf(x: number, params: FamilyParams): number {
-    const z = standardize(x, params);
-    return z < 0 ? Math.log1p(-cdf(z)) : Math.log(cdf(-z));
-  },
-  ppf(p: number, params: FamilyParams): number {
-    const location = num(params.location);
-    const scale = num(params.scale);
-    return valid(location, scale) ? location + scale * ppf(p) : NaN;
-  },
-  isf(q: number, params: FamilyParams): number {
-    const location = num(params.location);
-    const scale = num(params.scale);
-    return valid(location, scale) ? location - scale * ppf(q) : NaN;
   },
   mean(): number {
     return NaN;

@@ -1,10 +1,11 @@
 import { checkArrayLike, describe } from '../internal/validate.ts';
-import type { Family, FamilyParams } from './family.ts';
+import type { Family, FamilyKind, FamilyParams } from './family.ts';
 
 // A family's functions over a whole grid, for drawing curves (densities, cdfs, QQ plots). Unlike the
-// scalar functions, these check their arguments once and throw (DESIGN.md, "Errors"). The method is
-// read once before the loop and called unbound (the families' methods never use `this`), so the
-// loop's call site sees one target per run, not every family's.
+// scalar functions, these check their arguments once and throw (DESIGN.md, "Errors"). All five map
+// one scalar method over the points (mapPoints): the method is read once before the loop and called
+// unbound (the families' methods never use `this`). Discrete families take two exact shortcuts along
+// a grid (mapDiscreteSteps, mapDiscretePpf).
 
 const DOMAIN_TEXT = {
   real: 'a finite number',
@@ -34,6 +35,65 @@ function prepare(fn: string, family: Family, x: ArrayLike<number>, params: Famil
   return out;
 }
 
+type PointFunction = (x: number, params: FamilyParams) => number;
+
+/** out[i] = f(x[i], params); `f` is read once before the loop (see the top of this file). */
+function mapPoints(out: Float64Array, f: PointFunction, x: ArrayLike<number>, params: FamilyParams): Float64Array {
+  for (let i = 0; i < out.length; i++) out[i] = f(x[i] as number, params);
+  return out;
+}
+
+/**
+ * mapPoints for a cdf or sf. A discrete family's cdf and sf depend on x only through ⌊x⌋ (the
+ * Family contract: P(X ≤ x) for any real x), so a point whose floor equals its predecessor's reuses
+ * that value: a fine grid over a few integers costs one evaluation per integer, bit for bit the same.
+ */
+function mapDiscreteSteps(out: Float64Array, kind: FamilyKind, f: PointFunction, x: ArrayLike<number>, params: FamilyParams): Float64Array {
+  if (kind !== 'discrete') return mapPoints(out, f, x, params);
+  let lastFloor = Number.NaN;
+  let last = Number.NaN;
+  for (let i = 0; i < out.length; i++) {
+    const xi = x[i] as number;
+    const k = Math.floor(xi);
+    if (k !== lastFloor) {
+      last = f(xi, params);
+      lastFloor = k;
+    }
+    out[i] = last;
+  }
+  return out;
+}
+
+/**
+ * mapPoints for a discrete ppf. The ppf is the smallest k with cdf(k) ≥ p, so once an answer k has come
+ * up twice in a row, cdf(k − 1) and cdf(k) are computed and every later p in (cdf(k − 1), cdf(k)]
+ * returns k without a search: a fine grid of probabilities costs a few evaluations per integer, and
+ * the answers are those of the scalar ppf wherever the computed cdf is monotone (as it is up to rounding).
+ */
+function mapDiscretePpf(out: Float64Array, ppf: PointFunction, cdf: PointFunction, p: ArrayLike<number>, params: FamilyParams): Float64Array {
+  let last = Number.NaN;
+  let below = Number.NaN; // cdf(last − 1) once known, else NaN (so no p falls in the interval)
+  let at = Number.NaN; // cdf(last)
+  for (let i = 0; i < out.length; i++) {
+    const pi = p[i] as number;
+    if (pi > below && pi <= at && pi < 1) {
+      out[i] = last;
+      continue;
+    }
+    const k = ppf(pi, params);
+    if (k === last && Number.isFinite(k) && Number.isNaN(at)) {
+      below = cdf(k - 1, params);
+      at = cdf(k, params);
+    } else if (k !== last) {
+      below = Number.NaN;
+      at = Number.NaN;
+    }
+    last = k;
+    out[i] = k;
+  }
+  return out;
+}
+
 /**
  * The density (pmf for a discrete family) at every point of `x`.
  *
@@ -50,10 +110,7 @@ function prepare(fn: string, family: Family, x: ArrayLike<number>, params: Famil
  * familyPdfArray(getFamily('exponential'), [0, 1], { rate: 1 }); // => Float64Array [1, 0.36787944117144233]
  */
 export function familyPdfArray(family: Family, x: ArrayLike<number>, params: FamilyParams, out?: Float64Array): Float64Array {
-  const result = prepare('familyPdfArray', family, x, params, out);
-  const f = family.pdf;
-  for (let i = 0; i < result.length; i++) result[i] = f(x[i] as number, params);
-  return result;
+  return mapPoints(prepare('familyPdfArray', family, x, params, out), family.pdf, x, params);
 }
 
 /**
@@ -70,10 +127,7 @@ export function familyPdfArray(family: Family, x: ArrayLike<number>, params: Fam
  * familyLogPdfArray(getFamily('exponential'), [0, 1], { rate: 1 }); // => Float64Array [0, -1]
  */
 export function familyLogPdfArray(family: Family, x: ArrayLike<number>, params: FamilyParams, out?: Float64Array): Float64Array {
-  const result = prepare('familyLogPdfArray', family, x, params, out);
-  const f = family.logPdf;
-  for (let i = 0; i < result.length; i++) result[i] = f(x[i] as number, params);
-  return result;
+  return mapPoints(prepare('familyLogPdfArray', family, x, params, out), family.logPdf, x, params);
 }
 
 /**
@@ -90,10 +144,7 @@ export function familyLogPdfArray(family: Family, x: ArrayLike<number>, params: 
  * familyCdfArray(getFamily('uniform'), [0.5, 1.5], { min: 0, max: 2 }); // => Float64Array [0.25, 0.75]
  */
 export function familyCdfArray(family: Family, x: ArrayLike<number>, params: FamilyParams, out?: Float64Array): Float64Array {
-  const result = prepare('familyCdfArray', family, x, params, out);
-  const f = family.cdf;
-  for (let i = 0; i < result.length; i++) result[i] = f(x[i] as number, params);
-  return result;
+  return mapDiscreteSteps(prepare('familyCdfArray', family, x, params, out), family.kind, family.cdf, x, params);
 }
 
 /**
@@ -110,10 +161,7 @@ export function familyCdfArray(family: Family, x: ArrayLike<number>, params: Fam
  * familySfArray(getFamily('uniform'), [0.5, 1.5], { min: 0, max: 2 }); // => Float64Array [0.75, 0.25]
  */
 export function familySfArray(family: Family, x: ArrayLike<number>, params: FamilyParams, out?: Float64Array): Float64Array {
-  const result = prepare('familySfArray', family, x, params, out);
-  const f = family.sf;
-  for (let i = 0; i < result.length; i++) result[i] = f(x[i] as number, params);
-  return result;
+  return mapDiscreteSteps(prepare('familySfArray', family, x, params, out), family.kind, family.sf, x, params);
 }
 
 /**
@@ -131,7 +179,5 @@ export function familySfArray(family: Family, x: ArrayLike<number>, params: Fami
  */
 export function familyPpfArray(family: Family, p: ArrayLike<number>, params: FamilyParams, out?: Float64Array): Float64Array {
   const result = prepare('familyPpfArray', family, p, params, out);
-  const f = family.ppf;
-  for (let i = 0; i < result.length; i++) result[i] = f(p[i] as number, params);
-  return result;
+  return family.kind === 'discrete' ? mapDiscretePpf(result, family.ppf, family.cdf, p, params) : mapPoints(result, family.ppf, p, params);
 }

@@ -36,6 +36,12 @@ function scaled(x: number, shape: number, rate: number): number {
   return x <= 0 ? 0 : rate * x;
 }
 
+/** One of the incomplete gamma functions (gammaP, gammaQ or their logs) at (α, βx clamped at 0). */
+function atPoint(f: (a: number, x: number) => number, x: number, params: FamilyParams): number {
+  const shape = num(params.shape);
+  return f(shape, scaled(x, shape, num(params.rate)));
+}
+
 /**
  * The gamma family `{ shape, rate }`: R's `dgamma(x, shape, rate)`, scipy's `gamma(a=shape,
  * scale=1/rate)`, on [0, ∞).
@@ -62,20 +68,16 @@ export const gammaFamily: Family = {
     return Math.exp(logPdf(x, num(params.shape), num(params.rate)));
   },
   cdf(x: number, params: FamilyParams): number {
-    const shape = num(params.shape);
-    return gammaP(shape, scaled(x, shape, num(params.rate)));
+    return atPoint(gammaP, x, params);
   },
   sf(x: number, params: FamilyParams): number {
-    const shape = num(params.shape);
-    return gammaQ(shape, scaled(x, shape, num(params.rate)));
+    return atPoint(gammaQ, x, params);
   },
   logCdf(x: number, params: FamilyParams): number {
-    const shape = num(params.shape);
-    return logGammaP(shape, scaled(x, shape, num(params.rate)));
+    return atPoint(logGammaP, x, params);
   },
   logSf(x: number, params: FamilyParams): number {
-    const shape = num(params.shape);
-    return logGammaQ(shape, scaled(x, shape, num(params.rate)));
+    return atPoint(logGammaQ, x, params);
   },
   ppf(p: number, params: FamilyParams): number {
     const shape = num(params.shape);

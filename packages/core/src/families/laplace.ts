@@ -1,22 +1,12 @@
 import type { RandomState } from '../random/random-state.ts';
-import type { Family, FamilyParams, Support } from './family.ts';
-import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter, realParameter } from './parameters.ts';
+import type { Family, FamilyParams } from './family.ts';
+import { locationScaleMethods, locationScaleParameters, standardize, validLocationScale } from './location-scale.ts';
+import { checkSampleArguments, num } from './parameters.ts';
 
 // The Laplace (double exponential) family; scipy's laplace(loc=location, scale=scale). R has no
 // built-in Laplace; the names follow R's other location–scale families (extraDistr's dlaplace, mu/sigma).
 
-const PARAMETERS = [realParameter('location', 'the location (mean and median)'), positiveParameter('scale', 'the scale b > 0')] as const;
-const REAL_LINE: Support = Object.freeze({ lower: -Infinity, upper: Infinity });
-
-function valid(location: number, scale: number): boolean {
-  return Number.isFinite(location) && scale > 0 && scale < Infinity;
-}
-
-function standardize(x: number, params: FamilyParams): number {
-  const location = num(params.location);
-  const scale = num(params.scale);
-  return valid(location, scale) ? (x - location) / scale : NaN;
-}
+const PARAMETERS = locationScaleParameters('the location (mean and median)', 'the scale b > 0');
 
 /** The standard cdf: ½e^z below 0, 1 − ½e^(−z) above. */
 function cdf(z: number): number {
@@ -50,44 +40,20 @@ export const laplaceFamily: Family = {
   name: 'laplace',
   kind: 'continuous',
   parameters: PARAMETERS,
-  support(params: FamilyParams): Support {
-    return valid(num(params.location), num(params.scale)) ? REAL_LINE : NAN_SUPPORT;
-  },
+  ...locationScaleMethods({ cdf, logCdf, ppf }),
   logPdf(x: number, params: FamilyParams): number {
     return -Math.abs(standardize(x, params)) - Math.log(2 * num(params.scale));
   },
   pdf(x: number, params: FamilyParams): number {
     return Math.exp(-Math.abs(standardize(x, params))) / (2 * num(params.scale));
   },
-  cdf(x: number, params: FamilyParams): number {
-    return cdf(standardize(x, params));
-  },
-  sf(x: number, params: FamilyParams): number {
-    return cdf(-standardize(x, params));
-  },
-  logCdf(x: number, params: FamilyParams): number {
-    return logCdf(standardize(x, params));
-  },
-  logSf(x: number, params: FamilyParams): number {
-    return logCdf(-standardize(x, params));
-  },
-  ppf(p: number, params: FamilyParams): number {
-    const location = num(params.location);
-    const scale = num(params.scale);
-    return valid(location, scale) ? location + scale * ppf(p) : NaN;
-  },
-  isf(q: number, params: FamilyParams): number {
-    const location = num(params.location);
-    const scale = num(params.scale);
-    return valid(location, scale) ? location - scale * ppf(q) : NaN;
-  },
   mean(params: FamilyParams): number {
     const location = num(params.location);
-    return valid(location, num(params.scale)) ? location : NaN;
+    return validLocationScale(location, num(params.scale)) ? location : NaN;
   },
   variance(params: FamilyParams): number {
     const scale = num(params.scale);
-    return valid(num(params.location), scale) ? 2 * scale * scale : NaN;
+    return validLocationScale(num(params.location), scale) ? 2 * scale * scale : NaN;
   },
   /** `np.random.laplace(location, scale, size)` (numpy's legacy inverse-cdf method). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

@@ -1,22 +1,12 @@
 import { log1pExp } from '../internal/log-exp.ts';
 import type { RandomState } from '../random/random-state.ts';
-import type { Family, FamilyParams, Support } from './family.ts';
-import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter, realParameter } from './parameters.ts';
+import type { Family, FamilyParams } from './family.ts';
+import { locationScaleMethods, locationScaleParameters, standardize, validLocationScale } from './location-scale.ts';
+import { checkSampleArguments, num } from './parameters.ts';
 
 // The logistic family, R's dlogis(x, location, scale); scipy's logistic(loc, scale).
 
-const PARAMETERS = [realParameter('location', 'the location (mean and median)'), positiveParameter('scale', 'the scale s > 0')] as const;
-const REAL_LINE: Support = Object.freeze({ lower: -Infinity, upper: Infinity });
-
-function valid(location: number, scale: number): boolean {
-  return Number.isFinite(location) && scale > 0 && scale < Infinity;
-}
-
-function standardize(x: number, params: FamilyParams): number {
-  const location = num(params.location);
-  const scale = num(params.scale);
-  return valid(location, scale) ? (x - location) / scale : NaN;
-}
+const PARAMETERS = locationScaleParameters('the location (mean and median)', 'the scale s > 0');
 
 /** The logistic sigmoid 1/(1 + e^(−z)), without overflow for very negative z (scipy's expit). */
 function expit(z: number): number {
@@ -32,6 +22,11 @@ function logit(p: number): number {
   if (!(p >= 0 && p <= 1)) return NaN;
   if (p > 0.3 && p < 0.65) return Math.log1p((2 * (p - 0.5)) / (1 - p));
   return Math.log(p / (1 - p));
+}
+
+/** ln of the standard cdf, −ln(1 + e^(−z)) (log1pexp). */
+function logCdf(z: number): number {
+  return -log1pExp(-z);
 }
 
 function logPdf(z: number, scale: number): number {
@@ -55,44 +50,20 @@ export const logisticFamily: Family = {
   name: 'logistic',
   kind: 'continuous',
   parameters: PARAMETERS,
-  support(params: FamilyParams): Support {
-    return valid(num(params.location), num(params.scale)) ? REAL_LINE : NAN_SUPPORT;
-  },
+  ...locationScaleMethods({ cdf: expit, logCdf, ppf: logit }),
   logPdf(x: number, params: FamilyParams): number {
     return logPdf(standardize(x, params), num(params.scale));
   },
   pdf(x: number, params: FamilyParams): number {
     return Math.exp(logPdf(standardize(x, params), num(params.scale)));
   },
-  cdf(x: number, params: FamilyParams): number {
-    return expit(standardize(x, params));
-  },
-  sf(x: number, params: FamilyParams): number {
-    return expit(-standardize(x, params));
-  },
-  logCdf(x: number, params: FamilyParams): number {
-    return -log1pExp(-standardize(x, params));
-  },
-  logSf(x: number, params: FamilyParams): number {
-    return -log1pExp(standardize(x, params));
-  },
-  ppf(p: number, params: FamilyParams): number {
-    const location = num(params.location);
-    const scale = num(params.scale);
-    return valid(location, scale) ? location + scale * logit(p) : NaN;
-  },
-  isf(q: number, params: FamilyParams): number {
-    const location = num(params.location);
-    const scale = num(params.scale);
-    return valid(location, scale) ? location - scale * logit(q) : NaN;
-  },
   mean(params: FamilyParams): number {
     const location = num(params.location);
-    return valid(location, num(params.scale)) ? location : NaN;
+    return validLocationScale(location, num(params.scale)) ? location : NaN;
   },
   variance(params: FamilyParams): number {
     const scale = num(params.scale);
-    return valid(num(params.location), scale) ? (scale * scale * Math.PI * Math.PI) / 3 : NaN;
+    return validLocationScale(num(params.location), scale) ? (scale * scale * Math.PI * Math.PI) / 3 : NaN;
   },
   /** `np.random.logistic(location, scale, size)` (numpy's legacy loc + scale·ln(U/(1 − U))). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

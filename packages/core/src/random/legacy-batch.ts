@@ -7,6 +7,7 @@
 // The draws are numpy's, in numpy's order: a sampler that rejects U = 0 (Laplace, logistic) simply
 // skips that double, which is what numpy's redraw does too.
 
+import { accurateExp } from './accurate-exp.ts';
 import { accurateLog, accurateLogAll } from './accurate-log.ts';
 import { GEOMETRIC_SEARCH_MIN_P } from './legacy-distributions.ts';
 import { nextDouble, temper } from './legacy-stream.ts';
@@ -53,6 +54,24 @@ function doublesBlock(gen: Mt19937, buf: Float64Array, j0: number, count: number
 }
 
 /**
+ * Transforms one chunk: buf[0 … m) are the stream's next doubles; writes draws to out from index i0
+ * (one per double, or none for a double the sampler skips) and returns the next index.
+ */
+type Chunk = (buf: Float64Array, m: number, out: Float64Array, i0: number, p1: number, p2: number) => number;
+
+/**
+ * Fills `out` a chunk at a time: exactly the doubles still needed (a skipped one makes the loop
+ * draw one more, as numpy's redraw does), then `chunk` on them.
+ */
+function fillByChunks(gen: Mt19937, buf: Float64Array, out: Float64Array, chunk: Chunk, p1: number, p2: number): void {
+  for (let i = 0; i < out.length; ) {
+    const m = Math.min(DOUBLES_CHUNK, out.length - i);
+    fillDoubles(gen, buf, m);
+    i = chunk(buf, m, out, i, p1, p2);
+  }
+}
+
+/**
  * out ← scale·(−ln(1 − U)) (`legacy_exponential`; scale 1 is `legacy_standard_exponential`).
  *
  * @param gen - The generator.
@@ -63,11 +82,7 @@ function doublesBlock(gen: Mt19937, buf: Float64Array, j0: number, count: number
  * fillExponential(mt19937Create(42), buf, out, 1); // out[0] = 0.4692680899768591
  */
 export function fillExponential(gen: Mt19937, buf: Float64Array, out: Float64Array, scale: number): void {
-  for (let i = 0; i < out.length; ) {
-    const m = Math.min(DOUBLES_CHUNK, out.length - i);
-    fillDoubles(gen, buf, m);
-    i = exponentialChunk(buf, m, out, i, scale);
-  }
+  fillByChunks(gen, buf, out, exponentialChunk, scale, 0);
 }
 
 function exponentialChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, scale: number): number {
@@ -88,11 +103,7 @@ function exponentialChunk(buf: Float64Array, m: number, out: Float64Array, i0: n
  * fillWeibull(mt19937Create(42), buf, out, 1 / 1.5); // out[0] = 0.6038754149558739
  */
 export function fillWeibull(gen: Mt19937, buf: Float64Array, out: Float64Array, invA: number): void {
-  for (let i = 0; i < out.length; ) {
-    const m = Math.min(DOUBLES_CHUNK, out.length - i);
-    fillDoubles(gen, buf, m);
-    i = weibullChunk(buf, m, out, i, invA);
-  }
+  fillByChunks(gen, buf, out, weibullChunk, invA, 0);
 }
 
 function weibullChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, invA: number): number {
@@ -114,12 +125,7 @@ function weibullChunk(buf: Float64Array, m: number, out: Float64Array, i0: numbe
  * fillLaplace(mt19937Create(42), buf, out, 0, 1); // out[0] = -0.28890917477433936
  */
 export function fillLaplace(gen: Mt19937, buf: Float64Array, out: Float64Array, loc: number, scale: number): void {
-  for (let i = 0; i < out.length; ) {
-    // Exactly the doubles still needed: a skipped zero makes the loop draw one more.
-    const m = Math.min(DOUBLES_CHUNK, out.length - i);
-    fillDoubles(gen, buf, m);
-    i = laplaceChunk(buf, m, out, i, loc, scale);
-  }
+  fillByChunks(gen, buf, out, laplaceChunk, loc, scale);
 }
 
 function laplaceChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, loc: number, scale: number): number {
@@ -144,11 +150,7 @@ function laplaceChunk(buf: Float64Array, m: number, out: Float64Array, i0: numbe
  * fillLogistic(mt19937Create(42), buf, out, 0, 1); // out[0] = -0.5127882653574256
  */
 export function fillLogistic(gen: Mt19937, buf: Float64Array, out: Float64Array, loc: number, scale: number): void {
-  for (let i = 0; i < out.length; ) {
-    const m = Math.min(DOUBLES_CHUNK, out.length - i);
-    fillDoubles(gen, buf, m);
-    i = logisticChunk(buf, m, out, i, loc, scale);
-  }
+  fillByChunks(gen, buf, out, logisticChunk, loc, scale);
 }
 
 function logisticChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, loc: number, scale: number): number {
@@ -172,13 +174,8 @@ function logisticChunk(buf: Float64Array, m: number, out: Float64Array, i0: numb
  * fillGeometric(mt19937Create(30), buf, out, 0.1); // out[0] = 10
  */
 export function fillGeometric(gen: Mt19937, buf: Float64Array, out: Float64Array, p: number): void {
-  const search = p >= GEOMETRIC_SEARCH_MIN_P;
-  const logq = search ? 0 : accurateLogAll(1 - p);
-  for (let i = 0; i < out.length; ) {
-    const m = Math.min(DOUBLES_CHUNK, out.length - i);
-    fillDoubles(gen, buf, m);
-    i = search ? geometricSearchChunk(buf, m, out, i, p) : geometricInversionChunk(buf, m, out, i, logq);
-  }
+  if (p >= GEOMETRIC_SEARCH_MIN_P) fillByChunks(gen, buf, out, geometricSearchChunk, p, 0);
+  else fillByChunks(gen, buf, out, geometricInversionChunk, accurateLogAll(1 - p), 0);
 }
 
 function geometricSearchChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, p: number): number {
@@ -205,4 +202,21 @@ function geometricInversionChunk(buf: Float64Array, m: number, out: Float64Array
   // the −0 of U = 0 into C's (long) 0.
   for (let j = 0; j < m; j++) out[i++] = Math.ceil(accurateLog(1 - (buf[j] as number)) / logq) + 0;
   return i;
+}
+
+/**
+ * out[i] ← e^out[i] (`legacy_lognormal`'s exp of a normal draw), a chunk per call of a small function
+ * so that V8 optimises it during the first request (a loop run once per request gets only on-stack
+ * replacement, which deoptimised at its end; see fillGauss in ./random-state.ts).
+ *
+ * @param out - Normal draws, replaced by their exponentials.
+ * @example
+ * expInPlace(Float64Array.of(0, 1)); // => Float64Array [1, 2.718281828459045]
+ */
+export function expInPlace(out: Float64Array): void {
+  for (let i = 0; i < out.length; i += DOUBLES_CHUNK) expChunk(out, i, Math.min(i + DOUBLES_CHUNK, out.length));
+}
+
+function expChunk(out: Float64Array, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) out[i] = accurateExp(out[i] as number);
 }

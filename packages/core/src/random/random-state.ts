@@ -6,8 +6,6 @@ import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
 import { accurateExp } from './accurate-exp.ts';
 import { accurateLog } from './accurate-log.ts';
 import {
-  gammaMarsagliaTsang,
-  gammaSmallShape,
   legacyBeta,
   legacyBinomial,
   legacyBinomialSetup,
@@ -17,7 +15,8 @@ import {
   poissonPtrsDraw,
   poissonPtrsSetup,
 } from './legacy-distributions.ts';
-import { DOUBLES_CHUNK, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
+import { fillGammaSmallShape, fillMarsagliaTsang, marsagliaTsangConstants } from './legacy-gamma-batch.ts';
+import { DOUBLES_CHUNK, expInPlace, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
@@ -179,53 +178,45 @@ export function createRandomState(seed: number): RandomState {
     },
 
     exponential(scale: number, size: number, out?: Float64Array): Float64Array {
-      const name = 'RandomState.exponential';
-      checkParam(name, 'scale', scale, 'nonNegative');
-      out = outputArray(name, size, out);
+      out = request('RandomState.exponential', [['scale', scale, 'nonNegative']], size, out);
       fillExponential(gen, doubles, out, scale);
       return out;
     },
 
     standardGamma(shape: number, size: number, out?: Float64Array): Float64Array {
-      const name = 'RandomState.standardGamma';
-      checkParam(name, 'shape', shape, 'nonNegative');
-      out = outputArray(name, size, out);
+      out = request('RandomState.standardGamma', [['shape', shape, 'nonNegative']], size, out);
       fillGamma(gen, cache, doubles, out, shape, 1);
       return out;
     },
 
     gamma(shape: number, scale: number, size: number, out?: Float64Array): Float64Array {
-      const name = 'RandomState.gamma';
-      checkParam(name, 'shape', shape, 'nonNegative');
-      checkParam(name, 'scale', scale, 'nonNegative');
-      out = outputArray(name, size, out);
+      out = request('RandomState.gamma', [['shape', shape, 'nonNegative'], ['scale', scale, 'nonNegative']], size, out);
       fillGamma(gen, cache, doubles, out, shape, scale);
       return out;
     },
 
     beta(a: number, b: number, size: number, out?: Float64Array): Float64Array {
-      const name = 'RandomState.beta';
-      checkParam(name, 'a', a, 'positive');
-      checkParam(name, 'b', b, 'positive');
-      out = outputArray(name, size, out);
-      for (let i = 0; i < out.length; i++) out[i] = legacyBeta(gen, cache, a, b);
+      out = request('RandomState.beta', [['a', a, 'positive'], ['b', b, 'positive']], size, out);
+      if (a > 1 && b > 1) {
+        // Both gammas by Marsaglia–Tsang (legacy_beta's second branch), in batches.
+        const [ba, ca] = marsagliaTsangConstants(a);
+        const [bb, cb] = marsagliaTsangConstants(b);
+        fillMarsagliaTsang(gen, cache, out, 'beta', ba, ca, bb, cb, 0);
+      } else {
+        for (let i = 0; i < out.length; i++) out[i] = legacyBeta(gen, cache, a, b);
+      }
       return out;
     },
 
     lognormal(mean: number, sigma: number, size: number, out?: Float64Array): Float64Array {
-      const name = 'RandomState.lognormal';
-      checkParam(name, 'mean', mean, 'finite');
-      checkParam(name, 'sigma', sigma, 'nonNegative');
-      out = outputArray(name, size, out);
+      out = request('RandomState.lognormal', [['mean', mean, 'finite'], ['sigma', sigma, 'nonNegative']], size, out);
       fillGauss(gen, cache, out, mean, sigma);
-      for (let i = 0; i < out.length; i++) out[i] = accurateExp(out[i] as number);
+      expInPlace(out);
       return out;
     },
 
     weibull(a: number, size: number, out?: Float64Array): Float64Array {
-      const name = 'RandomState.weibull';
-      checkParam(name, 'a', a, 'nonNegative');
-      out = outputArray(name, size, out);
+      out = request('RandomState.weibull', [['a', a, 'nonNegative']], size, out);
       // numpy: a = 0 gives 0 without drawing.
       if (a === 0) return out.fill(0);
       fillWeibull(gen, doubles, out, 1 / a);
@@ -246,37 +237,32 @@ export function createRandomState(seed: number): RandomState {
     },
 
     laplace(loc: number, scale: number, size: number, out?: Float64Array): Float64Array {
-      const name = 'RandomState.laplace';
-      checkParam(name, 'loc', loc, 'finite');
-      checkParam(name, 'scale', scale, 'nonNegative');
-      out = outputArray(name, size, out);
+      out = request('RandomState.laplace', [['loc', loc, 'finite'], ['scale', scale, 'nonNegative']], size, out);
       fillLaplace(gen, doubles, out, loc, scale);
       return out;
     },
 
     logistic(loc: number, scale: number, size: number, out?: Float64Array): Float64Array {
-      const name = 'RandomState.logistic';
-      checkParam(name, 'loc', loc, 'finite');
-      checkParam(name, 'scale', scale, 'nonNegative');
-      out = outputArray(name, size, out);
+      out = request('RandomState.logistic', [['loc', loc, 'finite'], ['scale', scale, 'nonNegative']], size, out);
       fillLogistic(gen, doubles, out, loc, scale);
       return out;
     },
 
     chisquare(df: number, size: number, out?: Float64Array): Float64Array {
-      const name = 'RandomState.chisquare';
-      checkParam(name, 'df', df, 'positive');
-      out = outputArray(name, size, out);
+      out = request('RandomState.chisquare', [['df', df, 'positive']], size, out);
       fillGamma(gen, cache, doubles, out, df / 2, 2);
       return out;
     },
 
     standardT(df: number, size: number, out?: Float64Array): Float64Array {
-      const name = 'RandomState.standardT';
-      checkParam(name, 'df', df, 'positive');
-      out = outputArray(name, size, out);
+      out = request('RandomState.standardT', [['df', df, 'positive']], size, out);
       const half = df / 2;
       const root = Math.sqrt(half);
+      if (half > 1) {
+        const [b, c] = marsagliaTsangConstants(half);
+        fillMarsagliaTsang(gen, cache, out, 'studentT', b, c, 0, 0, root);
+        return out;
+      }
       for (let i = 0; i < out.length; i++) {
         const num = legacyGauss(gen, cache);
         const denom = legacyStandardGamma(gen, cache, half);
@@ -316,18 +302,13 @@ export function createRandomState(seed: number): RandomState {
     },
 
     geometric(p: number, size: number, out?: Float64Array): Float64Array {
-      const name = 'RandomState.geometric';
-      checkParam(name, 'p', p, 'positiveProbability');
-      out = outputArray(name, size, out);
+      out = request('RandomState.geometric', [['p', p, 'positiveProbability']], size, out);
       fillGeometric(gen, doubles, out, p);
       return out;
     },
 
     negativeBinomial(n: number, p: number, size: number, out?: Float64Array): Float64Array {
-      const name = 'RandomState.negativeBinomial';
-      checkParam(name, 'n', n, 'positive');
-      checkParam(name, 'p', p, 'positiveProbability');
-      out = outputArray(name, size, out);
+      out = request('RandomState.negativeBinomial', [['n', n, 'positive'], ['p', p, 'positiveProbability']], size, out);
       for (let i = 0; i < out.length; i++) out[i] = legacyNegativeBinomial(gen, cache, n, p);
       return out;
     },
@@ -398,20 +379,26 @@ function checkParam(fn: string, name: string, value: unknown, rule: ParamRule): 
 
 /** scale·standard_gamma(shape), with the branch and its constants chosen once per call. */
 function fillGamma(gen: Mt19937, cache: GaussCache, doubles: Float64Array, out: Float64Array, shape: number, scale: number): void {
-  const n = out.length;
   if (shape === 1) {
     fillExponential(gen, doubles, out, scale);
   } else if (shape === 0) {
     // numpy: scale·0, which is 0 for every finite scale ≥ 0 (no draws).
     out.fill(0);
   } else if (shape < 1) {
-    const inv = 1 / shape;
-    for (let i = 0; i < n; i++) out[i] = scale * gammaSmallShape(gen, shape, inv);
+    fillGammaSmallShape(gen, out, shape, scale);
   } else {
-    const b = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * b);
-    for (let i = 0; i < n; i++) out[i] = scale * gammaMarsagliaTsang(gen, cache, b, c);
+    const [b, c] = marsagliaTsangConstants(shape);
+    fillMarsagliaTsang(gen, cache, out, 'gamma', b, c, 0, 0, scale);
   }
+}
+
+/**
+ * A sampler's arguments checked in order, each [name, value, rule] against numpy's domain (see
+ * checkParam), then the array it writes (see outputArray).
+ */
+function request(fn: string, checks: readonly [string, unknown, ParamRule][], size: unknown, out: Float64Array | undefined): Float64Array {
+  for (const [name, value, rule] of checks) checkParam(fn, name, value, rule);
+  return outputArray(fn, size, out);
 }
 
 /**

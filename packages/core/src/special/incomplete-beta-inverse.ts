@@ -2,24 +2,28 @@
 // Boost's ibeta_inv (the tails' leading terms, the normal approximation), then safeguarded Halley on ln x.
 
 import { normalPpf } from '../distributions/normal.ts';
-import { betaTail, logBetaPrefix } from './incomplete-beta.ts';
-import { logBeta } from './log-beta.ts';
-import { solveTail, type TailEval } from './tail-root.ts';
+import { betaTail, logBetaPrefix, pairLogBetaOf } from './incomplete-beta.ts';
+import { TailMemo, solveTail, type TailEval } from './tail-root.ts';
 
 const LN_MIN = Math.log(Number.MIN_VALUE);
+const GOOD_START = 0.01;
 
 /**
  * f = ln T(x) − ln t for T = I_x(a, b) (upper = false) or 1 − I_x(a, b), with df/du = ±x·pdf/T =
  * ±e^(ln(x^a y^(b−1)/B(a, b)) − ln T) and d²f/du² = (df/du)·(a − (b − 1)x/y − df/du), u = ln x, y = 1 − x.
  */
 function evaluator(a: number, b: number, logTarget: number, upper: boolean): (x: number) => TailEval {
+  const memo = new TailMemo();
   return (x) => {
+    const cached = memo.find(x);
+    if (cached !== undefined) return cached;
     const y = 1 - x;
     const t = betaTail(a, b, x, y);
     const logT = t.upper === upper ? t.log : Math.log1p(-t.value);
     const lny = x < 0.5 ? Math.log1p(-x) : Math.log(y);
-    const d1 = (upper ? -1 : 1) * Math.exp(logBetaPrefix(a, b, x, y) - lny - logT);
-    return { f: logT - logTarget, d1, d2: d1 * (a - ((b - 1) * x) / y - d1) };
+    const prefix = Number.isNaN(t.prefix) ? logBetaPrefix(a, b, x, y) : t.prefix;
+    const d1 = (upper ? -1 : 1) * Math.exp(prefix - lny - logT);
+    return memo.store(x, logT - logTarget, d1, d1 * (a - ((b - 1) * x) / y - d1));
   };
 }
 
@@ -32,21 +36,22 @@ function invert(a: number, b: number, t: number, upper: boolean): number {
   const logT = Math.log(t);
   const logLower = upper ? Math.log1p(-t) : logT; // ln I at the root
   const logUpper = upper ? logT : Math.log1p(-t); // ln(1 − I) at the root
-  const lnB = logBeta(a, b);
+  const lnB = pairLogBetaOf(a, b);
   // I ≈ x^a/(a B(a, b)) near 0; 1 − I ≈ y^b/(b B(a, b)) near 1.
   const logX = (logLower + Math.log(a) + lnB) / a;
   const logY = (logUpper + Math.log(b) + lnB) / b;
   if (logX < LN_MIN - 1) return 0; // the quantile underflows towards 0
   if (logY < LN_MIN - 1) return 1; // 1 − x underflows: x rounds to 1
-  const candidates: [number, number][] = [
-    [Math.exp(logX), -Math.expm1(logX)],
-    [-Math.expm1(logY), Math.exp(logY)],
-  ];
-  // The normal approximation with the beta's mean and standard deviation.
+  // The normal approximation with the beta's mean and standard deviation first (the best start
+  // for most t), then the tails' leading terms.
   const s = a + b;
   const sd = Math.sqrt((a * b) / (s * s * (s + 1)));
   const z = normalPpf(upper ? 1 - t : t) * sd;
-  candidates.push([a / s + z, b / s - z]);
+  const candidates: [number, number][] = [
+    [a / s + z, b / s - z],
+    [Math.exp(logX), -Math.expm1(logX)],
+    [-Math.expm1(logY), Math.exp(logY)],
+  ];
   const inX = evaluator(a, b, logT, upper);
   const inY = evaluator(b, a, logT, !upper); // 1 − I_x(a, b) = I_y(b, a)
   let best: [number, number] = [a / s, b / s];
@@ -59,6 +64,7 @@ function invert(a: number, b: number, t: number, upper: boolean): number {
       bestF = f;
       best = [x, y];
     }
+    if (bestF <= GOOD_START) break; // close enough for Halley's method: the rest are not evaluated
   }
   const [x0, y0] = best;
   if (x0 <= 0.5) return solveTail(inX, x0, 0, 1, !upper);

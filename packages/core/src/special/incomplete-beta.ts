@@ -15,11 +15,50 @@ export interface BetaTail {
   upper: boolean;
   value: number;
   log: number;
+  /** logBetaPrefix(a, b, x, y) when the method computed it (it is symmetric under a ↔ b, x ↔ y), else NaN. */
+  prefix: number;
 }
 
-/** ln x and ln y for y = 1 − x: each from whichever of x, y is exact (the smaller one, or both ≥ ½). */
-function logs(x: number, y: number): [number, number] {
-  return [x < 0.5 ? Math.log(x) : Math.log1p(-y), y < 0.5 ? Math.log(y) : Math.log1p(-x)];
+/** ln x for y = 1 − x, from whichever of x, y is exact (the smaller one, or both ≥ ½): lnOf(y, x) is ln y. */
+function lnOf(x: number, y: number): number {
+  return x < 0.5 ? Math.log(x) : Math.log1p(-y);
+}
+
+// The parts of the prefix below that depend on (a, b) only, kept for the last pair in either order
+// (every one is symmetric in a and b, and the upper tail swaps them): a grid of points and every step
+// of an inverse's iteration share one pair, and ln B(a, b) or the Stirling corrections at each call
+// were a third of the time of a cdf or ppf grid. Values are exactly those of the direct expressions.
+let pairA = Number.NaN;
+let pairB = Number.NaN;
+/** both ≥ 8: ½ ln(ab/(a + b)) and δ(a) + δ(b) − δ(a + b); one ≥ 8: the Γ ratio and ln Γ(small); else ln B. */
+let pairHalfLog = Number.NaN;
+let pairCorr = Number.NaN;
+let pairRatio = Number.NaN;
+let pairLogGammaSmall = Number.NaN;
+let pairLogBeta = Number.NaN;
+
+function usePair(a: number, b: number): void {
+  if ((a === pairA && b === pairB) || (a === pairB && b === pairA)) return;
+  pairA = a;
+  pairB = b;
+  const s = a + b;
+  const small = a < b ? a : b;
+  const big = a < b ? b : a;
+  if (a >= 8 && b >= 8) {
+    pairHalfLog = 0.5 * Math.log((a * b) / s);
+    pairCorr = stirlingError(a) + stirlingError(b) - stirlingError(s);
+  } else if (big >= 8) {
+    pairRatio = (big - 0.5) * log1pmx(small / big) - small / (2 * big) + small * Math.log1p(small / big) + stirlingError(s) - stirlingError(big);
+    pairLogGammaSmall = logGamma(small);
+  }
+  pairLogBeta = big >= 8 ? Number.NaN : logBeta(a, b);
+}
+
+/** ln B(a, b), remembered for the last pair (see above). */
+export function pairLogBetaOf(a: number, b: number): number {
+  usePair(a, b);
+  if (Number.isNaN(pairLogBeta)) pairLogBeta = logBeta(a, b);
+  return pairLogBeta;
 }
 
 /**
@@ -29,7 +68,6 @@ function logs(x: number, y: number): [number, number] {
  * (bx)^a y^b · Γ(a + b)/(Γ(b) b^a)/Γ(a); else directly.
  */
 export function logBetaPrefix(a: number, b: number, x: number, y: number): number {
-  const [lnx, lny] = logs(x, y);
   const s = a + b;
   if (a >= 8 && b >= 8) {
     const x0 = a / s;
@@ -44,11 +82,11 @@ export function logBetaPrefix(a: number, b: number, x: number, y: number): numbe
       main = a * log1pmx(-lambda / a) + b * log1pmx(lambda / b);
     } else {
       main =
-        (nearX ? a * Math.log1p(-lambda / a) : a * (lnx - Math.log(x0))) +
-        (nearY ? b * Math.log1p(lambda / b) : b * (lny - Math.log(y0)));
+        (nearX ? a * Math.log1p(-lambda / a) : a * (lnOf(x, y) - Math.log(x0))) +
+        (nearY ? b * Math.log1p(lambda / b) : b * (lnOf(y, x) - Math.log(y0)));
     }
-    const corr = stirlingError(a) + stirlingError(b) - stirlingError(s);
-    return main + 0.5 * Math.log((a * b) / s) - LN_SQRT_2PI - corr;
+    usePair(a, b);
+    return main + pairHalfLog - LN_SQRT_2PI - pairCorr;
   }
   const big = Math.max(a, b);
   if (big >= 8) {
@@ -56,15 +94,16 @@ export function logBetaPrefix(a: number, b: number, x: number, y: number): numbe
     // ln Γ(p + q) − ln Γ(q) − p ln q = (q − ½) log1pmx(p/q) − p/(2q) + p log1p(p/q) + δ(p + q) − δ(q).
     const p = a < b ? a : b;
     const q = big;
-    const lnu = a < b ? lnx : lny;
-    const lnv = a < b ? lny : lnx;
     const u = a < b ? x : y;
+    const v = a < b ? y : x;
+    const lnv = lnOf(v, u);
     const qu = q * u;
-    const lnqu = qu > 1e-300 && Number.isFinite(qu) ? Math.log(qu) : Math.log(q) + lnu;
-    const ratio = (q - 0.5) * log1pmx(p / q) - p / (2 * q) + p * Math.log1p(p / q) + stirlingError(s) - stirlingError(q);
-    return p * lnqu + q * lnv + ratio - logGamma(p);
+    const lnqu = qu > 1e-300 && Number.isFinite(qu) ? Math.log(qu) : Math.log(q) + lnOf(u, v);
+    usePair(a, b);
+    return p * lnqu + q * lnv + pairRatio - pairLogGammaSmall;
   }
-  return a * lnx + b * lny - logBeta(a, b);
+  usePair(a, b);
+  return a * lnOf(x, y) + b * lnOf(y, x) - pairLogBeta;
 }
 
 /**
@@ -85,6 +124,24 @@ function logGammaRatio(a: number, b: number): number {
   return stirling - sum;
 }
 
+// ln Γ(1 + a) and logGammaRatio(a, b) of the power series for a < 1, kept for the last (a, b) in this
+// order, as the prefix constants above.
+let seriesA = Number.NaN;
+let seriesB = Number.NaN;
+let seriesLogGamma1pA = Number.NaN;
+let seriesRatio = Number.NaN;
+
+/** Returns ln Γ(1 + a) and leaves logGammaRatio(a, b) in seriesRatio. */
+function seriesLogGamma1p(a: number, b: number): number {
+  if (a !== seriesA || b !== seriesB) {
+    seriesA = a;
+    seriesB = b;
+    seriesLogGamma1pA = logGamma1p(a);
+    seriesRatio = logGammaRatio(a, b);
+  }
+  return seriesLogGamma1pA;
+}
+
 /**
  * I_x(a, b) by the power series (DiDonato & Morris's BPSER; DLMF 8.17.7 after 8.17.8):
  * I = K·(1 + aΣ), K = x^a/(a B(a, b)), Σ = Σ_{j≥1} (1 − b)(2 − b)…(j − b)/j! · x^j/(a + j), for bx ≤ 1
@@ -101,14 +158,14 @@ function powerSeries(a: number, b: number, x: number, y: number): BetaTail {
     sum += term;
     if (Math.abs(term) <= EPS * Math.abs(1 + a * sum) * 0.25 && j > 1) break;
   }
-  const [lnx, lny] = logs(x, y);
   // ln K = ln(x^a/(a B(a, b))): for a < 1 from its O(a) pieces, else the careful prefix less ln(a y^b).
-  const logK = a < 1 ? a * lnx - logGamma1p(a) + logGammaRatio(a, b) : logBetaPrefix(a, b, x, y) - b * lny - Math.log(a);
+  const prefix = a < 1 ? Number.NaN : logBetaPrefix(a, b, x, y);
+  const logK = a < 1 ? a * lnOf(x, y) - seriesLogGamma1p(a, b) + seriesRatio : prefix - b * lnOf(y, x) - Math.log(a);
   const log = logK + Math.log1p(a * sum);
   const value = Math.exp(log);
-  if (value <= 0.5) return { upper: false, value, log };
+  if (value <= 0.5) return { upper: false, value, log, prefix };
   const complement = -Math.expm1(logK) - Math.exp(logK) * a * sum;
-  return { upper: true, value: complement, log: Math.log(complement) };
+  return { upper: true, value: complement, log: Math.log(complement), prefix };
 }
 
 /**
@@ -153,12 +210,44 @@ function continuedFraction(a: number, b: number, x: number, y: number): BetaTail
     anp1 = r;
     bnp1 = 1;
   }
-  const log = logBetaPrefix(a, b, x, y) + Math.log(r);
-  return { upper: false, value: Math.exp(log), log };
+  const prefix = logBetaPrefix(a, b, x, y);
+  const log = prefix + Math.log(r);
+  return { upper: false, value: Math.exp(log), log, prefix };
+}
+
+/** Integer shapes with a + b − 1 up to this use the finite binomial sum (its rounding grows with n). */
+const BINOMIAL_SUM_MAX_N = 12;
+
+/**
+ * I_x(a, b) for integer a, b with n = a + b − 1 ≤ BINOMIAL_SUM_MAX_N, as the binomial tail
+ * Σ_{j=a}^{n} C(n, j) x^j y^(n−j) = x^a y^(b−1) · Σ_k C(n, a + k) r^k with r = x/y (DLMF 8.17.5; Boost's
+ * ibeta takes the same shortcut for small integer shapes), the polynomial by Horner's rule with its
+ * exact integer coefficients. Below the switch-over r ≤ (a + 1)/(b + 1), so every term is positive and
+ * the sum well conditioned. Returns undefined where x^a y^(b−1) comes near underflow (the log forms keep
+ * their digits there).
+ */
+function binomialSum(a: number, b: number, x: number, y: number): BetaTail | undefined {
+  const n = a + b - 1;
+  const lead = Math.pow(x, a) * Math.pow(y, b - 1);
+  if (!(lead > 1e-280)) return undefined;
+  const r = x / y;
+  // C(n, j) for j = n down to a, each from the next: C(n, j) = C(n, j + 1)·(j + 1)/(n − j), exact integers.
+  let coefficient = 1;
+  let sum = 1;
+  for (let j = n - 1; j >= a; j--) {
+    coefficient = (coefficient * (j + 1)) / (n - j);
+    sum = sum * r + coefficient;
+  }
+  const value = lead * sum;
+  return { upper: false, value, log: Math.log(value), prefix: Number.NaN };
 }
 
 /** I_x(a, b) for x below the switch-over, by the method that suits (a, b, x). */
 function lowerTail(a: number, b: number, x: number, y: number): BetaTail {
+  if (a + b - 1 <= BINOMIAL_SUM_MAX_N && Number.isInteger(a) && Number.isInteger(b)) {
+    const t = binomialSum(a, b, x, y);
+    if (t !== undefined) return t;
+  }
   // The series alternates with terms up to e^(bx): only for bx ≤ 1, and only while x^j falls fast.
   if (b * x <= 1 && x <= 0.7) return powerSeries(a, b, x, y);
   return continuedFraction(a, b, x, y);
@@ -172,7 +261,8 @@ function lowerTail(a: number, b: number, x: number, y: number): BetaTail {
 export function betaTail(a: number, b: number, x: number, y: number): BetaTail {
   if (x <= (a + 1) / (a + b + 2)) return lowerTail(a, b, x, y);
   const t = lowerTail(b, a, y, x);
-  return { upper: !t.upper, value: t.value, log: t.log };
+  t.upper = !t.upper; // t is a fresh object
+  return t;
 }
 
 /** The domain check shared by the four exports: NaN unless a, b > 0 (finite) and 0 ≤ x ≤ 1. */

@@ -2,28 +2,28 @@
 // (GAMINV): an initial guess from the tails' leading terms or Wilson–Hilferty, then Halley's method on ln x.
 
 import { normalPpf } from '../distributions/normal.ts';
-import { gammaTail, logGammaPrefix } from './incomplete-gamma.ts';
-import { logGamma, logGamma1p } from './log-gamma.ts';
-import { solveTail, type TailEval } from './tail-root.ts';
+import { gammaTail, logGammaPrefix, shapeLogGamma, shapeLogGamma1p } from './incomplete-gamma.ts';
+import { TailMemo, solveTail, type TailEval } from './tail-root.ts';
 
 const LN_MIN = Math.log(Number.MIN_VALUE); // −744.44: e^u underflows to 0 below this
-
-/** ln of the tail (lower or upper) of Gamma(a, 1) at x, accurate in both tails. */
-function logTail(a: number, x: number, upper: boolean): number {
-  const t = gammaTail(a, x);
-  return t.upper === upper ? t.log : Math.log1p(-t.value);
-}
+const GOOD_START = 0.01;
 
 /**
  * f = ln T(x) − ln t for T = P (upper = false) or Q, with df/du = ±x·pdf/T = ±e^(ln(x^a e^−x/Γ(a)) − ln T)
  * and d²f/du² = (df/du)·(a − x − df/du), u = ln x.
  */
 function evaluator(a: number, logTarget: number, upper: boolean): (x: number) => TailEval {
+  const memo = new TailMemo();
   return (x) => {
-    const lt = logTail(a, x, upper);
+    const cached = memo.find(x);
+    if (cached !== undefined) return cached;
+    // ln of the tail (lower or upper) at x, accurate in both tails, and the prefix if it came with it.
+    const t = gammaTail(a, x);
+    const lt = t.upper === upper ? t.log : Math.log1p(-t.value);
+    const prefix = Number.isNaN(t.prefix) ? logGammaPrefix(a, x) : t.prefix;
     const sign = upper ? -1 : 1;
-    const d1 = sign * Math.exp(logGammaPrefix(a, x) - lt);
-    return { f: lt - logTarget, d1, d2: d1 * (a - x - d1) };
+    const d1 = sign * Math.exp(prefix - lt);
+    return memo.store(x, lt - logTarget, d1, d1 * (a - x - d1));
   };
 }
 
@@ -33,7 +33,10 @@ function wilsonHilferty(a: number, z: number): number {
   return t > 0 ? a * t * t * t : Number.NaN;
 }
 
-/** The better (smaller |f|) of the finite positive candidates. */
+/**
+ * The better (smaller |f|) of the finite positive candidates, or the first with |f| ≤ 0.01 (close
+ * enough that Halley's method needs no better start, so the next candidate is not evaluated).
+ */
 function best(evaluate: (x: number) => TailEval, candidates: number[]): number {
   let bestX = Number.NaN;
   let bestF = Number.POSITIVE_INFINITY;
@@ -44,6 +47,7 @@ function best(evaluate: (x: number) => TailEval, candidates: number[]): number {
       bestF = f;
       bestX = x;
     }
+    if (bestF <= GOOD_START) break;
   }
   return bestX;
 }
@@ -57,14 +61,14 @@ function invert(a: number, t: number, upper: boolean): number {
     candidates.push(wilsonHilferty(a, -normalPpf(t)));
     // Q ≈ x^(a−1) e^−x / Γ(a) far out: x = −ln q − ln Γ(a) + (a − 1) ln x, by fixed-point steps.
     let x = Math.max(1, a, -logT);
-    for (let k = 0; k < 6; k++) x = Math.max(1e-300, -logT - logGamma(a) + (a - 1) * Math.log(x));
+    for (let k = 0; k < 6; k++) x = Math.max(1e-300, -logT - shapeLogGamma(a) + (a - 1) * Math.log(x));
     candidates.push(x);
   } else {
     // P ≈ x^a / Γ(a + 1) near 0.
-    const logX = (logT + logGamma1p(a)) / a;
+    const logX = (logT + shapeLogGamma1p(a)) / a;
     if (logX < LN_MIN - 1) return 0; // the quantile underflows
-    candidates.push(Math.exp(logX));
     candidates.push(wilsonHilferty(a, normalPpf(t)));
+    candidates.push(Math.exp(logX));
   }
   const x0 = best(evaluate, candidates);
   const start = Number.isNaN(x0) ? a : x0;

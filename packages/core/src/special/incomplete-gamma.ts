@@ -22,10 +22,55 @@ export interface GammaTail {
   upper: boolean;
   value: number;
   log: number;
+  /** logGammaPrefix(a, x) (up to rounding) when the method computed it, else NaN. */
+  prefix: number;
 }
 
-function tail(upper: boolean, log: number, value = Math.exp(log)): GammaTail {
-  return { upper, value, log };
+function tail(upper: boolean, log: number, value = Math.exp(log), prefix = Number.NaN): GammaTail {
+  return { upper, value, log, prefix };
+}
+
+// The constants of one shape a (ln Γ(a), ln Γ(1 + a), ½ ln a, δ(a)), kept for the last a: a grid of
+// points, a fitted family's data and every step of an inverse's iteration share one shape, and
+// recomputing ln Γ(a) at each call was a third of the time of a cdf or ppf grid. Each is computed on
+// first use; the values are exactly those of the direct calls.
+let shapeA = Number.NaN;
+let shapeLogGammaA = Number.NaN;
+let shapeLogGamma1pA = Number.NaN;
+let shapeHalfLogA = Number.NaN;
+let shapeDeltaA = Number.NaN;
+
+function useShape(a: number): void {
+  if (a === shapeA) return;
+  shapeA = a;
+  shapeLogGammaA = Number.NaN;
+  shapeLogGamma1pA = Number.NaN;
+  shapeHalfLogA = Number.NaN;
+  shapeDeltaA = Number.NaN;
+}
+
+/** logGamma(a), remembered for the last shape (see above). */
+export function shapeLogGamma(a: number): number {
+  useShape(a);
+  if (Number.isNaN(shapeLogGammaA)) shapeLogGammaA = logGamma(a);
+  return shapeLogGammaA;
+}
+
+/** logGamma1p(a), remembered for the last shape (see above). */
+export function shapeLogGamma1p(a: number): number {
+  useShape(a);
+  if (Number.isNaN(shapeLogGamma1pA)) shapeLogGamma1pA = logGamma1p(a);
+  return shapeLogGamma1pA;
+}
+
+/** ½ ln a − ln √(2π) − δ(a), the shape's part of Stirling's form below, remembered for the last shape. */
+function shapeStirling(a: number): number {
+  useShape(a);
+  if (Number.isNaN(shapeHalfLogA)) {
+    shapeHalfLogA = 0.5 * Math.log(a);
+    shapeDeltaA = stirlingError(a);
+  }
+  return shapeHalfLogA;
 }
 
 /**
@@ -33,13 +78,14 @@ function tail(upper: boolean, log: number, value = Math.exp(log)): GammaTail {
  * a·(ln λ + 1 − λ) + ½ ln a − ln √(2π) − δ(a), λ = x/a, with ln λ + 1 − λ = log1pmx(λ − 1) near λ = 1.
  */
 export function logGammaPrefix(a: number, x: number): number {
-  if (a < 10) return a * Math.log(x) - x - logGamma(a);
+  if (a < 10) return a * Math.log(x) - x - shapeLogGamma(a);
   const lambda = x / a;
   let main: number;
   if (lambda >= 0.5 && lambda <= 2) main = a * log1pmx((x - a) / a);
   else if (Number.isFinite(lambda) && lambda >= 1e-300) main = a * Math.log(lambda) + (a - x);
   else main = a * (Math.log(x) - Math.log(a)) + (a - x);
-  return main + 0.5 * Math.log(a) - LN_SQRT_2PI - stirlingError(a);
+  const halfLogA = shapeStirling(a);
+  return main + halfLogA - LN_SQRT_2PI - shapeDeltaA;
 }
 
 /** P by the series x^a e^−x / Γ(a + 1) · Σ xⁿ / ((a + 1)…(a + n)) (DLMF 8.7.1 with 8.2.1). */
@@ -51,9 +97,11 @@ function lowerSeries(a: number, x: number): GammaTail {
     sum += term;
     if (term <= sum * EPS) break;
   }
-  const logPrefix = a < 10 ? a * Math.log(x) - x - logGamma1p(a) : logGammaPrefix(a, x) - Math.log(a);
+  // x^a e^−x/Γ(a + 1) = x^a e^−x/Γ(a) / a.
+  const prefix = a < 10 ? Number.NaN : logGammaPrefix(a, x);
+  const logPrefix = a < 10 ? a * Math.log(x) - x - shapeLogGamma1p(a) : prefix - Math.log(a);
   const log = logPrefix + Math.log(sum);
-  return tail(false, log, logPrefix > -700 ? Math.exp(logPrefix) * sum : Math.exp(log));
+  return tail(false, log, logPrefix > -700 ? Math.exp(logPrefix) * sum : Math.exp(log), prefix);
 }
 
 /** Q by Legendre's continued fraction (DLMF 8.9.2), evaluated by the modified Lentz method. */
@@ -76,7 +124,7 @@ function upperFraction(a: number, x: number): GammaTail {
   }
   const logPrefix = logGammaPrefix(a, x);
   const log = logPrefix + Math.log(h);
-  return tail(true, log, logPrefix > -700 ? Math.exp(logPrefix) * h : Math.exp(log));
+  return tail(true, log, logPrefix > -700 ? Math.exp(logPrefix) * h : Math.exp(log), logPrefix);
 }
 
 /**
@@ -92,7 +140,7 @@ function upperSmall(a: number, x: number): GammaTail {
     if (next === sum) break;
     sum = next;
   }
-  const l = a * Math.log(x) - logGamma1p(a);
+  const l = a * Math.log(x) - shapeLogGamma1p(a);
   const value = -Math.expm1(l) + Math.exp(l) * a * sum;
   return tail(true, Math.log(value), value);
 }

@@ -3,6 +3,7 @@
 // incomplete gamma and beta inverses.
 
 const EPS = 2 ** -52;
+const CONVERGED_STEP = 1e-6;
 
 /**
  * One evaluation at x: f = ln T(x) − ln t, and its first two derivatives with respect to u = ln x.
@@ -12,6 +13,39 @@ export interface TailEval {
   f: number;
   d1: number;
   d2: number;
+}
+
+/**
+ * The last two evaluations of one evaluator, in two result objects that are rewritten in turn (a
+ * caller reads a result before it evaluates again). The inverses evaluate their candidate starts to
+ * choose one, and the solver's first evaluation is then the chosen start: the memo saves it.
+ */
+export class TailMemo {
+  private readonly results: [TailEval, TailEval] = [
+    { f: Number.NaN, d1: Number.NaN, d2: Number.NaN },
+    { f: Number.NaN, d1: Number.NaN, d2: Number.NaN },
+  ];
+  private readonly xs = [Number.NaN, Number.NaN];
+  private next = 0;
+
+  /** The stored result at x, if x is one of the last two points evaluated. */
+  find(x: number): TailEval | undefined {
+    if (x === this.xs[0]) return this.results[0];
+    if (x === this.xs[1]) return this.results[1];
+    return undefined;
+  }
+
+  /** Stores an evaluation at x (over the older of the two) and returns it. */
+  store(x: number, f: number, d1: number, d2: number): TailEval {
+    const slot = this.next;
+    this.next = 1 - slot;
+    const r = slot === 0 ? this.results[0] : this.results[1];
+    r.f = f;
+    r.d1 = d1;
+    r.d2 = d2;
+    this.xs[slot] = x;
+    return r;
+  }
 }
 
 /**
@@ -42,6 +76,9 @@ export function solveTail(
       delta = Math.max(-8, Math.min(8, delta));
     }
     let next = Math.abs(delta) < 0.1 ? x + x * Math.expm1(delta) : x * Math.exp(delta);
+    // Halley converges cubically: after a step of |Δu| ≤ 1e−6 the error left is O(1e−18), below an ulp,
+    // so the evaluation that would only confirm it is skipped.
+    if (Math.abs(delta) <= CONVERGED_STEP && next > lo && next < hi) return next;
     if (!(next > lo && next < hi)) {
       if (lo > 0 && hi < Number.POSITIVE_INFINITY) next = hi > 4 * lo ? Math.sqrt(lo) * Math.sqrt(hi) : lo + (hi - lo) / 2;
       else if (lo > 0) next = lo * 16;

@@ -347,4 +347,23 @@ describe('edge cases', () => {
     expect(() => familyPdfArray(g, 5 as unknown as number[], params)).toThrow(TypeError);
     expect(familyPdfArray(g, [], params)).toHaveLength(0);
   });
+
+  it('discrete array helpers, which reuse values along a grid, equal the scalar functions bit for bit', () => {
+    const cases: [string, FamilyParams][] = [
+      ['poisson', { lambda: 10 }],
+      ['geometric', { prob: 0.3 }],
+      ['negativeBinomial', { size: 5, mu: 10 }],
+      ['binomial', { size: 50, prob: 0.3 }],
+      ['bernoulli', { prob: 0.3 }],
+    ];
+    // Fine grids with repeated floors and probabilities, ends, NaN and ±Infinity mixed in, unsorted tails.
+    const xs = [...Array.from({ length: 2001 }, (_, i) => -2 + i * 0.02), NaN, NaN, 3, 3, -Infinity, Infinity, Infinity, 0.5];
+    const ps = [...Array.from({ length: 2001 }, (_, i) => i / 2000), NaN, 0.5, 0.5, 1, 1, 0, 0, 0.25, 2];
+    for (const [name, params] of cases) {
+      const f = getFamily(name as Parameters<typeof getFamily>[0]);
+      expect(Array.from(familyCdfArray(f, xs, params))).toEqual(xs.map((x) => f.cdf(x, params)));
+      expect(Array.from(familySfArray(f, xs, params))).toEqual(xs.map((x) => f.sf(x, params)));
+      expect(Array.from(familyPpfArray(f, ps, params))).toEqual(ps.map((p) => f.ppf(p, params)));
+    }
+  });
 });

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { legacyGeometric, legacyLaplace, legacyLogistic, legacyStandardExponential } from '../../src/random/legacy-distributions.ts';
+import { legacyBeta, legacyGeometric, legacyLaplace, legacyLogistic, legacyStandardExponential, legacyStandardGamma } from '../../src/random/legacy-distributions.ts';
+import { type GaussCache, legacyGauss } from '../../src/random/legacy-stream.ts';
+import { accurateExp } from '../../src/random/accurate-exp.ts';
 import { mt19937Create, type Mt19937 } from '../../src/random/mt19937.ts';
 import { createRandomState, type RandomState, type RandomStateSnapshot } from '../../src/random/random-state.ts';
 import { expectAllClose } from '../support/expect-close.ts';
@@ -127,6 +129,60 @@ describe('RandomState legacy samplers against numpy 2.4', () => {
       expect(rs.getState().pos, e.source).toBe(e.pos);
     }
   });
+});
+
+// The batched gamma, beta (both shapes > 1), t (df > 2) and lognormal of ./legacy-gamma-batch.ts and ./legacy-batch.ts
+// against numpy's per-draw order as legacy-distributions.ts writes it, over several twists, with a
+// Gaussian cached going in (an odd-length normal call first) and checked coming out.
+function perDraw(seed: number, single: (gen: Mt19937, cache: GaussCache) => number, n: number): { x: number[]; gen: Mt19937; cache: GaussCache } {
+  const gen = mt19937Create(seed);
+  const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(0) };
+  legacyGauss(gen, cache); // the stream's normal(0, 1, 1): leaves f·x1 cached
+  return { x: Array.from({ length: n }, () => single(gen, cache)), gen, cache };
+}
+
+describe('batched gamma-based samplers', () => {
+  const cases: [string, (rs: RandomState, n: number) => Float64Array, (gen: Mt19937, cache: GaussCache) => number][] = [
+    ['gamma(3, 0.5)', (rs, n) => rs.gamma(3, 0.5, n), (g, c) => 0.5 * legacyStandardGamma(g, c, 3)],
+    ['chisquare(3)', (rs, n) => rs.chisquare(3, n), (g, c) => 2 * legacyStandardGamma(g, c, 1.5)],
+    ['gamma(1.01, 3) (V ≤ 0 for 0.7 % of Gaussians)', (rs, n) => rs.gamma(1.01, 3, n), (g, c) => 3 * legacyStandardGamma(g, c, 1.01)],
+    ['beta(1.2, 1.5)', (rs, n) => rs.beta(1.2, 1.5, n), (g, c) => legacyBeta(g, c, 1.2, 1.5)],
+    ['gamma(0.3, 2) (shape < 1)', (rs, n) => rs.gamma(0.3, 2, n), (g, c) => 2 * legacyStandardGamma(g, c, 0.3)],
+    ['lognormal(0.5, 2)', (rs, n) => rs.lognormal(0.5, 2, n), (g, c) => accurateExp(0.5 + 2 * legacyGauss(g, c))],
+    ['beta(2, 5)', (rs, n) => rs.beta(2, 5, n), (g, c) => legacyBeta(g, c, 2, 5)],
+    ['standardT(5)', (rs, n) => rs.standardT(5, n), (g, c) => (Math.sqrt(2.5) * legacyGauss(g, c)) / Math.sqrt(legacyStandardGamma(g, c, 2.5))],
+  ];
+  it('property: gamma and beta near shape 1 (V ≤ 0 often) equal the per-draw functions from any stream state', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 3 }), fc.double({ min: 1.0001, max: 1.05, noNaN: true }), fc.boolean(), (seed, pre, shape, beta) => {
+        const gen = mt19937Create(seed);
+        const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(0) };
+        for (let k = 0; k < pre; k++) legacyGauss(gen, cache);
+        const n = 700;
+        const ref = Array.from({ length: n }, () => (beta ? legacyBeta(gen, cache, shape, 1.3) : legacyStandardGamma(gen, cache, shape)));
+        const rs = createRandomState(seed);
+        if (pre > 0) rs.normal(0, 1, pre);
+        expect(Array.from(beta ? rs.beta(shape, 1.3, n) : rs.standardGamma(shape, n))).toEqual(ref);
+        const state = rs.getState();
+        expect([state.pos, state.hasGauss, state.cachedGaussian]).toEqual([gen.pos, cache.hasGauss, cache.hasGauss ? cache.gauss : 0]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  for (const [label, batched, single] of cases) {
+    it(`${label}: 5000 draws bit for bit, stream position and cached Gaussian included`, () => {
+      for (const seed of [0, 42, 2 ** 32 - 1]) {
+        const ref = perDraw(seed, single, 5000);
+        const rs = createRandomState(seed);
+        rs.normal(0, 1, 1);
+        expect(Array.from(batched(rs, 5000))).toEqual(ref.x);
+        const state = rs.getState();
+        expect([state.pos, state.hasGauss, state.cachedGaussian]).toEqual([ref.gen.pos, ref.cache.hasGauss, ref.cache.hasGauss ? ref.cache.gauss : 0]);
+        expect(Array.from(state.key)).toEqual(Array.from(ref.gen.key));
+      }
+    });
+  }
 });
 
 describe('properties', () => {

@@ -1,0 +1,395 @@
+// numpy's legacy Marsaglia–Tsang gamma (shape > 1) and the samplers built on it, beta (two gammas)
+// and Student's t (a Gaussian over a gamma), run in batches: one small per-chunk function draws the
+// Gaussians (the polar method of `legacy_gauss`, cached second variate included) and the uniforms
+// straight from the key, with the stream position and the Gaussian cache in locals, and writes them
+// back once per chunk. Called per draw, the same work went through four function calls and as many
+// state writes per variate (2–4× numpy's time); the order of the words consumed is numpy's exactly.
+// Gamma and beta go one step further (speculativeRound): their Gaussians and uniforms alternate, so the
+// words of a round of them are read ahead and the polar logarithms taken in one loop, as the batched
+// normal generator does, before the draws are made in order.
+
+import { accurateLog, accurateLogAll } from './accurate-log.ts';
+import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
+import { MT19937_STATE_LENGTH, type Mt19937 } from './mt19937.ts';
+
+const N = MT19937_STATE_LENGTH;
+const TWO_POW_26 = 67108864;
+const TWO_POW_MINUS_52 = 2.220446049250313e-16;
+const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
+/** Variates per chunk call: small enough that V8 optimises the chunk function during the first request. */
+const CHUNK = 256;
+
+/** The 53 random bits (a >> 5)·2**26 + (b >> 6) of the two words at key[pos], key[pos + 1] (`legacy_double` before its scaling). */
+function bits53(key: Int32Array, pos: number): number {
+  return (temper(key[pos] as number) >>> 5) * TWO_POW_26 + (temper(key[pos + 1] as number) >>> 6);
+}
+
+/** What each output is: scale·G (`legacy_gamma`), Ga/(Ga + Gb) (`legacy_beta`), root·Z/√G (`legacy_standard_t`). */
+export type MarsagliaTsangOutput = 'gamma' | 'beta' | 'studentT';
+
+/**
+ * The constants of `legacy_standard_gamma` for a shape > 1: b = shape − 1/3, c = 1/√(9b), as C
+ * computes them.
+ *
+ * @param shape - The shape, > 1.
+ * @returns [b, c].
+ * @example
+ * marsagliaTsangConstants(2); // => [1.6666666666666667, 0.2581988897471611]
+ */
+export function marsagliaTsangConstants(shape: number): [number, number] {
+  const b = shape - 1 / 3;
+  return [b, 1 / Math.sqrt(9 * b)];
+}
+
+/**
+ * Fills `out` with numpy's legacy draws built on Marsaglia–Tsang gammas of shapes > 1:
+ * 'gamma': factor·G(b1); 'beta': Ga/(Ga + Gb) with Ga = G(b1), Gb = G(b2), drawn in that order;
+ * 'studentT': factor·Z/√G(b1) with the Gaussian Z drawn first. G(b) is `legacy_standard_gamma`'s
+ * shape > 1 branch: X Gaussian until V = 1 + cX > 0, V ← V³, U uniform, accepted when
+ * U < 1 − 0.0331X⁴ or ln U < X²/2 + b(1 − V + ln V), giving bV.
+ *
+ * @param gen - The generator.
+ * @param cache - The stream's Gaussian cache, read and updated as numpy's `legacy_gauss` does.
+ * @param out - Filled in full.
+ * @param output - Which sampler.
+ * @param b1 - shape − 1/3 of the (first) gamma; see marsagliaTsangConstants.
+ * @param c1 - 1/√(9·b1).
+ * @param b2 - shape − 1/3 of the second gamma ('beta'; ignored otherwise).
+ * @param c2 - 1/√(9·b2).
+ * @param factor - The scale ('gamma'), √(df/2) ('studentT'); ignored for 'beta'.
+ * @example
+ * const [b, c] = marsagliaTsangConstants(2);
+ * fillMarsagliaTsang(mt19937Create(42), cache, out, 'gamma', b, c, 0, 0, 1); // out[0] = 2.3936793898692366
+ */
+export function fillMarsagliaTsang(
+  gen: Mt19937,
+  cache: GaussCache,
+  out: Float64Array,
+  output: MarsagliaTsangOutput,
+  b1: number,
+  c1: number,
+  b2: number,
+  c2: number,
+  factor: number,
+): void {
+  const job: Job = { kind: output === 'gamma' ? GAMMA : output === 'beta' ? BETA : STUDENT_T, b1, c1, b2, c2, factor };
+  if (job.kind === STUDENT_T) {
+    for (let i = 0; i < out.length; i += CHUNK) marsagliaTsangChunk(gen, cache, out, i, Math.min(i + CHUNK, out.length), job);
+    return;
+  }
+  const spec = newSpeculation();
+  const progress: Progress = { i: 0, part: 0, first: 0 };
+  while (progress.i < out.length) speculativeRound(gen, cache, out, job, spec, progress);
+}
+
+/** Gaussian–uniform pairs per speculative round. */
+const OPS = 128;
+/** pair and half of an op drawn word by word at a twist (see speculativeRound). */
+const SLOW = 255;
+
+/**
+ * One round's speculation: op k is a Gaussian then a uniform (the order in which a gamma, and a beta's
+ * two gammas, consume them unless V = 1 + cX ≤ 0). The Gaussian of op k is f·x2 of polar pair
+ * pair[k] (half 0, a fresh pair) or f·x1 of it (half 1, the cached one; pair −1 is the Gaussian
+ * cached before the round); posG/posU are the stream positions after op k's Gaussian and uniform.
+ */
+interface Speculation {
+  pair: Int32Array;
+  half: Uint8Array;
+  u: Float64Array;
+  posG: Int32Array;
+  posU: Int32Array;
+  x1: Float64Array;
+  x2: Float64Array;
+  r2: Float64Array;
+  f: Float64Array;
+}
+
+function newSpeculation(): Speculation {
+  return {
+    pair: new Int32Array(OPS),
+    half: new Uint8Array(OPS),
+    u: new Float64Array(OPS),
+    posG: new Int32Array(OPS),
+    posU: new Int32Array(OPS),
+    x1: new Float64Array(OPS),
+    x2: new Float64Array(OPS),
+    r2: new Float64Array(OPS),
+    f: new Float64Array(OPS),
+  };
+}
+
+/** Where the filling stands between rounds: the next output, and for beta the gamma in progress and Ga. */
+interface Progress {
+  i: number;
+  part: number;
+  first: number;
+}
+
+/**
+ * One round of the gamma and beta samplers: (1) walk the key ahead, reading the words of up to OPS
+ * Gaussian–uniform ops (polar attempts until one is accepted, or the cached Gaussian; then two words);
+ * (2) take the logarithms and square roots of all the round's polar pairs in one loop, where their
+ * latencies overlap; (3) run Marsaglia–Tsang over the ops in order. The walk assumes each Gaussian is
+ * followed by a uniform, which holds for every draw and every rejection except V ≤ 0 (another Gaussian
+ * follows at once): there the round stops after that Gaussian, and the next round starts from it. The
+ * stream position and Gaussian cache are then set to those after the last op used, so the words
+ * consumed are numpy's exactly; the ops walked past it are read again next round.
+ */
+function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, job: Job, s: Speculation, progress: Progress): void {
+  const key = gen.words;
+  let pos = gen.pos;
+  let hasGauss = cache.hasGauss;
+  let pending = -1; // the pair whose f·x1 is cached, or −1 for the cache's own value
+  let ops = 0;
+  let pairs = 0;
+  while (ops < OPS) {
+    if (hasGauss) {
+      s.pair[ops] = pending;
+      s.half[ops] = 1;
+      hasGauss = false;
+    } else {
+      let x1 = 0;
+      let x2 = 0;
+      let r2 = 0;
+      let found = false;
+      while (pos <= N - 4) {
+        x1 = bits53(key, pos) * TWO_POW_MINUS_52 - 1;
+        x2 = bits53(key, pos + 2) * TWO_POW_MINUS_52 - 1;
+        pos += 4;
+        r2 = x1 * x1 + x2 * x2;
+        if (r2 < 1 && r2 !== 0) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) break;
+      s.x1[pairs] = x1;
+      s.x2[pairs] = x2;
+      s.r2[pairs] = r2;
+      s.pair[ops] = pairs;
+      s.half[ops] = 0;
+      pending = pairs++;
+      hasGauss = true;
+    }
+    s.posG[ops] = pos;
+    if (pos > N - 2) break;
+    s.u[ops] = bits53(key, pos) * TWO_POW_MINUS_53;
+    pos += 2;
+    s.posU[ops++] = pos;
+  }
+  let slowX = 0;
+  if (ops === 0) {
+    // Too few words before the twist for one op: its Gaussian by legacyGauss (which sets the cache),
+    // its uniform only if V > 0 (the twist it may cause cannot be undone).
+    slowX = legacyGauss(gen, cache);
+    if (1 + (progress.part === 1 ? job.c2 : job.c1) * slowX <= 0) return;
+    s.pair[0] = SLOW;
+    s.half[0] = SLOW;
+    s.posG[0] = gen.pos;
+    s.u[0] = nextDouble(gen);
+    s.posU[0] = gen.pos;
+    ops = 1;
+    pairs = 0;
+  }
+  for (let p = 0; p < pairs; p++) {
+    const r2 = s.r2[p] as number;
+    s.f[p] = Math.sqrt((-2 * accurateLog(r2)) / r2);
+  }
+  const { kind, b1, c1, b2, c2, factor } = job;
+  const n = out.length;
+  let { i, part, first } = progress;
+  let k = 0;
+  let deviated = false;
+  while (k < ops && i < n) {
+    const b = part === 1 ? b2 : b1;
+    const c = part === 1 ? c2 : c1;
+    const p = s.pair[k] as number;
+    const X = p === SLOW ? slowX : p < 0 ? cache.gauss : (s.f[p] as number) * ((s.half[k] === 0 ? s.x2[p] : s.x1[p]) as number);
+    let V = 1 + c * X;
+    if (V <= 0) {
+      deviated = true;
+      break;
+    }
+    V = V * V * V;
+    const U = s.u[k] as number;
+    k++;
+    if (U < 1 - 0.0331 * (X * X) * (X * X) || (U > 0 ? accurateLogAll(U) : -Infinity) < 0.5 * X * X + b * (1 - V + accurateLogAll(V))) {
+      const value = b * V;
+      if (kind === GAMMA) out[i++] = factor * value;
+      else if (part === 0) {
+        first = value;
+        part = 1;
+      } else {
+        out[i++] = first / (first + value);
+        part = 0;
+      }
+    }
+  }
+  progress.i = i;
+  progress.part = part;
+  progress.first = first;
+  // The state after the last op used: after its uniform, or after the Gaussian that gave V ≤ 0.
+  const last = deviated ? k : k - 1;
+  if (last < 0) return;
+  gen.pos = deviated ? (s.posG[last] as number) : (s.posU[last] as number);
+  const p = s.pair[last] as number;
+  if (p === SLOW) return; // legacyGauss has set the cache
+  if (s.half[last] === 0) {
+    cache.hasGauss = true;
+    cache.gauss = (s.f[p] as number) * (s.x1[p] as number);
+  } else {
+    cache.hasGauss = false;
+    cache.gauss = 0;
+  }
+}
+
+const GAMMA = 0;
+const BETA = 1;
+const STUDENT_T = 2;
+
+/** fillMarsagliaTsang's request, its output kind as a small integer. */
+interface Job {
+  kind: number;
+  b1: number;
+  c1: number;
+  b2: number;
+  c2: number;
+  factor: number;
+}
+
+function marsagliaTsangChunk(gen: Mt19937, cache: GaussCache, out: Float64Array, i0: number, i1: number, job: Job): void {
+  const { kind, b1, c1, b2, c2, factor } = job;
+  const key = gen.words;
+  let pos = gen.pos;
+  let hasGauss = cache.hasGauss;
+  let gauss = cache.gauss;
+  const parts = kind === BETA ? 2 : 1;
+  for (let i = i0; i < i1; i++) {
+    let z = 0;
+    let first = 0;
+    let value = 0;
+    // Part −1 is Student's t's Gaussian numerator; parts 0 and 1 are gammas.
+    for (let part = kind === STUDENT_T ? -1 : 0; part < parts; part++) {
+      const b = part === 1 ? b2 : b1;
+      const c = part === 1 ? c2 : c1;
+      for (;;) {
+        let X = 0;
+        let V = 0;
+        do {
+          // legacy_gauss: the cached variate, else a polar pair (f·x2 now, f·x1 cached).
+          if (hasGauss) {
+            X = gauss;
+            hasGauss = false;
+            gauss = 0;
+          } else {
+            let x1 = 0;
+            let x2 = 0;
+            let r2 = 0;
+            do {
+              if (pos <= N - 4) {
+                // 2·(k/2**53) − 1, exactly.
+                x1 = bits53(key, pos) * TWO_POW_MINUS_52 - 1;
+                x2 = bits53(key, pos + 2) * TWO_POW_MINUS_52 - 1;
+                pos += 4;
+              } else {
+                // Across a twist: word by word, as nextDouble does.
+                gen.pos = pos;
+                x1 = 2 * nextDouble(gen) - 1;
+                x2 = 2 * nextDouble(gen) - 1;
+                pos = gen.pos;
+              }
+              r2 = x1 * x1 + x2 * x2;
+            } while (r2 >= 1 || r2 === 0);
+            const f = Math.sqrt((-2 * accurateLog(r2)) / r2);
+            gauss = f * x1;
+            hasGauss = true;
+            X = f * x2;
+          }
+          if (part < 0) break;
+          V = 1 + c * X;
+        } while (V <= 0);
+        if (part < 0) {
+          z = X;
+          break;
+        }
+        V = V * V * V;
+        let U: number;
+        if (pos <= N - 2) {
+          U = bits53(key, pos) * TWO_POW_MINUS_53;
+          pos += 2;
+        } else {
+          gen.pos = pos;
+          U = nextDouble(gen);
+          pos = gen.pos;
+        }
+        // C's log(0) is −Infinity.
+        if (U < 1 - 0.0331 * (X * X) * (X * X) || (U > 0 ? accurateLogAll(U) : -Infinity) < 0.5 * X * X + b * (1 - V + accurateLogAll(V))) {
+          value = b * V;
+          break;
+        }
+      }
+      if (part === 0) first = value;
+    }
+    out[i] = kind === GAMMA ? factor * first : kind === BETA ? first / (first + value) : (factor * z) / Math.sqrt(first);
+  }
+  gen.pos = pos;
+  cache.hasGauss = hasGauss;
+  cache.gauss = gauss;
+}
+
+/**
+ * Fills `out` with scale·G for numpy's `legacy_standard_gamma` with 0 < shape < 1 (Ahrens–Dieter GS,
+ * as gammaSmallShape in ./legacy-distributions.ts: U, then V exponential; U ≤ 1 − a gives X = U^(1/a),
+ * accepted when X ≤ V; else Y = −ln((1 − U)/a), X = (1 − a + aY)^(1/a), accepted when X ≤ V + Y), the
+ * doubles read straight from the key a chunk at a time.
+ *
+ * @param gen - The generator.
+ * @param out - Filled in full.
+ * @param shape - The shape, in (0, 1).
+ * @param scale - The scale ≥ 0.
+ * @example
+ * fillGammaSmallShape(mt19937Create(0), out, 0.3, 1); // out[0] = 0.13533681858277738
+ */
+export function fillGammaSmallShape(gen: Mt19937, out: Float64Array, shape: number, scale: number): void {
+  const inv = 1 / shape;
+  for (let i = 0; i < out.length; i += CHUNK) smallShapeChunk(gen, out, i, Math.min(i + CHUNK, out.length), shape, inv, scale);
+}
+
+function smallShapeChunk(gen: Mt19937, out: Float64Array, i0: number, i1: number, shape: number, inv: number, scale: number): void {
+  const key = gen.words;
+  let pos = gen.pos;
+  for (let i = i0; i < i1; i++) {
+    for (;;) {
+      let U: number;
+      let W: number;
+      if (pos <= N - 4) {
+        U = bits53(key, pos) * TWO_POW_MINUS_53;
+        W = bits53(key, pos + 2) * TWO_POW_MINUS_53;
+        pos += 4;
+      } else {
+        gen.pos = pos;
+        U = nextDouble(gen);
+        W = nextDouble(gen);
+        pos = gen.pos;
+      }
+      // legacy_standard_exponential: −ln(1 − W), 1 − W exact and in (0, 1].
+      const V = -accurateLog(1 - W);
+      if (U <= 1 - shape) {
+        const X = Math.pow(U, inv);
+        if (X <= V) {
+          out[i] = scale * X;
+          break;
+        }
+      } else {
+        const Y = -accurateLogAll((1 - U) / shape);
+        const X = Math.pow(1 - shape + shape * Y, inv);
+        if (X <= V + Y) {
+          out[i] = scale * X;
+          break;
+        }
+      }
+    }
+  }
+  gen.pos = pos;
+}
