@@ -1,5 +1,7 @@
 import type { LikelihoodModel } from '../model.ts';
 import { noMle } from '../model.ts';
+import { maximize } from '../newton.ts';
+import { cauchyBins } from './cauchy-bins.ts';
 import type { LocationScaleData } from './location-scale.ts';
 import { countAt, locationScaleData, robustSpread, sampleQuantiles } from './location-scale.ts';
 
@@ -126,6 +128,17 @@ export const cauchyModel: LikelihoodModel<LocationScaleData> = {
     cauchyPass(s, t, g, h);
   },
   evaluate: (s, t, g, h) => cauchyPass(s, t, g, h),
+  maximize(s, theta, free, start) {
+    // A large sample kept as it is, both parameters free and no start given: Newton over all the
+    // values from the MLE on its histogram (cauchy-bins.ts), one or two passes. Otherwise (or when
+    // the binned fit fails) the general engine runs from the subsample's MLE.
+    if (s.counts !== undefined || free[0] !== true || free[1] !== true || start !== undefined) return undefined;
+    const bins = cauchyBins(s);
+    const binned = bins === undefined ? undefined : maximize(cauchyModel, bins, theta, free);
+    if (binned?.converged !== true) return undefined;
+    const result = maximize(cauchyModel, s, theta, free, { starts: [binned.theta], onlyGiven: true, trustLastStep: true });
+    return result.converged ? result : undefined;
+  },
   starts(s, theta, free) {
     const spread = robustSpread(s) / 2;
     const sc = free[1] === true ? spread : (theta[1] as number);
