@@ -95,7 +95,12 @@ function cauchyPass(s: LocationScaleData, t: Float64Array, grad: Float64Array | 
   return -s.n * (Math.log(Math.PI) + Math.log(g)) - acc;
 }
 
-export const cauchyModel: LikelihoodModel<LocationScaleData> = {
+/** The prepared data, with a large sample's histogram when both parameters are free. */
+interface CauchyData extends LocationScaleData {
+  bins?: LocationScaleData;
+}
+
+export const cauchyModel: LikelihoodModel<CauchyData> = {
   family: 'cauchy',
   kind: 'continuous',
   parameters: [
@@ -103,8 +108,14 @@ export const cauchyModel: LikelihoodModel<LocationScaleData> = {
     { name: 'scale', domain: 'positive', transform: 'log' },
   ],
   prepare(fn, x, _theta, free) {
-    const d = locationScaleData(fn, 'cauchy', x, free[1] === true);
-    if (free[1] === true && free[0] === true && d.halfCount > 0) {
+    const d: CauchyData = locationScaleData(fn, 'cauchy', x, free[1] === true);
+    const bothFree = free[1] === true && free[0] === true;
+    // A large sample's histogram (the fit's start) also rules out a half tie when no bin holds half
+    // the values (equal values share a bin), sparing the half-tie scan's two passes.
+    const bins = bothFree && d.counts === undefined ? cauchyBins(d) : undefined;
+    if (bins !== undefined) d.bins = bins;
+    const mayTie = bins === undefined || 2 * Math.max(...(bins.counts as Float64Array)) >= d.n;
+    if (bothFree && mayTie && d.halfCount > 0) {
       const { halfCount: count, halfValue: value, n } = d;
       if (2 * count > n) noMle(fn, 'cauchy', `${count} of the ${n} values are equal (more than half), so the likelihood grows without bound as the scale → 0`);
       // Exactly half (see the note at the top of this file): no maximum, or a whole curve of them.
@@ -133,7 +144,7 @@ export const cauchyModel: LikelihoodModel<LocationScaleData> = {
     // values from the MLE on its histogram (cauchy-bins.ts), one or two passes. Otherwise (or when
     // the binned fit fails) the general engine runs from the subsample's MLE.
     if (s.counts !== undefined || free[0] !== true || free[1] !== true || start !== undefined) return undefined;
-    const bins = cauchyBins(s);
+    const bins = s.bins ?? cauchyBins(s);
     const binned = bins === undefined ? undefined : maximize(cauchyModel, bins, theta, free);
     if (binned?.converged !== true) return undefined;
     const result = maximize(cauchyModel, s, theta, free, { starts: [binned.theta], onlyGiven: true, trustLastStep: true });
