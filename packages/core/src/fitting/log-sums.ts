@@ -156,7 +156,7 @@ export function centredLogSums(x: Float64Array, shift: number, out: Float64Array
   out[3] = c2;
 }
 
-/** What {@link unitIntervalSums} gathers in its one pass. */
+/** What {@link unitIntervalSums} gathers. */
 export interface UnitIntervalSums {
   /** Σ ln x and Σ ln(1 − x) (as {@link sumOfLogs} and {@link sumOfLog1m}). */
   readonly sumLog: number;
@@ -164,18 +164,71 @@ export interface UnitIntervalSums {
   /** The mean and the variance (n in the denominator; only the beta's starts use them). */
   readonly mean: number;
   readonly variance: number;
-  readonly min: number;
-  readonly max: number;
+  /** Whether every value is the same. */
+  readonly constant: boolean;
+}
+
+/** The smallest positive normal double: a product below it has lost digits. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+/** The fast sums are kept when each is at least n times this in magnitude (see unitIntervalSums). */
+const FAST_MIN_MEAN = 1 / 32;
+
+/**
+ * The beta fit's statistics of values in (0, 1): Σ ln x, Σ ln(1 − x), mean, variance and whether
+ * the values are all equal. First one loop with no test per value but the rare flushes: every value
+ * goes into both running products, each term then off by at most ~2.2e-16 (the rounding of 1 − x
+ * and of the product), so each sum's relative error is at most 2.2e-16·n/|sum|. That is kept when
+ * both sums are at least n/32 in magnitude (relative error ≤ 7e-15, the worst case of the careful
+ * loop, which bounds each term away from 0 by 1/64 and gives log1p to the rest); otherwise — values
+ * mostly near 0 or 1, a product that left the normal doubles, a value outside (0, 1) or NaN, equal
+ * values — the careful loop runs: undefined when a value is outside (0, 1) or NaN (the caller's
+ * checks then name it).
+ */
+export function unitIntervalSums(x: ArrayLike<number>): UnitIntervalSums | undefined {
+  const n = x.length;
+  const shift = x[0] as number;
+  let s1 = 0;
+  let s2 = 0;
+  let acc = 0;
+  let p = 1;
+  let acc1m = 0;
+  let p1m = 1;
+  let lost = false;
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
+    const d = v - shift;
+    s1 += d;
+    s2 += d * d;
+    p *= v;
+    if (p < FLUSH_LO) {
+      // A product ≤ 0 (a value outside (0, 1)) or below the normal doubles sends the careful loop.
+      lost ||= !(p >= MIN_NORMAL);
+      acc += Math.log(p);
+      p = 1;
+    }
+    p1m *= 1 - v;
+    if (p1m < FLUSH_LO) {
+      lost ||= !(p1m >= MIN_NORMAL);
+      acc1m += Math.log(p1m);
+      p1m = 1;
+    }
+  }
+  const sumLog = acc + Math.log(p);
+  const sumLog1m = acc1m + Math.log(p1m);
+  // −sumLog ≥ n/32 fails for NaN and for an infinite product (a value ≥ 1 or infinite makes one).
+  if (lost || !(s2 > 0) || !(-sumLog >= n * FAST_MIN_MEAN && -sumLog1m >= n * FAST_MIN_MEAN) || !Number.isFinite(sumLog + sumLog1m + s1)) {
+    return carefulUnitIntervalSums(x);
+  }
+  return { sumLog, sumLog1m, mean: shift + s1 / n, variance: Math.max(0, s2 / n - (s1 / n) ** 2), constant: false };
 }
 
 /**
- * The beta fit's statistics of values in (0, 1) in one pass: Σ ln x, Σ ln(1 − x), mean, variance,
- * min and max. As {@link positiveSums}, the loop tests nothing but the near-1 and near-0 cases (each
- * a log1p): undefined when a value is outside (0, 1) or NaN (seen in min, max or a NaN sum; the
- * caller's checks then name it); when min < 1e-100 the products may have underflowed and Σ ln x is
- * taken again by {@link sumOfLogs}.
+ * The careful loop of {@link unitIntervalSums}, in one pass: as {@link positiveSums}, the loop tests
+ * nothing but the near-1 and near-0 cases (each a log1p): undefined when a value is outside (0, 1)
+ * or NaN (seen in min, max or a NaN sum); when min < 1e-100 the products may have underflowed and
+ * Σ ln x is taken again by {@link sumOfLogs}.
  */
-export function unitIntervalSums(x: ArrayLike<number>): UnitIntervalSums | undefined {
+function carefulUnitIntervalSums(x: ArrayLike<number>): UnitIntervalSums | undefined {
   const n = x.length;
   const shift = x[0] as number;
   let s1 = 0;
@@ -217,5 +270,5 @@ export function unitIntervalSums(x: ArrayLike<number>): UnitIntervalSums | undef
   if (!(min > 0 && max < 1) || Number.isNaN(s1)) return undefined;
   const sumLog = min < ALONE_LO ? sumOfLogs(x) : acc + Math.log(p) + near;
   const mean = shift + s1 / n;
-  return { sumLog, sumLog1m: acc1m + Math.log(p1m) + near1m, mean, variance: Math.max(0, s2 / n - (s1 / n) ** 2), min, max };
+  return { sumLog, sumLog1m: acc1m + Math.log(p1m) + near1m, mean, variance: Math.max(0, s2 / n - (s1 / n) ** 2), constant: min === max };
 }

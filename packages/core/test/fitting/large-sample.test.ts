@@ -6,7 +6,8 @@ import { modelFor, prepareFit } from '../../src/fitting/prepared-fit.ts';
 import { createRandomState } from '../../src/random/random-state.ts';
 import { expectClose } from '../support/expect-close.ts';
 
-// Large samples take the fast path of fitDistribution: a start from a 4000-point subsample and a last
+// Large samples take the fast path of fitDistribution: a start from a 4000-point subsample (the
+// logistic and the Cauchy: from their histogram's MLE, see their models) and a last
 // Newton step (below 1e-6) taken without another pass over the data, its ℓ from the quadratic model
 // and its Hessian from the step's start. Checked against Newton continued on the full data from that
 // answer with every step evaluated: the same estimates (to 1e-10), ℓ (to 1e-12) and standard

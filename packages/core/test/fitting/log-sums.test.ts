@@ -146,9 +146,25 @@ describe('unitIntervalSums (the beta fit in one pass)', () => {
         const mean = neumaierSum(x) / x.length;
         expectClose(f.mean, mean, { rel: 1e-12, abs: 1e-15 });
         expectClose(f.variance, neumaierSum(x.map((v) => (v - mean) ** 2)) / x.length, { rel: 1e-9, abs: 1e-15 });
-        expect([f.min, f.max]).toEqual([Math.min(...x), Math.max(...x)]);
+        expect(f.constant).toBe(Math.min(...x) === Math.max(...x));
       }),
     );
+  });
+  it('keeps each sum to ~1e-15 relatively, whether most values are near 0 or 1 (careful loop) or not (products only)', () => {
+    const r = createRandomState(44);
+    const spread = r.beta(1, 2, 5000);
+    const nearZero = r.uniform(1e-12, 2e-12, 5000);
+    const nearOne = nearZero.map((v) => 1 - v);
+    for (const x of [spread, nearZero, nearOne, Float64Array.from([...spread.subarray(0, 100), ...nearZero.subarray(0, 4900)])]) {
+      const f = unitIntervalSums(x);
+      expect(f).toBeDefined();
+      if (f === undefined) continue;
+      // References: a compensated sum of per-value Math.log1p / Math.log (each within ~1 ulp of its term).
+      const logs = neumaierSum(Array.from(x, (v) => (v > 0.5 ? Math.log1p(v - 1) : Math.log(v))));
+      const logs1m = neumaierSum(Array.from(x, (v) => (v < 0.5 ? Math.log1p(-v) : Math.log(1 - v))));
+      expectClose(f.sumLog, logs, { rel: 1e-14 });
+      expectClose(f.sumLog1m, logs1m, { rel: 1e-14 });
+    }
   });
   it('is undefined for a value outside (0, 1) or NaN, and the beta fit then names it', () => {
     for (const bad of [0, 1, -0.5, 1.5, NaN, Infinity]) expect(unitIntervalSums(Float64Array.of(0.2, bad, 0.5))).toBeUndefined();

@@ -31,7 +31,7 @@ export const betaModel: LikelihoodModel<BetaStats> = {
       // The common case in one pass; a bad value falls through to the checks below, which name it.
       const f = unitIntervalSums(x);
       if (f !== undefined) {
-        if (free[0] === true && free[1] === true && f.min === f.max) noMle(fn, 'beta', `every value equals ${f.min}, so the shapes would be Infinity`);
+        if (free[0] === true && free[1] === true && f.constant) noMle(fn, 'beta', `every value equals ${x[0] as number}, so the shapes would be Infinity`);
         return { n: x.length, sumLog: f.sumLog, sumLog1m: f.sumLog1m, mean: f.mean, variance: f.variance };
       }
     }

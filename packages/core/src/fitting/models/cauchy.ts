@@ -1,5 +1,7 @@
 import type { LikelihoodModel } from '../model.ts';
 import { noMle } from '../model.ts';
+import { maximize } from '../newton.ts';
+import { cauchyBins } from './cauchy-bins.ts';
 import type { LocationScaleData } from './location-scale.ts';
 import { countAt, locationScaleData, robustSpread, sampleQuantiles } from './location-scale.ts';
 
@@ -93,7 +95,12 @@ function cauchyPass(s: LocationScaleData, t: Float64Array, grad: Float64Array | 
   return -s.n * (Math.log(Math.PI) + Math.log(g)) - acc;
 }
 
-export const cauchyModel: LikelihoodModel<LocationScaleData> = {
+/** The prepared data, with a large sample's histogram when both parameters are free. */
+interface CauchyData extends LocationScaleData {
+  bins?: LocationScaleData;
+}
+
+export const cauchyModel: LikelihoodModel<CauchyData> = {
   family: 'cauchy',
   kind: 'continuous',
   parameters: [
@@ -101,8 +108,14 @@ export const cauchyModel: LikelihoodModel<LocationScaleData> = {
     { name: 'scale', domain: 'positive', transform: 'log' },
   ],
   prepare(fn, x, _theta, free) {
-    const d = locationScaleData(fn, 'cauchy', x, free[1] === true);
-    if (free[1] === true && free[0] === true && d.halfCount > 0) {
+    const d: CauchyData = locationScaleData(fn, 'cauchy', x, free[1] === true);
+    const bothFree = free[1] === true && free[0] === true;
+    // A large sample's histogram (the fit's start) also rules out a half tie when no bin holds half
+    // the values (equal values share a bin), sparing the half-tie scan's two passes.
+    const bins = bothFree && d.counts === undefined ? cauchyBins(d) : undefined;
+    if (bins !== undefined) d.bins = bins;
+    const mayTie = bins === undefined || 2 * Math.max(...(bins.counts as Float64Array)) >= d.n;
+    if (bothFree && mayTie && d.halfCount > 0) {
       const { halfCount: count, halfValue: value, n } = d;
       if (2 * count > n) noMle(fn, 'cauchy', `${count} of the ${n} values are equal (more than half), so the likelihood grows without bound as the scale → 0`);
       // Exactly half (see the note at the top of this file): no maximum, or a whole curve of them.
@@ -126,6 +139,17 @@ export const cauchyModel: LikelihoodModel<LocationScaleData> = {
     cauchyPass(s, t, g, h);
   },
   evaluate: (s, t, g, h) => cauchyPass(s, t, g, h),
+  maximize(s, theta, free, start) {
+    // A large sample kept as it is, both parameters free and no start given: Newton over all the
+    // values from the MLE on its histogram (cauchy-bins.ts), one or two passes. Otherwise (or when
+    // the binned fit fails) the general engine runs from the subsample's MLE.
+    if (s.counts !== undefined || free[0] !== true || free[1] !== true || start !== undefined) return undefined;
+    const bins = s.bins ?? cauchyBins(s);
+    const binned = bins === undefined ? undefined : maximize(cauchyModel, bins, theta, free);
+    if (binned?.converged !== true) return undefined;
+    const result = maximize(cauchyModel, s, theta, free, { starts: [binned.theta], onlyGiven: true, trustLastStep: true });
+    return result.converged ? result : undefined;
+  },
   starts(s, theta, free) {
     const spread = robustSpread(s) / 2;
     const sc = free[1] === true ? spread : (theta[1] as number);

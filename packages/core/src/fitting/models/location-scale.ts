@@ -76,7 +76,7 @@ export interface LocationScaleData extends WeightedSample {
   /** The sample median and interquartile range (for start values; a large sample finds them on first use). */
   readonly median: number;
   readonly iqr: number;
-  /** How many values equal the value held by at least half the sample; 0 when none is. */
+  /** How many values equal the value held by at least half the sample; 0 when none is (found on first use). */
   readonly halfCount: number;
   /** That value (NaN when none), and the value all the others equal (NaN unless they are one value). */
   readonly halfValue: number;
@@ -93,6 +93,9 @@ export function locationScaleData(fn: string, family: string, x: ArrayLike<numbe
     quartiles ??= sampleQuantiles(s, [0.25, 0.5, 0.75]);
     return quartiles[i] as number;
   };
+  // The half-tie scan (two passes over a large sample) matters only to the Cauchy with both
+  // parameters free, so it too runs on first use.
+  let ties: { halfCount: number; halfValue: number; restValue: number } | undefined;
   return {
     ...s,
     get median() {
@@ -101,7 +104,18 @@ export function locationScaleData(fn: string, family: string, x: ArrayLike<numbe
     get iqr() {
       return quartile(2) - quartile(0);
     },
-    ...halfTie(s),
+    get halfCount() {
+      ties ??= halfTie(s);
+      return ties.halfCount;
+    },
+    get halfValue() {
+      ties ??= halfTie(s);
+      return ties.halfValue;
+    },
+    get restValue() {
+      ties ??= halfTie(s);
+      return ties.restValue;
+    },
   };
 }
 

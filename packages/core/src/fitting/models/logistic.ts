@@ -1,7 +1,9 @@
 import type { LikelihoodModel } from '../model.ts';
+import { maximize } from '../newton.ts';
 import type { LocationScaleData } from './location-scale.ts';
 import { locationScaleData, robustSpread } from './location-scale.ts';
-import { logisticChebyshevMaximum } from './logistic-chebyshev.ts';
+import type { LogisticBins } from './logistic-chebyshev.ts';
+import { binnedQuantile, logisticBins, logisticChebyshevMaximum } from './logistic-chebyshev.ts';
 
 // logistic {location μ, scale s}: ln f = −ln s − |z| − 2 ln(1 + e^{−|z|}), z = (x − μ)/s.
 // With t = tanh(z/2) and q = dt/dz = 2e^{−|z|}/(1 + e^{−|z|})²:
@@ -94,6 +96,32 @@ function logisticPass(s: LocationScaleData, t: Float64Array, g: Float64Array | u
   return -s.n * Math.log(sc) - acc;
 }
 
+/** A large sample's histogram (logisticBins) as the model's data: its bins as weighted values. */
+function binnedSample(s: LocationScaleData): LocationScaleData & { bins: LogisticBins } {
+  const bins = logisticBins(s.values, s.min, s.max);
+  const { values, counts } = bins;
+  return {
+    n: s.n,
+    values,
+    counts,
+    min: values[0] as number,
+    max: values[values.length - 1] as number,
+    distinct: true,
+    median: binnedQuantile(bins, 0.5),
+    iqr: binnedQuantile(bins, 0.75) - binnedQuantile(bins, 0.25),
+    halfCount: 0,
+    halfValue: NaN,
+    restValue: NaN,
+    bins,
+  };
+}
+
+/** The MLE on a histogram's bins (a start within ~1e-5 of the full sample's), or undefined. */
+function binnedMle(b: LocationScaleData): Float64Array | undefined {
+  const result = maximize(logisticModel, b, Float64Array.of(NaN, NaN), [true, true]);
+  return result.converged ? result.theta : undefined;
+}
+
 export const logisticModel: LikelihoodModel<LocationScaleData> = {
   family: 'logistic',
   kind: 'continuous',
@@ -109,11 +137,13 @@ export const logisticModel: LikelihoodModel<LocationScaleData> = {
   },
   evaluate: (s, t, g, h) => logisticPass(s, t, g, h),
   maximize(s, _theta, free, start, warmStart) {
-    // Large samples kept as they are, both parameters free, from a close start: two passes of
-    // Chebyshev's method. Anything else (or a start too far off) goes to the general engine.
+    // Large samples kept as they are, both parameters free: Chebyshev's method from the histogram's
+    // MLE (one pass) or a given start (two). Anything else (or a start too far off) goes to the
+    // general engine, from the subsample's MLE.
     if (s.counts !== undefined || free[0] !== true || free[1] !== true) return undefined;
-    const from = start ?? warmStart();
-    return from === undefined ? undefined : logisticChebyshevMaximum(s.values, from);
+    const bins = binnedSample(s);
+    const from = start ?? binnedMle(bins) ?? warmStart();
+    return from === undefined ? undefined : logisticChebyshevMaximum(s.values, from, bins.bins);
   },
   starts(s, theta, free) {
     const mu = free[0] === true ? s.median : (theta[0] as number);
