@@ -198,3 +198,6 @@ export type { LikelihoodTerms } from './fitting/log-likelihood-terms.ts';
 export { profileLogLikelihood } from './fitting/profile-log-likelihood.ts';
 export type { ProfileLogLikelihood } from './fitting/profile-log-likelihood.ts';
 export { asymptoticStandardErrors, fisherInformation } from './fitting/fisher-information.ts';
+
+// ── Family array kernels (issue 11) ─────────────────────────────────────────
+export type { ArrayKernel, FamilyArrayKernels } from './families/family.ts';

@@ -85,7 +85,16 @@ export function normalLogPdf(x: number, mu = 0, sigma = 1): number {
  */
 export function normalCdf(x: number, mu = 0, sigma = 1): number {
   if (!isNumber(x) || !validParameters(mu, sigma)) return NaN;
-  const z = (x - mu) / sigma;
+  return standardNormalCdf((x - mu) / sigma);
+}
+
+/**
+ * The standard normal cdf Φ(z), NaN for NaN: the core of `normalCdf` without its argument checks,
+ * for loops that have checked their parameters once (the normal and log-normal families' array
+ * kernels). ½ + ½·erf(z/√2) for |z| < 1, else the tail ½·erfc(|z|/√2) (exactly split exponent
+ * beyond 1.25·√2), reflected for z > 0.
+ */
+export function standardNormalCdf(z: number): number {
   if (Number.isNaN(z)) return NaN;
   const az = Math.abs(z);
   if (az < 1) return 0.5 + 0.5 * erf(z * SQRT1_2);
@@ -178,7 +187,8 @@ function standardNormalPpf(p: number): number {
   }
   // The tail probability t = min(p, 1 − p) (1 − p is exact for p ≥ ½) and x = Φ⁻¹(t) < 0.
   const tail = q < 0 ? p : 1 - p;
-  let r = Math.sqrt(-Math.log(tail));
+  const logTail = Math.log(tail);
+  let r = Math.sqrt(-logTail);
   let x: number;
   if (r <= 5) {
     r -= 1.6;
@@ -191,8 +201,8 @@ function standardNormalPpf(p: number): number {
   // tails; the step leaves about (error of Φ)/x², below an ulp. In logs, since φ(x) and t may be
   // tiny: (Φ(x) − t)/φ(x) = (Φ(x)/t − 1)·t/φ(x). Subnormal t has too few digits to refine against.
   if (tail >= MIN_NORMAL) {
-    const ratio = normalCdf(x) / tail - 1;
-    x -= ratio * Math.exp(Math.log(tail) + (x * x) / 2 + LN_SQRT_2PI);
+    const ratio = standardNormalCdf(x) / tail - 1;
+    x -= ratio * Math.exp(logTail + (x * x) / 2 + LN_SQRT_2PI);
   }
   return q < 0 ? x : -x;
 }
@@ -220,11 +230,19 @@ const MIN_NORMAL = 2 ** -1022;
  * normalPpf(1e-300); // => -37.0470962993612
  */
 export function normalPpf(p: number, mu = 0, sigma = 1): number {
-  if (!isNumber(p) || !validParameters(mu, sigma) || !(p >= 0 && p <= 1)) return NaN;
+  if (!isNumber(p) || !validParameters(mu, sigma)) return NaN;
   // ∓Infinity·σ + μ as scipy: NaN where it meets μ = ±Infinity of the other sign.
-  if (p === 0) return -Infinity + mu;
-  if (p === 1) return Infinity + mu;
-  return standardNormalPpf(p) * sigma + mu;
+  return standardNormalQuantile(p) * sigma + mu;
+}
+
+/**
+ * The standard normal quantile Φ⁻¹(p): −Infinity at 0, Infinity at 1, NaN outside [0, 1] — the core
+ * of `normalPpf` without its argument checks, for loops that have checked their parameters once
+ * (the normal and log-normal families' array kernels). AS 241 and one Newton step, as `normalPpf`.
+ */
+export function standardNormalQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
+  return standardNormalPpf(p);
 }
 
 function checkArrayParameters(fn: string, mu: number, sigma: number): void {

@@ -1,6 +1,6 @@
 import { log1mExp } from '../internal/log-exp.ts';
 import type { RandomState } from '../random/random-state.ts';
-import type { Family, FamilyParams, Support } from './family.ts';
+import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
 
 // The exponential family, R's dexp(x, rate); scipy's expon(scale=1/rate).
@@ -17,6 +17,31 @@ function scaled(x: number, rate: number): number {
   if (!valid(rate) || Number.isNaN(x)) return NaN;
   return x <= 0 ? 0 : rate * x;
 }
+
+/** The cdf −expm1(−λx). */
+function cdf(x: number, rate: number): number {
+  return -Math.expm1(-scaled(x, rate));
+}
+
+/** The ppf −log1p(−p)/λ, NaN outside [0, 1]. */
+function ppf(p: number, rate: number): number {
+  if (!valid(rate) || !(p >= 0 && p <= 1)) return NaN;
+  return -Math.log1p(-p) / rate;
+}
+
+/** cdf and ppf over arrays, the rate read once. */
+const ARRAY_KERNELS: FamilyArrayKernels = {
+  cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const rate = num(params.rate);
+    for (let i = 0; i < out.length; i++) out[i] = cdf(x[i] as number, rate);
+    return out;
+  },
+  ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const rate = num(params.rate);
+    for (let i = 0; i < out.length; i++) out[i] = ppf(p[i] as number, rate);
+    return out;
+  },
+};
 
 /**
  * The exponential family `{ rate }`: R's `dexp(x, rate)`, scipy's `expon(scale=1/rate)`, on [0, ∞).
@@ -47,7 +72,7 @@ export const exponentialFamily: Family = {
     return x < 0 ? 0 : rate * Math.exp(-rate * x);
   },
   cdf(x: number, params: FamilyParams): number {
-    return -Math.expm1(-scaled(x, num(params.rate)));
+    return cdf(x, num(params.rate));
   },
   sf(x: number, params: FamilyParams): number {
     return Math.exp(-scaled(x, num(params.rate)));
@@ -59,9 +84,7 @@ export const exponentialFamily: Family = {
     return -scaled(x, num(params.rate));
   },
   ppf(p: number, params: FamilyParams): number {
-    const rate = num(params.rate);
-    if (!valid(rate) || !(p >= 0 && p <= 1)) return NaN;
-    return -Math.log1p(-p) / rate;
+    return ppf(p, num(params.rate));
   },
   isf(q: number, params: FamilyParams): number {
     const rate = num(params.rate);
@@ -81,4 +104,5 @@ export const exponentialFamily: Family = {
     checkSampleArguments('exponential.sample', PARAMETERS, params, size);
     return rs.exponential(1 / num(params.rate), size);
   },
+  arrayKernels: ARRAY_KERNELS,
 };

@@ -5,7 +5,10 @@ import type { Family, FamilyKind, FamilyParams } from './family.ts';
 // scalar functions, these check their arguments once and throw (DESIGN.md, "Errors"). All five map
 // one scalar method over the points (mapPoints): the method is read once before the loop and called
 // unbound (the families' methods never use `this`). Discrete families take two exact shortcuts along
-// a grid (mapDiscreteSteps, mapDiscretePpf).
+// a grid (mapDiscreteSteps, mapDiscretePpf). A family with an array kernel for the cdf or ppf
+// (Family.arrayKernels) gets it called instead: the same values from a loop in the family's own
+// module, where the call per point is monomorphic and inlined and the parameters are read once
+// (mapPoints' call site sees every family's method, so V8 can inline none of them).
 
 const DOMAIN_TEXT = {
   real: 'a finite number',
@@ -144,7 +147,9 @@ export function familyLogPdfArray(family: Family, x: ArrayLike<number>, params: 
  * familyCdfArray(getFamily('uniform'), [0.5, 1.5], { min: 0, max: 2 }); // => Float64Array [0.25, 0.75]
  */
 export function familyCdfArray(family: Family, x: ArrayLike<number>, params: FamilyParams, out?: Float64Array): Float64Array {
-  return mapDiscreteSteps(prepare('familyCdfArray', family, x, params, out), family.kind, family.cdf, x, params);
+  const result = prepare('familyCdfArray', family, x, params, out);
+  const kernel = family.arrayKernels?.cdf;
+  return kernel === undefined ? mapDiscreteSteps(result, family.kind, family.cdf, x, params) : kernel(x, params, result);
 }
 
 /**
@@ -179,5 +184,7 @@ export function familySfArray(family: Family, x: ArrayLike<number>, params: Fami
  */
 export function familyPpfArray(family: Family, p: ArrayLike<number>, params: FamilyParams, out?: Float64Array): Float64Array {
   const result = prepare('familyPpfArray', family, p, params, out);
+  const kernel = family.arrayKernels?.ppf;
+  if (kernel !== undefined) return kernel(p, params, result);
   return family.kind === 'discrete' ? mapDiscretePpf(result, family.ppf, family.cdf, p, params) : mapPoints(result, family.ppf, p, params);
 }

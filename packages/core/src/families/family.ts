@@ -49,6 +49,21 @@ export interface Support {
 }
 
 /**
+ * A loop behind an array function: out[i] = f(x[i], params) for every i, where f is the family's
+ * scalar method, with the parameters read once and the constants hoisted out of the loop. The array
+ * functions (`familyCdfArray`, `familyPpfArray`) call it only after checking `params` (the family's
+ * support is not NaN) and `out` (a Float64Array of x's length), so it need not check them again. Its
+ * values are the scalar method's, bit for bit: the two share one formula (a core function both call).
+ */
+export type ArrayKernel = (x: ArrayLike<number>, params: FamilyParams, out: Float64Array) => Float64Array;
+
+/** A family's optional array kernels (see `ArrayKernel`); a missing one maps the scalar method. */
+export interface FamilyArrayKernels {
+  readonly cdf?: ArrayKernel;
+  readonly ppf?: ArrayKernel;
+}
+
+/**
  * A distribution family. Scalar functions return NaN for parameters outside their domain (scipy's
  * policy) and never throw; `sample` throws a RangeError/TypeError naming the function, the
  * parameter, its value and what is allowed. For a discrete family `logPdf`/`pdf` are the log pmf/pmf
@@ -79,4 +94,6 @@ export interface Family {
   variance(params: FamilyParams): number;
   /** `size` draws from numpy's legacy sampler for this family (see each module for the call). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array;
+  /** Optional tight loops for the array functions, for speed only (same values as the scalar methods). */
+  readonly arrayKernels?: FamilyArrayKernels;
 }

@@ -38,11 +38,27 @@ export function standardize(x: number, params: FamilyParams): number {
 /**
  * support, cdf, sf, logCdf, logSf, ppf and isf of the family whose standard distribution is
  * `standard`: cdf(x) = F(z), sf(x) = F(−z), logCdf = ln F(z), logSf = ln F(−z),
- * ppf(p) = location + scale·F⁻¹(p), isf(q) = location − scale·F⁻¹(q).
+ * ppf(p) = location + scale·F⁻¹(p), isf(q) = location − scale·F⁻¹(q); array kernels for the cdf and
+ * ppf (Family.arrayKernels).
  */
-export function locationScaleMethods(standard: StandardSymmetric): Pick<Family, 'support' | 'cdf' | 'sf' | 'logCdf' | 'logSf' | 'ppf' | 'isf'> {
+export function locationScaleMethods(standard: StandardSymmetric): Pick<Family, 'support' | 'cdf' | 'sf' | 'logCdf' | 'logSf' | 'ppf' | 'isf' | 'arrayKernels'> {
   const { cdf, logCdf, ppf } = standard;
   return {
+    // The cdf and ppf over arrays, location and scale read once (the same formulas as the methods).
+    arrayKernels: {
+      cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+        const location = num(params.location);
+        const scale = num(params.scale);
+        for (let i = 0; i < out.length; i++) out[i] = cdf(((x[i] as number) - location) / scale);
+        return out;
+      },
+      ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+        const location = num(params.location);
+        const scale = num(params.scale);
+        for (let i = 0; i < out.length; i++) out[i] = location + scale * ppf(p[i] as number);
+        return out;
+      },
+    },
     support(params: FamilyParams): Support {
       return validLocationScale(num(params.location), num(params.scale)) ? REAL_LINE : NAN_SUPPORT;
     },

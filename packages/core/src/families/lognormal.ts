@@ -1,7 +1,7 @@
 import { LN_SQRT_2PI } from '../internal/constants.ts';
-import { normalCdf, normalPpf } from '../distributions/normal.ts';
+import { normalCdf, normalPpf, standardNormalCdf, standardNormalQuantile } from '../distributions/normal.ts';
 import type { RandomState } from '../random/random-state.ts';
-import type { Family, FamilyParams, Support } from './family.ts';
+import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { standardNormalLogCdf } from './normal.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter, realParameter } from './parameters.ts';
 
@@ -32,6 +32,22 @@ function standardize(x: number, meanlog: number, sdlog: number): number {
   if (x <= 0) return -Infinity;
   return (Math.log(x) - meanlog) / sdlog;
 }
+
+/** The cdf Φ(z) and ppf exp(meanlog + sdlog·Φ⁻¹(p)) over arrays, through the normal cores. */
+const ARRAY_KERNELS: FamilyArrayKernels = {
+  cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const meanlog = num(params.meanlog);
+    const sdlog = num(params.sdlog);
+    for (let i = 0; i < out.length; i++) out[i] = standardNormalCdf(standardize(x[i] as number, meanlog, sdlog));
+    return out;
+  },
+  ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const meanlog = num(params.meanlog);
+    const sdlog = num(params.sdlog);
+    for (let i = 0; i < out.length; i++) out[i] = Math.exp(meanlog + sdlog * standardNormalQuantile(p[i] as number));
+    return out;
+  },
+};
 
 /**
  * The log-normal family `{ meanlog, sdlog }`: R's `dlnorm(x, meanlog, sdlog)`, scipy's
@@ -99,4 +115,5 @@ export const lognormalFamily: Family = {
     checkSampleArguments('lognormal.sample', PARAMETERS, params, size);
     return rs.lognormal(num(params.meanlog), num(params.sdlog), size);
   },
+  arrayKernels: ARRAY_KERNELS,
 };

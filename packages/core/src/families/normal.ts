@@ -1,7 +1,7 @@
 import { LN_SQRT_2PI } from '../internal/constants.ts';
-import { normalCdf, normalLogPdf, normalPdf, normalPpf } from '../distributions/normal.ts';
+import { normalCdf, normalLogPdf, normalPdf, normalPpf, standardNormalCdf, standardNormalQuantile } from '../distributions/normal.ts';
 import type { RandomState } from '../random/random-state.ts';
-import type { Family, FamilyParams, Support } from './family.ts';
+import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter, realParameter } from './parameters.ts';
 
 // The normal family N(mean, sd²), R's dnorm/pnorm/qnorm parameters, wrapping the accurate scalar
@@ -34,6 +34,29 @@ export function standardNormalLogCdf(z: number): number {
   }
   return -(z * z) / 2 - Math.log(-z) - LN_SQRT_2PI + Math.log(s);
 }
+
+/** The cdf Φ((x − μ)/σ) and ppf μ + σ·Φ⁻¹(p) over arrays, through normalCdf's and normalPpf's cores. */
+const ARRAY_KERNELS: FamilyArrayKernels = {
+  cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const mean = num(params.mean);
+    const sd = num(params.sd);
+    for (let i = 0; i < out.length; i++) {
+      const xi = x[i];
+      // normalCdf gives NaN for a point that is not a number (no coercion).
+      out[i] = typeof xi === 'number' ? standardNormalCdf((xi - mean) / sd) : NaN;
+    }
+    return out;
+  },
+  ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const mean = num(params.mean);
+    const sd = num(params.sd);
+    for (let i = 0; i < out.length; i++) {
+      const pi = p[i];
+      out[i] = typeof pi === 'number' ? standardNormalQuantile(pi) * sd + mean : NaN;
+    }
+    return out;
+  },
+};
 
 /**
  * The normal family `{ mean, sd }`: R's `dnorm(x, mean, sd)`, scipy's `norm(loc=mean, scale=sd)`.
@@ -103,4 +126,5 @@ export const normalFamily: Family = {
     checkSampleArguments('normal.sample', PARAMETERS, params, size);
     return rs.normal(num(params.mean), num(params.sd), size);
   },
+  arrayKernels: ARRAY_KERNELS,
 };

@@ -1,5 +1,5 @@
 import type { RandomState } from '../random/random-state.ts';
-import type { Family, FamilyParams, Support } from './family.ts';
+import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, realParameter } from './parameters.ts';
 
 // The continuous uniform family, R's dunif(x, min, max); scipy's uniform(loc=min, scale=max − min).
@@ -16,6 +16,28 @@ function cdf(x: number, min: number, max: number): number {
   if (x >= max) return 1;
   return (x - min) / (max - min);
 }
+
+/** The ppf min + p·(max − min), at most max, NaN outside [0, 1]. */
+function ppf(p: number, min: number, max: number): number {
+  if (!valid(min, max) || !(p >= 0 && p <= 1)) return NaN;
+  return Math.min(min + p * (max - min), max);
+}
+
+/** cdf and ppf over arrays, the ends read once. */
+const ARRAY_KERNELS: FamilyArrayKernels = {
+  cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const min = num(params.min);
+    const max = num(params.max);
+    for (let i = 0; i < out.length; i++) out[i] = cdf(x[i] as number, min, max);
+    return out;
+  },
+  ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const min = num(params.min);
+    const max = num(params.max);
+    for (let i = 0; i < out.length; i++) out[i] = ppf(p[i] as number, min, max);
+    return out;
+  },
+};
 
 function sf(x: number, min: number, max: number): number {
   if (!valid(min, max) || Number.isNaN(x)) return NaN;
@@ -76,10 +98,7 @@ export const uniformFamily: Family = {
     return s > 0.5 ? Math.log1p(-cdf(x, min, max)) : Math.log(s);
   },
   ppf(p: number, params: FamilyParams): number {
-    const min = num(params.min);
-    const max = num(params.max);
-    if (!valid(min, max) || !(p >= 0 && p <= 1)) return NaN;
-    return Math.min(min + p * (max - min), max);
+    return ppf(p, num(params.min), num(params.max));
   },
   isf(q: number, params: FamilyParams): number {
     const min = num(params.min);
@@ -107,4 +126,5 @@ export const uniformFamily: Family = {
     });
     return rs.uniform(num(params.min), num(params.max), size);
   },
+  arrayKernels: ARRAY_KERNELS,
 };

@@ -348,6 +348,45 @@ describe('edge cases', () => {
     expect(familyPdfArray(g, [], params)).toHaveLength(0);
   });
 
+  it('continuous array kernels (Family.arrayKernels) equal the scalar cdf and ppf bit for bit', () => {
+    const cases: [string, FamilyParams][] = [
+      ['normal', { mean: -3, sd: 0.7 }],
+      ['lognormal', { meanlog: 0.4, sdlog: 1.9 }],
+      ['exponential', { rate: 2.5 }],
+      ['logistic', { location: 1, scale: 3 }],
+      ['laplace', { location: -2, scale: 0.5 }],
+      ['cauchy', { location: 0.3, scale: 2 }],
+      ['uniform', { min: -1, max: 4 }],
+    ];
+    // Tails, ends, subnormal and out-of-range probabilities, NaN and ±Infinity.
+    const xs = [...Array.from({ length: 801 }, (_, i) => -40 + i * 0.1), 0, -0, 1e-300, 5e-324, 1e300, NaN, -Infinity, Infinity];
+    const ps = [...Array.from({ length: 801 }, (_, i) => i / 800), 1e-300, 5e-324, 1e-12, 1 - 2 ** -53, 1 - 1e-12, -0, NaN, -0.5, 2];
+    for (const [name, params] of cases) {
+      const f = getFamily(name as Parameters<typeof getFamily>[0]);
+      expect(f.arrayKernels?.cdf, name).toBeDefined();
+      expect(Array.from(familyCdfArray(f, xs, params)), name).toEqual(xs.map((x) => f.cdf(x, params)));
+      expect(Array.from(familyPpfArray(f, ps, params)), name).toEqual(ps.map((p) => f.ppf(p, params)));
+    }
+    // Any parameters in the domain and any points.
+    const arb = fc.tuple(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 1e-3, max: 50, noNaN: true }), fc.array(fc.double(), { maxLength: 20 }), fc.array(fc.double({ min: 0, max: 1 }), { maxLength: 20 }));
+    fc.assert(
+      fc.property(arb, ([a, b, x, p]) => {
+        const params: [string, FamilyParams][] = [
+          ['normal', { mean: a, sd: b }],
+          ['lognormal', { meanlog: a / 10, sdlog: b / 10 }],
+          ['exponential', { rate: b }],
+          ['logistic', { location: a, scale: b }],
+          ['uniform', { min: a, max: a + b }],
+        ];
+        for (const [name, prm] of params) {
+          const f = getFamily(name as Parameters<typeof getFamily>[0]);
+          expect(Array.from(familyCdfArray(f, x, prm))).toEqual(x.map((v) => f.cdf(v, prm)));
+          expect(Array.from(familyPpfArray(f, p, prm))).toEqual(p.map((v) => f.ppf(v, prm)));
+        }
+      }),
+    );
+  });
+
   it('discrete array helpers, which reuse values along a grid, equal the scalar functions bit for bit', () => {
     const cases: [string, FamilyParams][] = [
       ['poisson', { lambda: 10 }],
