@@ -60,6 +60,8 @@ const NINE = 57;
 const LOWER_E = 101;
 const UPPER_E = 69;
 const BOM = 0xfeff;
+/** What `charAt` returns past the end of a token: matches no character. */
+const END = -1;
 
 /** Maps a full-width digit, sign, point, comma or e (and U+2212 MINUS SIGN) to ASCII; other codes unchanged. */
 function asciiOf(c: number): number {
@@ -174,6 +176,8 @@ class Reader {
 
   /** The value of the last successful `scan`. */
   private scanned = 0;
+  /** Whether the token being scanned has a non-ASCII character (set by charAt). */
+  private nonAscii = false;
 
   /** Separator class of each ASCII code: , ; tab are hard (the comma unless it is the decimal mark). */
   private readonly asciiClass = new Uint8Array(128);
@@ -536,77 +540,36 @@ class Reader {
   private scan(str: string, s: number, e: number): number {
     if (s >= e) return EMPTY;
     const dot = this.decimalComma ? COMMA : POINT;
-    let ascii = true;
+    this.nonAscii = false;
     let i = s;
-    let c = str.charCodeAt(i);
-    if (c >= 0x80) ascii = false;
-    c = asciiOf(c);
-    if (c === PLUS || c === MINUS) {
-      i++;
-      if (i < e) {
-        c = str.charCodeAt(i);
-        if (c >= 0x80) ascii = false;
-        c = asciiOf(c);
-      }
-    }
+    let c = this.charAt(str, i, e);
+    if (c === PLUS || c === MINUS) c = this.charAt(str, ++i, e);
     let mantissaDigits = 0;
-    while (i < e && c >= ZERO && c <= NINE) {
+    while (c >= ZERO && c <= NINE) {
       mantissaDigits++;
-      i++;
-      if (i < e) {
-        c = str.charCodeAt(i);
-        if (c >= 0x80) ascii = false;
-        c = asciiOf(c);
-      }
+      c = this.charAt(str, ++i, e);
     }
-    if (i < e && c === dot) {
-      i++;
-      if (i < e) {
-        c = str.charCodeAt(i);
-        if (c >= 0x80) ascii = false;
-        c = asciiOf(c);
-      }
-      while (i < e && c >= ZERO && c <= NINE) {
+    if (c === dot) {
+      c = this.charAt(str, ++i, e);
+      while (c >= ZERO && c <= NINE) {
         mantissaDigits++;
-        i++;
-        if (i < e) {
-          c = str.charCodeAt(i);
-          if (c >= 0x80) ascii = false;
-          c = asciiOf(c);
-        }
+        c = this.charAt(str, ++i, e);
       }
     }
     if (mantissaDigits === 0) return this.classify(str, s, e);
-    if (i < e && (c === LOWER_E || c === UPPER_E)) {
-      i++;
-      if (i < e) {
-        c = str.charCodeAt(i);
-        if (c >= 0x80) ascii = false;
-        c = asciiOf(c);
-        if (c === PLUS || c === MINUS) {
-          i++;
-          if (i < e) {
-            c = str.charCodeAt(i);
-            if (c >= 0x80) ascii = false;
-            c = asciiOf(c);
-          }
-        }
-      }
+    if (c === LOWER_E || c === UPPER_E) {
+      c = this.charAt(str, ++i, e);
+      if (c === PLUS || c === MINUS) c = this.charAt(str, ++i, e);
       let expDigits = 0;
-      while (i < e && c >= ZERO && c <= NINE) {
+      while (c >= ZERO && c <= NINE) {
         expDigits++;
-        i++;
-        if (i < e) {
-          c = str.charCodeAt(i);
-          if (c >= 0x80) ascii = false;
-          c = asciiOf(c);
-        }
+        c = this.charAt(str, ++i, e);
       }
       if (expDigits === 0) return this.classify(str, s, e);
     }
     if (i !== e) return this.classify(str, s, e);
     let token: string;
-    if (ascii && !this.decimalComma) {
+    if (!this.nonAscii && !this.decimalComma) {
       token = str.slice(s, e);
     } else {
       token = '';
@@ -619,6 +582,17 @@ class Reader {
     if (!Number.isFinite(v)) return OVERFLOW;
     this.scanned = v;
     return OK;
+  }
+
+  /**
+   * The character at i of a token ending at e, mapped to ASCII (full-width forms), or END past the end; notes in
+   * `nonAscii` that the token needs the mapped copy rather than a slice.
+   */
+  private charAt(str: string, i: number, e: number): number {
+    if (i >= e) return END;
+    const c = str.charCodeAt(i);
+    if (c >= 0x80) this.nonAscii = true;
+    return asciiOf(c);
   }
 
   /** Why a token that failed the grammar failed (only on the error path, so a regex is fine here). */

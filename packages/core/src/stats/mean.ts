@@ -7,7 +7,9 @@ import { neumaierSum, scaledSum } from './sum.ts';
 
 /**
  * The arithmetic mean of a non-empty array, x̄ = (Σ xᵢ) / n, with the sum compensated (Neumaier)
- * so data offset by 1e9 keeps its digits.
+ * so data offset by 1e9 keeps its digits. Its error is the sum's (2u·|Σx| + O(n·u²)·Σ|x|, see `sum`) over n
+ * plus the division's rounding: within an ulp unless huge terms cancel, and within one step on the
+ * subnormal grid.
  *
  * Ports `numpy.mean` for 1-D float64 data.
  *

@@ -55,6 +55,9 @@ describe('parseData', () => {
     expect(Array.from(parseData('1, 2.5; 3\t4 5\n6\r\n7\r8').values)).toEqual([1, 2.5, 3, 4, 5, 6, 7, 8]);
     expect(Array.from(parseData('１，２；３　４、５').values)).toEqual([1, 2, 3, 4, 5]);
     expect(Array.from(parseData('－１．５ｅ２ ＋６ −7').values)).toEqual([-150, 6, -7]);
+    // One full-width character at each place of the grammar (sign, digit, point, e, exponent sign and digit) is
+    // enough for the token to be read through its ASCII copy.
+    expect(Array.from(parseData('－1 2１ 1．5 1ｅ2 1e－2 1e２ ．5').values)).toEqual([-1, 21, 1.5, 100, 0.01, 100, 0.5]);
   });
 
   it('gives every error its 1-based line and raw text, and keeps the values that parsed', () => {

@@ -3,6 +3,40 @@ import { describe, expect, it } from 'vitest';
 import { betaI, betaIc } from '../../src/special/incomplete-beta.ts';
 import { betaIInv, betaIcInv } from '../../src/special/incomplete-beta-inverse.ts';
 import { expectClose, expectOrdered } from '../support/expect-close.ts';
+import { special } from './golden.ts';
+
+interface BetaInverseBlock {
+  source: string;
+  args: [number, number, number][];
+  pInv: number[];
+}
+const data = special['betaInverse'] as unknown as BetaInverseBlock;
+
+/**
+ * Relative tolerance on x. The smaller tail T is computed to 5e−15 + 5e−16·|ln T| + 5e−16·√(a + b) (see
+ * incomplete-beta.test.ts), and the root moves by (ΔT/T)/|d ln T/d ln t| with t = x, or t = 1 − x for roots above ½
+ * (whose relative error is then smaller still in x). That slope is at least about min(a, b, 1): T ≈ t^a/(a B(a, b))
+ * at the lower end, t^b/(b B(a, b)) at the upper, and larger in between; so x is within the tail's tolerance over
+ * min(a, b, 1), plus a few ulps of x itself.
+ */
+function xTolerance(a: number, b: number, p: number): number {
+  const s = Math.min(p, 1 - p);
+  return 4e-16 + (5e-15 + 5e-16 * Math.abs(Math.log(s)) + 5e-16 * Math.sqrt(a + b)) / Math.min(a, b, 1);
+}
+
+describe('betaIInv against mpmath.findroot (special.json)', () => {
+  it(`${data.args.length} points: a, b from 1e−3 to 1e6, p from 1e−300 to 1 − 1e−12`, () => {
+    data.args.forEach(([a, b, p], i) => {
+      const expected = data.pInv[i] as number;
+      const actual = betaIInv(a, b, p);
+      // Quantiles below the smallest subnormal are 0 in both.
+      const allowed = xTolerance(a, b, p) * expected + 1e-320;
+      if (!(Math.abs(actual - expected) <= allowed)) {
+        expect.fail(`betaIInv(${a}, ${b}, ${p}): expected ${expected} (${data.source}), got ${actual}`);
+      }
+    });
+  });
+});
 
 describe('inverse incomplete beta properties (fast-check)', () => {
   const shape = fc.double({ min: 0.1, max: 1e3, noNaN: true });

@@ -45,6 +45,61 @@ describe('betaI / betaIc / logBetaI / logBetaIc against mpmath (special.json)', 
   });
 });
 
+const large = special['incompleteBetaLarge'] as unknown as BetaBlock;
+
+describe('betaI / betaIc / logBetaI / logBetaIc at large shapes (BASYM) against mpmath quadrature (special.json)', () => {
+  it(`${large.args.length} points: a, b from 200 to 1e15, x from the mean to 50 standard deviations out`, () => {
+    const names = ['I', 'Ic', 'logI', 'logIc'] as const;
+    const fns = { I: betaI, Ic: betaIc, logI: logBetaI, logIc: logBetaIc };
+    large.args.forEach(([a, b, x], i) => {
+      const logValue = Math.min(large.logI[i] as number, large.logIc[i] as number);
+      for (const name of names) {
+        const expected = large[name][i] as number;
+        const actual = fns[name](a, b, x);
+        // The documented accuracy: 1e−13 relative, plus 5e−16·|ln v| for the e^(−f) factor of a deep tail (f is exact
+        // to a few ulps, e^(−f) then to a few ulps of f). Before BASYM the fraction was 6e−11 off at a = b = 1e10 and
+        // ran out of steps at 1e15.
+        const allowed = (1e-13 + 5e-16 * Math.abs(logValue)) * Math.abs(expected) + 1e-320;
+        const err = Math.abs(actual - expected);
+        if (!(err <= allowed)) {
+          expect.fail(`${name}(${a}, ${b}, ${x}): expected ${expected} (${large.source}), got ${actual}, |diff| ${err.toExponential(3)}`);
+        }
+      }
+    });
+  });
+});
+
+describe('incomplete beta at large shapes (fast-check)', () => {
+  const logShape = fc.double({ min: Math.log(101), max: Math.log(1e15), noNaN: true }).map(Math.exp);
+  it('the asymptotic expansion and the continued fraction agree where they meet, |λ| = 0.03·min(a, b)', () => {
+    fc.assert(
+      fc.property(logShape, logShape, fc.boolean(), (a, b, below) => {
+        // Four equally spaced x (h a power of two, so they are exact) with TOMS 708's switch λ = a − (a + b)x =
+        // ±0.03·min(a, b) between the second and the third: the third difference l₄ − 3l₃ + 3l₂ − l₁ of ln T is
+        // −2 × any jump there, while the smooth part contributes only (ln T)‴·h³. Allowed: the accuracy of the
+        // values, 1e−13 + 5e−16·|ln T| relative as in the golden test, eight times. (A second difference does not
+        // do: at a = 3.5e6, b = 101 the curvature over 1e−12·x is 4e−13 of ln T, mpmath agreeing with both sides.)
+        const lambda = (below ? 1 : -1) * 0.03 * Math.min(a, b);
+        const x0 = (a - lambda) / (a + b);
+        // h about 1e−7 standard deviations (so (ln T)‴·h³ is negligible), and at least 4 ulps of x.
+        const sd = Math.sqrt((a * b) / ((a + b) ** 2 * (a + b + 1)));
+        const h = 2 ** Math.max(Math.floor(Math.log2(1e-7 * sd)), Math.floor(Math.log2(x0)) - 50);
+        // Where 4 ulps of x are more than 1e−6 sd (x near 1 and a/b > 1e9 or so) the doubles cannot resolve the
+        // distribution finely enough for a difference test: the third difference of the smooth part alone reaches
+        // 7.5e−13 of ln T at a = 2.9e12, b = 101 (values within 3e−16 of mpmath there).
+        fc.pre(h <= 1e-6 * sd);
+        const x2 = Math.floor(x0 / h) * h;
+        const log = below ? logBetaI : logBetaIc;
+        const [l1, l2, l3, l4] = [x2 - h, x2, x2 + h, x2 + 2 * h].map((x) => log(a, b, x)) as [number, number, number, number];
+        const slack = 8 * (1e-13 + 5e-16 * Math.abs(l1)) * Math.abs(l1);
+        expect(Math.abs(l4 - 3 * l3 + 3 * l2 - l1)).toBeLessThanOrEqual(slack);
+        // Ordered: the lower tail grows with x, the upper one falls.
+        expect(below ? l3 - l2 : l2 - l3).toBeGreaterThanOrEqual(-slack);
+      }),
+    );
+  });
+});
+
 const shape = fc.double({ min: 1e-2, max: 1e4, noNaN: true });
 const unit = fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mean } from '../../src/stats/mean.ts';
 import { sum } from '../../src/stats/sum.ts';
 import { std, variance } from '../../src/stats/variance.ts';
-import { exactStd, exactSum, exactVariance } from '../support/exact.ts';
+import { exactMean, exactStd, exactSum, exactVariance } from '../support/exact.ts';
 import { expectClose } from '../support/expect-close.ts';
 
 /**
@@ -77,17 +77,32 @@ describe('variance and std against the exact variance', () => {
     );
   });
 
-  it('property: mean within an ulp of the exact mean at every scale', () => {
+  it('regression: terms that cancel to a subnormal sum get the mean to one subnormal step', () => {
+    // Python fractions: the exact sum of these doubles is −3.19e-109 (they do not cancel exactly), mean −4.56e-110.
+    const cancelling = [-7.5e-94, 2.5e-94, 1e-93, 1e-93, -7.5e-94, -7.5e-94, -5.4e-323];
+    expect(mean(cancelling)).toBe(exactMean(cancelling));
+    // Exact sum −11·2^-1074 (the first four cancel exactly), mean −11/7 steps = −1.57 steps: rounds to −2·2^-1074.
+    const subnormal = [2 ** -1000, -(2 ** -1000), 3 * 2 ** -1060, -3 * 2 ** -1060, -5.4e-323, 0, 0];
+    expect(exactSum(subnormal)).toBe(-11 * 2 ** -1074);
+    expect(mean(subnormal)).toBe(-2 * 2 ** -1074);
+  });
+
+  it('property: mean within an ulp of the exact mean at every scale, up to the Neumaier bound when terms cancel', () => {
     fc.assert(
       fc.property(scaledData(1), (x) => {
-        // The exact sum rounded once, then divided: correctly rounded wherever the sum is finite. Halving first
-        // (only needed when the sum overflows) would round subnormal terms and break the reference itself.
-        const s = exactSum(x);
-        const exact = Number.isFinite(s) ? s / x.length : exactSum(x.map((t) => t / 2)) * (2 / x.length);
+        // The exact rational mean, rounded once. (An earlier reference halved the terms first, which rounds subnormal
+        // terms: that, not mean(), was off by a subnormal step.)
+        const exact = exactMean(x);
         const got = mean(x);
-        // Known limit (see the closing note of this change): when the terms cancel to a subnormal sum, mean() can be
-        // two subnormal steps off (fast-check found mean = 0 for an exact −7.7e-324); one step is the goal.
-        return Math.abs(got - exact) <= 4.5e-16 * Math.abs(exact) + 2 * 2 ** -1074;
+        let abs = 0;
+        for (const v of x) abs += Math.abs(v / 4);
+        // mean() is the compensated sum divided by n, so it promises what sum() promises (2u·|S| + O(n·u²)·Σ|x|, see
+        // src/stats/sum.ts), divided by n, plus the division's rounding: 4.5e-16·|x̄| + 4·ε²·Σ|x| (Σ|x| formed /4 so it
+        // cannot overflow), and one subnormal step for results on the subnormal grid. The second term matters only
+        // when huge terms cancel: fast-check (seed −58356934) found [−7.5e291, 1e292, 2.5e291, 1e292, −7.5e291,
+        // −7.5e291, −4.94e-32], exact mean −7.06e-33 (Python fractions), where mean() returns 0, inside that bound
+        // (8.9e261) but not inside an ulp.
+        return Math.abs(got - exact) <= 4.5e-16 * Math.abs(exact) + 4 * Number.EPSILON ** 2 * abs * 4 + 2 ** -1074;
       }),
       { numRuns: 300 },
     );

@@ -78,6 +78,13 @@ export function exactSum(x: ArrayLike<number>): number {
   return toNumber(s);
 }
 
+/** The exact mean (Σ xᵢ)/n, rounded once (to ~2^−60 relative; on the subnormal grid within half a step plus that). */
+export function exactMean(x: ArrayLike<number>): number {
+  let s: Dyadic = { m: 0n, e: 0 };
+  for (let i = 0; i < x.length; i++) s = add(s, dyadic(x[i] as number));
+  return ratioToNumber(s.m, BigInt(x.length), s.e);
+}
+
 /** The exact full linear convolution, each entry rounded once. */
 export function exactConvolve(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
   const da = Array.from(a, dyadic);
