@@ -49,3 +49,31 @@ describe('no long task once the widgets are ready', () => {
     });
   }
 });
+
+describe('"On this page" follows the reader', () => {
+  // Starlight's own highlight queried every block of the article with :has() selectors: 70–330 ms per
+  // table of contents on formula-heavy pages. src/components/toc-highlight.ts reads the headings' positions
+  // only; the long-task figures above cover its cost, this checks that it still highlights.
+  it('/en/normal-pdf/: the section scrolled to becomes current in both tables of contents', async () => {
+    const page = await site.context.newPage();
+    await page.goto(`${site.server.url}/en/normal-pdf/`, { waitUntil: 'load' });
+    // The highlight starts at an idle moment: wait for the first link to be marked current.
+    await page.waitForFunction(() => document.querySelector('starlight-toc a[aria-current="true"]') !== null);
+    const headings = await page.$$eval('.sl-markdown-content h2[id]', (hs) => hs.map((h) => h.id));
+    expect(headings.length).toBeGreaterThan(2);
+    const target = headings[Math.floor(headings.length / 2)] as string;
+    await page.evaluate((id) => document.getElementById(id)?.scrollIntoView({ block: 'start' }), target);
+    // Both tables of contents mark it; the mobile one also names it in its summary.
+    await page.waitForFunction(
+      (id) =>
+        ['starlight-toc', 'mobile-starlight-toc'].every(
+          (toc) => document.querySelector(`${toc} a[aria-current="true"]`)?.getAttribute('href') === `#${encodeURIComponent(id)}`,
+        ),
+      target,
+      { timeout: 10_000 },
+    );
+    const name = await page.textContent(`starlight-toc a[href="#${encodeURIComponent(target)}"]`);
+    expect((await page.textContent('mobile-starlight-toc .display-current'))?.trim()).toBe(name?.trim());
+    await page.close();
+  });
+});

@@ -24,7 +24,8 @@ const sections = ['data', 'closed-form-mle', 'coin-to-counts', 'density', 'gradi
 const RUNS = Number(process.env.RUNS ?? 3);
 
 const paths = process.argv.length > 2 ? process.argv.slice(2) : sections.flatMap((s) => [`/${s}/`, `/en/${s}/`]);
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+// DIST: another build to serve (default: this app's dist/).
+const dist = process.env.DIST ?? fileURLToPath(new URL('../dist/', import.meta.url));
 const server = await startStaticServer({ root: dist, port: 0 });
 
 /** Starts Chromium with a fresh profile and a DevTools port; resolves with the port and a stop function. */

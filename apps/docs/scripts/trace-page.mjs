@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import catalogue from '@mle-lab/widgets/catalogue.json' with { type: 'json' };
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { startStaticServer } from '../../../scripts/static-server.mjs';
@@ -13,7 +14,8 @@ import { startStaticServer } from '../../../scripts/static-server.mjs';
 const path = process.argv[2] ?? '/en/gradient-descent/';
 const mobile = process.argv.includes('--mobile');
 const threshold = Number(process.env.TRACE_MIN_MS ?? 30);
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+// DIST: another build to serve (default: this app's dist/).
+const dist = process.env.DIST ?? fileURLToPath(new URL('../dist/', import.meta.url));
 const server = await startStaticServer({ root: dist, port: 0 });
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mle-trace-')), {
   executablePath: chromiumPath,
@@ -22,6 +24,14 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   viewport: mobile ? { width: 412, height: 823 } : { width: 1280, height: 900 },
 });
 const page = await context.newPage();
+// --no-cv: measure the page as it would be without the article's content-visibility (site.css).
+if (process.argv.includes('--no-cv')) {
+  await page.addInitScript(() => {
+    const style = document.createElement('style');
+    style.textContent = '.sl-markdown-content > * { content-visibility: visible !important; }';
+    document.documentElement.append(style);
+  });
+}
 const cdp = await context.newCDPSession(page);
 const events = [];
 cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
@@ -31,10 +41,11 @@ await cdp.send('Tracing.start', {
   transferMode: 'ReportEvents',
 });
 await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+// A cheap check every 100 ms, so that the waiting adds no long task of its own to the trace.
 await page.waitForFunction(
-  () => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('mle-')).every((w) => w.getAttribute('data-ready') === 'true' || w.hasAttribute('data-error')),
-  undefined,
-  { timeout: 60_000 },
+  (selector) => [...document.querySelectorAll(selector)].every((w) => w.getAttribute('data-ready') === 'true' || w.hasAttribute('data-error')),
+  catalogue.map((entry) => entry.tag).join(', '),
+  { timeout: 60_000, polling: 100 },
 );
 const ready = await page.evaluate(() => performance.now());
 await page.waitForTimeout(1500);
@@ -51,7 +62,7 @@ const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid);
 const nav = events.find((e) => e.name === 'navigationStart' && e.pid === parse.pid) ?? parse;
 const tasks = main.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur / 1000 >= threshold);
 const kinds = ['ParseHTML', 'UpdateLayoutTree', 'Layout', 'FunctionCall', 'EvaluateScript', 'v8.compile', 'Paint', 'PrePaint', 'Layerize', 'ParseAuthorStyleSheet', 'TimerFire', 'FireAnimationFrame', 'v8.run', 'EventDispatch', 'HitTest', 'IntersectionObserverController::computeIntersections', 'UpdateLayer', 'ScheduleStyleRecalculation', 'InvalidateLayout', 'MajorGC', 'MinorGC', 'V8.GC_MC_BACKGROUND'];
-console.log(`${path} ${mobile ? 'mobile' : 'desktop'}: ${stats.elements} elements, widgets ready at ${Math.round(ready)} ms`);
+console.log(`${path} ${mobile ? 'mobile' : 'desktop'}${process.argv.includes('--no-cv') ? ' (no content-visibility)' : ''}: ${stats.elements} elements, widgets ready at ${Math.round(ready)} ms`);
 for (const t of tasks) {
   const inside = main.filter((e) => e.ph === 'X' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e !== t);
   const by = {};
@@ -80,3 +91,9 @@ const totals = {};
 for (const e of xs) if (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask') totals[e.name] = (totals[e.name] ?? 0) + (self.get(e) ?? e.dur) / 1000;
 const busy = xs.filter((e) => e.name === 'RunTask').reduce((s, e) => s + e.dur / 1000, 0);
 console.log(`  main thread busy ${Math.round(busy)} ms; self time: ${Object.entries(totals).toSorted((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+
+// Work done, independent of how busy the machine is: elements styled and layout objects laid out.
+const styled = main.filter((e) => e.name === 'UpdateLayoutTree').reduce((n, e) => n + (e.args?.elementCount ?? 0), 0);
+const laidOut = main.filter((e) => e.name === 'Layout').reduce((n, e) => n + (e.args?.beginData?.dirtyObjects ?? 0), 0);
+console.log(`  work: ${styled} elements styled, ${laidOut} layout objects laid out`);
+if (process.env.TRACE_LAYOUTS) for (const e of main.filter((x) => x.name === 'Layout' || x.name === 'UpdateLayoutTree')) if ((e.args?.beginData?.dirtyObjects ?? e.args?.elementCount ?? 0) > 300) console.log(`    ${Math.round((e.ts - nav.ts) / 1000)} ${e.name} ${Math.round(e.dur / 1000)} ms ${JSON.stringify(e.args?.beginData ?? e.args)}`);
