@@ -43,9 +43,11 @@ async function startChromium() {
   });
   return {
     port,
-    stop() {
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill();
-      rmSync(profile, { recursive: true, force: true });
+      await exited;
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }
@@ -73,10 +75,10 @@ try {
     const byScore = runs.toSorted((a, b) => a.score - b.score);
     const run = byScore[Math.floor(byScore.length / 2)];
     rows.push({ path, ...run, scores: runs.map((r) => r.score) });
-    console.error(`${path}: ${runs.map((r) => r.score).join(', ')}`);
+    console.error(`${path}: scores ${runs.map((r) => r.score).join(', ')}; median run TBT ${Math.round(run.tbt)} ms, LCP ${Math.round(run.lcp)} ms, CLS ${run.cls.toFixed(3)}`);
   }
 } finally {
-  browser.stop();
+  await browser.stop();
   await server.close();
 }
 
