@@ -122,3 +122,65 @@ export function accurateExpHiLo(h: number, l: number): number {
 export function accurateExp(x: number): number {
   return accurateExpHiLo(x, 0);
 }
+
+/** EXP_T_HI, EXP_T_LO, EXP_T_HI_H, EXP_T_HI_L interleaved: four entries per j, one lookup's cache line. */
+const EXP_T4 = Float64Array.from({ length: 4 * 64 }, (_, i) =>
+  [EXP_T_HI, EXP_T_LO, EXP_T_HI_H, EXP_T_HI_L][i & 3]?.[i >> 2] as number,
+);
+
+/**
+ * out[i] ← accurateExp(out[i]) for i0 ≤ i < i1, bit for bit (lognormal's exponentials).
+ *
+ * The loop holds accurateExpHiLo's operations for l = 0 itself: V8 does not inline that function
+ * (its bytecode is over the inlining budget), and the call cost as much as the arithmetic. Arguments
+ * outside [UNDERFLOW, OVERFLOW) (and NaN) go to accurateExp.
+ *
+ * @param out - Exponents, replaced by their exponentials.
+ * @param i0 - First index.
+ * @param i1 - One past the last index.
+ * @example
+ * const v = Float64Array.of(0, 1);
+ * accurateExpInPlace(v, 0, 2); // v = [1, 2.718281828459045]
+ */
+export function accurateExpInPlace(out: Float64Array, i0: number, i1: number): void {
+  // Locals: a module-level table is reloaded, hole- and map-checked at every use.
+  const tab = EXP_T4;
+  const pow2 = POW2;
+  for (let i = i0; i < i1; i++) {
+    const h = out[i] as number;
+    if (!(h < 709.782712893384 && h >= -745.1332191019412)) {
+      out[i] = accurateExp(h);
+      continue;
+    }
+    // Math.round(x), branch-free: V8 rounds up and then corrects with a branch that mispredicts
+    // on half of random arguments. x − ⌊x⌋ is exact here (|x| < 2^17), so ≥ 0.5 decides exactly as
+    // Math.round does (up to the sign of a zero kf, which no result below depends on).
+    const x = h * 92.33248261689366;
+    const fl = Math.floor(x);
+    const kf = fl + +(x - fl >= 0.5);
+    const t = h - kf * 0.010830424696223417;
+    // 0 − kf·L_LO, not −(kf·L_LO): accurateExpHiLo's l − kf·L_LO with l = 0, signed zeros included.
+    const d = 0 - kf * 2.572804622327669e-14;
+    const r = t + d;
+    const rLo = t - r + d;
+    const k = kf | 0;
+    const j = k & 63;
+    const e = k >> 6;
+    const r2 = r * r;
+    const p = rLo + r * rLo + r2 * (0.5 + 0.16666666666666666 * r + r2 * (0.041666666666666664 + 0.008333333333333333 * r + r2 * (0.001388888888888889 + 0.0001984126984126984 * r)));
+    const th = tab[4 * j] as number;
+    const tl = tab[4 * j + 1] as number;
+    const c = 134217729 * r;
+    const rh = c - (c - r);
+    const rl = r - rh;
+    const thh = tab[4 * j + 2] as number;
+    const thl = tab[4 * j + 3] as number;
+    const prod = th * r;
+    const err = thh * rh - prod + thh * rl + thl * rh + thl * rl;
+    const s = th + prod;
+    const e1 = prod - (s - th);
+    const res = s + (e1 + err + th * p + tl * (1 + r + p));
+    // e reaches 1024 just below OVERFLOW, as in accurateExpHiLo.
+    out[i] = e > 1023 ? res * 2 * (pow2[2097] as number) : res * (pow2[e + 1074] as number);
+  }
+}

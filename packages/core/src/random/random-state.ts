@@ -3,7 +3,7 @@
 // (`legacy_gauss`, `legacy_normal`) on top of ./mt19937.ts.
 
 import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
-import { accurateExp } from './accurate-exp.ts';
+import { accurateExp, accurateExpInPlace } from './accurate-exp.ts';
 import { accurateLog } from './accurate-log.ts';
 import {
   legacyBeta,
@@ -16,7 +16,7 @@ import {
   poissonPtrsSetup,
 } from './legacy-distributions.ts';
 import { fillGammaSmallShape, fillMarsagliaTsang, marsagliaTsangConstants } from './legacy-gamma-batch.ts';
-import { DOUBLES_CHUNK, expInPlace, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
+import { DOUBLES_CHUNK, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
@@ -25,6 +25,8 @@ const TWO_POW_26 = 67108864;
 const TWO_POW_MINUS_52 = 2.220446049250313e-16;
 /** The most polar attempts one key can hold: 156 of four words, plus one that straddles a twist. */
 const ATTEMPTS_PER_KEY = (MT19937_STATE_LENGTH >> 2) + 1;
+/** Lognormal draws per fillGauss call: 32 KiB, still in the cache when their exponentials are taken. */
+const LOGNORMAL_CHUNK = 4096;
 
 /**
  * A snapshot of a stream, shaped like numpy's `RandomState.get_state()` tuple
@@ -210,8 +212,14 @@ export function createRandomState(seed: number): RandomState {
 
     lognormal(mean: number, sigma: number, size: number, out?: Float64Array): Float64Array {
       out = request('RandomState.lognormal', [['mean', mean, 'finite'], ['sigma', sigma, 'nonNegative']], size, out);
-      fillGauss(gen, cache, out, mean, sigma);
-      expInPlace(out);
+      // A chunk of normals, then their exponentials while the chunk is still in the cache (one
+      // pass over a 1e6-draw output instead of two). Consecutive fillGauss calls continue one
+      // stream (the cached variate carries over), so the draws are those of a single call.
+      for (let i = 0; i < out.length; i += LOGNORMAL_CHUNK) {
+        const end = Math.min(i + LOGNORMAL_CHUNK, out.length);
+        fillGauss(gen, cache, out.subarray(i, end), mean, sigma);
+        accurateExpInPlace(out, i, end);
+      }
       return out;
     },
 
