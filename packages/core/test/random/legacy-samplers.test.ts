@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { legacyBeta, legacyGeometric, legacyLaplace, legacyLogistic, legacyStandardExponential, legacyStandardGamma } from '../../src/random/legacy-distributions.ts';
+import { legacyBeta, legacyBinomial, legacyBinomialSetup, legacyGeometric, legacyLaplace, legacyLogistic, legacyStandardExponential, legacyStandardGamma } from '../../src/random/legacy-distributions.ts';
 import { type GaussCache, legacyGauss } from '../../src/random/legacy-stream.ts';
 import { accurateExp } from '../../src/random/accurate-exp.ts';
 import { mt19937Create, type Mt19937 } from '../../src/random/mt19937.ts';
@@ -323,5 +323,27 @@ describe('edge cases', () => {
     expect(() => rs.binomial('2' as unknown as number, 0.5, 3)).toThrow(TypeError);
     expect(() => rs.standardExponential(-1)).toThrow(/RandomState.standardExponential: size must be an integer/);
     expect(() => rs.poisson(3, 1.5)).toThrow(/RandomState.poisson: size/);
+  });
+});
+
+describe('BTPE binomial step-50 factor table', () => {
+  it('property: draws with the set-up’s table equal draws computing every factor (an empty table), from any seed', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 40, max: 100_000 }),
+        fc.double({ min: 0.02, max: 0.98, noNaN: true }),
+        (seed, n, p) => {
+          const withTable = legacyBinomialSetup(n, p);
+          fc.pre(!withTable.inversion);
+          const withoutTable = { ...withTable, ratios: new Float64Array(0) };
+          const g1 = mt19937Create(seed);
+          const g2 = mt19937Create(seed);
+          for (let i = 0; i < 300; i++) expect(legacyBinomial(g1, withTable)).toBe(legacyBinomial(g2, withoutTable));
+          expect(g1.pos).toBe(g2.pos);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
