@@ -8,6 +8,7 @@ import { accurateLog } from './accurate-log.ts';
 import {
   legacyBeta,
   legacyBinomial,
+  fillBinomialBtpe,
   legacyBinomialSetup,
   legacyNegativeBinomial,
   legacyStandardGamma,
@@ -305,7 +306,12 @@ export function createRandomState(seed: number): RandomState {
       checkParam(name, 'p', p, 'probability');
       out = outputArray(name, size, out);
       const setup = legacyBinomialSetup(n, p);
-      for (let i = 0; i < out.length; i++) out[i] = legacyBinomial(gen, setup);
+      if (setup.inversion) {
+        for (let i = 0; i < out.length; i++) out[i] = legacyBinomial(gen, setup);
+      } else {
+        // A chunk per call of a small function, optimised during the first request (see fillGauss).
+        for (let i = 0; i < out.length; i += DOUBLES_CHUNK) fillBinomialBtpe(gen, setup, out, i, Math.min(i + DOUBLES_CHUNK, out.length));
+      }
       return out;
     },
 
