@@ -520,6 +520,25 @@ function binomialBtpe(gen: Mt19937, s: BinomialSetup): number {
 }
 
 /**
+ * Fills out[i0 … i1) with `legacy_random_binomial` draws: BTPE through fillBinomialBtpe, inversion
+ * by one legacyBinomial call per draw (a copy reading the key with the position in a local was no
+ * faster in a quick, noisy measurement). The words consumed are legacyBinomial's.
+ *
+ * @param gen - The generator.
+ * @param s - The set-up from legacyBinomialSetup(n, p).
+ * @param out - Receives the draws.
+ * @param i0 - First index.
+ * @param i1 - One past the last index.
+ * @example
+ * fillBinomial(mt19937Create(42), legacyBinomialSetup(10, 0.3), out, 0, 1); // out[0] = 2
+ */
+export function fillBinomial(gen: Mt19937, s: BinomialSetup, out: Float64Array, i0: number, i1: number): void {
+  if (s.inversion) {
+    for (let i = i0; i < i1; i++) out[i] = legacyBinomial(gen, s);
+  } else fillBinomialBtpe(gen, s, out, i0, i1);
+}
+
+/**
  * Fills out[i0 … i1) with `legacy_random_binomial` draws by BTPE (s not an inversion set-up),
  * reading each attempt's two doubles straight from the key with the position in a local (no
  * per-double state traffic); the words consumed are those of legacyBinomial.
@@ -532,7 +551,7 @@ function binomialBtpe(gen: Mt19937, s: BinomialSetup): number {
  * @example
  * fillBinomialBtpe(mt19937Create(42), legacyBinomialSetup(1000, 0.6), out, 0, 1); // out[0] = 598
  */
-export function fillBinomialBtpe(gen: Mt19937, s: BinomialSetup, out: Float64Array, i0: number, i1: number): void {
+function fillBinomialBtpe(gen: Mt19937, s: BinomialSetup, out: Float64Array, i0: number, i1: number): void {
   const key = gen.words;
   const p4 = s.p4;
   const n = s.n;

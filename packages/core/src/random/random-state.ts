@@ -7,8 +7,7 @@ import { accurateExp, accurateExpInPlace } from './accurate-exp.ts';
 import { accurateLog } from './accurate-log.ts';
 import {
   legacyBeta,
-  legacyBinomial,
-  fillBinomialBtpe,
+  fillBinomial,
   legacyBinomialSetup,
   legacyNegativeBinomial,
   legacyStandardGamma,
@@ -306,12 +305,8 @@ export function createRandomState(seed: number): RandomState {
       checkParam(name, 'p', p, 'probability');
       out = outputArray(name, size, out);
       const setup = legacyBinomialSetup(n, p);
-      if (setup.inversion) {
-        for (let i = 0; i < out.length; i++) out[i] = legacyBinomial(gen, setup);
-      } else {
-        // A chunk per call of a small function, optimised during the first request (see fillGauss).
-        for (let i = 0; i < out.length; i += DOUBLES_CHUNK) fillBinomialBtpe(gen, setup, out, i, Math.min(i + DOUBLES_CHUNK, out.length));
-      }
+      // A chunk per call of a small function, optimised during the first request (see fillGauss).
+      for (let i = 0; i < out.length; i += DOUBLES_CHUNK) fillBinomial(gen, setup, out, i, Math.min(i + DOUBLES_CHUNK, out.length));
       return out;
     },
 
