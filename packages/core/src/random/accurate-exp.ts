@@ -53,21 +53,17 @@ const EXP_T_HI_H = EXP_T_HI.map((t) => {
   return c - (c - t);
 });
 const EXP_T_HI_L = EXP_T_HI.map((t, i) => t - (EXP_T_HI_H[i] as number));
-/** 64/ln 2. */
-const INV_L = 92.33248261689366;
-/** ln2/64 = L_HI + L_LO, L_HI with 36 significant bits. */
-const L_HI = 0.010830424696223417;
-const L_LO = 2.572804622327669e-14;
-/** Above this e^x overflows; below UNDERFLOW it rounds to 0. */
+/** Above this e^x overflows. */
 const OVERFLOW = 709.782712893384;
-const UNDERFLOW = -745.1332191019412;
 /** 2^e for e = −1074 … 1023. */
 const POW2 = Float64Array.from({ length: 2098 }, (_, i) => 2 ** (i - 1074));
-const C3 = 1 / 6;
-const C4 = 1 / 24;
-const C5 = 1 / 120;
-const C6 = 1 / 720;
-const C7 = 1 / 5040;
+// The other constants are written as literals where they are used (a module-level number is
+// reloaded and type-checked at every use in code V8 compiles outside on-stack replacement):
+//   64/ln 2 = 92.33248261689366;
+//   ln2/64 = L_HI + L_LO, L_HI = 0.010830424696223417 (36 significant bits), L_LO = 2.572804622327669e-14;
+//   UNDERFLOW = −745.1332191019412 (below it e^x rounds to 0);
+//   C3 … C7 = 1/6, 1/24, 1/120, 1/720, 1/5040 = 0.16666666666666666, 0.041666666666666664,
+//   0.008333333333333333, 0.001388888888888889, 0.0001984126984126984; SPLIT = 134217729.
 
 /**
  * e^(h + l) for a double-double h + l (|l| ≤ ulp(h)), nearly always correctly rounded. Results in
@@ -80,11 +76,14 @@ const C7 = 1 / 5040;
  * accurateExpHiLo(1, 0); // => 2.718281828459045
  */
 export function accurateExpHiLo(h: number, l: number): number {
-  if (!(h < OVERFLOW)) return h > OVERFLOW ? Infinity : h === OVERFLOW ? Math.exp(h) : h;
-  if (h < UNDERFLOW) return 0;
-  const kf = Math.round(h * INV_L);
-  const t = h - kf * L_HI;
-  const d = l - kf * L_LO;
+  // Constants as literals and a branch-free Math.round: see accurateExpInPlace for why.
+  if (!(h < 709.782712893384)) return h > OVERFLOW ? Infinity : h === OVERFLOW ? Math.exp(h) : h;
+  if (h < -745.1332191019412) return 0;
+  const x = h * 92.33248261689366;
+  const fl = Math.floor(x);
+  const kf = fl + +(x - fl >= 0.5);
+  const t = h - kf * 0.010830424696223417;
+  const d = l - kf * 2.572804622327669e-14;
   const r = t + d;
   const rLo = t - r + d;
   const k = kf | 0;
@@ -92,11 +91,11 @@ export function accurateExpHiLo(h: number, l: number): number {
   const e = k >> 6;
   const r2 = r * r;
   // e^r − 1 − r = r²/2 + … + r⁷/5040, plus rLo (whose square is negligible) and the r·rLo term.
-  const p = rLo + r * rLo + r2 * (0.5 + C3 * r + r2 * (C4 + C5 * r + r2 * (C6 + C7 * r)));
+  const p = rLo + r * rLo + r2 * (0.5 + 0.16666666666666666 * r + r2 * (0.041666666666666664 + 0.008333333333333333 * r + r2 * (0.001388888888888889 + 0.0001984126984126984 * r)));
   const th = EXP_T_HI[j] as number;
   const tl = EXP_T_LO[j] as number;
   // Dekker: T·r = prod + err exactly.
-  const c = SPLIT * r;
+  const c = 134217729 * r;
   const rh = c - (c - r);
   const rl = r - rh;
   const thh = EXP_T_HI_H[j] as number;
@@ -121,4 +120,66 @@ export function accurateExpHiLo(h: number, l: number): number {
  */
 export function accurateExp(x: number): number {
   return accurateExpHiLo(x, 0);
+}
+
+/** EXP_T_HI, EXP_T_LO, EXP_T_HI_H, EXP_T_HI_L interleaved: four entries per j, one lookup's cache line. */
+const EXP_T4 = Float64Array.from({ length: 4 * 64 }, (_, i) =>
+  [EXP_T_HI, EXP_T_LO, EXP_T_HI_H, EXP_T_HI_L][i & 3]?.[i >> 2] as number,
+);
+
+/**
+ * out[i] ← accurateExp(out[i]) for i0 ≤ i < i1, bit for bit (lognormal's exponentials).
+ *
+ * The loop holds accurateExpHiLo's operations for l = 0 itself: V8 does not inline that function
+ * (its bytecode is over the inlining budget), and the call cost as much as the arithmetic. Arguments
+ * outside [UNDERFLOW, OVERFLOW) (and NaN) go to accurateExp.
+ *
+ * @param out - Exponents, replaced by their exponentials.
+ * @param i0 - First index.
+ * @param i1 - One past the last index.
+ * @example
+ * const v = Float64Array.of(0, 1);
+ * accurateExpInPlace(v, 0, 2); // v = [1, 2.718281828459045]
+ */
+export function accurateExpInPlace(out: Float64Array, i0: number, i1: number): void {
+  // Locals: a module-level table is reloaded, hole- and map-checked at every use.
+  const tab = EXP_T4;
+  const pow2 = POW2;
+  for (let i = i0; i < i1; i++) {
+    const h = out[i] as number;
+    if (!(h < 709.782712893384 && h >= -745.1332191019412)) {
+      out[i] = accurateExp(h);
+      continue;
+    }
+    // Math.round(x), branch-free: V8 rounds up and then corrects with a branch that mispredicts
+    // on half of random arguments. x − ⌊x⌋ is exact here (|x| < 2^17), so ≥ 0.5 decides exactly as
+    // Math.round does (up to the sign of a zero kf, which no result below depends on).
+    const x = h * 92.33248261689366;
+    const fl = Math.floor(x);
+    const kf = fl + +(x - fl >= 0.5);
+    const t = h - kf * 0.010830424696223417;
+    // 0 − kf·L_LO, not −(kf·L_LO): accurateExpHiLo's l − kf·L_LO with l = 0, signed zeros included.
+    const d = 0 - kf * 2.572804622327669e-14;
+    const r = t + d;
+    const rLo = t - r + d;
+    const k = kf | 0;
+    const j = k & 63;
+    const e = k >> 6;
+    const r2 = r * r;
+    const p = rLo + r * rLo + r2 * (0.5 + 0.16666666666666666 * r + r2 * (0.041666666666666664 + 0.008333333333333333 * r + r2 * (0.001388888888888889 + 0.0001984126984126984 * r)));
+    const th = tab[4 * j] as number;
+    const tl = tab[4 * j + 1] as number;
+    const c = 134217729 * r;
+    const rh = c - (c - r);
+    const rl = r - rh;
+    const thh = tab[4 * j + 2] as number;
+    const thl = tab[4 * j + 3] as number;
+    const prod = th * r;
+    const err = thh * rh - prod + thh * rl + thl * rh + thl * rl;
+    const s = th + prod;
+    const e1 = prod - (s - th);
+    const res = s + (e1 + err + th * p + tl * (1 + r + p));
+    // e reaches 1024 just below OVERFLOW, as in accurateExpHiLo.
+    out[i] = e > 1023 ? res * 2 * (pow2[2097] as number) : res * (pow2[e + 1074] as number);
+  }
 }

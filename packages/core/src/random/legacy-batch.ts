@@ -7,7 +7,6 @@
 // The draws are numpy's, in numpy's order: a sampler that rejects U = 0 (Laplace, logistic) simply
 // skips that double, which is what numpy's redraw does too.
 
-import { accurateExp } from './accurate-exp.ts';
 import { accurateLog, accurateLogAll } from './accurate-log.ts';
 import { GEOMETRIC_SEARCH_MIN_P } from './legacy-distributions.ts';
 import { nextDouble, temper } from './legacy-stream.ts';
@@ -202,21 +201,4 @@ function geometricInversionChunk(buf: Float64Array, m: number, out: Float64Array
   // the −0 of U = 0 into C's (long) 0.
   for (let j = 0; j < m; j++) out[i++] = Math.ceil(accurateLog(1 - (buf[j] as number)) / logq) + 0;
   return i;
-}
-
-/**
- * out[i] ← e^out[i] (`legacy_lognormal`'s exp of a normal draw), a chunk per call of a small function
- * so that V8 optimises it during the first request (a loop run once per request gets only on-stack
- * replacement, which deoptimised at its end; see fillGauss in ./random-state.ts).
- *
- * @param out - Normal draws, replaced by their exponentials.
- * @example
- * expInPlace(Float64Array.of(0, 1)); // => Float64Array [1, 2.718281828459045]
- */
-export function expInPlace(out: Float64Array): void {
-  for (let i = 0; i < out.length; i += DOUBLES_CHUNK) expChunk(out, i, Math.min(i + DOUBLES_CHUNK, out.length));
-}
-
-function expChunk(out: Float64Array, i0: number, i1: number): void {
-  for (let i = i0; i < i1; i++) out[i] = accurateExp(out[i] as number);
 }

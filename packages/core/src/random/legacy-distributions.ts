@@ -11,8 +11,11 @@
 
 import { accurateExp } from './accurate-exp.ts';
 import { accurateLog, accurateLogAll } from './accurate-log.ts';
-import { type GaussCache, legacyGauss, nextDouble } from './legacy-stream.ts';
-import type { Mt19937 } from './mt19937.ts';
+import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
+import { MT19937_STATE_LENGTH, type Mt19937 } from './mt19937.ts';
+
+const TWO_POW_26 = 67108864;
+const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
 /**
  * `legacy_standard_exponential`: −ln(1 − U). 1 − U is exact (U is on the 2^-53 grid) and lies in
@@ -411,7 +414,17 @@ export interface BinomialSetup {
   p2: number;
   p3: number;
   p4: number;
+  /**
+   * BTPE's step-50 factors a/i − sr (sr = r/q, a = sr·(n + 1)) for i = m − 20 … m + 20, computed
+   * exactly as the step computes them, so that |y − m| ≤ 20 (most draws) costs no division for
+   * y > m and one instead of two per factor for y < m. Empty for inversion (and an empty table makes
+   * BTPE compute every factor, as numpy does).
+   */
+  ratios: Float64Array;
 }
+
+/** Half-width of BinomialSetup.ratios: step 50's direct product runs over at most 20 factors when |y − m| ≤ 20. */
+const RATIO_HALF_WIDTH = 20;
 
 /**
  * The constants of `legacy_random_binomial_inversion` or `legacy_random_binomial_btpe` for (n, p).
@@ -428,6 +441,7 @@ export function legacyBinomialSetup(n: number, p: number): BinomialSetup {
   const s: BinomialSetup = {
     n, p: pp, flip, inversion: pp * n <= 30,
     q: 0, qn: 0, bound: 0, r: 0, fm: 0, m: 0, p1: 0, xm: 0, xl: 0, xr: 0, c: 0, laml: 0, lamr: 0, p2: 0, p3: 0, p4: 0,
+    ratios: new Float64Array(0),
   };
   if (s.inversion) {
     const q = 1 - pp;
@@ -453,7 +467,12 @@ export function legacyBinomialSetup(n: number, p: number): BinomialSetup {
   const p2 = p1 * (1 + 2 * c);
   const p3 = p2 + c / laml;
   const p4 = p3 + c / lamr;
-  Object.assign(s, { r, q, fm, m, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4 });
+  const sr = r / q;
+  const aa = sr * (n + 1);
+  const ratios = new Float64Array(2 * RATIO_HALF_WIDTH + 1);
+  // i ≤ 0 never occurs in a product (y ≥ 0); those slots just hold whatever a/i − sr gives.
+  for (let d = 0; d < ratios.length; d++) ratios[d] = aa / (m - RATIO_HALF_WIDTH + d) - sr;
+  Object.assign(s, { r, q, fm, m, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4, ratios });
   return s;
 }
 
@@ -492,73 +511,153 @@ function binomialInversion(gen: Mt19937, s: BinomialSetup): number {
 }
 
 function binomialBtpe(gen: Mt19937, s: BinomialSetup): number {
-  const { n, r, q, m, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4 } = s;
-  const nrq = n * r * q;
   for (;;) {
-    // Step 10
-    const u = nextDouble(gen) * p4;
-    let v = nextDouble(gen);
-    let y: number;
-    if (u <= p1) {
-      // The triangular centre: accepted at once.
-      return Math.floor(xm - p1 * v + u);
-    }
-    if (u <= p2) {
-      // Step 20: the parallelograms.
-      const x = xl + (u - p1) / c;
-      v = v * c + 1 - Math.abs(m - x + 0.5) / p1;
-      if (v > 1) continue;
-      y = Math.floor(x);
-    } else if (u <= p3) {
-      // Step 30: the left exponential tail.
-      y = Math.floor(xl + logOrMinusInfinity(v) / laml);
-      if (y < 0 || v === 0) continue;
-      v = v * (u - p2) * laml;
-    } else {
-      // Step 40: the right exponential tail.
-      y = Math.floor(xr - logOrMinusInfinity(v) / lamr);
-      if (y > n || v === 0) continue;
-      v = v * (u - p3) * lamr;
-    }
-    // Step 50
-    const k = Math.abs(y - m);
-    if (!(k > 20 && k < nrq / 2 - 1)) {
-      const sr = r / q;
-      const a = sr * (n + 1);
-      let F = 1;
-      if (m < y) {
-        for (let i = m + 1; i <= y; i++) F *= a / i - sr;
-      } else if (m > y) {
-        for (let i = y + 1; i <= m; i++) F /= a / i - sr;
+    // Step 10: u and v are drawn for every attempt.
+    const u = nextDouble(gen) * s.p4;
+    const y = btpeAttempt(s, u, nextDouble(gen));
+    if (y >= 0) return y;
+  }
+}
+
+/**
+ * Fills out[i0 … i1) with `legacy_random_binomial` draws: BTPE through fillBinomialBtpe, inversion
+ * by one legacyBinomial call per draw (a copy reading the key with the position in a local was no
+ * faster in a quick, noisy measurement). The words consumed are legacyBinomial's.
+ *
+ * @param gen - The generator.
+ * @param s - The set-up from legacyBinomialSetup(n, p).
+ * @param out - Receives the draws.
+ * @param i0 - First index.
+ * @param i1 - One past the last index.
+ * @example
+ * fillBinomial(mt19937Create(42), legacyBinomialSetup(10, 0.3), out, 0, 1); // out[0] = 2
+ */
+export function fillBinomial(gen: Mt19937, s: BinomialSetup, out: Float64Array, i0: number, i1: number): void {
+  if (s.inversion) {
+    for (let i = i0; i < i1; i++) out[i] = legacyBinomial(gen, s);
+  } else fillBinomialBtpe(gen, s, out, i0, i1);
+}
+
+/**
+ * Fills out[i0 … i1) with `legacy_random_binomial` draws by BTPE (s not an inversion set-up),
+ * reading each attempt's two doubles straight from the key with the position in a local (no
+ * per-double state traffic); the words consumed are those of legacyBinomial.
+ *
+ * @param gen - The generator.
+ * @param s - The set-up from legacyBinomialSetup(n, p), with s.inversion false.
+ * @param out - Receives the draws.
+ * @param i0 - First index.
+ * @param i1 - One past the last index.
+ * @example
+ * fillBinomialBtpe(mt19937Create(42), legacyBinomialSetup(1000, 0.6), out, 0, 1); // out[0] = 598
+ */
+function fillBinomialBtpe(gen: Mt19937, s: BinomialSetup, out: Float64Array, i0: number, i1: number): void {
+  const key = gen.words;
+  const p4 = s.p4;
+  const n = s.n;
+  const flip = s.flip;
+  let pos = gen.pos;
+  for (let i = i0; i < i1; i++) {
+    for (;;) {
+      let u: number;
+      let v: number;
+      if (pos <= MT19937_STATE_LENGTH - 4) {
+        u = ((temper(key[pos] as number) >>> 5) * TWO_POW_26 + (temper(key[pos + 1] as number) >>> 6)) * TWO_POW_MINUS_53;
+        v = ((temper(key[pos + 2] as number) >>> 5) * TWO_POW_26 + (temper(key[pos + 3] as number) >>> 6)) * TWO_POW_MINUS_53;
+        pos += 4;
+      } else {
+        // Across a twist: word by word, as nextDouble does.
+        gen.pos = pos;
+        u = nextDouble(gen);
+        v = nextDouble(gen);
+        pos = gen.pos;
       }
-      if (v > F) continue;
-      return y;
+      const y = btpeAttempt(s, u * p4, v);
+      if (y >= 0) {
+        out[i] = flip ? n - y : y;
+        break;
+      }
     }
-    // Step 52
-    const rho = (k / nrq) * ((k * (k / 3 + 0.625) + 0.16666666666666666) / nrq + 0.5);
-    const t = (-k * k) / (2 * nrq);
-    const A = logOrMinusInfinity(v);
-    if (A < t - rho) return y;
-    if (A > t + rho) continue;
-    const x1 = y + 1;
-    const f1 = m + 1;
-    const z = n + 1 - m;
-    const w = n - y + 1;
-    const x2 = x1 * x1;
-    const f2 = f1 * f1;
-    const z2 = z * z;
-    const w2 = w * w;
-    const bound =
-      xm * accurateLogAll(f1 / x1) +
-      (n - m + 0.5) * accurateLogAll(z / w) +
-      (y - m) * accurateLogAll((w * r) / (x1 * q)) +
-      (13680 - (462 - (132 - (99 - 140 / f2) / f2) / f2) / f2) / f1 / 166320 +
-      (13680 - (462 - (132 - (99 - 140 / z2) / z2) / z2) / z2) / z / 166320 +
-      (13680 - (462 - (132 - (99 - 140 / x2) / x2) / x2) / x2) / x1 / 166320 +
-      (13680 - (462 - (132 - (99 - 140 / w2) / w2) / w2) / w2) / w / 166320;
-    if (A > bound) continue;
+  }
+  gen.pos = pos;
+}
+
+/**
+ * One BTPE attempt (steps 10–52) from u = U·p4 and v = V: the draw, or −1 when it is rejected (an
+ * accepted draw is ≥ 0: x_l = x_m − p1 > 0 whenever BTPE runs, n·min(p, 1 − p) > 30).
+ */
+function btpeAttempt(s: BinomialSetup, u: number, v0: number): number {
+  const { n, r, q, m, p1, xm, xl, xr, c, laml, lamr, p2, p3, ratios } = s;
+  const nrq = n * r * q;
+  let v = v0;
+  let y: number;
+  if (u <= p1) {
+    // The triangular centre: accepted at once.
+    return Math.floor(xm - p1 * v + u);
+  }
+  if (u <= p2) {
+    // Step 20: the parallelograms.
+    const x = xl + (u - p1) / c;
+    v = v * c + 1 - Math.abs(m - x + 0.5) / p1;
+    if (v > 1) return -1;
+    y = Math.floor(x);
+  } else if (u <= p3) {
+    // Step 30: the left exponential tail.
+    y = Math.floor(xl + logOrMinusInfinity(v) / laml);
+    if (y < 0 || v === 0) return -1;
+    v = v * (u - p2) * laml;
+  } else {
+    // Step 40: the right exponential tail.
+    y = Math.floor(xr - logOrMinusInfinity(v) / lamr);
+    if (y > n || v === 0) return -1;
+    v = v * (u - p3) * lamr;
+  }
+  // Step 50
+  const k = Math.abs(y - m);
+  if (!(k > 20 && k < nrq / 2 - 1)) {
+    const sr = r / q;
+    const a = sr * (n + 1);
+    let F = 1;
+    if (k <= RATIO_HALF_WIDTH && ratios.length > 0) {
+      // The same factors from the set-up's table (slot i − m + 20); F's operations are unchanged.
+      const base = m - RATIO_HALF_WIDTH;
+      if (m < y) {
+        for (let i = m + 1; i <= y; i++) F *= ratios[i - base] as number;
+      } else if (m > y) {
+        for (let i = y + 1; i <= m; i++) F /= ratios[i - base] as number;
+      }
+    } else if (m < y) {
+      for (let i = m + 1; i <= y; i++) F *= a / i - sr;
+    } else if (m > y) {
+      for (let i = y + 1; i <= m; i++) F /= a / i - sr;
+    }
+    if (v > F) return -1;
     return y;
   }
+  // Step 52
+  const rho = (k / nrq) * ((k * (k / 3 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+  const t = (-k * k) / (2 * nrq);
+  const A = logOrMinusInfinity(v);
+  if (A < t - rho) return y;
+  if (A > t + rho) return -1;
+  const x1 = y + 1;
+  const f1 = m + 1;
+  const z = n + 1 - m;
+  const w = n - y + 1;
+  const x2 = x1 * x1;
+  const f2 = f1 * f1;
+  const z2 = z * z;
+  const w2 = w * w;
+  const bound =
+    xm * accurateLogAll(f1 / x1) +
+    (n - m + 0.5) * accurateLogAll(z / w) +
+    (y - m) * accurateLogAll((w * r) / (x1 * q)) +
+    (13680 - (462 - (132 - (99 - 140 / f2) / f2) / f2) / f2) / f1 / 166320 +
+    (13680 - (462 - (132 - (99 - 140 / z2) / z2) / z2) / z2) / z / 166320 +
+    (13680 - (462 - (132 - (99 - 140 / x2) / x2) / x2) / x2) / x1 / 166320 +
+    (13680 - (462 - (132 - (99 - 140 / w2) / w2) / w2) / w2) / w / 166320;
+  if (A > bound) return -1;
+  return y;
 }
 
 /**

@@ -3,11 +3,11 @@
 // (`legacy_gauss`, `legacy_normal`) on top of ./mt19937.ts.
 
 import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
-import { accurateExp } from './accurate-exp.ts';
+import { accurateExp, accurateExpInPlace } from './accurate-exp.ts';
 import { accurateLog } from './accurate-log.ts';
 import {
   legacyBeta,
-  legacyBinomial,
+  fillBinomial,
   legacyBinomialSetup,
   legacyNegativeBinomial,
   legacyStandardGamma,
@@ -16,7 +16,7 @@ import {
   poissonPtrsSetup,
 } from './legacy-distributions.ts';
 import { fillGammaSmallShape, fillMarsagliaTsang, marsagliaTsangConstants } from './legacy-gamma-batch.ts';
-import { DOUBLES_CHUNK, expInPlace, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
+import { DOUBLES_CHUNK, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
@@ -25,6 +25,8 @@ const TWO_POW_26 = 67108864;
 const TWO_POW_MINUS_52 = 2.220446049250313e-16;
 /** The most polar attempts one key can hold: 156 of four words, plus one that straddles a twist. */
 const ATTEMPTS_PER_KEY = (MT19937_STATE_LENGTH >> 2) + 1;
+/** Lognormal draws per fillGauss call: 32 KiB, still in the cache when their exponentials are taken. */
+const LOGNORMAL_CHUNK = 4096;
 
 /**
  * A snapshot of a stream, shaped like numpy's `RandomState.get_state()` tuple
@@ -210,8 +212,14 @@ export function createRandomState(seed: number): RandomState {
 
     lognormal(mean: number, sigma: number, size: number, out?: Float64Array): Float64Array {
       out = request('RandomState.lognormal', [['mean', mean, 'finite'], ['sigma', sigma, 'nonNegative']], size, out);
-      fillGauss(gen, cache, out, mean, sigma);
-      expInPlace(out);
+      // A chunk of normals, then their exponentials while the chunk is still in the cache (one
+      // pass over a 1e6-draw output instead of two). Consecutive fillGauss calls continue one
+      // stream (the cached variate carries over), so the draws are those of a single call.
+      for (let i = 0; i < out.length; i += LOGNORMAL_CHUNK) {
+        const end = Math.min(i + LOGNORMAL_CHUNK, out.length);
+        fillGauss(gen, cache, out.subarray(i, end), mean, sigma);
+        accurateExpInPlace(out, i, end);
+      }
       return out;
     },
 
@@ -297,7 +305,8 @@ export function createRandomState(seed: number): RandomState {
       checkParam(name, 'p', p, 'probability');
       out = outputArray(name, size, out);
       const setup = legacyBinomialSetup(n, p);
-      for (let i = 0; i < out.length; i++) out[i] = legacyBinomial(gen, setup);
+      // A chunk per call of a small function, optimised during the first request (see fillGauss).
+      for (let i = 0; i < out.length; i += DOUBLES_CHUNK) fillBinomial(gen, setup, out, i, Math.min(i + DOUBLES_CHUNK, out.length));
       return out;
     },
 

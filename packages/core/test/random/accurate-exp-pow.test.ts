@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accurateExp } from '../../src/random/accurate-exp.ts';
+import { accurateExp, accurateExpInPlace } from '../../src/random/accurate-exp.ts';
 import { accurateLogAll } from '../../src/random/accurate-log.ts';
 import data from '../fixtures/random_samplers.json' with { type: 'json' };
 
@@ -51,6 +51,51 @@ describe('accurateExp', () => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
         expect(accurateExp(lo)).toBeLessThanOrEqual(accurateExp(hi));
         expect(Math.abs(accurateExp(a) - Math.exp(a))).toBeLessThanOrEqual(2 * oneUlp(Math.exp(a)));
+      }),
+    );
+  });
+});
+
+/** accurateExpInPlace over the whole of xs, compared with accurateExp element by element (bits, signed zeros, NaN). */
+function expectInPlaceMatches(xs: readonly number[] | Float64Array): void {
+  const out = Float64Array.from(xs);
+  accurateExpInPlace(out, 0, out.length);
+  for (let i = 0; i < out.length; i++) {
+    const expected = accurateExp(xs[i] as number);
+    if (!Object.is(out[i], expected)) expect([xs[i], out[i]]).toEqual([xs[i], expected]);
+  }
+}
+
+describe('accurateExpInPlace', () => {
+  it('equals accurateExp bit for bit on the golden arguments', () => {
+    expectInPlaceMatches(decode(m.expArgs));
+  });
+
+  it('equals accurateExp at the edges: signed zeros, ±Infinity, NaN, the overflow and underflow ends, rounding ties of x·64/ln 2', () => {
+    const ln2Over64 = Math.LN2 / 64;
+    const edges = [0, -0, Infinity, -Infinity, Number.NaN, 1, -1, 709.782712893383, 709.782712893384, 709.7827128933841];
+    edges.push(-745.1332191019412, -745.1332191019411, -745.13, -744.44, -708.4, -745.2, 5e-324, -5e-324, 1e-300, -1e-300);
+    // Arguments whose x = h·64/ln 2 lies at or next to a half-integer, where Math.round's ties go up.
+    for (const k of [-68800, -1000, -3, -1, 0, 1, 2, 63, 64, 1000, 65535]) {
+      const h = (k + 0.5) * ln2Over64;
+      edges.push(h, h + Number.EPSILON * Math.abs(h), h - Number.EPSILON * Math.abs(h));
+    }
+    // Around Math.round's 0.49999999999999994 (which rounds to 0) and ±0.5.
+    for (const x of [0.49999999999999994, 0.5, -0.49999999999999994, -0.5, -0.5000000000000001]) edges.push(x * ln2Over64);
+    expectInPlaceMatches(edges);
+  });
+
+  it('touches only out[i0 … i1)', () => {
+    const out = Float64Array.of(1, 2, 3, 4);
+    accurateExpInPlace(out, 1, 3);
+    expect([out[0], out[3]]).toEqual([1, 4]);
+    expect([out[1], out[2]]).toEqual([accurateExp(2), accurateExp(3)]);
+  });
+
+  it('property: equals accurateExp bit for bit on any doubles', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double(), fc.double({ min: -750, max: 750 }), fc.double({ min: -2, max: 2 }))), (xs) => {
+        expectInPlaceMatches(xs);
       }),
     );
   });

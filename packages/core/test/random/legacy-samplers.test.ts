@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { legacyBeta, legacyGeometric, legacyLaplace, legacyLogistic, legacyStandardExponential, legacyStandardGamma } from '../../src/random/legacy-distributions.ts';
-import { type GaussCache, legacyGauss } from '../../src/random/legacy-stream.ts';
+import { fillBinomial, legacyBeta, legacyBinomial, legacyBinomialSetup, legacyGeometric, legacyLaplace, legacyLogistic, legacyStandardExponential, legacyStandardGamma } from '../../src/random/legacy-distributions.ts';
+import { type GaussCache, legacyGauss, nextDouble } from '../../src/random/legacy-stream.ts';
 import { accurateExp } from '../../src/random/accurate-exp.ts';
 import { mt19937Create, type Mt19937 } from '../../src/random/mt19937.ts';
 import { createRandomState, type RandomState, type RandomStateSnapshot } from '../../src/random/random-state.ts';
@@ -263,7 +263,7 @@ describe('properties', () => {
         for (const v of rs.geometric(p, 20)) expect(Number.isInteger(v) && v >= 1).toBe(true);
         for (const v of rs.poisson(shape, 20)) expect(Number.isInteger(v) && v >= 0).toBe(true);
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 });
@@ -323,5 +323,55 @@ describe('edge cases', () => {
     expect(() => rs.binomial('2' as unknown as number, 0.5, 3)).toThrow(TypeError);
     expect(() => rs.standardExponential(-1)).toThrow(/RandomState.standardExponential: size must be an integer/);
     expect(() => rs.poisson(3, 1.5)).toThrow(/RandomState.poisson: size/);
+  });
+});
+
+describe('BTPE binomial step-50 factor table', () => {
+  it('property: draws with the set-up’s table equal draws computing every factor (an empty table), from any seed', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 40, max: 100_000 }),
+        fc.double({ min: 0.02, max: 0.98, noNaN: true }),
+        (seed, n, p) => {
+          const withTable = legacyBinomialSetup(n, p);
+          fc.pre(!withTable.inversion);
+          const withoutTable = { ...withTable, ratios: new Float64Array(0) };
+          const g1 = mt19937Create(seed);
+          const g2 = mt19937Create(seed);
+          for (let i = 0; i < 300; i++) expect(legacyBinomial(g1, withTable)).toBe(legacyBinomial(g2, withoutTable));
+          expect(g1.pos).toBe(g2.pos);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('property: fillBinomial (inversion and BTPE) equals legacyBinomial draw by draw from any word position, twists included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 0, max: 700 }),
+        fc.oneof(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 40, max: 100_000 })),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (seed, skip, n, p) => {
+          const setup = legacyBinomialSetup(n, p);
+          const g1 = mt19937Create(seed);
+          const g2 = mt19937Create(seed);
+          // An odd number of words skipped puts the attempts' four words across the twist at times.
+          for (let i = 0; i < skip; i++) nextDouble(g1);
+          g1.pos = Math.min(g1.pos + (skip & 1), 624);
+          g2.pos = g1.pos;
+          g2.words.set(g1.words);
+          const out = new Float64Array(400);
+          fillBinomial(g1, setup, out, 0, 150);
+          fillBinomial(g1, setup, out, 150, 400);
+          const ref = Array.from({ length: 400 }, () => legacyBinomial(g2, setup));
+          expect(Array.from(out)).toEqual(ref);
+          expect(g1.pos).toBe(g2.pos);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
