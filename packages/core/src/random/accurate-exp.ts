@@ -106,7 +106,8 @@ export function accurateExpHiLo(h: number, l: number): number {
   const s = th + prod;
   const e1 = prod - (s - th);
   const res = s + (e1 + err + th * p + tl * (1 + r + p));
-  if (e < -1022 || e > 1023) return e > 1023 ? res * 2 * (POW2[2097] as number) : res * (POW2[e + 1074] as number);
+  // e reaches −1075 just above UNDERFLOW: halve first (exact, res is normal), so one rounding remains.
+  if (e < -1022 || e > 1023) return e > 1023 ? res * 2 * (POW2[2097] as number) : e < -1074 ? res * 0.5 * (POW2[e + 1075] as number) : res * (POW2[e + 1074] as number);
   return res * (POW2[e + 1074] as number);
 }
 
@@ -179,7 +180,7 @@ export function accurateExpInPlace(out: Float64Array, i0: number, i1: number): v
     const s = th + prod;
     const e1 = prod - (s - th);
     const res = s + (e1 + err + th * p + tl * (1 + r + p));
-    // e reaches 1024 just below OVERFLOW, as in accurateExpHiLo.
-    out[i] = e > 1023 ? res * 2 * (pow2[2097] as number) : res * (pow2[e + 1074] as number);
+    // e reaches 1024 just below OVERFLOW and −1075 just above UNDERFLOW, as in accurateExpHiLo.
+    out[i] = e > 1023 ? res * 2 * (pow2[2097] as number) : e < -1074 ? res * 0.5 * (pow2[e + 1075] as number) : res * (pow2[e + 1074] as number);
   }
 }

@@ -45,6 +45,16 @@ describe('accurateExp', () => {
     expect(accurateExp(1)).toBe(Math.E);
   });
 
+  it('the subnormal results down to the underflow threshold, in place too (−745.13 … −744.45 gave NaN: a scale index of −1)', () => {
+    const xs = [-745.1332191019411, -745.13, -745, -744.9, -744.5, -744.45, -744.44, -740, -720, -708.5];
+    for (let i = 0; i <= 2000; i++) xs.push(-745.1332191019411 + (i * (745.1332191019411 - 708)) / 2000);
+    for (const x of xs) {
+      // Subnormals are multiples of 2^−1074: within one of those of Math.exp (both nearly correctly rounded).
+      expect(Math.abs(accurateExp(x) - Math.exp(x))).toBeLessThanOrEqual(Number.MIN_VALUE);
+    }
+    expectInPlaceMatches(xs);
+  });
+
   it('property: monotone and within one ulp of Math.exp', () => {
     fc.assert(
       fc.property(fc.double({ min: -700, max: 700, noNaN: true }), fc.double({ min: -700, max: 700, noNaN: true }), (a, b) => {
