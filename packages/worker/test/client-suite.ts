@@ -339,16 +339,15 @@ export function clientSuite(name: string, create: () => MleClient): void {
         await client.release(handle);
       });
 
-      it('cancels a running fit', async () => {
+      it('cancels a running fit within 50 ms', async () => {
         const handle = await client.generate({ seed: 42, mu: 5, sigma: 2, n: 1000 });
         const controller = new AbortController();
         const request = { method: 'adam', learningRate: 1e-4, maxIterations: 1_000_000, tolerance: 0 } as const;
         const { job, started } = firstProgress((onProgress) => client.fit(handle, request, { onProgress, signal: controller.signal }));
         await started;
-        controller.abort();
-        expect((await rejection(job)).name).toBe('AbortError');
-        await sleep(20);
-        expect(await client.runningJobs()).toBe(0);
+        // The contract's 50 ms, measured from the abort until the worker runs no job (a fixed 20 ms wait
+        // failed once in a fresh-clone run on a loaded machine: the job was between two 8 ms slices).
+        expect((await abortWithin50ms(client, controller, job)).name).toBe('AbortError');
         await client.release(handle);
       });
 
