@@ -41,6 +41,7 @@ export abstract class MleWidget extends HTMLElement {
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private stopWatchingTheme: (() => void) | undefined;
   private built = false;
+  private shellBuilt = false;
   private applyingAttributes = false;
 
   constructor() {
@@ -61,6 +62,13 @@ export abstract class MleWidget extends HTMLElement {
     });
     if (this.built) return;
     this.built = true;
+    // Built at its turn on the page's render queue: when several widgets' code arrives in one task,
+    // each builds its controls and charts' boxes in a task of its own.
+    void renderTurn().then(() => this.initialise());
+  }
+
+  /** Reads the state from attributes and the URL, builds the shell and the body, and asks for a render. */
+  private initialise(): void {
     this.uiLang = detectLang(this);
     this.state = Object.fromEntries(this.spec.params.map((p) => [p.name, p.default]));
     this.applyingAttributes = true;
@@ -71,6 +79,7 @@ export abstract class MleWidget extends HTMLElement {
     if (this.hasAttribute('url-state')) this.readUrl();
     this.applyingAttributes = false;
     this.buildShell();
+    this.shellBuilt = true;
     this.scheduleRender();
   }
 
@@ -80,7 +89,8 @@ export abstract class MleWidget extends HTMLElement {
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    if (!this.built || this.applyingAttributes || value === null) return;
+    // Before the shell is built, initialise() reads every attribute anyway.
+    if (!this.shellBuilt || this.applyingAttributes || value === null) return;
     const p = this.spec.params.find((q) => q.name === name);
     if (p && this.accept(p, value, 'attribute')) this.scheduleRender();
   }
