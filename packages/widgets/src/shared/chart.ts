@@ -45,7 +45,11 @@ export function themedAxes(colour: (name: string) => string, labels: { x?: strin
  */
 export function createChart({ container, height, options, data, label }: ChartOptions): Chart {
   const colour = (name: string) => cssColor(container, name);
-  const width = () => Math.max(240, Math.floor(container.clientWidth || 600));
+  /** The container's width as the ResizeObserver last reported it (no layout forced to read it). */
+  let observedWidth: number | undefined;
+  // clientWidth forces a layout of the whole page when one is pending (20–30 ms on a long course page
+  // that is still loading): read it only when no resize observation has arrived yet.
+  const width = () => Math.max(240, Math.floor(observedWidth ?? (container.clientWidth || 600)));
   container.setAttribute('role', 'img');
   container.setAttribute('aria-label', label);
   let plot: uPlot | undefined;
@@ -76,7 +80,10 @@ export function createChart({ container, height, options, data, label }: ChartOp
     });
   };
   request('build');
-  const observer = new ResizeObserver(() => {
+  const observer = new ResizeObserver((entries) => {
+    const entry = entries[entries.length - 1];
+    // A zero width (not laid out yet, display: none) tells nothing: fall back to clientWidth then.
+    observedWidth = entry && entry.contentRect.width > 0 ? entry.contentRect.width : undefined;
     if (!plot) return;
     const w = width();
     if (Math.abs(w - plot.width) > 1) plot.setSize({ width: w, height });
