@@ -69,13 +69,7 @@ export function renderTurn(): Promise<void> {
 }
 
 /** Draws waiting for their turn, counted by the widget (shadow host) that owns them. */
-interface PendingDraws {
-  count: number;
-  /** The first error a draw threw since the widget last waited: handed to its waiters, not lost in the console. */
-  error: unknown;
-  waiters: { resolve: () => void; reject: (error: unknown) => void }[];
-}
-const pendingByOwner = new Map<Element, PendingDraws>();
+const pendingByOwner = new Map<Element, { count: number; waiters: (() => void)[] }>();
 
 /** The widget that owns `node`: the host of the shadow root it is in, or undefined when it is in none. */
 function ownerOf(node: Node): Element | undefined {
@@ -100,32 +94,24 @@ export function queueDraw(node: Node, draw: Job): void {
     draw();
     return;
   }
-  const entry: PendingDraws = pendingByOwner.get(owner) ?? { count: 0, error: undefined, waiters: [] };
+  const entry = pendingByOwner.get(owner) ?? { count: 0, waiters: [] };
   pendingByOwner.set(owner, entry);
   entry.count++;
   enqueue(() => {
     try {
       draw();
-    } catch (error) {
-      entry.error ??= error;
     } finally {
       entry.count--;
       if (entry.count === 0) {
         pendingByOwner.delete(owner);
-        // A draw no render waits for (a resize, say) still reports its error where errors go.
-        if (entry.error !== undefined && entry.waiters.length === 0) reportError(entry.error);
-        for (const waiter of entry.waiters.splice(0)) {
-          if (entry.error === undefined) waiter.resolve();
-          else waiter.reject(entry.error);
-        }
+        for (const wake of entry.waiters.splice(0)) wake();
       }
     }
   });
 }
 
 /**
- * Resolves once every draw queued for `owner`'s charts (`queueDraw`) has run, at once when none waits;
- * rejects with the first error a draw threw, so the widget shows it as it shows a failed render.
+ * Resolves once every draw queued for `owner`'s charts (`queueDraw`) has run, at once when none waits.
  *
  * @param owner - The widget element.
  * @returns A promise that resolves when the widget's charts show what was last given to them.
@@ -135,5 +121,5 @@ export function queueDraw(node: Node, draw: Job): void {
 export function widgetDrawsSettled(owner: Element): Promise<void> {
   const entry = pendingByOwner.get(owner);
   if (!entry) return Promise.resolve();
-  return new Promise((resolve, reject) => entry.waiters.push({ resolve, reject }));
+  return new Promise((resolve) => entry.waiters.push(resolve));
 }
