@@ -4,7 +4,6 @@ import type { CsvColumn } from './csv.ts';
 import { formatParamValue } from './format.ts';
 import { CANCELLED_KEEPING_RESULT, RENDER_FAILED, detectLang, type Lang, type Text } from './i18n.ts';
 import { formatList, parseParam, type ParamSpec, type ParamValue } from './params.ts';
-import { renderTurn, widgetDrawsSettled } from './render-queue.ts';
 import { hostReserveCss } from './reserve.js';
 import { baseCss } from './styles.ts';
 import { pageTheme, watchTheme } from './theme.ts';
@@ -41,7 +40,6 @@ export abstract class MleWidget extends HTMLElement {
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private stopWatchingTheme: (() => void) | undefined;
   private built = false;
-  private shellBuilt = false;
   private applyingAttributes = false;
 
   constructor() {
@@ -62,13 +60,6 @@ export abstract class MleWidget extends HTMLElement {
     });
     if (this.built) return;
     this.built = true;
-    // Built at its turn on the page's render queue: when several widgets' code arrives in one task,
-    // each builds its controls and charts' boxes in a task of its own.
-    void renderTurn().then(() => this.initialise());
-  }
-
-  /** Reads the state from attributes and the URL, builds the shell and the body, and asks for a render. */
-  private initialise(): void {
     this.uiLang = detectLang(this);
     this.state = Object.fromEntries(this.spec.params.map((p) => [p.name, p.default]));
     this.applyingAttributes = true;
@@ -79,7 +70,6 @@ export abstract class MleWidget extends HTMLElement {
     if (this.hasAttribute('url-state')) this.readUrl();
     this.applyingAttributes = false;
     this.buildShell();
-    this.shellBuilt = true;
     this.scheduleRender();
   }
 
@@ -89,8 +79,7 @@ export abstract class MleWidget extends HTMLElement {
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    // Before the shell is built, initialise() reads every attribute anyway.
-    if (!this.shellBuilt || this.applyingAttributes || value === null) return;
+    if (!this.built || this.applyingAttributes || value === null) return;
     const p = this.spec.params.find((q) => q.name === name);
     if (p && this.accept(p, value, 'attribute')) this.scheduleRender();
   }
@@ -243,10 +232,9 @@ export abstract class MleWidget extends HTMLElement {
   protected scheduleRender(): void {
     if (this.renderQueued) return;
     this.renderQueued = true;
-    // A turn on the page's render queue (a task, not requestAnimationFrame: rAF never fires in a hidden
-    // tab or an off-screen cross-origin iframe, and the widget must still render and become ready there),
-    // so the widgets of a page start their renders in tasks of their own, interleaved with their draws.
-    void renderTurn().then(() => {
+    // A task, not requestAnimationFrame: rAF never fires in a hidden tab or an off-screen
+    // cross-origin iframe, and the widget must still render (and become ready) there.
+    setTimeout(() => {
       this.renderQueued = false;
       void this.runRender();
     });
@@ -257,9 +245,6 @@ export abstract class MleWidget extends HTMLElement {
     const isStale = () => token !== this.renderToken;
     try {
       await this.render({ isStale });
-      if (isStale()) return;
-      // Ready means the result is shown: the charts' queued draws must have run.
-      await widgetDrawsSettled(this);
       if (isStale()) return;
       this.showProblems();
       this.dataset['ready'] = 'true';
