@@ -24,7 +24,8 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   viewport: mobile ? { width: 412, height: 823 } : { width: 1280, height: 900 },
 });
 const page = await context.newPage();
-// --no-cv: measure the page as it would be without the article's content-visibility (site.css).
+// --no-cv: force content-visibility: visible on the article's blocks (for comparing a content-visibility rule;
+// site.css has none since it broke axe's colour-contrast checks in dark mode).
 if (process.argv.includes('--no-cv')) {
   await page.addInitScript(() => {
     const style = document.createElement('style');
