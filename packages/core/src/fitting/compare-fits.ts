@@ -2,7 +2,8 @@
 // fit for each, and every family that could not be fitted listed with its reason.
 
 import type { FamilyName, FamilyParams } from '../families/family.ts';
-import { checkArrayLike, checkFiniteData, describe } from '../internal/validate.ts';
+import { FAMILY_NAMES, getFamily } from '../families/registry.ts';
+import { checkFiniteData, describe } from '../internal/validate.ts';
 import { fitDistribution } from './fit-distribution.ts';
 import type { DistributionFit } from './fit-result.ts';
 import { familyOf } from './family-of.ts';
@@ -64,7 +65,7 @@ export interface CompareFitsOptions {
  * @param families - Family names, e.g. ['normal', 'gamma', 'weibull']; no duplicates.
  * @param options - `fixed` parameters by family, `gof` (default true), `bootstrap` for p-values.
  * @returns `{ ranked, failed, notes }`.
- * @throws {RangeError} If x is empty or holds NaN or ±Infinity, or a family is named twice.
+ * @throws {RangeError} If x is empty or holds NaN or ±Infinity, or a family is named twice or is not a family.
  * @throws {TypeError} If families is not an array of strings.
  * @example
  * const r = compareFits([0.2, 0.5, 0.9, 1.4, 2.2, 3.1], ['exponential', 'normal', 'poisson']);
@@ -74,11 +75,21 @@ export interface CompareFitsOptions {
 export function compareFits(x: ArrayLike<number>, families: readonly FamilyName[], options: CompareFitsOptions = {}): FitComparison {
   const fn = 'compareFits';
   checkFiniteData(fn, x);
-  const m = checkArrayLike(fn, 'families', families);
+  if (!Array.isArray(families as unknown)) {
+    throw new TypeError(`${fn}: families must be an array of family names such as ['normal', 'gamma'] (FAMILY_NAMES lists them), got ${describe(families)}`);
+  }
   const seen = new Set<string>();
-  for (let i = 0; i < m; i++) {
-    const name = families[i];
+  for (let i = 0; i < families.length; i++) {
+    const name: unknown = families[i];
     if (typeof name !== 'string') throw new TypeError(`${fn}: families[${i}] must be a family name, got ${describe(name)}`);
+    // A misspelt name is the caller's mistake, not a family that failed to fit: getFamily's error names it.
+    if (!FAMILY_NAMES.includes(name as FamilyName)) {
+      try {
+        getFamily(name);
+      } catch (error) {
+        throw new RangeError(`${fn}: families[${i}]: ${(error as Error).message.replace(/^getFamily: /, '')}`);
+      }
+    }
     if (seen.has(name)) throw new RangeError(`${fn}: families names '${name}' twice; give each family once`);
     seen.add(name);
   }

@@ -81,6 +81,15 @@ describe('compareFits', () => {
       expect(() => compareFits([1, Number.NaN], ['normal'])).toThrow('compareFits: x[1] is NaN');
       expect(() => compareFits([1, 2, 3], ['normal', 'normal'])).toThrow("compareFits: families names 'normal' twice");
       expect(() => compareFits([1, 2, 3], [3 as unknown as 'normal'])).toThrow(TypeError);
+      // The argument is a list of names: an omitted one says so (it once said "an array of numbers").
+      expect(() => compareFits([1, 2, 3], undefined as unknown as [])).toThrow(
+        "compareFits: families must be an array of family names such as ['normal', 'gamma'] (FAMILY_NAMES lists them), got undefined",
+      );
+      // A misspelt family is the caller's error, thrown with getFamily's list, not a fit that failed.
+      expect(() => compareFits([1, 2, 3], ['normal', 'Gamma' as 'gamma'])).toThrow(
+        /^compareFits: families\[1\]: no family is named "Gamma" \(did you mean 'gamma'\?\); the families are 'normal', /,
+      );
+      expect(() => compareFits([1, 2, 3], ['normal', 'Gamma' as 'gamma'])).toThrow(RangeError);
     });
 
     it('no family fits: an empty ranking and every reason', () => {
