@@ -2,6 +2,7 @@ import type { Family } from '../families/family.ts';
 import { normalPpf } from '../distributions/normal.ts';
 import { checkOneOf, describe } from '../internal/validate.ts';
 import { chiSquare1Quantile } from './chi-square.ts';
+import { extremeScaleOfFit, scaleData, scaleFit, unscaleValue } from './data-scale.ts';
 import type { DistributionFit } from './fit-result.ts';
 import type { LikelihoodModel } from './model.ts';
 import type { PreparedFit } from './prepared-fit.ts';
@@ -59,6 +60,18 @@ export function confidenceIntervals(x: ArrayLike<number>, fit: DistributionFit, 
       out[name] = { lower: est - z * se, upper: est + z * se };
     }
     return out;
+  }
+  const c = extremeScaleOfFit(fit, x);
+  if (c !== 1) {
+    try {
+      const scaled = confidenceIntervals(scaleData(x, c), scaleFit(fit, c), options);
+      for (const [name, ci] of Object.entries(scaled)) {
+        out[name] = { lower: unscaleValue(fit.family, name, ci.lower, c), upper: unscaleValue(fit.family, name, ci.upper, c) };
+      }
+      return out;
+    } catch {
+      // The profile on x itself (below) throws the same error, naming the values as given.
+    }
   }
   const prep = prepareForFit(fn, x, fit);
   const model = prep.model;

@@ -1,4 +1,5 @@
 import type { Family, FamilyName, FamilyParams } from '../families/family.ts';
+import { extremeDataScale, scaleData, scaleFit, scaleParams } from './data-scale.ts';
 import type { DistributionFit, FitMethod } from './fit-result.ts';
 import type { LikelihoodModel } from './model.ts';
 import { paramsRecord } from './model.ts';
@@ -29,7 +30,10 @@ export interface FitDistributionOptions {
  * histogram's MLE (two passes). The covariance is
  * (−∇²ℓ)⁻¹ at the MLE in R's parameters; parameters where the model is not regular (the uniform's
  * endpoints, the Laplace location, an estimate on a boundary) get NaN with the reason in `notes`.
- * AIC = −2ℓ + 2k, BIC = −2ℓ + k ln n with k the number of free parameters. R: `fitdistrplus::fitdist`.
+ * AIC = −2ℓ + 2k, BIC = −2ℓ + k ln n with k the number of free parameters. Data of extreme magnitude
+ * (largest |value| below 2⁻⁶⁰ or from 2⁶⁰ on) are fitted exactly as the data times a power of two,
+ * for the families whose fit maps exactly under scaling (normal, exponential, gamma, Weibull,
+ * logistic, Laplace, Cauchy, uniform). R: `fitdistrplus::fitdist`.
  *
  * @param x - The data (finite numbers in the family's support).
  * @param family - The family's name (R's spelling, e.g. 'gamma', 'negativeBinomial') or a Family.
@@ -50,6 +54,16 @@ export interface FitDistributionOptions {
 export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Family, options: FitDistributionOptions = {}): DistributionFit {
   const fn = 'fitDistribution';
   const model = modelFor(fn, family);
+  const c = typeof x === 'object' && x !== null ? extremeDataScale(model.family, x) : 1;
+  if (c !== 1) {
+    try {
+      const fixed = scaleParams(model.family, options.fixed, c);
+      const start = scaleParams(model.family, options.start, c);
+      return scaleFit(fitDistribution(scaleData(x, c), model.family, { ...(fixed && { fixed }), ...(start && { start }) }), 1 / c);
+    } catch {
+      // The fit on x itself (below) throws the same error, naming the values as given.
+    }
+  }
   const prep = prepareFit(fn, x, model, options.fixed ?? {});
   const { data, free } = prep;
   const theta = Float64Array.from(prep.theta);

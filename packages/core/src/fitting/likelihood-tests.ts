@@ -2,6 +2,7 @@ import type { FamilyParams } from '../families/family.ts';
 import { describe } from '../internal/validate.ts';
 import { chiSquareSf } from './chi-square.ts';
 import { prepareForFit } from './confidence-intervals.ts';
+import { extremeScaleOfFit, scaleData, scaleFit, scaleParams } from './data-scale.ts';
 import type { DistributionFit } from './fit-result.ts';
 import { checkParameterValue, freeIndices, restrictedMaximum } from './prepared-fit.ts';
 import { spdInverse, subMatrix } from './small-matrix.ts';
@@ -50,6 +51,16 @@ function chiSquareTest(statistic: number, df: number): ChiSquareTest {
  */
 export function likelihoodTests(x: ArrayLike<number>, fit: DistributionFit, hypothesis: FamilyParams): LikelihoodTests {
   const fn = 'likelihoodTests';
+  const c = extremeScaleOfFit(fit, x);
+  if (c !== 1) {
+    try {
+      // The three statistics do not change when every parameter is multiplied by a constant.
+      const scaled = likelihoodTests(scaleData(x, c), scaleFit(fit, c), scaleParams(fit.family, hypothesis, c) as FamilyParams);
+      return { ...scaled, restricted: scaleParams(fit.family, scaled.restricted, 1 / c) as FamilyParams };
+    } catch {
+      // The tests on x itself (below) throw the same error, naming the values as given.
+    }
+  }
   const prep = prepareForFit(fn, x, fit);
   const { model, data } = prep;
   if (hypothesis === null || typeof hypothesis !== 'object' || Object.keys(hypothesis).length === 0) {

@@ -1,5 +1,6 @@
 import { describe } from '../internal/validate.ts';
 import { prepareForFit } from './confidence-intervals.ts';
+import { extremeScaleOfFit, scaleData, scaleFit, unscaleValue } from './data-scale.ts';
 import type { DistributionFit } from './fit-result.ts';
 import { checkParameterValue, restrictedMaximum } from './prepared-fit.ts';
 
@@ -35,6 +36,22 @@ export interface ProfileLogLikelihood {
  */
 export function profileLogLikelihood(x: ArrayLike<number>, fit: DistributionFit, parameter: string, values: ArrayLike<number>): ProfileLogLikelihood {
   const fn = 'profileLogLikelihood';
+  const c = extremeScaleOfFit(fit, x);
+  if (c !== 1 && values !== null && typeof values === 'object' && typeof values.length === 'number') {
+    try {
+      // ℓ for x is ℓ for c·x plus n·ln c; θ' = f·θ for c·x, so dℓ/dθ = f·dℓ/dθ'.
+      const f = 1 / unscaleValue(fit.family, parameter, 1, c);
+      const scaled = profileLogLikelihood(scaleData(x, c), scaleFit(fit, c), parameter, Float64Array.from({ length: values.length }, (_v, i) => (typeof values[i] === 'number' ? (values[i] as number) * f : NaN)));
+      const shift = fit.n * Math.log(c);
+      return {
+        values: scaled.values.map((v) => v / f),
+        logLikelihood: scaled.logLikelihood.map((l) => l + shift),
+        slope: scaled.slope.map((s) => s * f),
+      };
+    } catch {
+      // The profile on x itself (below) throws the same error, naming the values as given.
+    }
+  }
   const prep = prepareForFit(fn, x, fit);
   const { model, data } = prep;
   const j = model.parameters.findIndex((p) => p.name === parameter);
