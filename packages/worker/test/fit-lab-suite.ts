@@ -59,6 +59,13 @@ export function fitLabSuite(name: string, makeClient: () => MleClient): void {
       const b = await client.loadText('a,b\n1,10\n2,20\n3,x\n', { column: 'b' });
       expect(b.n).toBe(2);
       expect(b.errors).toEqual(parseData('a,b\n1,10\n2,20\n3,x\n', { column: 'b' }).errors.map((e) => ({ ...e })));
+      expect(b.decimal).toBe('.');
+    });
+
+    it('loadText reads a table written with decimal commas and says so', async () => {
+      const eu = await client.loadText('Gewicht;Größe\n1,5;172,25\n2,75;180\n', { column: 'Größe' });
+      expect(eu.decimal).toBe(',');
+      expect(Array.from(await client.values(eu.handle!))).toEqual([172.25, 180]);
     });
 
     it('loadText of appendText pieces reads what the joined text reads, a pair split between pieces included', async () => {

@@ -28,8 +28,9 @@ export interface ParseDataOptions {
    */
   readonly header?: boolean;
   /**
-   * The decimal mark. '.' (default): a comma always separates values. ',': the comma (and '，') is
-   * the decimal mark and is not a separator; a point in a number is then an error.
+   * The decimal mark. '.': a comma always separates values. ',': the comma (and '，') is the decimal
+   * mark and is not a separator; a point in a number is then an error. Default: detected — ',' when
+   * the text is written the European way (see {@link detectDecimalComma}), else '.'.
    */
   readonly decimal?: '.' | ',';
 }
@@ -45,6 +46,8 @@ export interface ParsedData {
   readonly column: string | null;
   /** Whether the first non-blank line was taken as a header. */
   readonly header: boolean;
+  /** The decimal mark the numbers were read with (given, or detected). */
+  readonly decimal: '.' | ',';
 }
 
 // Character classes, after mapping full-width forms to ASCII.
@@ -119,11 +122,14 @@ const EMPTY = 7;
  * `1e400` (overflows), an empty cell (`1,,2`) or a missing one in the chosen column — is an error with
  * its 1-based line and raw text, and the values that did parse are still returned.
  *
- * Decimal commas: with the default `decimal: '.'` a comma always separates, so `1,5` is the two values
- * 1 and 5 (this cannot be told apart from a CSV row). Text written with decimal commas (`1,5;2,5`) must
- * be read with `{ decimal: ',' }`. A thousands separator is caught only when a group starts with 0
- * (`1,000`, `12,050`): that is an error, since nobody writes 000 for zero in a list; `1,234` reads as
- * 1 and 234.
+ * Decimal commas: text written the European way — values separated by `;` or tabs, every comma
+ * between two digits, and no decimal point anywhere (`1,5;2,5`, what a spreadsheet in a German or
+ * French locale exports) — is read with the comma as the decimal mark, and `decimal` in the result
+ * says so. Otherwise a comma separates, so `1,5` is the two values 1 and 5 (alone, it cannot be told
+ * apart from a CSV row): pass `{ decimal: ',' }` for a list of decimal commas on separate lines, or
+ * `{ decimal: '.' }` to never read a comma as a decimal mark. With a comma as separator, a thousands
+ * separator is caught only when a group starts with 0 (`1,000`, `12,050`): that is an error, since
+ * nobody writes 000 for zero in a list; `1,234` reads as 1 and 234.
  *
  * Tables: without `column` every field is a value. With `column`, a line that holds a `,` `;` or tab
  * is split at those only (spaces inside a cell stay), otherwise at runs of spaces; the cell at the
@@ -141,7 +147,7 @@ const EMPTY = 7;
  */
 export function parseData(text: string, options: ParseDataOptions = {}): ParsedData {
   if (typeof text !== 'string') throw new TypeError(`parseData: text must be a string, got ${describeValue(text)}`);
-  const { column, header, decimal = '.' } = options;
+  const { column, header, decimal } = options;
   if (column !== undefined && typeof column !== 'string' && typeof column !== 'number') {
     throw new TypeError(`parseData: column must be a header name or a 0-based index, got ${describeValue(column)}`);
   }
@@ -151,10 +157,48 @@ export function parseData(text: string, options: ParseDataOptions = {}): ParsedD
   if (header !== undefined && typeof header !== 'boolean') {
     throw new TypeError(`parseData: header must be true, false or left out (detected), got ${describeValue(header)}`);
   }
-  if (decimal !== '.' && decimal !== ',') {
-    throw new RangeError(`parseData: decimal must be '.' or ',', got ${describeValue(decimal)}`);
+  if (decimal !== undefined && decimal !== '.' && decimal !== ',') {
+    throw new RangeError(`parseData: decimal must be '.', ',' or left out (detected), got ${describeValue(decimal)}`);
   }
-  return new Reader(text, column, header, decimal === ',').read();
+  return new Reader(text, column, header, decimal === undefined ? detectDecimalComma(text) : decimal === ',').read();
+}
+
+const SEMICOLON = 59;
+const TAB = 9;
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
+}
+
+/**
+ * Whether a text is written with decimal commas: it has a `;` or tab separator, at least one comma,
+ * every comma sits between two ASCII digits, and no point touches a digit (no `1.5`, `.5` or `5.`)
+ * — the way a spreadsheet in a locale with decimal commas writes CSV, and a way no text with
+ * separating commas looks (a comma-separated row then also has `;` or tabs between the values and
+ * no decimal point in any of them). A full-width comma `，` (a separator in Chinese text) rules it out.
+ *
+ * @param text - The whole text.
+ * @returns true when the comma should be read as the decimal mark.
+ * @example
+ * detectDecimalComma('1,5;2,25\n3;4,75'); // => true
+ * detectDecimalComma('1,5,2'); // => false (commas alone separate)
+ * detectDecimalComma('1.5;2,5'); // => false (a decimal point is used)
+ */
+export function detectDecimalComma(text: string): boolean {
+  let separator = false;
+  let comma = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SEMICOLON || c === TAB || c === 0xff1b) separator = true;
+    else if (c === COMMA) {
+      if (!(i > 0 && isDigit(text.charCodeAt(i - 1)) && i + 1 < n && isDigit(text.charCodeAt(i + 1)))) return false;
+      comma = true;
+    } else if (c === POINT) {
+      if ((i > 0 && isDigit(text.charCodeAt(i - 1))) || (i + 1 < n && isDigit(text.charCodeAt(i + 1)))) return false;
+    } else if (c === 0xff0c) return false;
+  }
+  return separator && comma;
 }
 
 class Reader {
@@ -233,7 +277,9 @@ class Reader {
         // A header has no number among its space-split tokens; its names come from table splitting
         // (spaces stay inside cells when the line has hard separators).
         this.split(lineStart, end, false);
-        hasHeader = this.headerOption ?? this.looksLikeHeader();
+        // A lone line is data even when it holds no number ("12%" is then an error, not a header
+        // over nothing), unless a header is asked for or a column named.
+        hasHeader = this.headerOption ?? (this.looksLikeHeader() && (tableMode || !this.restIsBlank(pos)));
         if (hasHeader || tableMode) this.split(lineStart, end, true);
         columns = hasHeader ? this.fieldTexts() : Array.from({ length: this.fieldCount }, (_, i) => `V${i + 1}`);
         if (tableMode) {
@@ -270,6 +316,7 @@ class Reader {
       columns,
       column: columnName,
       header: hasHeader,
+      decimal: this.decimalComma ? ',' : '.',
     };
   }
 
@@ -277,6 +324,15 @@ class Reader {
     for (let i = s; i < e; i++) {
       const c = this.text.charCodeAt(i);
       if (!(isSoft(c) || c === 9)) return false;
+    }
+    return true;
+  }
+
+  /** Whether nothing but spaces, tabs and line breaks follows `from`. */
+  private restIsBlank(from: number): boolean {
+    for (let i = from; i < this.text.length; i++) {
+      const c = this.text.charCodeAt(i);
+      if (!(isSoft(c) || c === 9 || c === CR || c === LF)) return false;
     }
     return true;
   }

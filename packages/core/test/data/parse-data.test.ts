@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseData } from '../../src/data/parse-data.ts';
+import { detectDecimalComma, parseData } from '../../src/data/parse-data.ts';
 import golden from '../fixtures/parse_data.json' with { type: 'json' };
 
 /** Decodes Python's float.hex() ('-0x1.8p+1', '0x0.0000000000001p-1022') to the exact double. */
@@ -136,6 +136,48 @@ describe('parseData', () => {
     const d = parseData('x;y\n1,5;2,25\n3;4,0\n5.5;6', { decimal: ',' });
     expect(Array.from(d.values)).toEqual([1.5, 2.25, 3, 4, 6]);
     expect(d.errors).toEqual([{ line: 4, text: '5.5', message: '"5.5" has a decimal point, but decimal: \',\' makes the comma the decimal mark' }]);
+    expect(d.decimal).toBe(',');
+  });
+
+  it('detects text written with decimal commas (a spreadsheet in a German or French locale)', () => {
+    // Semicolons or tabs separate, every comma sits between digits, no decimal point: the comma is the
+    // decimal mark. Read as plain separators these were 1, 5, 2, 25, … — twice the values, all wrong.
+    const eu = parseData('Gewicht;Größe\n1,5;172,25\n2;180\n3,75;169,5', { column: 'Gewicht' });
+    expect(eu.decimal).toBe(',');
+    expect(Array.from(eu.values)).toEqual([1.5, 2, 3.75]);
+    expect(Array.from(parseData('1,5\t2,25\n-0,5\t1e3').values)).toEqual([1.5, 2.25, -0.5, 1000]);
+    expect(Array.from(parseData('1,5;2,3;4,0').values)).toEqual([1.5, 2.3, 4]);
+    // Anything else keeps the comma a separator: commas alone, a decimal point anywhere, a comma not
+    // between digits, a full-width comma (a separator in Chinese text).
+    for (const [text, values] of [
+      ['1,5,2', [1, 5, 2]],
+      ['1,5\n2,5', [1, 5, 2, 5]],
+      ['1.5;2,5', [1.5, 2, 5]],
+      ['1, 5;2', [1, 5, 2]],
+      ['1，5;2,5', [1, 5, 2, 5]],
+    ] as const) {
+      const r = parseData(text);
+      expect(r.decimal, text).toBe('.');
+      expect(Array.from(r.values), text).toEqual(values);
+    }
+    // Given explicitly, the option wins over detection.
+    expect(Array.from(parseData('1,5;2,3', { decimal: '.' }).values)).toEqual([1, 5, 2, 3]);
+    expect(detectDecimalComma('1,5;2,25\n3;4,75')).toBe(true);
+  });
+
+  it('property: decimal-comma tables round-trip (semicolon-separated, as a locale with decimal commas writes them)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 20 }), (rows) => {
+        const width = (rows[0] as number[]).length;
+        const table = rows.map((r) => Array.from({ length: width }, (_, k) => Math.round((r[k] ?? 0) * 100) / 100));
+        const text = table.map((r) => r.map((v) => String(v).replace('.', ',')).join(';')).join('\n');
+        const parsed = parseData(text);
+        const flat = table.flat().map((v) => (Object.is(v, -0) ? 0 : v));
+        // With no comma at all (every value an integer) nothing says decimal comma, and nothing needs it.
+        expect(parsed.decimal).toBe(text.includes(',') ? ',' : '.');
+        expect(Array.from(parsed.values).map((v) => (Object.is(v, -0) ? 0 : v))).toEqual(flat);
+      }),
+    );
   });
 
   it('reports empty fields between separators; a separator at the end of a line is fine in a list', () => {
@@ -266,6 +308,11 @@ describe('parseData', () => {
       const h = parseData('a,b', { column: 'b' });
       expect(Array.from(h.values)).toEqual([]);
       expect(h.columns).toEqual(['a', 'b']);
+      // A lone line with no number and no column asked for is data, so nothing is dropped silently.
+      const lone = parseData('12%\n\n');
+      expect(lone.header).toBe(false);
+      expect(lone.errors).toEqual([{ line: 1, text: '12%', message: '"12%" is not a number' }]);
+      expect(parseData('weight', { header: true }).columns).toEqual(['weight']);
     });
 
     it('a first line of NaN is data (an error), not a header', () => {
@@ -290,7 +337,7 @@ describe('parseData', () => {
       expect(() => parseData(12 as unknown as string)).toThrow(TypeError);
       expect(() => parseData('1', { column: -1 })).toThrow('parseData: column must be a 0-based index');
       expect(() => parseData('1', { column: 1.5 })).toThrow(RangeError);
-      expect(() => parseData('1', { decimal: ':' as ',' })).toThrow("parseData: decimal must be '.' or ','");
+      expect(() => parseData('1', { decimal: ':' as ',' })).toThrow("parseData: decimal must be '.', ',' or left out (detected), got \":\"");
       expect(() => parseData('', { column: 'x' })).toThrow('parseData: column "x" is not one of the columns (none: the text is empty)');
     });
 

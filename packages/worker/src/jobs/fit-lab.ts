@@ -100,6 +100,8 @@ export interface LoadTextResult {
   column: string | null;
   /** Whether every value is a non-negative integer (the discrete families apply). */
   counts: boolean;
+  /** The decimal mark the numbers were read with: ',' when the text was written with decimal commas (detected). */
+  decimal: '.' | ',';
 }
 
 export interface FitFamiliesOptions {
@@ -357,6 +359,7 @@ export const fitLabJobs = {
         columns: [...parsed.columns],
         column: parsed.column,
         counts: n > 0 && isCounts(parsed.values),
+        decimal: parsed.decimal,
       };
     } finally {
       run.finish();
