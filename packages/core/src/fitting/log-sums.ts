@@ -112,6 +112,65 @@ export function positiveSums(x: ArrayLike<number>): PositiveSums {
   return { sum: s + c, sumLog, min, max, bad: -1 };
 }
 
+/** Values per block of {@link fastPositiveSums}: their product stays a normal double when each is in [1e-9, 1e9]. */
+const FAST_BLOCK = 32;
+const FAST_LO = 1e-9;
+const FAST_HI = 1e9;
+/** The smallest Jensen gap ln x̄ − mean ln x for which {@link fastPositiveSums} keeps its sums. */
+const FAST_MIN_GAP = 1e-3;
+
+/**
+ * {@link positiveSums} at a fifth of its cost, for what the gamma fit needs of them: per block of 32
+ * values a plain sum (the blocks' sums added compensated, TwoSum) and a product (two running products
+ * of alternate values, so neither waits on the other) whose logarithm joins Σ ln x, with no test per
+ * value. When every value is in [1e-9, 1e9] a block's product is a normal double, and Σ ln x is off by
+ * at most ~1.1e-16·(32 + max |ln x|) per block (the products' roundings and the logarithm's), x̄ by
+ * 31·1.1e-16 relatively: together below 1e-14 absolute in mean ln x and ln x̄. undefined (the caller
+ * then runs positiveSums) when a value is outside [1e-9, 1e9] or not a number, or when the Jensen gap
+ * ln x̄ − mean ln x (what the gamma's shape depends on) is below 1e-3, so that the gap would keep
+ * fewer than 11 digits.
+ */
+export function fastPositiveSums(x: Float64Array): PositiveSums | undefined {
+  const n = x.length;
+  let s = 0;
+  let c = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let acc = 0;
+  for (let from = 0; from < n; from += FAST_BLOCK) {
+    const end = Math.min(n, from + FAST_BLOCK);
+    let b = 0;
+    let p0 = 1;
+    let p1 = 1;
+    let i = from;
+    for (; i + 1 < end; i += 2) {
+      const v = x[i] as number;
+      const w = x[i + 1] as number;
+      b += v + w;
+      min = Math.min(min, v, w);
+      max = Math.max(max, v, w);
+      p0 *= v;
+      p1 *= w;
+    }
+    if (i < end) {
+      const v = x[i] as number;
+      b += v;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+      p0 *= v;
+    }
+    const t = s + b;
+    c += s - (t - (t - s)) + (b - (t - s));
+    s = t;
+    acc += Math.log(p0 * p1);
+  }
+  // NaN fails both tests (Math.min and Math.max propagate it).
+  if (!(min >= FAST_LO && max <= FAST_HI)) return undefined;
+  const sum = s + c;
+  if (!(Math.log(sum / n) - acc / n >= FAST_MIN_GAP)) return undefined;
+  return { sum, sumLog: acc, min, max, bad: -1 };
+}
+
 // The lognormal's sums, Σ(ln x − K) and Σ(ln x − K)², which the running products above cannot
 // give, by the table logarithm of table-math.ts over a Uint32Array view of the data (no copy).
 
