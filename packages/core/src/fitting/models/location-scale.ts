@@ -33,14 +33,38 @@ export function weightedSample(x: ArrayLike<number>, n: number): WeightedSample 
   }
   // Never modified, so a Float64Array is used as it is (TypedArray.from would iterate it slowly).
   const values = toFloat64(x);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    min = Math.min(min, values[i] as number);
-    max = Math.max(max, values[i] as number);
-  }
+  const { min, max } = extremes(values);
   // No array of unit counts: a fresh 0.8 MB array costs more in page faults than a pass of the fit.
   return { n, values, counts: undefined, min, max, distinct: false };
+}
+
+/**
+ * The least and greatest value (NaN when any value is NaN), by four interleaved running extremes: a
+ * single pair is a chain of dependent Math.min / Math.max, one value at a time (in V8 the four take
+ * a third of its time on 1e5 values).
+ */
+export function extremes(x: Float64Array): { min: number; max: number } {
+  const n = x.length;
+  let min0 = Infinity;
+  let min1 = Infinity;
+  let max0 = -Infinity;
+  let max1 = -Infinity;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const a = x[i] as number;
+    const b = x[i + 1] as number;
+    const c = x[i + 2] as number;
+    const d = x[i + 3] as number;
+    min0 = Math.min(min0, a, b);
+    min1 = Math.min(min1, c, d);
+    max0 = Math.max(max0, a, b);
+    max1 = Math.max(max1, c, d);
+  }
+  for (; i < n; i++) {
+    min0 = Math.min(min0, x[i] as number);
+    max0 = Math.max(max0, x[i] as number);
+  }
+  return { min: Math.min(min0, min1), max: Math.max(max0, max1) };
 }
 
 /**
