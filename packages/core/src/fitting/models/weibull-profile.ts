@@ -13,8 +13,9 @@ import { expNonPositive, highWord, logMantissa } from '../table-math.ts';
 // another pass, with the Lagrange remainder of order T bounded by |δ|^{T+1}/(T+1)! · e^{|δ|·max|z|} ·
 // M₁₂ (z^{j+T+1} = z¹² for the orders used, an even moment, so Σ w e^{k_c L} |z|¹² itself). Newton
 // runs on that Taylor model; where the bound shows the model exact to rounding at its root, that
-// root is the MLE. From the log-moment start (a few per cent off) one pass usually suffices: a
-// logarithm and an exponential per value, where Newton in (k, λ) needs one pass per iterate.
+// root is the MLE. From a large sample's start (its subsample's profile MLE, weibull.ts) or a small
+// one's (the log-moment shape, a few per cent off) one pass usually suffices: a logarithm and an
+// exponential per value, where Newton in (k, λ) needs one pass per iterate.
 
 /** What the profile Newton needs of the prepared data. */
 export interface WeibullProfileData {

@@ -45,12 +45,37 @@ function weibullLogs(values: Float64Array, counts: Float64Array | undefined, c: 
 /** Values in the strided subsample that starts the profile fit of a large sample. */
 const START_SAMPLE = 2000;
 
-/** The mean and sd of ln u, from a strided subsample when the sample is large and kept as it is. */
-function startLogs(s: WeibullStats): { meanLogU: number; sdLog: number } {
-  if (s.counts !== undefined || s.n <= 2 * START_SAMPLE) return s.logs;
+/**
+ * The shape and the centre of the moments (in L = ln(x/max)) that start the profile fit. A small
+ * sample (or a frequency table): the log-moment shape, centred at the mean of L. A large sample kept
+ * as it is: the profile MLE of a strided subsample of 2000 values (itself from the log-moment start,
+ * a few passes over the subsample), within ~1/√2000 of the full sample's — close enough that one pass
+ * over all the values is the last — centred at the weighted mean of L under e^{kL}, which at the
+ * profile root is 1/k + mean L (the subsample's). A `given` shape is used as it is, centred at the
+ * mean of L.
+ */
+function profileStart(s: WeibullStats, given: number | undefined): { shape: number; centre: number } {
+  if (s.counts !== undefined || s.n <= 2 * START_SAMPLE) return { shape: given ?? logMomentShape(s.logs.sdLog), centre: s.logs.meanLogU };
   const sub = new Float64Array(START_SAMPLE);
-  for (let i = 0; i < START_SAMPLE; i++) sub[i] = s.values[Math.floor((i * s.n) / START_SAMPLE)] as number;
-  return weibullLogs(sub, undefined, s.max, START_SAMPLE);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < START_SAMPLE; i++) {
+    const v = s.values[Math.floor((i * s.n) / START_SAMPLE)] as number;
+    sub[i] = v;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  const logs = weibullLogs(sub, undefined, max, START_SAMPLE);
+  const k0 = logMomentShape(logs.sdLog);
+  // The subsample's L are ln(x/max of the subsample): its centres move by that max's logarithm.
+  const shift = Math.log(max) - s.logC;
+  if (given !== undefined) return { shape: given, centre: logs.meanLogU + shift };
+  if (min < max) {
+    const fit = weibullProfileMaximum({ n: START_SAMPLE, values: sub, counts: undefined, max, logC: Math.log(max), minLogU: Math.log(min / max) }, k0, logs.meanLogU);
+    const k = fit.theta[0] as number;
+    if (fit.converged && k > 0 && Number.isFinite(k)) return { shape: k, centre: 1 / k + logs.meanLogU + shift };
+  }
+  return { shape: k0, centre: logs.meanLogU + shift };
 }
 
 /** A0 = Σ w e^{kz}, A1 = Σ w e^{kz} z, A2 = Σ w e^{kz} z², z = ln u − ln m. */
@@ -147,8 +172,8 @@ export const weibullModel: LikelihoodModel<WeibullStats> = {
   },
   maximize(s, _theta, free, start) {
     if (free[0] !== true || free[1] !== true) return undefined;
-    const logs = startLogs(s);
-    return weibullProfileMaximum(s, start === undefined ? logMomentShape(logs.sdLog) : (start[0] as number), logs.meanLogU);
+    const from = profileStart(s, start?.[0]);
+    return weibullProfileMaximum(s, from.shape, from.centre);
   },
   starts(s, theta, free) {
     // Log-moment start: sd(ln x) = π / (k√6), E ln x = ln λ − γ/k.
