@@ -1,4 +1,5 @@
 import type { LikelihoodModel } from '../model.ts';
+import { expNonPositive } from '../table-math.ts';
 import { maximize } from '../newton.ts';
 import type { LocationScaleData } from './location-scale.ts';
 import { locationScaleData, robustSpread } from './location-scale.ts';
@@ -14,7 +15,8 @@ import { binnedQuantile, logisticBins, logisticChebyshevMaximum } from './logist
 const FLUSH = 1e200;
 
 /**
- * ℓ, and when asked the score and Hessian, in one pass with one exponential per value:
+ * ℓ, and when asked the score and Hessian, in one pass with one exponential per value (the table
+ * exponential of table-math.ts, within ~1e-15 relatively of Math.exp at a third of its cost):
  * e = e^{−|z|}, tanh(z/2) = ±(1 − e)/(1 + e), and Σ ln(1 + e) from running products (each adds ½ ulp,
  * ~1.1e-16 absolute in the sum, as a per-value log1p would).
  */
@@ -38,7 +40,7 @@ function logisticPass(s: LocationScaleData, t: Float64Array, g: Float64Array | u
     for (let i = 0; i < values.length; i++) {
       const z = ((values[i] as number) - mu) * inv;
       const a = Math.abs(z);
-      const e = Math.exp(-a);
+      const e = expNonPositive(-a);
       const ope = 1 + e;
       acc += a;
       prod *= ope;
@@ -61,7 +63,7 @@ function logisticPass(s: LocationScaleData, t: Float64Array, g: Float64Array | u
     const w = counts[i] as number;
     const z = ((values[i] as number) - mu) * inv;
     const a = Math.abs(z);
-    const e = Math.exp(-a);
+    const e = expNonPositive(-a);
     const ope = 1 + e;
     if (w === 1) {
       // Σ ln(1 + e) as ln of running products (1 + e ≤ 2; see log-sums.ts): a multiplication, not a log1p.
