@@ -132,17 +132,33 @@ const FAST_MIN_GAP = 1e-3;
  */
 export function fastPositiveSums(x: Float64Array): PositiveSums | undefined {
   const n = x.length;
-  let s = 0;
-  let c = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  let acc = 0;
-  for (let from = 0; from < n; from += FAST_BLOCK) {
-    const end = Math.min(n, from + FAST_BLOCK);
+  FAST_SUMS.set(FAST_START);
+  // A chunk per call (see centredLogSums).
+  for (let from = 0; from < n; from += CHUNK) fastPositiveChunk(x, from, Math.min(n, from + CHUNK));
+  const [s, c, min, max, acc] = FAST_SUMS as unknown as [number, number, number, number, number];
+  // NaN fails both tests (Math.min and Math.max propagate it).
+  if (!(min >= FAST_LO && max <= FAST_HI)) return undefined;
+  const sum = s + c;
+  if (!(Math.log(sum / n) - acc / n >= FAST_MIN_GAP)) return undefined;
+  return { sum, sumLog: acc, min, max, bad: -1 };
+}
+
+/** Σ x (sum and compensation), min, max and Σ ln x of {@link fastPositiveSums}, as its chunks add to them. */
+const FAST_SUMS = new Float64Array(5);
+const FAST_START = Float64Array.of(0, 0, Infinity, -Infinity, 0);
+
+function fastPositiveChunk(x: Float64Array, from: number, to: number): void {
+  let s = FAST_SUMS[0] as number;
+  let c = FAST_SUMS[1] as number;
+  let min = FAST_SUMS[2] as number;
+  let max = FAST_SUMS[3] as number;
+  let acc = FAST_SUMS[4] as number;
+  for (let start = from; start < to; start += FAST_BLOCK) {
+    const end = Math.min(to, start + FAST_BLOCK);
     let b = 0;
     let p0 = 1;
     let p1 = 1;
-    let i = from;
+    let i = start;
     for (; i + 1 < end; i += 2) {
       const v = x[i] as number;
       const w = x[i + 1] as number;
@@ -164,11 +180,11 @@ export function fastPositiveSums(x: Float64Array): PositiveSums | undefined {
     s = t;
     acc += Math.log(p0 * p1);
   }
-  // NaN fails both tests (Math.min and Math.max propagate it).
-  if (!(min >= FAST_LO && max <= FAST_HI)) return undefined;
-  const sum = s + c;
-  if (!(Math.log(sum / n) - acc / n >= FAST_MIN_GAP)) return undefined;
-  return { sum, sumLog: acc, min, max, bad: -1 };
+  FAST_SUMS[0] = s;
+  FAST_SUMS[1] = c;
+  FAST_SUMS[2] = min;
+  FAST_SUMS[3] = max;
+  FAST_SUMS[4] = acc;
 }
 
 // The lognormal's sums, Σ(ln x − K) and Σ(ln x − K)², which the running products above cannot
@@ -187,12 +203,28 @@ const BLOCK = 32;
 export function centredLogSums(x: Float64Array, shift: number, out: Float64Array): void {
   const bits = new Uint32Array(x.buffer, x.byteOffset, 2 * x.length);
   const n = x.length;
-  let s1 = 0;
-  let c1 = 0;
-  let s2 = 0;
-  let c2 = 0;
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = Math.min(n, start + BLOCK);
+  CENTRED_SUMS.fill(0);
+  // A chunk per call (see extremes in models/location-scale.ts: a helper called many times is
+  // compiled whole, where one call's loop compiled on the stack left its code in every call), its
+  // sums kept in a module-level array (whose stores V8 compiles without waiting for type feedback).
+  for (let from = 0; from < n; from += CHUNK) centredLogChunk(x, bits, shift, from, Math.min(n, from + CHUNK));
+  out.set(CENTRED_SUMS);
+}
+
+/** The compensated sums of {@link centredLogSums}, as its chunks add to them. */
+const CENTRED_SUMS = new Float64Array(4);
+
+/** Values per call of the chunk helpers (a multiple of their blocks). */
+const CHUNK = 4096;
+
+/** Adds a chunk's block sums to the compensated sums in CENTRED_SUMS. */
+function centredLogChunk(x: Float64Array, bits: Uint32Array, shift: number, from: number, to: number): void {
+  let s1 = CENTRED_SUMS[0] as number;
+  let c1 = CENTRED_SUMS[1] as number;
+  let s2 = CENTRED_SUMS[2] as number;
+  let c2 = CENTRED_SUMS[3] as number;
+  for (let start = from; start < to; start += BLOCK) {
+    const end = Math.min(to, start + BLOCK);
     let b1 = 0;
     let b2 = 0;
     for (let i = start; i < end; i++) {
@@ -209,10 +241,10 @@ export function centredLogSums(x: Float64Array, shift: number, out: Float64Array
     c2 += s2 - (t2 - (t2 - s2)) + (b2 - (t2 - s2));
     s2 = t2;
   }
-  out[0] = s1;
-  out[1] = c1;
-  out[2] = s2;
-  out[3] = c2;
+  CENTRED_SUMS[0] = s1;
+  CENTRED_SUMS[1] = c1;
+  CENTRED_SUMS[2] = s2;
+  CENTRED_SUMS[3] = c2;
 }
 
 /** What {@link unitIntervalSums} gathers. */

@@ -3,19 +3,20 @@
 // every scaling by a power of two exact.
 //
 // Logarithm (for a positive normal double x = 2^e · m, m ∈ [1, 2), its high word `hi` read through a
-// Uint32Array view of the data): the exponent field gives e and 2^−e, the top 8 mantissa bits pick
-// c = 1 + (j + ½)/256, and ln m = ln c + ln(1 + r) with r = (m − c)/c, |r| ≤ 1/512 (m − c is exact),
-// ln(1 + r) by its series to r⁵ (the rest is below r⁶/6 ≈ 1e-17). ln x = e ln 2 + ln m is within
-// ~3e-16·max(1, |ln x|) of Math.log's. A zero, subnormal, negative or non-finite x gives NaN.
+// Uint32Array view of the data): the exponent field gives e and 2^−e, the top 10 mantissa bits pick
+// c = 1 + (j + ½)/1024, and ln m = ln c + ln(1 + r) with r = (m − c)/c, |r| ≤ 1/2048 (m − c is
+// exact), ln(1 + r) by its series to r⁴ (the rest is below r⁵/5 ≈ 6e-18). ln x = e ln 2 + ln m is
+// within ~3e-16·max(1, |ln x|) of Math.log's. A zero, subnormal, negative or non-finite x gives NaN.
 //
 // Exponential (Tang's method, as in fdlibm's successors): y = (256q + j)·ln2/256 + r with
 // |r| ≤ ln2/512 (ln2/256 split in two, so n·hi is exact), e^y = 2^q · 2^(j/256) · e^r, e^r by its
 // series to r⁴ (the rest below r⁵/120 ≈ 4e-17). Within ~1e-15 relatively of Math.exp for
 // −708 ≤ y ≤ 0; below, where e^y is subnormal, digits are lost, and from about −745 it is 0.
 //
-// The tables (256 entries each, a larger table for a shorter series) cost 256·8·4 bytes.
+// Larger tables buy shorter series (each term dropped saves ~5 % of a pass over 1e5 values): the
+// logarithm's three tables of 1024 doubles take 24 KB, the exponential's 2 KB (plus 2^q, 9 KB).
 
-const LOG_BITS = 8;
+const LOG_BITS = 10;
 const LOG_TABLE = 1 << LOG_BITS;
 const CENTRE = new Float64Array(LOG_TABLE);
 const INV_CENTRE = new Float64Array(LOG_TABLE);
@@ -39,7 +40,7 @@ export function logMantissa(x: number, hi: number): number {
   const m = x * (UNSCALE[hi >>> 20] as number);
   const r = (m - (CENTRE[j] as number)) * (INV_CENTRE[j] as number);
   const r2 = r * r;
-  return (LOG_CENTRE[j] as number) + (r - r2 * (0.5 - r * (1 / 3 - r * (0.25 - r * 0.2))));
+  return (LOG_CENTRE[j] as number) + (r - r2 * (0.5 - r * (1 / 3 - r * 0.25)));
 }
 
 const TABLE_BITS = 8;

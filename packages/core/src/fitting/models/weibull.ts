@@ -26,10 +26,25 @@ function weibullLogs(values: Float64Array, counts: Float64Array | undefined, c: 
   const k = values.length;
   const logU = new Float64Array(k);
   const shift = Math.log((values[0] as number) / c);
-  let sumLogU = 0;
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < k; i++) {
+  LOG_SUMS.fill(0);
+  // A chunk per call (see extremes in location-scale.ts: a helper called many times is compiled whole).
+  for (let from = 0; from < k; from += LOG_CHUNK) logsOf(values, counts, c, shift, logU, from, Math.min(k, from + LOG_CHUNK));
+  const sumLogU = LOG_SUMS[0] as number;
+  const s1 = LOG_SUMS[1] as number;
+  const s2 = LOG_SUMS[2] as number;
+  const ss = Math.max(0, s2 - (s1 * s1) / n);
+  return { logU, sumLogU, meanLogU: sumLogU / n, sdLog: Math.sqrt(ss / n) };
+}
+
+const LOG_CHUNK = 512;
+/** Σ w ln u, Σ w d and Σ w d² (d = ln u − shift) of {@link weibullLogs}, added to by {@link logsOf}. */
+const LOG_SUMS = new Float64Array(3);
+
+function logsOf(values: Float64Array, counts: Float64Array | undefined, c: number, shift: number, logU: Float64Array, from: number, to: number): void {
+  let sumLogU = LOG_SUMS[0] as number;
+  let s1 = LOG_SUMS[1] as number;
+  let s2 = LOG_SUMS[2] as number;
+  for (let i = from; i < to; i++) {
     const l = Math.log((values[i] as number) / c);
     const w = counts === undefined ? 1 : (counts[i] as number);
     logU[i] = l;
@@ -38,8 +53,9 @@ function weibullLogs(values: Float64Array, counts: Float64Array | undefined, c: 
     s1 += w * d;
     s2 += w * d * d;
   }
-  const ss = Math.max(0, s2 - (s1 * s1) / n);
-  return { logU, sumLogU, meanLogU: sumLogU / n, sdLog: Math.sqrt(ss / n) };
+  LOG_SUMS[0] = sumLogU;
+  LOG_SUMS[1] = s1;
+  LOG_SUMS[2] = s2;
 }
 
 /** Values in the strided subsample that starts the profile fit of a large sample. */
