@@ -41,11 +41,11 @@ function solve2(a: number, b: number, c: number, r0: number, r1: number): [numbe
 }
 
 /**
- * ℓ's sums of one pass at (μ, s) over unit-weight values: Σ|z| + 2 Σ ln(1 + e), Σ t, Σ z t, Σ q,
- * Σ z q, Σ z² q. Branch-free (the sign of z as a number, a product per block of values), which
- * in V8 is a third faster than a branch per value on unsorted data.
+ * ℓ's sums of one pass at (μ, s) over unit-weight values, into out[0…5]: Σ|z| + 2 Σ ln(1 + e),
+ * Σ t, Σ z t, Σ q, Σ z q, Σ z² q. Branch-free (the sign of z as a number, a product per block of
+ * values), which in V8 is a third faster than a branch per value on unsorted data.
  */
-function pass(x: Float64Array, mu: number, sc: number, out: Float64Array): void {
+export function unitWeightSums(x: Float64Array, mu: number, sc: number, out: Float64Array): void {
   const inv = 1 / sc;
   const n = x.length;
   let acc = 0;
@@ -215,7 +215,7 @@ export function logisticChebyshevMaximum(x: Float64Array, start: Float64Array, b
   const sums = new Float64Array(10);
   let previous = -Infinity;
   for (let p = 1; p <= MAX_PASSES; p++) {
-    pass(x, mu, sc, sums);
+    unitWeightSums(x, mu, sc, sums);
     if (bins === undefined) thirdSums(x, undefined, mu, sc, sums);
     else thirdSums(bins.values, bins.counts, mu, sc, sums);
     const [acc, st, szt, sq, szq, sz2q, stq, sztq, sz2tq, sz3tq] = sums as unknown as number[] as [
