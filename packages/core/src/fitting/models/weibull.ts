@@ -59,13 +59,13 @@ function logsOf(values: Float64Array, counts: Float64Array | undefined, c: numbe
 }
 
 /** Values in the strided subsample that starts the profile fit of a large sample. */
-const START_SAMPLE = 2000;
+const START_SAMPLE = 1000;
 
 /**
  * The shape and the centre of the moments (in L = ln(x/max)) that start the profile fit. A small
  * sample (or a frequency table): the log-moment shape, centred at the mean of L. A large sample kept
- * as it is: the profile MLE of a strided subsample of 2000 values (itself from the log-moment start,
- * a few passes over the subsample), within ~1/√2000 of the full sample's — close enough that one pass
+ * as it is: the profile MLE of a strided subsample of 1000 values (itself from the log-moment start,
+ * a few passes over the subsample), within ~1/√1000 of the full sample's — close enough that one pass
  * over all the values is the last — centred at the weighted mean of L under e^{kL}, which at the
  * profile root is 1/k + mean L (the subsample's). A `given` shape is used as it is, centred at the
  * mean of L.
