@@ -67,7 +67,9 @@ export function expNonPositive(y0: number): number {
   const n = y * INV_STEP + SHIFTER - SHIFTER;
   const k = n | 0;
   const r = y - n * STEP_HI - n * STEP_LO;
-  const p = 1 + r * (1 + r * (0.5 + r * (1 / 6 + r / 24)));
+  // 1 + r + r²/2 + r³/6 + r⁴/24 in two halves (a shorter chain than Horner's).
+  const r2 = r * r;
+  const p = 1 + r + r2 * (0.5 + r * (1 / 6) + r2 * (1 / 24));
   return (POW2[(k >> TABLE_BITS) + POW2_OFFSET] as number) * (EXP2_FRACTION[k & (TABLE - 1)] as number) * p;
 }
 
