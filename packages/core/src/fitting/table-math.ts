@@ -3,23 +3,26 @@
 // every scaling by a power of two exact.
 //
 // Logarithm (for a positive normal double x = 2^e · m, m ∈ [1, 2), its high word `hi` read through a
-// Uint32Array view of the data): the exponent field gives e and 2^−e, the top 7 mantissa bits pick
-// c = 1 + (j + ½)/128, and ln m = ln c + ln(1 + r) with r = (m − c)/c, |r| ≤ 1/256 (m − c is exact),
-// ln(1 + r) by its series to r⁷ (the rest is below r⁸/8 ≈ 3e-20). ln x = e ln 2 + ln m is within
-// ~3e-16·max(1, |ln x|) of Math.log's. A zero, subnormal, negative or non-finite x gives NaN.
+// Uint32Array view of the data): the exponent field gives e and 2^−e, the top 10 mantissa bits pick
+// c = 1 + (j + ½)/1024, and ln m = ln c + ln(1 + r) with r = (m − c)/c, |r| ≤ 1/2048 (m − c is
+// exact), ln(1 + r) by its series to r⁴ (the rest is below r⁵/5 ≈ 6e-18). ln x = e ln 2 + ln m is
+// within ~3e-16·max(1, |ln x|) of Math.log's. A zero, subnormal, negative or non-finite x gives NaN.
 //
-// Exponential (Tang's method, as in fdlibm's successors): y = (128q + j)·ln2/128 + r with
-// |r| ≤ ln2/256 (ln2/128 split in two, so n·hi is exact), e^y = 2^q · 2^(j/128) · e^r, e^r by its
-// series to r⁵ (the rest below r⁶/720 ≈ 5e-19). Within ~1e-15 relatively of Math.exp for
+// Exponential (Tang's method, as in fdlibm's successors): y = (256q + j)·ln2/256 + r with
+// |r| ≤ ln2/512 (ln2/256 split in two, so n·hi is exact), e^y = 2^q · 2^(j/256) · e^r, e^r by its
+// series to r⁴ (the rest below r⁵/120 ≈ 4e-17). Within ~1e-15 relatively of Math.exp for
 // −708 ≤ y ≤ 0; below, where e^y is subnormal, digits are lost, and from about −745 it is 0.
+//
+// Larger tables buy shorter series (each term dropped saves ~5 % of a pass over 1e5 values): the
+// logarithm's three tables of 1024 doubles take 24 KB, the exponential's 2 KB (plus 2^q, 9 KB).
 
-const TABLE_BITS = 7;
-const TABLE = 1 << TABLE_BITS;
-const CENTRE = new Float64Array(TABLE);
-const INV_CENTRE = new Float64Array(TABLE);
-const LOG_CENTRE = new Float64Array(TABLE);
-for (let j = 0; j < TABLE; j++) {
-  const c = 1 + (j + 0.5) / TABLE;
+const LOG_BITS = 10;
+const LOG_TABLE = 1 << LOG_BITS;
+const CENTRE = new Float64Array(LOG_TABLE);
+const INV_CENTRE = new Float64Array(LOG_TABLE);
+const LOG_CENTRE = new Float64Array(LOG_TABLE);
+for (let j = 0; j < LOG_TABLE; j++) {
+  const c = 1 + (j + 0.5) / LOG_TABLE;
   CENTRE[j] = c;
   INV_CENTRE[j] = 1 / c;
   LOG_CENTRE[j] = Math.log(c);
@@ -33,21 +36,23 @@ for (let b = 1; b < 2047; b++) UNSCALE[b] = 2 ** (1023 - b);
 
 /** ln m for x = 2^e · m, m ∈ [1, 2), given x and its high word; NaN outside the positive normal doubles. */
 export function logMantissa(x: number, hi: number): number {
-  const j = (hi >>> 13) & (TABLE - 1);
+  const j = (hi >>> (20 - LOG_BITS)) & (LOG_TABLE - 1);
   const m = x * (UNSCALE[hi >>> 20] as number);
   const r = (m - (CENTRE[j] as number)) * (INV_CENTRE[j] as number);
   const r2 = r * r;
-  return (LOG_CENTRE[j] as number) + (r - r2 * (0.5 - r * (1 / 3 - r * (0.25 - r * (0.2 - r * (1 / 6 - r / 7))))));
+  return (LOG_CENTRE[j] as number) + (r - r2 * (0.5 - r * (1 / 3 - r * 0.25)));
 }
 
-/** 2^(j/128), j = 0…127. */
+const TABLE_BITS = 8;
+const TABLE = 1 << TABLE_BITS;
+/** 2^(j/256), j = 0…255. */
 const EXP2_FRACTION = Float64Array.from({ length: TABLE }, (_, j) => Math.exp((j * Math.LN2) / TABLE));
 /** 2^q for q = −1150…0 at index q + 1150 (0 below 2^−1074). */
 const POW2_OFFSET = 1150;
 const POW2 = Float64Array.from({ length: POW2_OFFSET + 1 }, (_, i) => 2 ** (i - POW2_OFFSET));
 const INV_STEP = TABLE / Math.LN2;
-/** ln2/128 = STEP_HI + STEP_LO, STEP_HI with its low 20 bits zero (n·STEP_HI exact for |n| < 2^20). */
-const STEP_HI = 0.0054152123475432745;
+/** ln2/256 = STEP_HI + STEP_LO, STEP_HI with its low 20 bits zero (n·STEP_HI exact for |n| < 2^20). */
+const STEP_HI = 0.0054152123475432745 / 2;
 /** ln 2 − Math.LN2 (mpmath: log(2) − 0.6931471805599453), without which n·STEP_LO would be off by n·1.8e-19. */
 const LN2_LOW = 2.3190468138462996e-17;
 const STEP_LO = (Math.LN2 - TABLE * STEP_HI + LN2_LOW) / TABLE;
@@ -62,7 +67,9 @@ export function expNonPositive(y0: number): number {
   const n = y * INV_STEP + SHIFTER - SHIFTER;
   const k = n | 0;
   const r = y - n * STEP_HI - n * STEP_LO;
-  const p = 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r / 120))));
+  // 1 + r + r²/2 + r³/6 + r⁴/24 in two halves (a shorter chain than Horner's).
+  const r2 = r * r;
+  const p = 1 + r + r2 * (0.5 + r * (1 / 6) + r2 * (1 / 24));
   return (POW2[(k >> TABLE_BITS) + POW2_OFFSET] as number) * (EXP2_FRACTION[k & (TABLE - 1)] as number) * p;
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centredLogSums, positiveSums, sumOfLog1m, sumOfLogs, unitIntervalSums } from '../../src/fitting/log-sums.ts';
+import { centredLogSums, fastPositiveSums, positiveSums, sumOfLog1m, sumOfLogs, unitIntervalSums } from '../../src/fitting/log-sums.ts';
 import { fitDistribution } from '../../src/fitting/fit-distribution.ts';
 import { createRandomState } from '../../src/random/random-state.ts';
 import { neumaierSum } from '../../src/stats/sum.ts';
@@ -68,6 +68,47 @@ describe('sumOfLogs and sumOfLog1m', () => {
     expect(positiveSums(Float64Array.of(1, NaN)).bad).toBe(1);
     expect(positiveSums(Float64Array.of(Infinity)).bad).toBe(0);
     expect(positiveSums(Float64Array.of(-0)).bad).toBe(0);
+  });
+});
+
+describe('fastPositiveSums (the gamma fit\'s block sums)', () => {
+  it('match positiveSums to their stated error on values in [1e-9, 1e9] (fast-check)', () => {
+    const value = fc.oneof(fc.double({ min: 1e-9, max: 1e9, noNaN: true }), fc.double({ min: 0.5, max: 20, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 2, maxLength: 400 }), (x) => {
+        const f = fastPositiveSums(Float64Array.from(x));
+        const ref = positiveSums(Float64Array.from(x));
+        // Only a Jensen gap ≥ 1e-3 keeps the fast sums.
+        const gap = Math.log(ref.sum / x.length) - ref.sumLog / x.length;
+        if (gap < 0.99e-3) expect(f).toBeUndefined();
+        if (f === undefined) {
+          expect(gap).toBeLessThan(1.01e-3);
+          return;
+        }
+        // Per value at most ~1.1e-16·(1 + max |ln x|) off, as Math.log of each value would be: the
+        // tolerance of the sums above.
+        expect(Math.abs(f.sumLog - ref.sumLog)).toBeLessThanOrEqual(tolerance(x.map(Math.log)));
+        expectClose(f.sum, ref.sum, { rel: 4e-15 });
+        expect(f.min).toBe(ref.min);
+        expect(f.max).toBe(ref.max);
+        expect(f.bad).toBe(-1);
+      }),
+    );
+  });
+  it('is undefined for a value outside [1e-9, 1e9], not a number, or ≤ 0, and for a Jensen gap below 1e-3', () => {
+    for (const bad of [0, -1, 1e-10, 2e9, NaN, Infinity]) expect(fastPositiveSums(Float64Array.of(2, bad, 5, 7))).toBeUndefined();
+    // 1 ± 0.01: gap ≈ variance/2 = 5e-5.
+    expect(fastPositiveSums(Float64Array.of(0.99, 1.01, 0.99, 1.01))).toBeUndefined();
+    expect(fastPositiveSums(Float64Array.of(1, 2, 3, 4, 5))).toBeDefined();
+  });
+  it('give the gamma fit of a Float64Array the estimates of the checked path (a plain array)', () => {
+    const x = createRandomState(45).gamma(1.5, 2, 5000);
+    const a = fitDistribution(x, 'gamma');
+    const b = fitDistribution(Array.from(x), 'gamma');
+    expectClose(a.estimates['shape'] as number, b.estimates['shape'] as number, { rel: 1e-12 });
+    expectClose(a.estimates['rate'] as number, b.estimates['rate'] as number, { rel: 1e-12 });
+    expectClose(a.logLikelihood, b.logLikelihood, { rel: 1e-13 });
+    expect(() => fitDistribution(Float64Array.of(1, 2, -3, 4), 'gamma')).toThrow(/x\[2\] is -3/);
   });
 });
 

@@ -47,6 +47,38 @@ describe('fitDistribution: the logistic fit of a large sample (Chebyshev steps)'
   });
 });
 
+describe('fitDistribution: a large logistic sample with one parameter fixed (the general engine, unit weights)', () => {
+  const x = createRandomState(32).logistic(2, 1.5, 20000);
+  /** ℓ and the scores at (μ, s), each term by Math (z = (x − μ)/s, ln f = −ln s − z − 2 log1p(e^{−z})). */
+  function direct(mu: number, s: number): { ll: number; scoreMu: number; scoreS: number } {
+    let ll = 0;
+    let st = 0;
+    let szt = 0;
+    for (const v of x) {
+      const z = (v - mu) / s;
+      ll += -Math.log(s) - Math.abs(z) - 2 * Math.log1p(Math.exp(-Math.abs(z)));
+      st += Math.tanh(z / 2);
+      szt += z * Math.tanh(z / 2);
+    }
+    return { ll, scoreMu: st / s, scoreS: (szt - x.length) / s };
+  }
+  it('location fixed: the scale where its score is 0, and ℓ as summed term by term', () => {
+    const fit = fitDistribution(x, 'logistic', { fixed: { location: 2 } });
+    expect(fit.converged).toBe(true);
+    const d = direct(2, fit.estimates['scale'] as number);
+    // The scale's information is (π² + 3)n/(9s²) ≈ 1.3e4 here: a score below 1e-6 leaves it within ~1e-10.
+    expect(Math.abs(d.scoreS)).toBeLessThan(1e-6);
+    expectClose(fit.logLikelihood, d.ll, { rel: 1e-12 });
+  });
+  it('scale fixed: the location where its score is 0, and ℓ as summed term by term', () => {
+    const fit = fitDistribution(x, 'logistic', { fixed: { scale: 1.5 } });
+    expect(fit.converged).toBe(true);
+    const d = direct(fit.estimates['location'] as number, 1.5);
+    expect(Math.abs(d.scoreMu)).toBeLessThan(1e-6);
+    expectClose(fit.logLikelihood, d.ll, { rel: 1e-12 });
+  });
+});
+
 /** The general engine's maximum from `at` (every step evaluated). */
 function engineMaximum(x: Float64Array, at: Float64Array): { theta: Float64Array; logLikelihood: number } {
   const model = modelFor('test', 'logistic');

@@ -3,7 +3,7 @@ import { logGamma } from '../../special/log-gamma.ts';
 import { trigamma } from '../../special/trigamma.ts';
 import { neumaierSum } from '../../stats/sum.ts';
 import type { LikelihoodModel } from '../model.ts';
-import { positiveSums, sumOfLogs } from '../log-sums.ts';
+import { fastPositiveSums, positiveSums, sumOfLogs } from '../log-sums.ts';
 import { isNumberTypedArray } from '../../internal/validate.ts';
 import { checkValues, noMle, outsideSupport } from '../model.ts';
 
@@ -28,7 +28,7 @@ export const gammaModel: LikelihoodModel<GammaStats> = {
   prepare(fn, x, _theta, free) {
     if (isNumberTypedArray(x) && x.length >= (free[0] === true ? 2 : 1)) {
       // The common case in one pass; a bad value falls through to the checks below, which name it.
-      const f = positiveSums(x);
+      const f = (x instanceof Float64Array ? fastPositiveSums(x) : undefined) ?? positiveSums(x);
       if (f.bad < 0) {
         if (free[0] === true && f.min === f.max) noMle(fn, 'gamma', `every value equals ${f.min}, so the shape would be Infinity`);
         return { n: x.length, mean: f.sum / x.length, meanLog: f.sumLog / x.length };

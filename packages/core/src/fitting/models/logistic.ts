@@ -1,9 +1,10 @@
 import type { LikelihoodModel } from '../model.ts';
+import { expNonPositive } from '../table-math.ts';
 import { maximize } from '../newton.ts';
 import type { LocationScaleData } from './location-scale.ts';
 import { locationScaleData, robustSpread } from './location-scale.ts';
 import type { LogisticBins } from './logistic-chebyshev.ts';
-import { binnedQuantile, logisticBins, logisticChebyshevMaximum } from './logistic-chebyshev.ts';
+import { binnedQuantile, logisticBins, logisticChebyshevMaximum, unitWeightSums } from './logistic-chebyshev.ts';
 
 // logistic {location μ, scale s}: ln f = −ln s − |z| − 2 ln(1 + e^{−|z|}), z = (x − μ)/s.
 // With t = tanh(z/2) and q = dt/dz = 2e^{−|z|}/(1 + e^{−|z|})²:
@@ -12,9 +13,12 @@ import { binnedQuantile, logisticBins, logisticChebyshevMaximum } from './logist
 
 /** Running products of 1 + e are flushed into their logarithm above this. */
 const FLUSH = 1e200;
+/** The sums of a unit-weight pass. */
+const UNIT_SUMS = new Float64Array(6);
 
 /**
- * ℓ, and when asked the score and Hessian, in one pass with one exponential per value:
+ * ℓ, and when asked the score and Hessian, in one pass with one exponential per value (the table
+ * exponential of table-math.ts, within ~1e-15 relatively of Math.exp at a third of its cost):
  * e = e^{−|z|}, tanh(z/2) = ±(1 − e)/(1 + e), and Σ ln(1 + e) from running products (each adds ½ ulp,
  * ~1.1e-16 absolute in the sum, as a per-value log1p would).
  */
@@ -34,34 +38,15 @@ function logisticPass(s: LocationScaleData, t: Float64Array, g: Float64Array | u
   let szq = 0;
   let sz2q = 0;
   if (counts === undefined) {
-    // A large sample kept as it is (unit weights): the same sums without the weights.
-    for (let i = 0; i < values.length; i++) {
-      const z = ((values[i] as number) - mu) * inv;
-      const a = Math.abs(z);
-      const e = Math.exp(-a);
-      const ope = 1 + e;
-      acc += a;
-      prod *= ope;
-      if (prod > FLUSH) {
-        logs += Math.log(prod);
-        prod = 1;
-      }
-      const r = 1 / ope;
-      const th = (z >= 0 ? 1 - e : e - 1) * r;
-      const q = 2 * e * r * r;
-      const zq = z * q;
-      st += th;
-      szt += z * th;
-      sq += q;
-      szq += zq;
-      sz2q += z * zq;
-    }
+    // A large sample kept as it is (unit weights): the Chebyshev fit's pass (logistic-chebyshev.ts).
+    unitWeightSums(values, mu, sc, UNIT_SUMS);
+    [acc, st, szt, sq, szq, sz2q] = UNIT_SUMS as unknown as [number, number, number, number, number, number];
   }
   for (let i = 0; counts !== undefined && i < values.length; i++) {
     const w = counts[i] as number;
     const z = ((values[i] as number) - mu) * inv;
     const a = Math.abs(z);
-    const e = Math.exp(-a);
+    const e = expNonPositive(-a);
     const ope = 1 + e;
     if (w === 1) {
       // Σ ln(1 + e) as ln of running products (1 + e ≤ 2; see log-sums.ts): a multiplication, not a log1p.

@@ -13,8 +13,9 @@ import { expNonPositive, highWord, logMantissa } from '../table-math.ts';
 // another pass, with the Lagrange remainder of order T bounded by |δ|^{T+1}/(T+1)! · e^{|δ|·max|z|} ·
 // M₁₂ (z^{j+T+1} = z¹² for the orders used, an even moment, so Σ w e^{k_c L} |z|¹² itself). Newton
 // runs on that Taylor model; where the bound shows the model exact to rounding at its root, that
-// root is the MLE. From the log-moment start (a few per cent off) one pass usually suffices: a
-// logarithm and an exponential per value, where Newton in (k, λ) needs one pass per iterate.
+// root is the MLE. From a large sample's start (its subsample's profile MLE, weibull.ts) or a small
+// one's (the log-moment shape, a few per cent off) one pass usually suffices: a logarithm and an
+// exponential per value, where Newton in (k, λ) needs one pass per iterate.
 
 /** What the profile Newton needs of the prepared data. */
 export interface WeibullProfileData {
@@ -50,167 +51,142 @@ const MAX_PASSES = 100;
  * page faults cost more than the logarithms.
  */
 function moments(s: WeibullProfileData, k: number, centre: number, m: Float64Array): void {
+  m.fill(0);
   if (s.counts !== undefined) {
-    weightedMoments(s.values, s.counts, s.max, k, centre, m);
+    blockedMoments(s.values, s.counts, s.max, k, centre, m, mathBlock);
     return;
   }
   // A large sample: the table logarithm and exponential (table-math.ts), 3–4 times as fast as
   // Math's; a subnormal value (NaN there) sends the pass to Math.log and Math.exp.
-  tableMoments(s.values, s.max, k, centre, m);
-  if (!m.every(Number.isFinite)) unitMoments(s.values, s.max, k, centre, m);
-}
-
-// Two loops, not one with a test of the weights inside: V8 compiles that test into every iteration
-// (it doubled the pass's time). Powers by a shallow tree (z², z⁴, e·z, e·z², …, e·z⁴·z⁴), not a chain: the loop is
-// then bound by its logarithm and exponential.
-
-function unitMoments(x: Float64Array, c: number, k: number, centre: number, m: Float64Array): void {
-  let m0 = 0;
-  let m1 = 0;
-  let m2 = 0;
-  let m3 = 0;
-  let m4 = 0;
-  let m5 = 0;
-  let m6 = 0;
-  let m7 = 0;
-  let m8 = 0;
-  let m9 = 0;
-  let m10 = 0;
-  let m11 = 0;
-  let m12 = 0;
-  let sl = 0;
-  for (let i = 0; i < x.length; i++) {
-    const l = Math.log((x[i] as number) / c);
-    const z = l - centre;
-    const e = Math.exp(k * l);
-    const z2 = z * z;
-    const z4 = z2 * z2;
-    const e1 = e * z;
-    const e2 = e * z2;
-    const e3 = e1 * z2;
-    const e4 = e * z4;
-    const e5 = e1 * z4;
-    const e6 = e2 * z4;
-    const e7 = e3 * z4;
-    const e8 = e4 * z4;
-    sl += l;
-    m0 += e;
-    m1 += e1;
-    m2 += e2;
-    m3 += e3;
-    m4 += e4;
-    m5 += e5;
-    m6 += e6;
-    m7 += e7;
-    m8 += e8;
-    m9 += e5 * z4;
-    m10 += e6 * z4;
-    m11 += e7 * z4;
-    m12 += e8 * z4;
+  blockedMoments(s.values, undefined, s.max, k, centre, m, tableBlock);
+  if (!m.every(Number.isFinite)) {
+    m.fill(0);
+    blockedMoments(s.values, undefined, s.max, k, centre, m, mathBlock);
   }
-  m.set([m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, sl]);
 }
 
-function tableMoments(x: Float64Array, c: number, k: number, centre: number, m: Float64Array): void {
+// The pass runs over blocks of values in three loops — the logarithms into L_BUF, the exponentials
+// into E_BUF, the moments from both — instead of one loop doing all three per value: in one loop
+// each value's logarithm, exponential and powers form one long chain of dependent operations, and
+// the processor overlaps too few values' chains (in V8 the blocked pass takes half the time).
+
+/** Values per block: the two buffers stay in the L1 cache. */
+const BLOCK = 512;
+const L_BUF = new Float64Array(BLOCK);
+const E_BUF = new Float64Array(BLOCK);
+
+/**
+ * Fills L_BUF[0…len) with L = ln(x/c) and E_BUF with w e^{kL} for x[from…from + len), returning
+ * Σ w L over them.
+ */
+type BlockFill = (x: Float64Array, counts: Float64Array | undefined, c: number, k: number, from: number, len: number) => number;
+
+function mathBlock(x: Float64Array, counts: Float64Array | undefined, c: number, k: number, from: number, len: number): number {
+  let sl = 0;
+  for (let i = 0; i < len; i++) {
+    const w = counts === undefined ? 1 : (counts[from + i] as number);
+    const l = Math.log((x[from + i] as number) / c);
+    L_BUF[i] = l;
+    E_BUF[i] = w * Math.exp(k * l);
+    sl += w * l;
+  }
+  return sl;
+}
+
+function tableBlock(x: Float64Array, _counts: Float64Array | undefined, c: number, k: number, from: number, len: number): number {
   // L = ln(x/c) = (e_x − e_c) ln 2 + ln m_x − ln m_c: exact integer exponents, so the largest value
   // gets L = 0 exactly and no L carries the rounding of a large ln x − ln c.
-  const bits = new Uint32Array(x.buffer, x.byteOffset, 2 * x.length);
+  const bits = new Uint32Array(x.buffer, x.byteOffset + 8 * from, 2 * len);
   const hiC = highWord(c);
   const expC = hiC >>> 20;
   const logMC = logMantissa(c, hiC);
-  let m0 = 0;
-  let m1 = 0;
-  let m2 = 0;
-  let m3 = 0;
-  let m4 = 0;
-  let m5 = 0;
-  let m6 = 0;
-  let m7 = 0;
-  let m8 = 0;
-  let m9 = 0;
-  let m10 = 0;
-  let m11 = 0;
-  let m12 = 0;
   let sl = 0;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = 0; i < len; i++) {
+    // The high word of a little-endian double (every engine that runs this is little-endian).
     const hi = bits[2 * i + 1] as number;
-    const l = ((hi >>> 20) - expC) * Math.LN2 + (logMantissa(x[i] as number, hi) - logMC);
-    const z = l - centre;
-    const e = expNonPositive(k * l);
-    const z2 = z * z;
-    const z4 = z2 * z2;
-    const e1 = e * z;
-    const e2 = e * z2;
-    const e3 = e1 * z2;
-    const e4 = e * z4;
-    const e5 = e1 * z4;
-    const e6 = e2 * z4;
-    const e7 = e3 * z4;
-    const e8 = e4 * z4;
+    const l = ((hi >>> 20) - expC) * Math.LN2 + (logMantissa(x[from + i] as number, hi) - logMC);
+    L_BUF[i] = l;
     sl += l;
-    m0 += e;
-    m1 += e1;
-    m2 += e2;
-    m3 += e3;
-    m4 += e4;
-    m5 += e5;
-    m6 += e6;
-    m7 += e7;
-    m8 += e8;
-    m9 += e5 * z4;
-    m10 += e6 * z4;
-    m11 += e7 * z4;
-    m12 += e8 * z4;
   }
-  m.set([m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, sl]);
+  for (let i = 0; i < len; i++) E_BUF[i] = expNonPositive(k * (L_BUF[i] as number));
+  return sl;
 }
 
-function weightedMoments(x: Float64Array, counts: Float64Array, c: number, k: number, centre: number, m: Float64Array): void {
-  let m0 = 0;
-  let m1 = 0;
-  let m2 = 0;
-  let m3 = 0;
-  let m4 = 0;
-  let m5 = 0;
-  let m6 = 0;
-  let m7 = 0;
-  let m8 = 0;
-  let m9 = 0;
-  let m10 = 0;
-  let m11 = 0;
-  let m12 = 0;
-  let sl = 0;
-  for (let i = 0; i < x.length; i++) {
-    const w = counts[i] as number;
-    const l = Math.log((x[i] as number) / c);
-    const z = l - centre;
-    const e = w * Math.exp(k * l);
+/** Adds the moments of every value to m, a block at a time (see the note above). */
+function blockedMoments(x: Float64Array, counts: Float64Array | undefined, c: number, k: number, centre: number, m: Float64Array, fill: BlockFill): void {
+  const n = x.length;
+  for (let from = 0; from < n; from += BLOCK) {
+    const len = Math.min(BLOCK, n - from);
+    m[TOP + 1] = (m[TOP + 1] as number) + fill(x, counts, c, k, from, len);
+    addMoments(len, centre, m);
+  }
+}
+
+/**
+ * Adds Σ E (L − K)^j, j = 0…12, over the first len entries of the buffers to m[0…12], in two loops
+ * of 7 and 6 running sums (all 13 in one loop do not fit the processor's registers; in V8 the
+ * moments then take a sixth less time, the whole pass ~6 % less). Powers by a shallow tree, not a chain.
+ */
+function addMoments(len: number, centre: number, m: Float64Array): void {
+  let m0 = m[0] as number;
+  let m1 = m[1] as number;
+  let m2 = m[2] as number;
+  let m3 = m[3] as number;
+  let m4 = m[4] as number;
+  let m5 = m[5] as number;
+  let m6 = m[6] as number;
+  for (let i = 0; i < len; i++) {
+    const z = (L_BUF[i] as number) - centre;
+    const e = E_BUF[i] as number;
     const z2 = z * z;
-    const z4 = z2 * z2;
     const e1 = e * z;
     const e2 = e * z2;
     const e3 = e1 * z2;
-    const e4 = e * z4;
-    const e5 = e1 * z4;
-    const e6 = e2 * z4;
-    const e7 = e3 * z4;
-    const e8 = e4 * z4;
-    sl += w * l;
+    const e4 = e2 * z2;
     m0 += e;
     m1 += e1;
     m2 += e2;
     m3 += e3;
     m4 += e4;
-    m5 += e5;
-    m6 += e6;
+    m5 += e3 * z2;
+    m6 += e4 * z2;
+  }
+  m[0] = m0;
+  m[1] = m1;
+  m[2] = m2;
+  m[3] = m3;
+  m[4] = m4;
+  m[5] = m5;
+  m[6] = m6;
+  let m7 = m[7] as number;
+  let m8 = m[8] as number;
+  let m9 = m[9] as number;
+  let m10 = m[10] as number;
+  let m11 = m[11] as number;
+  let m12 = m[12] as number;
+  for (let i = 0; i < len; i++) {
+    const z = (L_BUF[i] as number) - centre;
+    const e = E_BUF[i] as number;
+    const z2 = z * z;
+    const z4 = z2 * z2;
+    const e4 = e * z4;
+    const e7 = e4 * z * z2;
+    const e8 = e4 * z4;
+    const e9 = e7 * z2;
+    const e10 = e8 * z2;
     m7 += e7;
     m8 += e8;
-    m9 += e5 * z4;
-    m10 += e6 * z4;
-    m11 += e7 * z4;
-    m12 += e8 * z4;
+    m9 += e9;
+    m10 += e10;
+    m11 += e9 * z2;
+    m12 += e10 * z2;
   }
-  m.set([m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, sl]);
+  m[7] = m7;
+  m[8] = m8;
+  m[9] = m9;
+  m[10] = m10;
+  m[11] = m11;
+  m[12] = m12;
 }
 
 /** Σ_{i ≤ T} δ^i/i! M_{j+i} (B_j at k_c + δ, without the factor e^{δK}) and its error bound. */

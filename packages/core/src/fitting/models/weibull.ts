@@ -26,10 +26,25 @@ function weibullLogs(values: Float64Array, counts: Float64Array | undefined, c: 
   const k = values.length;
   const logU = new Float64Array(k);
   const shift = Math.log((values[0] as number) / c);
-  let sumLogU = 0;
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < k; i++) {
+  LOG_SUMS.fill(0);
+  // A chunk per call (see extremes in location-scale.ts: a helper called many times is compiled whole).
+  for (let from = 0; from < k; from += LOG_CHUNK) logsOf(values, counts, c, shift, logU, from, Math.min(k, from + LOG_CHUNK));
+  const sumLogU = LOG_SUMS[0] as number;
+  const s1 = LOG_SUMS[1] as number;
+  const s2 = LOG_SUMS[2] as number;
+  const ss = Math.max(0, s2 - (s1 * s1) / n);
+  return { logU, sumLogU, meanLogU: sumLogU / n, sdLog: Math.sqrt(ss / n) };
+}
+
+const LOG_CHUNK = 512;
+/** Σ w ln u, Σ w d and Σ w d² (d = ln u − shift) of {@link weibullLogs}, added to by {@link logsOf}. */
+const LOG_SUMS = new Float64Array(3);
+
+function logsOf(values: Float64Array, counts: Float64Array | undefined, c: number, shift: number, logU: Float64Array, from: number, to: number): void {
+  let sumLogU = LOG_SUMS[0] as number;
+  let s1 = LOG_SUMS[1] as number;
+  let s2 = LOG_SUMS[2] as number;
+  for (let i = from; i < to; i++) {
     const l = Math.log((values[i] as number) / c);
     const w = counts === undefined ? 1 : (counts[i] as number);
     logU[i] = l;
@@ -38,19 +53,45 @@ function weibullLogs(values: Float64Array, counts: Float64Array | undefined, c: 
     s1 += w * d;
     s2 += w * d * d;
   }
-  const ss = Math.max(0, s2 - (s1 * s1) / n);
-  return { logU, sumLogU, meanLogU: sumLogU / n, sdLog: Math.sqrt(ss / n) };
+  LOG_SUMS[0] = sumLogU;
+  LOG_SUMS[1] = s1;
+  LOG_SUMS[2] = s2;
 }
 
 /** Values in the strided subsample that starts the profile fit of a large sample. */
-const START_SAMPLE = 2000;
+const START_SAMPLE = 1000;
 
-/** The mean and sd of ln u, from a strided subsample when the sample is large and kept as it is. */
-function startLogs(s: WeibullStats): { meanLogU: number; sdLog: number } {
-  if (s.counts !== undefined || s.n <= 2 * START_SAMPLE) return s.logs;
+/**
+ * The shape and the centre of the moments (in L = ln(x/max)) that start the profile fit. A small
+ * sample (or a frequency table): the log-moment shape, centred at the mean of L. A large sample kept
+ * as it is: the profile MLE of a strided subsample of 1000 values (itself from the log-moment start,
+ * a few passes over the subsample), within ~1/√1000 of the full sample's — close enough that one pass
+ * over all the values is the last — centred at the weighted mean of L under e^{kL}, which at the
+ * profile root is 1/k + mean L (the subsample's). A `given` shape is used as it is, centred at the
+ * mean of L.
+ */
+function profileStart(s: WeibullStats, given: number | undefined): { shape: number; centre: number } {
+  if (s.counts !== undefined || s.n <= 2 * START_SAMPLE) return { shape: given ?? logMomentShape(s.logs.sdLog), centre: s.logs.meanLogU };
   const sub = new Float64Array(START_SAMPLE);
-  for (let i = 0; i < START_SAMPLE; i++) sub[i] = s.values[Math.floor((i * s.n) / START_SAMPLE)] as number;
-  return weibullLogs(sub, undefined, s.max, START_SAMPLE);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < START_SAMPLE; i++) {
+    const v = s.values[Math.floor((i * s.n) / START_SAMPLE)] as number;
+    sub[i] = v;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  const logs = weibullLogs(sub, undefined, max, START_SAMPLE);
+  const k0 = logMomentShape(logs.sdLog);
+  // The subsample's L are ln(x/max of the subsample): its centres move by that max's logarithm.
+  const shift = Math.log(max) - s.logC;
+  if (given !== undefined) return { shape: given, centre: logs.meanLogU + shift };
+  if (min < max) {
+    const fit = weibullProfileMaximum({ n: START_SAMPLE, values: sub, counts: undefined, max, logC: Math.log(max), minLogU: Math.log(min / max) }, k0, logs.meanLogU);
+    const k = fit.theta[0] as number;
+    if (fit.converged && k > 0 && Number.isFinite(k)) return { shape: k, centre: 1 / k + logs.meanLogU + shift };
+  }
+  return { shape: k0, centre: logs.meanLogU + shift };
 }
 
 /** A0 = Σ w e^{kz}, A1 = Σ w e^{kz} z, A2 = Σ w e^{kz} z², z = ln u − ln m. */
@@ -147,8 +188,8 @@ export const weibullModel: LikelihoodModel<WeibullStats> = {
   },
   maximize(s, _theta, free, start) {
     if (free[0] !== true || free[1] !== true) return undefined;
-    const logs = startLogs(s);
-    return weibullProfileMaximum(s, start === undefined ? logMomentShape(logs.sdLog) : (start[0] as number), logs.meanLogU);
+    const from = profileStart(s, start?.[0]);
+    return weibullProfileMaximum(s, from.shape, from.centre);
   },
   starts(s, theta, free) {
     // Log-moment start: sd(ln x) = π / (k√6), E ln x = ln λ − γ/k.
