@@ -8,7 +8,9 @@ import type { Family, FamilyKind, FamilyParams } from './family.ts';
 // a grid (mapDiscreteSteps, mapDiscretePpf). A family with an array kernel for the cdf or ppf
 // (Family.arrayKernels) gets it called instead: the same values from a loop in the family's own
 // module, where the call per point is monomorphic and inlined and the parameters are read once
-// (mapPoints' call site sees every family's method, so V8 can inline none of them).
+// (mapPoints' call site sees every family's method, so V8 can inline none of them). The gamma's ppf
+// kernel also starts each point from its neighbours' answers (one evaluation of P per point on a
+// fine grid instead of two or three), so its values are the scalar ppf's to a few ulps, not bit for bit.
 
 const DOMAIN_TEXT = {
   real: 'a finite number',

@@ -348,6 +348,33 @@ describe('edge cases', () => {
     expect(familyPdfArray(g, [], params)).toHaveLength(0);
   });
 
+  it("the gamma's ppf kernel, which starts each point from its neighbours, agrees with the scalar ppf to its accuracy", () => {
+    const g = getFamily('gamma');
+    const grids: number[][] = [
+      Array.from({ length: 20001 }, (_, i) => 0.0005 + (i * 0.999) / 20000), // a fine grid, as a QQ plot's
+      Array.from({ length: 2001 }, (_, i) => 1 - i / 2000), // descending, through ½ and both ends
+      Array.from({ length: 4000 }, (_, i) => Math.exp(-i / 20)), // down the lower tail to 1e-87
+      Array.from({ length: 4000 }, (_, i) => -Math.expm1(-i / 20)), // up the upper tail
+      [0.3, NaN, 0.31, -0.5, 0.32, 2, 0, 0.33, 1, 0.34, 5e-324, 0.35], // neighbours broken by invalid points
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(0.05, 0.3, 1, 2.5, 40, 1e4), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.array(fc.double({ min: 0, max: 1 }), { maxLength: 50 }), (shape, rate, random) => {
+        const params = { shape, rate };
+        for (const ps of [...grids, random, random.toSorted((a, b) => a - b)]) {
+          const fromArray = familyPpfArray(g, ps, params);
+          ps.forEach((p, i) => {
+            const want = g.ppf(p, params);
+            const got = fromArray[i] as number;
+            // x with P(a, x) = p is conditioned by 1/a for small a (P ≈ x^a): a few ulps of P are 1/a times as many of x.
+            if (!(p > 0 && p < 1) || !(want * rate > 1e-300) || want === Infinity) expect(got, `p = ${p}`).toBe(want);
+            else expectClose(got, want, { rel: 32 * 2 ** -52 * Math.max(1, 1 / shape) });
+          });
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
   it('continuous array kernels (Family.arrayKernels) equal the scalar cdf and ppf bit for bit', () => {
     const cases: [string, FamilyParams][] = [
       ['normal', { mean: -3, sd: 0.7 }],
