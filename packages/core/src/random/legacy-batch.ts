@@ -7,7 +7,7 @@
 // The draws are numpy's, in numpy's order: a sampler that rejects U = 0 (Laplace, logistic) simply
 // skips that double, which is what numpy's redraw does too.
 
-import { accurateLog, accurateLogAll } from './accurate-log.ts';
+import { accurateLog, accurateLogAll, accurateLogInPlace } from './accurate-log.ts';
 import { GEOMETRIC_SEARCH_MIN_P } from './legacy-distributions.ts';
 import { nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, type Mt19937 } from './mt19937.ts';
@@ -85,10 +85,12 @@ export function fillExponential(gen: Mt19937, buf: Float64Array, out: Float64Arr
 }
 
 function exponentialChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, scale: number): number {
-  let i = i0;
-  // numpy: -log(1.0 - U); 1 − U is exact and in (0, 1], accurateLog's domain.
-  for (let j = 0; j < m; j++) out[i++] = scale * -accurateLog(1 - (buf[j] as number));
-  return i;
+  // numpy: scale * -log(1.0 - U); 1 − U is exact and in (0, 1]. Two passes, so that the logarithm
+  // runs as accurateLogInPlace's loop (bit for bit accurateLog, without a call per draw).
+  // (−scale)·y is scale·(−y) exactly, signed zeros included.
+  for (let j = 0; j < m; j++) out[i0 + j] = 1 - (buf[j] as number);
+  accurateLogInPlace(out, i0, i0 + m, -scale);
+  return i0 + m;
 }
 
 /**
@@ -156,8 +158,11 @@ function logisticChunk(buf: Float64Array, m: number, out: Float64Array, i0: numb
   let i = i0;
   for (let j = 0; j < m; j++) {
     const U = buf[j] as number;
-    if (U > 0) out[i++] = loc + scale * accurateLogAll(U / (1 - U));
+    if (U > 0) out[i++] = U / (1 - U);
   }
+  // accurateLogInPlace is accurateLogAll bit for bit, as a loop.
+  accurateLogInPlace(out, i0, i);
+  for (let k = i0; k < i; k++) out[k] = loc + scale * (out[k] as number);
   return i;
 }
 
