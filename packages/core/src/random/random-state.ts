@@ -4,7 +4,7 @@
 
 import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
 import { accurateExp, accurateExpInPlace } from './accurate-exp.ts';
-import { accurateLog } from './accurate-log.ts';
+import { accurateLogInPlace } from './accurate-log.ts';
 import {
   legacyBeta,
   fillBinomial,
@@ -134,7 +134,7 @@ export function createRandomState(seed: number): RandomState {
     throw new RangeError(`${fn}: seed must be an integer from 0 to 2**32 − 1 = ${UINT32_MAX}, got ${describe(seed)}`);
   }
   const gen = mt19937Create(seed);
-  const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(3 * ATTEMPTS_PER_KEY) };
+  const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(4 * ATTEMPTS_PER_KEY) };
   /** Scratch for the one-double-per-draw samplers of ./legacy-batch.ts. */
   const doubles = new Float64Array(DOUBLES_CHUNK);
 
@@ -488,7 +488,7 @@ const P = ATTEMPTS_PER_KEY;
 
 /**
  * Polar attempts on the words of the current key from gen.pos while fewer than `wanted` pairs are
- * accepted and four words remain; acc holds [x1 … | x2 … | r² …], P slots each, from slot m.
+ * accepted and four words remain; acc holds [x1 … | x2 … | r² … | scratch], P slots each, from slot m.
  * Returns the number of accepted pairs and leaves gen.pos after the last attempt.
  */
 function polarAttempts(gen: Mt19937, acc: Float64Array, m0: number, wanted: number): number {
@@ -524,11 +524,13 @@ function polarAttempts(gen: Mt19937, acc: Float64Array, m0: number, wanted: numb
  */
 function polarPairs(cache: GaussCache, acc: Float64Array, m: number, out: Float64Array, i0: number, loc: number, scale: number): number {
   const n = out.length;
+  // numpy: f = sqrt(-2.0 * log(r2) / r2) with the C library's log; see ./accurate-log.ts. The
+  // logarithms first, as one accurateLogInPlace loop over a copy of the r² (−2·ln r² is exact).
+  acc.copyWithin(3 * P, 2 * P, 2 * P + m);
+  accurateLogInPlace(acc, 3 * P, 3 * P + m, -2);
   let i = i0;
   for (let k = 0; k < m; k++) {
-    const r2 = acc[2 * P + k] as number;
-    // numpy: f = sqrt(-2.0 * log(r2) / r2) with the C library's log; see ./accurate-log.ts.
-    const f = Math.sqrt((-2 * accurateLog(r2)) / r2);
+    const f = Math.sqrt((acc[3 * P + k] as number) / (acc[2 * P + k] as number));
     out[i++] = loc + scale * (f * (acc[P + k] as number));
     if (i < n) {
       out[i++] = loc + scale * (f * (acc[k] as number));
