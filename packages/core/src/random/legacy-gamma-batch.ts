@@ -8,7 +8,7 @@
 // words of a round of them are read ahead and the polar logarithms taken in one loop, as the batched
 // normal generator does, before the draws are made in order.
 
-import { accurateLog, accurateLogAll } from './accurate-log.ts';
+import { accurateLog, accurateLogAll, accurateLogInPlace } from './accurate-log.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, type Mt19937 } from './mt19937.ts';
 
@@ -192,10 +192,10 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
     ops = 1;
     pairs = 0;
   }
-  for (let p = 0; p < pairs; p++) {
-    const r2 = s.r2[p] as number;
-    s.f[p] = Math.sqrt((-2 * accurateLog(r2)) / r2);
-  }
+  // f = √(−2 ln r² / r²): the logarithms as one accurateLogInPlace loop (−2·ln r² is exact).
+  s.f.set(s.r2.subarray(0, pairs));
+  accurateLogInPlace(s.f, 0, pairs, -2);
+  for (let p = 0; p < pairs; p++) s.f[p] = Math.sqrt((s.f[p] as number) / (s.r2[p] as number));
   const { kind, b1, c1, b2, c2, factor } = job;
   const n = out.length;
   let { i, part, first } = progress;
