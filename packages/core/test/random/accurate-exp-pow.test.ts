@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accurateExp, accurateExpInPlace } from '../../src/random/accurate-exp.ts';
+import { accurateExp, accurateExpHiLo, accurateExpInPlace } from '../../src/random/accurate-exp.ts';
 import { accurateLogAll } from '../../src/random/accurate-log.ts';
 import { createRandomState } from '../../src/random/random-state.ts';
 import fast from '../fixtures/accurate_exp.json' with { type: 'json' };
@@ -131,6 +131,13 @@ describe('accurateExpInPlace', () => {
 
   it('equals accurateExp bit for bit on 10^6 arguments, near ties included', () => {
     expectInPlaceMatches(fastPathArgs(1_000_000, 3));
+  });
+
+  it('accurateExp (whose fast path it shares) is accurateExpHiLo(x, 0) bit for bit on 10^6 arguments', () => {
+    const xs = fastPathArgs(1_000_000, 5);
+    let differ = 0;
+    for (const x of xs) if (!Object.is(accurateExp(x), accurateExpHiLo(x, 0))) differ++;
+    expect(differ).toBe(0);
   });
 
   it('touches only out[i0 … i1)', () => {
