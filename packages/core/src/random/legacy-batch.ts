@@ -13,7 +13,7 @@ import { nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, type Mt19937 } from './mt19937.ts';
 
 const N = MT19937_STATE_LENGTH;
-const TWO_POW_26 = 67108864;
+const TWO_POW_MINUS_27 = 7.450580596923828e-9;
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
 /** Doubles per chunk: 8 KiB of scratch, well inside the L1 cache. */
@@ -46,7 +46,9 @@ function doublesBlock(gen: Mt19937, buf: Float64Array, j0: number, count: number
     const a = temper(key[pos] as number) >>> 5;
     const b = temper(key[pos + 1] as number) >>> 6;
     pos += 2;
-    buf[j++] = (a * TWO_POW_26 + b) * TWO_POW_MINUS_53;
+    // (a·2^26 + b)·2^-53 as a·2^-27 + b·2^-53: both products and their sum are exact (53 bits), and
+    // V8 compiles it to fewer operations.
+    buf[j++] = a * TWO_POW_MINUS_27 + b * TWO_POW_MINUS_53;
   }
   gen.pos = pos;
   return j;

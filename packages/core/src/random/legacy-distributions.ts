@@ -14,7 +14,7 @@ import { accurateLog, accurateLogAll } from './accurate-log.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, type Mt19937 } from './mt19937.ts';
 
-const TWO_POW_26 = 67108864;
+const TWO_POW_MINUS_27 = 7.450580596923828e-9;
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
 /**
@@ -562,8 +562,9 @@ function fillBinomialBtpe(gen: Mt19937, s: BinomialSetup, out: Float64Array, i0:
       let u: number;
       let v: number;
       if (pos <= MT19937_STATE_LENGTH - 4) {
-        u = ((temper(key[pos] as number) >>> 5) * TWO_POW_26 + (temper(key[pos + 1] as number) >>> 6)) * TWO_POW_MINUS_53;
-        v = ((temper(key[pos + 2] as number) >>> 5) * TWO_POW_26 + (temper(key[pos + 3] as number) >>> 6)) * TWO_POW_MINUS_53;
+        // (a·2^26 + b)·2^-53 as a·2^-27 + b·2^-53 (exact products, exact 53-bit sum).
+        u = (temper(key[pos] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[pos + 1] as number) >>> 6) * TWO_POW_MINUS_53;
+        v = (temper(key[pos + 2] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[pos + 3] as number) >>> 6) * TWO_POW_MINUS_53;
         pos += 4;
       } else {
         // Across a twist: word by word, as nextDouble does.

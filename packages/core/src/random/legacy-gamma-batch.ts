@@ -13,15 +13,24 @@ import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-strea
 import { MT19937_STATE_LENGTH, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
 const N = MT19937_STATE_LENGTH;
-const TWO_POW_26 = 67108864;
+const TWO_POW_MINUS_26 = 1.4901161193847656e-8;
+const TWO_POW_MINUS_27 = 7.450580596923828e-9;
 const TWO_POW_MINUS_52 = 2.220446049250313e-16;
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 /** Variates per chunk call: small enough that V8 optimises the chunk function during the first request. */
 const CHUNK = 256;
 
-/** The 53 random bits (a >> 5)·2**26 + (b >> 6) of the two words at key[pos], key[pos + 1] (`legacy_double` before its scaling). */
-function bits53(key: Int32Array, pos: number): number {
-  return (temper(key[pos] as number) >>> 5) * TWO_POW_26 + (temper(key[pos + 1] as number) >>> 6);
+/**
+ * `legacy_double` of the two words at key[pos], key[pos + 1]: ((a >> 5)·2**26 + (b >> 6))·2**−53, as
+ * a·2**−27 + b·2**−53 (both products and their 53-bit sum are exact; fewer operations in V8).
+ */
+function unitDouble(key: Int32Array, pos: number): number {
+  return (temper(key[pos] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[pos + 1] as number) >>> 6) * TWO_POW_MINUS_53;
+}
+
+/** Twice unitDouble, exactly (the polar method's 2U before − 1). */
+function twiceUnitDouble(key: Int32Array, pos: number): number {
+  return (temper(key[pos] as number) >>> 5) * TWO_POW_MINUS_26 + (temper(key[pos + 1] as number) >>> 6) * TWO_POW_MINUS_52;
 }
 
 /** What each output is: scale·G (`legacy_gamma`), Ga/(Ga + Gb) (`legacy_beta`), root·Z/√G (`legacy_standard_t`). */
@@ -154,8 +163,8 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
       let r2 = 0;
       let found = false;
       while (pos <= N - 4) {
-        x1 = bits53(key, pos) * TWO_POW_MINUS_52 - 1;
-        x2 = bits53(key, pos + 2) * TWO_POW_MINUS_52 - 1;
+        x1 = twiceUnitDouble(key, pos) - 1;
+        x2 = twiceUnitDouble(key, pos + 2) - 1;
         pos += 4;
         r2 = x1 * x1 + x2 * x2;
         if (r2 < 1 && r2 !== 0) {
@@ -174,7 +183,7 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
     }
     s.posG[ops] = pos;
     if (pos > N - 2) break;
-    s.u[ops] = bits53(key, pos) * TWO_POW_MINUS_53;
+    s.u[ops] = unitDouble(key, pos);
     pos += 2;
     s.posU[ops++] = pos;
   }
@@ -289,8 +298,8 @@ function marsagliaTsangChunk(gen: Mt19937, cache: GaussCache, out: Float64Array,
             do {
               if (pos <= N - 4) {
                 // 2·(k/2**53) − 1, exactly.
-                x1 = bits53(key, pos) * TWO_POW_MINUS_52 - 1;
-                x2 = bits53(key, pos + 2) * TWO_POW_MINUS_52 - 1;
+                x1 = twiceUnitDouble(key, pos) - 1;
+                x2 = twiceUnitDouble(key, pos + 2) - 1;
                 pos += 4;
               } else {
                 // Across a twist: word by word, as nextDouble does.
@@ -316,7 +325,7 @@ function marsagliaTsangChunk(gen: Mt19937, cache: GaussCache, out: Float64Array,
         V = V * V * V;
         let U: number;
         if (pos <= N - 2) {
-          U = bits53(key, pos) * TWO_POW_MINUS_53;
+          U = unitDouble(key, pos);
           pos += 2;
         } else {
           gen.pos = pos;
@@ -396,10 +405,10 @@ function smallShapeKey(gen: Mt19937, out: Float64Array, i0: number, shape: numbe
   const v = SMALL_V;
   const y = SMALL_Y;
   for (let k = 0; k < attempts; k++) {
-    const U = bits53(key, pos0 + 4 * k) * TWO_POW_MINUS_53;
+    const U = unitDouble(key, pos0 + 4 * k);
     u[k] = U;
     // legacy_standard_exponential: −ln(1 − W), 1 − W exact and in (0, 1].
-    v[k] = 1 - bits53(key, pos0 + 4 * k + 2) * TWO_POW_MINUS_53;
+    v[k] = 1 - unitDouble(key, pos0 + 4 * k + 2);
     // (1 − U)/a is in (0, 1) where it is used (U > 1 − a); 1 elsewhere, a placeholder.
     y[k] = U <= 1 - shape ? 1 : (1 - U) / shape;
   }

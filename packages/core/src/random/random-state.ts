@@ -21,7 +21,7 @@ import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-strea
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
 const UINT32_MAX = 4294967295;
-const TWO_POW_26 = 67108864;
+const TWO_POW_MINUS_26 = 1.4901161193847656e-8;
 const TWO_POW_MINUS_52 = 2.220446049250313e-16;
 /** The most polar attempts one key can hold: 156 of four words, plus one that straddles a twist. */
 const ATTEMPTS_PER_KEY = (MT19937_STATE_LENGTH >> 2) + 1;
@@ -502,9 +502,10 @@ function polarAttempts(gen: Mt19937, acc: Float64Array, m0: number, wanted: numb
     const a2 = temper(key[pos + 2] as number) >>> 5;
     const b2 = temper(key[pos + 3] as number) >>> 6;
     pos += 4;
-    // (a·2**26 + b)·2**−52 − 1 is exactly 2·((a·2**26 + b) / 2**53) − 1: powers of two scale exactly.
-    const x1 = (a1 * TWO_POW_26 + b1) * TWO_POW_MINUS_52 - 1;
-    const x2 = (a2 * TWO_POW_26 + b2) * TWO_POW_MINUS_52 - 1;
+    // a·2**−26 + b·2**−52 − 1 is exactly 2·((a·2**26 + b) / 2**53) − 1: powers of two scale exactly
+    // and the 53-bit sum of the two exact products is exact.
+    const x1 = a1 * TWO_POW_MINUS_26 + b1 * TWO_POW_MINUS_52 - 1;
+    const x2 = a2 * TWO_POW_MINUS_26 + b2 * TWO_POW_MINUS_52 - 1;
     const r2 = x1 * x1 + x2 * x2;
     acc[m] = x1;
     acc[P + m] = x2;
