@@ -676,3 +676,51 @@ export function legacyNegativeBinomial(gen: Mt19937, cache: GaussCache, n: numbe
   const Y = ((1 - p) / p) * legacyStandardGamma(gen, cache, n);
   return legacyPoisson(gen, Y);
 }
+
+/**
+ * Fills out[i0 … i1) with legacyNegativeBinomial(gen, cache, n, p) draws, bit for bit and word for
+ * word: the gamma as legacyStandardGamma, the Poisson as legacyPoisson, except that the product of
+ * uniforms of `random_poisson_mult` (0 < λ < 10, the common case) reads its doubles straight from
+ * the key with the position in a local, as fillBinomialBtpe does (a chunk per call of a small
+ * function, optimised during the first request).
+ *
+ * @param gen - The generator.
+ * @param cache - The stream's Gaussian cache.
+ * @param n - Successes, > 0.
+ * @param p - Success probability in (0, 1].
+ * @param out - Receives the draws.
+ * @param i0 - First index.
+ * @param i1 - One past the last index.
+ * @example
+ * fillNegativeBinomial(mt19937Create(42), cache, 3, 0.4, out, 0, 1); // out[0] = 3
+ */
+export function fillNegativeBinomial(gen: Mt19937, cache: GaussCache, n: number, p: number, out: Float64Array, i0: number, i1: number): void {
+  const odds = (1 - p) / p;
+  for (let i = i0; i < i1; i++) {
+    const lam = odds * legacyStandardGamma(gen, cache, n);
+    if (lam >= 10 || lam === 0) {
+      out[i] = legacyPoisson(gen, lam);
+      continue;
+    }
+    // poissonMult(gen, accurateExp(−λ)), with nextDouble's arithmetic inline.
+    const enlam = accurateExp(-lam);
+    const key = gen.words;
+    let pos = gen.pos;
+    let X = 0;
+    let prod = 1;
+    for (;;) {
+      if (pos <= MT19937_STATE_LENGTH - 2) {
+        prod *= (temper(key[pos] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[pos + 1] as number) >>> 6) * TWO_POW_MINUS_53;
+        pos += 2;
+      } else {
+        gen.pos = pos;
+        prod *= nextDouble(gen);
+        pos = gen.pos;
+      }
+      if (prod > enlam) X += 1;
+      else break;
+    }
+    gen.pos = pos;
+    out[i] = X;
+  }
+}

@@ -9,7 +9,7 @@ import {
   legacyBeta,
   fillBinomial,
   legacyBinomialSetup,
-  legacyNegativeBinomial,
+  fillNegativeBinomial,
   legacyStandardGamma,
   poissonMult,
   poissonPtrsDraw,
@@ -318,7 +318,7 @@ export function createRandomState(seed: number): RandomState {
 
     negativeBinomial(n: number, p: number, size: number, out?: Float64Array): Float64Array {
       out = request('RandomState.negativeBinomial', [['n', n, 'positive'], ['p', p, 'positiveProbability']], size, out);
-      for (let i = 0; i < out.length; i++) out[i] = legacyNegativeBinomial(gen, cache, n, p);
+      for (let i = 0; i < out.length; i += DOUBLES_CHUNK) fillNegativeBinomial(gen, cache, n, p, out, i, Math.min(i + DOUBLES_CHUNK, out.length));
       return out;
     },
 
