@@ -14,7 +14,7 @@ import { accurateLog, accurateLogAll } from './accurate-log.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, type Mt19937 } from './mt19937.ts';
 
-const TWO_POW_26 = 67108864;
+const TWO_POW_MINUS_27 = 7.450580596923828e-9;
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
 /**
@@ -562,8 +562,9 @@ function fillBinomialBtpe(gen: Mt19937, s: BinomialSetup, out: Float64Array, i0:
       let u: number;
       let v: number;
       if (pos <= MT19937_STATE_LENGTH - 4) {
-        u = ((temper(key[pos] as number) >>> 5) * TWO_POW_26 + (temper(key[pos + 1] as number) >>> 6)) * TWO_POW_MINUS_53;
-        v = ((temper(key[pos + 2] as number) >>> 5) * TWO_POW_26 + (temper(key[pos + 3] as number) >>> 6)) * TWO_POW_MINUS_53;
+        // (a·2^26 + b)·2^-53 as a·2^-27 + b·2^-53 (exact products, exact 53-bit sum).
+        u = (temper(key[pos] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[pos + 1] as number) >>> 6) * TWO_POW_MINUS_53;
+        v = (temper(key[pos + 2] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[pos + 3] as number) >>> 6) * TWO_POW_MINUS_53;
         pos += 4;
       } else {
         // Across a twist: word by word, as nextDouble does.
@@ -674,4 +675,52 @@ function btpeAttempt(s: BinomialSetup, u: number, v0: number): number {
 export function legacyNegativeBinomial(gen: Mt19937, cache: GaussCache, n: number, p: number): number {
   const Y = ((1 - p) / p) * legacyStandardGamma(gen, cache, n);
   return legacyPoisson(gen, Y);
+}
+
+/**
+ * Fills out[i0 … i1) with legacyNegativeBinomial(gen, cache, n, p) draws, bit for bit and word for
+ * word: the gamma as legacyStandardGamma, the Poisson as legacyPoisson, except that the product of
+ * uniforms of `random_poisson_mult` (0 < λ < 10, the common case) reads its doubles straight from
+ * the key with the position in a local, as fillBinomialBtpe does (a chunk per call of a small
+ * function, optimised during the first request).
+ *
+ * @param gen - The generator.
+ * @param cache - The stream's Gaussian cache.
+ * @param n - Successes, > 0.
+ * @param p - Success probability in (0, 1].
+ * @param out - Receives the draws.
+ * @param i0 - First index.
+ * @param i1 - One past the last index.
+ * @example
+ * fillNegativeBinomial(mt19937Create(42), cache, 3, 0.4, out, 0, 1); // out[0] = 3
+ */
+export function fillNegativeBinomial(gen: Mt19937, cache: GaussCache, n: number, p: number, out: Float64Array, i0: number, i1: number): void {
+  const odds = (1 - p) / p;
+  for (let i = i0; i < i1; i++) {
+    const lam = odds * legacyStandardGamma(gen, cache, n);
+    if (lam >= 10 || lam === 0) {
+      out[i] = legacyPoisson(gen, lam);
+      continue;
+    }
+    // poissonMult(gen, accurateExp(−λ)), with nextDouble's arithmetic inline.
+    const enlam = accurateExp(-lam);
+    const key = gen.words;
+    let pos = gen.pos;
+    let X = 0;
+    let prod = 1;
+    for (;;) {
+      if (pos <= MT19937_STATE_LENGTH - 2) {
+        prod *= (temper(key[pos] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[pos + 1] as number) >>> 6) * TWO_POW_MINUS_53;
+        pos += 2;
+      } else {
+        gen.pos = pos;
+        prod *= nextDouble(gen);
+        pos = gen.pos;
+      }
+      if (prod > enlam) X += 1;
+      else break;
+    }
+    gen.pos = pos;
+    out[i] = X;
+  }
 }

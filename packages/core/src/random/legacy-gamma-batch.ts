@@ -8,20 +8,29 @@
 // words of a round of them are read ahead and the polar logarithms taken in one loop, as the batched
 // normal generator does, before the draws are made in order.
 
-import { accurateLog, accurateLogAll } from './accurate-log.ts';
+import { accurateLog, accurateLogAll, accurateLogInPlace } from './accurate-log.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
-import { MT19937_STATE_LENGTH, type Mt19937 } from './mt19937.ts';
+import { MT19937_STATE_LENGTH, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
 const N = MT19937_STATE_LENGTH;
-const TWO_POW_26 = 67108864;
+const TWO_POW_MINUS_26 = 1.4901161193847656e-8;
+const TWO_POW_MINUS_27 = 7.450580596923828e-9;
 const TWO_POW_MINUS_52 = 2.220446049250313e-16;
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 /** Variates per chunk call: small enough that V8 optimises the chunk function during the first request. */
 const CHUNK = 256;
 
-/** The 53 random bits (a >> 5)·2**26 + (b >> 6) of the two words at key[pos], key[pos + 1] (`legacy_double` before its scaling). */
-function bits53(key: Int32Array, pos: number): number {
-  return (temper(key[pos] as number) >>> 5) * TWO_POW_26 + (temper(key[pos + 1] as number) >>> 6);
+/**
+ * `legacy_double` of the two words at key[pos], key[pos + 1]: ((a >> 5)·2**26 + (b >> 6))·2**−53, as
+ * a·2**−27 + b·2**−53 (both products and their 53-bit sum are exact; fewer operations in V8).
+ */
+function unitDouble(key: Int32Array, pos: number): number {
+  return (temper(key[pos] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[pos + 1] as number) >>> 6) * TWO_POW_MINUS_53;
+}
+
+/** Twice unitDouble, exactly (the polar method's 2U before − 1). */
+function twiceUnitDouble(key: Int32Array, pos: number): number {
+  return (temper(key[pos] as number) >>> 5) * TWO_POW_MINUS_26 + (temper(key[pos + 1] as number) >>> 6) * TWO_POW_MINUS_52;
 }
 
 /** What each output is: scale·G (`legacy_gamma`), Ga/(Ga + Gb) (`legacy_beta`), root·Z/√G (`legacy_standard_t`). */
@@ -154,8 +163,8 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
       let r2 = 0;
       let found = false;
       while (pos <= N - 4) {
-        x1 = bits53(key, pos) * TWO_POW_MINUS_52 - 1;
-        x2 = bits53(key, pos + 2) * TWO_POW_MINUS_52 - 1;
+        x1 = twiceUnitDouble(key, pos) - 1;
+        x2 = twiceUnitDouble(key, pos + 2) - 1;
         pos += 4;
         r2 = x1 * x1 + x2 * x2;
         if (r2 < 1 && r2 !== 0) {
@@ -174,7 +183,7 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
     }
     s.posG[ops] = pos;
     if (pos > N - 2) break;
-    s.u[ops] = bits53(key, pos) * TWO_POW_MINUS_53;
+    s.u[ops] = unitDouble(key, pos);
     pos += 2;
     s.posU[ops++] = pos;
   }
@@ -192,10 +201,10 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
     ops = 1;
     pairs = 0;
   }
-  for (let p = 0; p < pairs; p++) {
-    const r2 = s.r2[p] as number;
-    s.f[p] = Math.sqrt((-2 * accurateLog(r2)) / r2);
-  }
+  // f = √(−2 ln r² / r²): the logarithms as one accurateLogInPlace loop (−2·ln r² is exact).
+  s.f.set(s.r2.subarray(0, pairs));
+  accurateLogInPlace(s.f, 0, pairs, -2);
+  for (let p = 0; p < pairs; p++) s.f[p] = Math.sqrt((s.f[p] as number) / (s.r2[p] as number));
   const { kind, b1, c1, b2, c2, factor } = job;
   const n = out.length;
   let { i, part, first } = progress;
@@ -289,8 +298,8 @@ function marsagliaTsangChunk(gen: Mt19937, cache: GaussCache, out: Float64Array,
             do {
               if (pos <= N - 4) {
                 // 2·(k/2**53) − 1, exactly.
-                x1 = bits53(key, pos) * TWO_POW_MINUS_52 - 1;
-                x2 = bits53(key, pos + 2) * TWO_POW_MINUS_52 - 1;
+                x1 = twiceUnitDouble(key, pos) - 1;
+                x2 = twiceUnitDouble(key, pos + 2) - 1;
                 pos += 4;
               } else {
                 // Across a twist: word by word, as nextDouble does.
@@ -316,7 +325,7 @@ function marsagliaTsangChunk(gen: Mt19937, cache: GaussCache, out: Float64Array,
         V = V * V * V;
         let U: number;
         if (pos <= N - 2) {
-          U = bits53(key, pos) * TWO_POW_MINUS_53;
+          U = unitDouble(key, pos);
           pos += 2;
         } else {
           gen.pos = pos;
@@ -342,7 +351,12 @@ function marsagliaTsangChunk(gen: Mt19937, cache: GaussCache, out: Float64Array,
  * Fills `out` with scale·G for numpy's `legacy_standard_gamma` with 0 < shape < 1 (Ahrens–Dieter GS,
  * as gammaSmallShape in ./legacy-distributions.ts: U, then V exponential; U ≤ 1 − a gives X = U^(1/a),
  * accepted when X ≤ V; else Y = −ln((1 − U)/a), X = (1 − a + aY)^(1/a), accepted when X ≤ V + Y), the
- * doubles read straight from the key a chunk at a time.
+ * doubles read straight from the key.
+ *
+ * Every attempt takes exactly four words (U, then W for V = −ln(1 − W)), so smallShapeKey reads all
+ * the attempts left in the current key ahead, takes their logarithms in two accurateLogInPlace loops,
+ * then accepts or rejects them in order and sets the position after the last one used: the words
+ * consumed are numpy's. An attempt that straddles a twist goes word by word.
  *
  * @param gen - The generator.
  * @param out - Filled in full.
@@ -353,43 +367,69 @@ function marsagliaTsangChunk(gen: Mt19937, cache: GaussCache, out: Float64Array,
  */
 export function fillGammaSmallShape(gen: Mt19937, out: Float64Array, shape: number, scale: number): void {
   const inv = 1 / shape;
-  for (let i = 0; i < out.length; i += CHUNK) smallShapeChunk(gen, out, i, Math.min(i + CHUNK, out.length), shape, inv, scale);
-}
-
-function smallShapeChunk(gen: Mt19937, out: Float64Array, i0: number, i1: number, shape: number, inv: number, scale: number): void {
-  const key = gen.words;
-  let pos = gen.pos;
-  for (let i = i0; i < i1; i++) {
-    for (;;) {
-      let U: number;
-      let W: number;
-      if (pos <= N - 4) {
-        U = bits53(key, pos) * TWO_POW_MINUS_53;
-        W = bits53(key, pos + 2) * TWO_POW_MINUS_53;
-        pos += 4;
-      } else {
-        gen.pos = pos;
-        U = nextDouble(gen);
-        W = nextDouble(gen);
-        pos = gen.pos;
-      }
-      // legacy_standard_exponential: −ln(1 − W), 1 − W exact and in (0, 1].
-      const V = -accurateLog(1 - W);
-      if (U <= 1 - shape) {
-        const X = Math.pow(U, inv);
-        if (X <= V) {
-          out[i] = scale * X;
-          break;
-        }
-      } else {
-        const Y = -accurateLogAll((1 - U) / shape);
-        const X = Math.pow(1 - shape + shape * Y, inv);
-        if (X <= V + Y) {
-          out[i] = scale * X;
-          break;
-        }
-      }
+  let i = 0;
+  while (i < out.length) {
+    if (gen.pos === N) {
+      mt19937Twist(gen.words);
+      gen.pos = 0;
+    }
+    if (gen.pos <= N - 4) {
+      i = smallShapeKey(gen, out, i, shape, inv, scale);
+      continue;
+    }
+    // An attempt across the twist.
+    const U = nextDouble(gen);
+    const V = -accurateLog(1 - nextDouble(gen));
+    if (U <= 1 - shape) {
+      const X = Math.pow(U, inv);
+      if (X <= V) out[i++] = scale * X;
+    } else {
+      const Y = -accurateLogAll((1 - U) / shape);
+      const X = Math.pow(1 - shape + shape * Y, inv);
+      if (X <= V + Y) out[i++] = scale * X;
     }
   }
-  gen.pos = pos;
+}
+
+/** Scratch of smallShapeKey, one slot per attempt of a key: U; 1 − W, then V; (1 − U)/a, then Y. */
+const SMALL_U = new Float64Array(N >> 2);
+const SMALL_V = new Float64Array(N >> 2);
+const SMALL_Y = new Float64Array(N >> 2);
+
+/** The attempts left in the current key (see fillGammaSmallShape); returns the next output index. */
+function smallShapeKey(gen: Mt19937, out: Float64Array, i0: number, shape: number, inv: number, scale: number): number {
+  const key = gen.words;
+  const pos0 = gen.pos;
+  const attempts = (N - pos0) >> 2;
+  const u = SMALL_U;
+  const v = SMALL_V;
+  const y = SMALL_Y;
+  for (let k = 0; k < attempts; k++) {
+    const U = unitDouble(key, pos0 + 4 * k);
+    u[k] = U;
+    // legacy_standard_exponential: −ln(1 − W), 1 − W exact and in (0, 1].
+    v[k] = 1 - unitDouble(key, pos0 + 4 * k + 2);
+    // (1 − U)/a is in (0, 1) where it is used (U > 1 − a); 1 elsewhere, a placeholder.
+    y[k] = U <= 1 - shape ? 1 : (1 - U) / shape;
+  }
+  // −1·ln x is −ln x exactly.
+  accurateLogInPlace(v, 0, attempts, -1);
+  accurateLogInPlace(y, 0, attempts, -1);
+  let i = i0;
+  let k = 0;
+  while (k < attempts && i < out.length) {
+    const U = u[k] as number;
+    const V = v[k] as number;
+    const Y = y[k] as number;
+    k++;
+    if (U <= 1 - shape) {
+      const X = Math.pow(U, inv);
+      if (X <= V) out[i++] = scale * X;
+    } else {
+      const X = Math.pow(1 - shape + shape * Y, inv);
+      if (X <= V + Y) out[i++] = scale * X;
+    }
+  }
+  gen.pos = pos0 + 4 * k;
+  return i;
 }

@@ -5,7 +5,8 @@
 import { accurateLog } from './accurate-log.ts';
 import { MT19937_STATE_LENGTH, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
-const TWO_POW_26 = 67108864;
+/** a·2^-27 + b·2^-53 is exactly (a·2^26 + b)·2^-53 (both products and the 53-bit sum are exact) and cheaper in V8. */
+const TWO_POW_MINUS_27 = 7.450580596923828e-9;
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
 /**
@@ -45,7 +46,7 @@ export function nextDouble(gen: Mt19937): number {
   const b = temper(words[pos + 1] as number) >>> 6;
   gen.pos = pos + 2;
   // ·2^-53 is exactly /2^53 (a power of two) and cheaper.
-  return (a * TWO_POW_26 + b) * TWO_POW_MINUS_53;
+  return a * TWO_POW_MINUS_27 + b * TWO_POW_MINUS_53;
 }
 
 /** nextDouble when fewer than two words are left before a twist. */
@@ -60,7 +61,7 @@ function nextDoubleAcrossTwist(gen: Mt19937): number {
     gen.pos = 0;
   }
   const b = temper(gen.words[gen.pos++] as number) >>> 6;
-  return (a * TWO_POW_26 + b) * TWO_POW_MINUS_53;
+  return a * TWO_POW_MINUS_27 + b * TWO_POW_MINUS_53;
 }
 
 /**

@@ -4,12 +4,12 @@
 
 import { checkFinite, checkInteger, describe } from '../internal/validate.ts';
 import { accurateExp, accurateExpInPlace } from './accurate-exp.ts';
-import { accurateLog } from './accurate-log.ts';
+import { accurateLogInPlace } from './accurate-log.ts';
 import {
   legacyBeta,
   fillBinomial,
   legacyBinomialSetup,
-  legacyNegativeBinomial,
+  fillNegativeBinomial,
   legacyStandardGamma,
   poissonMult,
   poissonPtrsDraw,
@@ -21,7 +21,7 @@ import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-strea
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
 const UINT32_MAX = 4294967295;
-const TWO_POW_26 = 67108864;
+const TWO_POW_MINUS_26 = 1.4901161193847656e-8;
 const TWO_POW_MINUS_52 = 2.220446049250313e-16;
 /** The most polar attempts one key can hold: 156 of four words, plus one that straddles a twist. */
 const ATTEMPTS_PER_KEY = (MT19937_STATE_LENGTH >> 2) + 1;
@@ -134,7 +134,7 @@ export function createRandomState(seed: number): RandomState {
     throw new RangeError(`${fn}: seed must be an integer from 0 to 2**32 − 1 = ${UINT32_MAX}, got ${describe(seed)}`);
   }
   const gen = mt19937Create(seed);
-  const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(3 * ATTEMPTS_PER_KEY) };
+  const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(4 * ATTEMPTS_PER_KEY) };
   /** Scratch for the one-double-per-draw samplers of ./legacy-batch.ts. */
   const doubles = new Float64Array(DOUBLES_CHUNK);
 
@@ -318,7 +318,7 @@ export function createRandomState(seed: number): RandomState {
 
     negativeBinomial(n: number, p: number, size: number, out?: Float64Array): Float64Array {
       out = request('RandomState.negativeBinomial', [['n', n, 'positive'], ['p', p, 'positiveProbability']], size, out);
-      for (let i = 0; i < out.length; i++) out[i] = legacyNegativeBinomial(gen, cache, n, p);
+      for (let i = 0; i < out.length; i += DOUBLES_CHUNK) fillNegativeBinomial(gen, cache, n, p, out, i, Math.min(i + DOUBLES_CHUNK, out.length));
       return out;
     },
 
@@ -488,7 +488,7 @@ const P = ATTEMPTS_PER_KEY;
 
 /**
  * Polar attempts on the words of the current key from gen.pos while fewer than `wanted` pairs are
- * accepted and four words remain; acc holds [x1 … | x2 … | r² …], P slots each, from slot m.
+ * accepted and four words remain; acc holds [x1 … | x2 … | r² … | scratch], P slots each, from slot m.
  * Returns the number of accepted pairs and leaves gen.pos after the last attempt.
  */
 function polarAttempts(gen: Mt19937, acc: Float64Array, m0: number, wanted: number): number {
@@ -502,9 +502,10 @@ function polarAttempts(gen: Mt19937, acc: Float64Array, m0: number, wanted: numb
     const a2 = temper(key[pos + 2] as number) >>> 5;
     const b2 = temper(key[pos + 3] as number) >>> 6;
     pos += 4;
-    // (a·2**26 + b)·2**−52 − 1 is exactly 2·((a·2**26 + b) / 2**53) − 1: powers of two scale exactly.
-    const x1 = (a1 * TWO_POW_26 + b1) * TWO_POW_MINUS_52 - 1;
-    const x2 = (a2 * TWO_POW_26 + b2) * TWO_POW_MINUS_52 - 1;
+    // a·2**−26 + b·2**−52 − 1 is exactly 2·((a·2**26 + b) / 2**53) − 1: powers of two scale exactly
+    // and the 53-bit sum of the two exact products is exact.
+    const x1 = a1 * TWO_POW_MINUS_26 + b1 * TWO_POW_MINUS_52 - 1;
+    const x2 = a2 * TWO_POW_MINUS_26 + b2 * TWO_POW_MINUS_52 - 1;
     const r2 = x1 * x1 + x2 * x2;
     acc[m] = x1;
     acc[P + m] = x2;
@@ -524,11 +525,13 @@ function polarAttempts(gen: Mt19937, acc: Float64Array, m0: number, wanted: numb
  */
 function polarPairs(cache: GaussCache, acc: Float64Array, m: number, out: Float64Array, i0: number, loc: number, scale: number): number {
   const n = out.length;
+  // numpy: f = sqrt(-2.0 * log(r2) / r2) with the C library's log; see ./accurate-log.ts. The
+  // logarithms first, as one accurateLogInPlace loop over a copy of the r² (−2·ln r² is exact).
+  acc.copyWithin(3 * P, 2 * P, 2 * P + m);
+  accurateLogInPlace(acc, 3 * P, 3 * P + m, -2);
   let i = i0;
   for (let k = 0; k < m; k++) {
-    const r2 = acc[2 * P + k] as number;
-    // numpy: f = sqrt(-2.0 * log(r2) / r2) with the C library's log; see ./accurate-log.ts.
-    const f = Math.sqrt((-2 * accurateLog(r2)) / r2);
+    const f = Math.sqrt((acc[3 * P + k] as number) / (acc[2 * P + k] as number));
     out[i++] = loc + scale * (f * (acc[P + k] as number));
     if (i < n) {
       out[i++] = loc + scale * (f * (acc[k] as number));

@@ -34,21 +34,20 @@ function wilsonHilferty(a: number, z: number): number {
 }
 
 /**
- * The better (smaller |f|) of the finite positive candidates, or the first with |f| ≤ 0.01 (close
- * enough that Halley's method needs no better start, so the next candidate is not evaluated).
+ * The better (smaller |f|) of the finite positive candidates `first` and `second()`, or `first` when
+ * |f| ≤ 0.01 there (close enough that Halley's method needs no better start, so the second candidate
+ * is neither computed nor evaluated).
  */
-function best(evaluate: (x: number) => TailEval, candidates: number[]): number {
+function best(evaluate: (x: number) => TailEval, first: number, second: () => number): number {
   let bestX = Number.NaN;
   let bestF = Number.POSITIVE_INFINITY;
-  for (const x of candidates) {
-    if (!(x > 0 && x < Number.POSITIVE_INFINITY)) continue;
-    const f = Math.abs(evaluate(x).f);
-    if (f < bestF) {
-      bestF = f;
-      bestX = x;
-    }
-    if (bestF <= GOOD_START) break;
+  if (first > 0 && first < Number.POSITIVE_INFINITY) {
+    bestF = Math.abs(evaluate(first).f);
+    bestX = first;
+    if (bestF <= GOOD_START) return bestX;
   }
+  const x = second();
+  if (x > 0 && x < Number.POSITIVE_INFINITY && Math.abs(evaluate(x).f) < bestF) bestX = x;
   return bestX;
 }
 
@@ -56,21 +55,21 @@ function best(evaluate: (x: number) => TailEval, candidates: number[]): number {
 function invert(a: number, t: number, upper: boolean): number {
   const logT = Math.log(t);
   const evaluate = evaluator(a, logT, upper);
-  const candidates: number[] = [];
+  let x0: number;
   if (upper) {
-    candidates.push(wilsonHilferty(a, -normalPpf(t)));
-    // Q ≈ x^(a−1) e^−x / Γ(a) far out: x = −ln q − ln Γ(a) + (a − 1) ln x, by fixed-point steps.
-    let x = Math.max(1, a, -logT);
-    for (let k = 0; k < 6; k++) x = Math.max(1e-300, -logT - shapeLogGamma(a) + (a - 1) * Math.log(x));
-    candidates.push(x);
+    x0 = best(evaluate, wilsonHilferty(a, -normalPpf(t)), () => {
+      // Q ≈ x^(a−1) e^−x / Γ(a) far out: x = −ln q − ln Γ(a) + (a − 1) ln x, by fixed-point steps.
+      const lg = shapeLogGamma(a);
+      let x = Math.max(1, a, -logT);
+      for (let k = 0; k < 6; k++) x = Math.max(1e-300, -logT - lg + (a - 1) * Math.log(x));
+      return x;
+    });
   } else {
     // P ≈ x^a / Γ(a + 1) near 0.
     const logX = (logT + shapeLogGamma1p(a)) / a;
     if (logX < LN_MIN - 1) return 0; // the quantile underflows
-    candidates.push(wilsonHilferty(a, normalPpf(t)));
-    candidates.push(Math.exp(logX));
+    x0 = best(evaluate, wilsonHilferty(a, normalPpf(t)), () => Math.exp(logX));
   }
-  const x0 = best(evaluate, candidates);
   const start = Number.isNaN(x0) ? a : x0;
   return solveTail(evaluate, start, 0, Number.POSITIVE_INFINITY, !upper);
 }

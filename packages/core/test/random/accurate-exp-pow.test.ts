@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accurateExp, accurateExpInPlace } from '../../src/random/accurate-exp.ts';
+import { accurateExp, accurateExpHiLo, accurateExpInPlace } from '../../src/random/accurate-exp.ts';
 import { accurateLogAll } from '../../src/random/accurate-log.ts';
+import { createRandomState } from '../../src/random/random-state.ts';
+import fast from '../fixtures/accurate_exp.json' with { type: 'json' };
 import data from '../fixtures/random_samplers.json' with { type: 'json' };
 
 function decode(b64: string): Float64Array {
@@ -76,6 +78,19 @@ function expectInPlaceMatches(xs: readonly number[] | Float64Array): void {
   }
 }
 
+/** The arguments of accurate_exp.py, rebuilt from the same doubles (every operation is one IEEE rounding). */
+function fastPathArgs(count: number, seed: number): Float64Array {
+  const rs = createRandomState(seed);
+  const xs = new Float64Array(count);
+  for (let i = 0; i < count; ) {
+    const a = rs.randomSample();
+    const b = rs.randomSample();
+    const five = [(a - 0.5) * 20, (a - 0.5) * 1400, (2 * a - 1) * 2 ** -Math.trunc(60 * b), 705 + 4 * a, -705 - 3 * a];
+    for (const x of five) if (i < count) xs[i++] = x;
+  }
+  return xs;
+}
+
 describe('accurateExpInPlace', () => {
   it('equals accurateExp bit for bit on the golden arguments', () => {
     expectInPlaceMatches(decode(m.expArgs));
@@ -93,6 +108,36 @@ describe('accurateExpInPlace', () => {
     // Around Math.round's 0.49999999999999994 (which rounds to 0) and ±0.5.
     for (const x of [0.49999999999999994, 0.5, -0.49999999999999994, -0.5, -0.5000000000000001]) edges.push(x * ln2Over64);
     expectInPlaceMatches(edges);
+  });
+
+  it('is the correctly rounded e^x on 131072 golden arguments (decimal, 60 digits)', () => {
+    const xs = fastPathArgs(fast.count, 12);
+    const low = Buffer.from(fast.lowBytes, 'base64');
+    const out = xs.slice();
+    accurateExpInPlace(out, 0, out.length);
+    const f64 = new Float64Array(1);
+    const u8 = new Uint8Array(f64.buffer);
+    let same = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const y = out[i] as number;
+      // Within 2 ulp of Math.exp (< 1 ulp from e^x), the low byte singles out the correctly rounded value.
+      expect(Math.abs(y - Math.exp(xs[i] as number))).toBeLessThanOrEqual(2 * oneUlp(y));
+      f64[0] = y;
+      if (u8[0] === low[i]) same++;
+    }
+    // python: float(Decimal(x).exp()) low bytes; measured: 131072 of 131072 identical
+    expect(same).toBe(xs.length);
+  });
+
+  it('equals accurateExp bit for bit on 10^6 arguments, near ties included', () => {
+    expectInPlaceMatches(fastPathArgs(1_000_000, 3));
+  });
+
+  it('accurateExp (whose fast path it shares) is accurateExpHiLo(x, 0) bit for bit on 10^6 arguments', () => {
+    const xs = fastPathArgs(1_000_000, 5);
+    let differ = 0;
+    for (const x of xs) if (!Object.is(accurateExp(x), accurateExpHiLo(x, 0))) differ++;
+    expect(differ).toBe(0);
   });
 
   it('touches only out[i0 … i1)', () => {
