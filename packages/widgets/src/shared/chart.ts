@@ -1,4 +1,5 @@
 import uPlot from 'uplot';
+import { knownChartWidth } from './chart-width.ts';
 import { queueDraw } from './render-queue.ts';
 import { cssColor } from './theme.ts';
 
@@ -49,7 +50,8 @@ export function createChart({ container, height, options, data, label }: ChartOp
   let observedWidth: number | undefined;
   // clientWidth forces a layout of the whole page when one is pending (20–30 ms on a long course page
   // that is still loading): read it only when no resize observation has arrived yet.
-  const width = () => Math.max(240, Math.floor(observedWidth ?? (container.clientWidth || 600)));
+  // A chart box made by chartBox() has had its width recorded since the widget's shell was built.
+  const width = () => Math.max(240, Math.floor(observedWidth ?? knownChartWidth(container) ?? (container.clientWidth || 600)));
   container.setAttribute('role', 'img');
   container.setAttribute('aria-label', label);
   let plot: uPlot | undefined;
