@@ -1,6 +1,7 @@
 // Lazy definition for the embed bundle: each element's code is fetched the first time that element
 // appears on the page, so a page with one widget does not download the other fourteen.
 import { defineWidget, type MleWidget } from './shared/base-widget.ts';
+import { renderTurn } from './shared/render-queue.ts';
 import { placeholderReserveCss } from './shared/reserve.js';
 
 type WidgetClass = typeof MleWidget & (new () => MleWidget);
@@ -53,7 +54,13 @@ export function defineOnUse(): void {
   const load = (tag: string) => {
     const loader = widgetLoaders[tag];
     if (!loader || !pending.delete(tag)) return;
-    loader().then(defineWidget, (error: unknown) => reportLoadFailure(tag, error));
+    // Defined at its turn on the page's render queue: widgets' modules that arrive together are evaluated
+    // in one task, and defining one upgrades all its elements (each builds its shell) in that task too.
+    // Until then each element keeps the space the placeholder rules reserve for it, so nothing shifts.
+    loader().then(
+      (widget) => renderTurn().then(() => defineWidget(widget)),
+      (error: unknown) => reportLoadFailure(tag, error),
+    );
   };
   const scan = (root: Element | Document) => {
     if (root instanceof Element && pending.has(root.localName)) load(root.localName);

@@ -4,6 +4,7 @@ import type { CsvColumn } from './csv.ts';
 import { formatParamValue } from './format.ts';
 import { CANCELLED_KEEPING_RESULT, RENDER_FAILED, detectLang, type Lang, type Text } from './i18n.ts';
 import { formatList, parseParam, type ParamSpec, type ParamValue } from './params.ts';
+import { renderTurn, widgetDrawsSettled } from './render-queue.ts';
 import { hostReserveCss } from './reserve.js';
 import { baseCss } from './styles.ts';
 import { pageTheme, watchTheme } from './theme.ts';
@@ -232,9 +233,10 @@ export abstract class MleWidget extends HTMLElement {
   protected scheduleRender(): void {
     if (this.renderQueued) return;
     this.renderQueued = true;
-    // A task, not requestAnimationFrame: rAF never fires in a hidden tab or an off-screen
-    // cross-origin iframe, and the widget must still render (and become ready) there.
-    setTimeout(() => {
+    // A turn on the page's render queue (a task, not requestAnimationFrame: rAF never fires in a hidden
+    // tab or an off-screen cross-origin iframe, and the widget must still render and become ready there),
+    // so the widgets of a page start their renders in tasks of their own, interleaved with their draws.
+    void renderTurn().then(() => {
       this.renderQueued = false;
       void this.runRender();
     });
@@ -245,6 +247,9 @@ export abstract class MleWidget extends HTMLElement {
     const isStale = () => token !== this.renderToken;
     try {
       await this.render({ isStale });
+      if (isStale()) return;
+      // Ready means the result is shown: the charts' queued draws must have run.
+      await widgetDrawsSettled(this);
       if (isStale()) return;
       this.showProblems();
       this.dataset['ready'] = 'true';

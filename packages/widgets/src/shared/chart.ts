@@ -1,4 +1,6 @@
 import uPlot from 'uplot';
+import { knownChartWidth } from './chart-width.ts';
+import { queueDraw } from './render-queue.ts';
 import { cssColor } from './theme.ts';
 
 /** A uPlot chart that fills its container's width, follows resizes and can be redrawn for a theme. */
@@ -36,33 +38,75 @@ export function themedAxes(colour: (name: string) => string, labels: { x?: strin
   ];
 }
 
+/**
+ * A uPlot chart in `container`. Building the plot and each later `setData` are queued on the page's
+ * render queue (`queueDraw`), one chart's work a task, so a page of widgets never draws all of its charts
+ * in one long task; the widget waits for them (`widgetDrawsSettled`) before it says it is ready. Reading
+ * `plot` draws at once whatever is still queued, so code that needs the plot always sees the latest data.
+ */
 export function createChart({ container, height, options, data, label }: ChartOptions): Chart {
   const colour = (name: string) => cssColor(container, name);
-  const width = () => Math.max(240, Math.floor(container.clientWidth || 600));
+  /** The container's width as the ResizeObserver last reported it (no layout forced to read it). */
+  let observedWidth: number | undefined;
+  // clientWidth forces a layout of the whole page when one is pending (20–30 ms on a long course page
+  // that is still loading): read it only when no resize observation has arrived yet.
+  // A chart box made by chartBox() has had its width recorded since the widget's shell was built.
+  const width = () => Math.max(240, Math.floor(observedWidth ?? knownChartWidth(container) ?? (container.clientWidth || 600)));
   container.setAttribute('role', 'img');
   container.setAttribute('aria-label', label);
-  let plot = new uPlot({ ...options(colour), width: width(), height }, data, container);
+  let plot: uPlot | undefined;
   let current = data;
-  const observer = new ResizeObserver(() => {
+  /** What the queued draw must do: nothing, set the latest data, or (re)build the plot. */
+  let due: 'none' | 'data' | 'build' = 'build';
+  let resetDue = true;
+  let queued = false;
+  let destroyed = false;
+  const flush = (): uPlot => {
+    if (due === 'build' || !plot) {
+      plot?.destroy();
+      plot = new uPlot({ ...options(colour), width: width(), height }, current, container);
+    } else if (due === 'data') {
+      plot.setData(current, resetDue);
+    }
+    due = 'none';
+    resetDue = false;
+    return plot;
+  };
+  const request = (what: 'data' | 'build') => {
+    if (what === 'build' || due === 'none') due = what;
+    if (queued) return;
+    queued = true;
+    queueDraw(container, () => {
+      queued = false;
+      if (!destroyed && due !== 'none') flush();
+    });
+  };
+  request('build');
+  const observer = new ResizeObserver((entries) => {
+    const entry = entries[entries.length - 1];
+    // A zero width (not laid out yet, display: none) tells nothing: fall back to clientWidth then.
+    observedWidth = entry && entry.contentRect.width > 0 ? entry.contentRect.width : undefined;
+    if (!plot) return;
     const w = width();
     if (Math.abs(w - plot.width) > 1) plot.setSize({ width: w, height });
   });
   observer.observe(container);
   return {
     get plot() {
-      return plot;
+      return due === 'none' && plot ? plot : flush();
     },
     setData(next, resetScales = true) {
       current = next;
-      plot.setData(next, resetScales);
+      resetDue ||= resetScales;
+      request('data');
     },
     restyle() {
-      plot.destroy();
-      plot = new uPlot({ ...options(colour), width: width(), height }, current, container);
+      request('build');
     },
     destroy() {
+      destroyed = true;
       observer.disconnect();
-      plot.destroy();
+      plot?.destroy();
     },
   };
 }

@@ -1,4 +1,5 @@
 export { codeBlock, tableScroll } from './scroll-region.ts';
+import { watchChartWidth } from './chart-width.ts';
 import { headerCell } from './data-table.ts';
 
 /** A row of labelled `<output data-readout="key">` values (what tests and readers read). */
@@ -28,10 +29,12 @@ export function note(text = '', className = 'legend-note', readout?: string): HT
   return p;
 }
 
-/** A `<div class="chart">` for a chart to fill. */
+/** A `<div class="chart">` for a chart to fill (its width watched for the chart's build: `watchChartWidth`). */
 export function chartBox(extraClass = ''): HTMLDivElement {
   const div = document.createElement('div');
   div.className = extraClass ? `chart ${extraClass}` : 'chart';
+  // Its width is recorded from now on, so that building the chart later needs no forced layout.
+  watchChartWidth(div);
   return div;
 }
 

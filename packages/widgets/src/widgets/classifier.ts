@@ -11,6 +11,7 @@ import type { Text } from '../shared/i18n.ts';
 import type { NumberParam } from '../shared/params.ts';
 import { createPlaneChart } from '../shared/plane-chart.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
+import { chartBox } from '../shared/readouts.ts';
 
 const TEXT = {
   regions: { zh: '决策区域：每一点最可能的类别（颜色越深越确定），训练点叠加其上', en: 'Decision regions: the most probable class everywhere (deeper colour, more certain), with the training points on top' },
@@ -121,14 +122,12 @@ export class Classifier extends MleWidget {
     this.message = document.createElement('p');
     this.message.className = 'warning';
     this.message.setAttribute('role', 'status');
-    this.regionsBox = document.createElement('div');
-    this.regionsBox.className = 'chart regions';
+    this.regionsBox = chartBox('regions');
     this.cursorLine = document.createElement('output');
     this.cursorLine.className = 'legend-note';
     this.cursorLine.dataset['readout'] = 'cursor';
     this.cursorLine.textContent = t(TEXT.outside);
-    this.lossBox = document.createElement('div');
-    this.lossBox.className = 'chart';
+    this.lossBox = chartBox();
     const note = document.createElement('p');
     note.className = 'legend-note';
     note.textContent = t(TEXT.axisNote);

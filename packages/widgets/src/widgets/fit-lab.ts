@@ -11,6 +11,7 @@ import type { Text } from '../shared/i18n.ts';
 import { runLongJob } from '../shared/long-job.ts';
 import type { ChoiceParam, NumberParam, TextParam } from '../shared/params.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
+import { renderTurn } from '../shared/render-queue.ts';
 import { chartBox, codeBlock, note, tableScroll } from '../shared/readouts.ts';
 import { fillTemplate } from '../shared/series.ts';
 import { fitCode } from '../shared/fit-code.ts';
@@ -161,8 +162,8 @@ let longTexts = 0;
 /** Characters per message to the worker (each message a structured clone on the page's thread). */
 const PIECE = 1 << 18;
 
-/** Lets the page paint and handle input between pieces of work. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+/** Lets the page paint and handle input between pieces of drawing: a turn on the page's render queue. */
+const nextTask = renderTurn;
 
 /** A number to 6 significant digits with a real minus sign (the table's ≥ 5 digits). */
 export function sig(v: number, digits = 6): string {

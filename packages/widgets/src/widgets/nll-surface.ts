@@ -13,6 +13,7 @@ import { runLongJob } from '../shared/long-job.ts';
 import { divergedMessage, FIT_REASONS, lrAdamParam, lrGdParam } from '../shared/optimizer-params.ts';
 import { createPlaneChart } from '../shared/plane-chart.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
+import { renderTurn } from '../shared/render-queue.ts';
 import { chartBox, note, outputRow, tableScroll } from '../shared/readouts.ts';
 
 type FitResult = Awaited<ReturnType<MleClient['fit']>>;
@@ -219,7 +220,12 @@ export class NllSurface extends MleWidget {
     const start = this.chosenStart ?? surface.start;
     this.shownStart = start;
     this.paths = { gd: this.pathOf(start, gd), adam: this.pathOf(start, adam) };
-    if (!this.image) this.paint(surface);
+    if (!this.image) {
+      // Colouring the map and tracing its contours is a chart's worth of work: a turn of its own.
+      await renderTurn();
+      if (isStale()) return;
+      this.paint(surface);
+    }
     this.showResults(surface, s.n);
     this.draw();
   }

@@ -10,7 +10,7 @@ import { formatNumber } from '../shared/format.ts';
 import { classColour } from '../shared/grid-canvas.ts';
 import type { Text } from '../shared/i18n.ts';
 import { formatList, type ListParam, type NumberParam } from '../shared/params.ts';
-import { codeBlock } from '../shared/readouts.ts';
+import { chartBox, codeBlock } from '../shared/readouts.ts';
 
 const TEXT = {
   chart: { zh: '每个类别的 softmax 概率 q 与目标分布 p', en: 'Softmax probability q and target distribution p per class' },
@@ -170,8 +170,7 @@ export class SoftmaxCe extends MleWidget {
     };
     this.note = document.createElement('p');
     this.note.className = 'legend-note';
-    this.chartBox = document.createElement('div');
-    this.chartBox.className = 'chart';
+    this.chartBox = chartBox();
     this.table = createDataTable(t(TEXT.table));
     const codeIntro = document.createElement('p');
     codeIntro.className = 'legend-note';

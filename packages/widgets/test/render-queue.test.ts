@@ -1,0 +1,156 @@
+// The page's render queue (issue 9, jank): every job runs in a task of its own, in order; a widget's
+// readiness waits for its queued chart draws; a draw that throws is handed to the widget, not lost.
+// A widget's shell (style with its reserved height, controls, chart boxes) is still built synchronously
+// in connectedCallback: only the render and the chart draws wait for their turns (building the shell a
+// task later shifted /closed-form-mle/ by CLS 0.34).
+import { describe, expect, it } from 'vitest';
+import { MleWidget, defineWidget, type RenderContext } from '../src/shared/base-widget.ts';
+import { createChart, type Chart } from '../src/shared/chart.ts';
+import { RENDER_FAILED } from '../src/shared/i18n.ts';
+import { chartBox } from '../src/shared/readouts.ts';
+import { queueDraw, renderTurn, widgetDrawsSettled } from '../src/shared/render-queue.ts';
+import { waitFor } from './support/mount.ts';
+
+/** Names of the charts in the order their plots were built (uPlot asks for the options then). */
+const built: string[] = [];
+
+/**
+ * A minimal widget: one chart box built with the shell, one chart created in render. `fail` makes the
+ * chart's build throw (as uPlot would on options it cannot use), the way a failed draw reaches a widget.
+ */
+class QueueProbe extends MleWidget {
+  static override widgetName = 'queue-probe';
+  private box!: HTMLElement;
+  chart: Chart | undefined;
+
+  protected build(body: HTMLElement): void {
+    this.box = chartBox();
+    body.append(this.box);
+  }
+
+  protected async render({ isStale }: RenderContext): Promise<void> {
+    await Promise.resolve();
+    if (isStale()) return;
+    const name = this.getAttribute('name') ?? '';
+    const fail = this.hasAttribute('fail');
+    this.chart ??= createChart({
+      container: this.box,
+      height: 120,
+      label: name,
+      data: [[0, 1], [0, 1]],
+      options: () => {
+        built.push(name);
+        // Runs when the task that builds this chart ends: before the next chart's build if that is another task.
+        queueMicrotask(() => built.push(`${name} done`));
+        if (fail) throw new Error('queueProbe: cannot build this chart');
+        return { series: [{}, { stroke: 'red' }] };
+      },
+    });
+  }
+}
+defineWidget(QueueProbe);
+
+function probe(name: string, fail = false): QueueProbe {
+  const element = document.createElement('mle-queue-probe') as QueueProbe;
+  element.setAttribute('name', name);
+  element.setAttribute('lang', 'en');
+  if (fail) element.setAttribute('fail', '');
+  return element;
+}
+
+/** A widget-like host with a shadow root and a chart box inside it (queueDraw finds its owner that way). */
+function hostWithBox(): { host: HTMLElement; box: HTMLElement } {
+  const host = document.createElement('div');
+  const box = document.createElement('div');
+  host.attachShadow({ mode: 'open' }).append(box);
+  document.body.append(host);
+  return { host, box };
+}
+
+describe('render queue', () => {
+  it('runs turns in order, each in a task of its own (a microtask queued in one turn runs before the next)', async () => {
+    const log: string[] = [];
+    const turns = [1, 2, 3].map((i) =>
+      renderTurn().then(() => {
+        log.push(`turn ${i}`);
+        // A microtask from this turn: it must run before the next turn, which is a separate task.
+        void Promise.resolve().then(() => log.push(`after ${i}`));
+      }),
+    );
+    await Promise.all(turns);
+    await renderTurn();
+    expect(log).toEqual(['turn 1', 'after 1', 'turn 2', 'after 2', 'turn 3', 'after 3']);
+  });
+
+  it('widgetDrawsSettled waits for every draw queued for that widget', async () => {
+    const { host, box } = hostWithBox();
+    const drawn: number[] = [];
+    queueDraw(box, () => drawn.push(1));
+    queueDraw(box, () => drawn.push(2));
+    expect(drawn).toEqual([]);
+    await widgetDrawsSettled(host);
+    expect(drawn).toEqual([1, 2]);
+    host.remove();
+  });
+
+  it('a draw that throws rejects the widget’s wait with that error, and the queue keeps running', async () => {
+    const { host, box } = hostWithBox();
+    queueDraw(box, () => {
+      throw new Error('chart: cannot draw');
+    });
+    let later = false;
+    queueDraw(box, () => {
+      later = true;
+    });
+    await expect(widgetDrawsSettled(host)).rejects.toThrow('chart: cannot draw');
+    expect(later).toBe(true);
+    // The next wait starts clean.
+    queueDraw(box, () => undefined);
+    await expect(widgetDrawsSettled(host)).resolves.toBeUndefined();
+    host.remove();
+  });
+});
+
+describe('widgets on the render queue', () => {
+  it('builds the shell at once on connection; the chart is drawn at a later turn, before data-ready', async () => {
+    const element = probe('shell');
+    document.body.append(element);
+    // Synchronously after connection: the shell with its reserve rules and the chart's box are there…
+    const root = element.shadowRoot as ShadowRoot;
+    expect(root.querySelector('style')?.textContent).toContain('.chart');
+    expect(root.querySelector('.body .chart')).not.toBeNull();
+    // …but no plot yet, and the widget is not ready.
+    expect(root.querySelector('.uplot')).toBeNull();
+    expect(element.dataset['ready']).toBeUndefined();
+    await waitFor(() => element.dataset['ready'] === 'true');
+    // Ready means drawn.
+    expect(root.querySelector('.chart .uplot canvas')).not.toBeNull();
+    element.remove();
+  });
+
+  it('widgets connected together draw their charts one per turn, in the order they were connected', async () => {
+    built.length = 0;
+    const elements = ['a', 'b', 'c'].map((name) => probe(name));
+    // Connected in one task, as the elements of a page upgrade when their chunk arrives.
+    document.body.append(...elements);
+    expect(built).toEqual([]);
+    await waitFor(() => elements.every((e) => e.dataset['ready'] === 'true'));
+    // Each build's task ended before the next build began: one chart a task.
+    expect(built).toEqual(['a', 'a done', 'b', 'b done', 'c', 'c done']);
+    for (const e of elements) e.remove();
+  });
+
+  it('a chart that fails to build shows as a failed render (data-error, the reader’s message) and never says ready', async () => {
+    const element = probe('broken', true);
+    const other = probe('fine');
+    document.body.append(element, other);
+    await waitFor(() => element.hasAttribute('data-error'));
+    expect(element.dataset['error']).toContain('queueProbe: cannot build this chart');
+    expect(element.shadowRoot?.querySelector('.error')?.textContent).toBe(RENDER_FAILED.en);
+    expect(element.dataset['ready']).toBeUndefined();
+    // The queue keeps going for the other widget.
+    await waitFor(() => other.dataset['ready'] === 'true');
+    element.remove();
+    other.remove();
+  });
+});
