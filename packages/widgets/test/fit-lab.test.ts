@@ -90,6 +90,18 @@ describe('<mle-fit-lab>', () => {
     expect(cell(el, 'normal', 'mean', 'estimate')).toBe(`${sig(fit.estimates['mean']!)} ± ${sig(fit.standardErrors['mean']!, 5)}`);
   });
 
+  it('text written with decimal commas is read so, and the reader is told', async () => {
+    const el = await mount<FitLab>('<mle-fit-lab families="normal" lang="en"></mle-fit-lab>', 60_000);
+    await fitted(el);
+    const rendered = nextRender(el);
+    paste(el, '1,5;2,25\n3,75;0,5\n');
+    await rendered;
+    await fitted(el);
+    expect(text(el, 'source')).toBe('4 values read (commas read as decimal marks: the values are separated by semicolons or tabs)');
+    const fit = fitDistribution([1.5, 2.25, 3.75, 0.5], 'normal');
+    expect(cell(el, 'normal', 'mean', 'estimate')).toBe(`${sig(fit.estimates['mean']!)} ± ${sig(fit.standardErrors['mean']!, 5)}`);
+  });
+
   it('an author’s data attribute, a table with a header (column chosen), and bootstrap p-values with progress', async () => {
     const el = await mount<FitLab>('<mle-fit-lab data="a,b\n1,10\n2,21\n3,33\n4,38\n5,52" families="normal" lang="en"></mle-fit-lab>', 60_000);
     await fitted(el);

@@ -60,6 +60,7 @@ const TEXT = {
   large: { zh: '已粘贴 {size} 个字符（太长，不在文本框中显示）。', en: 'Pasted {size} characters (too long to show in the box).' },
   skipped: { zh: '{count} 处无法读取、已跳过：', en: '{count} tokens skipped: ' },
   read: { zh: '读取了 {n} 个数值', en: '{n} values read' },
+  decimalComma: { zh: '（逗号按小数点读：数值之间用分号或制表符分隔）', en: ' (commas read as decimal marks: the values are separated by semicolons or tabs)' },
   noValues: { zh: '没有读到任何数值：请粘贴数字，或选择一个预设。', en: 'No numbers could be read: paste numbers, or choose a preset.' },
   unknownFamily: { zh: 'families 中的 “{name}” 不是本实验支持的分布族；可选：{list}。', en: 'families: “{name}” is not a family this lab fits; choose from {list}.' },
   table: { zh: '按 AIC 排序的拟合结果（{level} {method}）', en: 'Fits ranked by AIC ({level} {method})' },
@@ -514,7 +515,8 @@ export class FitLab extends MleWidget {
     const n = loaded?.n ?? this.handle?.n ?? 0;
     const real = source.kind === 'text' && this.state['data'] === '' && this.customText === undefined ? REAL_DATASETS.find((d) => d.name === this.state['preset']) : undefined;
     const what = source.kind === 'preset' ? `${(SEEDED[source.preset] as (typeof SEEDED)[string]).label[lang]}, seed ${source.seed}` : real ? `${real.label[lang]}. ${real.source[lang]}` : '';
-    this.sourceNote.textContent = `${fillTemplate(TEXT.read[lang], { n: formatCount(n, lang) })}${what ? ` — ${what}` : ''}`;
+    const decimal = loaded?.decimal === ',' ? TEXT.decimalComma[lang] : '';
+    this.sourceNote.textContent = `${fillTemplate(TEXT.read[lang], { n: formatCount(n, lang) })}${decimal}${what ? ` — ${what}` : ''}`;
     // Columns: offered when a line holds several fields.
     const columns = loaded?.columns ?? [];
     this.columnLabel.hidden = columns.length < 2;
