@@ -20,11 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRandomState } from '../src/index.ts';
 import type { BenchCase } from './cases/types.ts';
-
-interface CoreTiming {
-  ms: number;
-  runs: number;
-}
+import { MAX_RUNS, WARMUP_MS, WARMUP_RUNS, quick, timeCore, type CoreTiming } from './timing.ts';
 
 interface ReferenceReport {
   versions: Record<string, string>;
@@ -32,18 +28,7 @@ interface ReferenceReport {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const quick = process.env['BENCH_QUICK'] === '1';
 const filters = process.argv.slice(2).map((f) => f.toLowerCase());
-/** Runs per case (median reported) and the time budget per case that may lower it. */
-const MAX_RUNS = quick ? 3 : 9;
-const BUDGET_MS = quick ? 2000 : 6000;
-/**
- * Warm-up: V8 compiles a hot function in tiers (interpreter, Maglev, TurboFan), so a case is run
- * until it has had WARMUP_RUNS runs or WARMUP_MS of running, whichever comes first. Slow cases
- * (long fits) reach the time limit after one run, which is already thousands of iterations.
- */
-const WARMUP_RUNS = quick ? 3 : 30;
-const WARMUP_MS = quick ? 300 : 2000;
 const fresh = process.env['BENCH_FRESH'] !== '0';
 
 /** A case and the file in bench/cases it comes from (bench/fresh.ts loads it from there). */
@@ -68,35 +53,30 @@ async function loadCases(): Promise<LoadedCase[]> {
   return filters.length === 0 ? all : all.filter((c) => filters.some((f) => c.name.toLowerCase().includes(f)));
 }
 
-function timeCore(c: BenchCase, x: Float64Array): CoreTiming {
-  let first = 0;
-  let spent = 0;
-  for (let i = 0; i < WARMUP_RUNS && spent < WARMUP_MS; i++) {
-    const t0 = performance.now();
-    c.core(x);
-    const dt = performance.now() - t0;
-    if (i === 0) first = dt;
-    spent += dt;
-  }
-  const runs = Math.max(1, Math.min(MAX_RUNS, Math.floor(BUDGET_MS / Math.max(first, 1e-3))));
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    c.core(x);
-    times.push(performance.now() - t0);
-  }
-  return { ms: median(times), runs };
-}
+/**
+ * The environment of every timed child process. glibc's malloc serves a block above its mmap threshold
+ * (128 KiB at start) with fresh pages from the kernel, page-faulting on first touch every time, until
+ * freeing such a block raises the threshold. numpy's temporaries (800 KB each on a 1e5 grid) met that:
+ * scipy's norm.cdf on the bench's grid took 23 ms with the default threshold and 2.0–2.1 ms once it was
+ * raised — by an earlier case that freed a large array, or by this setting — so the reference swung 8×
+ * with the cases run before it. At 32 MiB (glibc's maximum) the reference is timed in its steady
+ * state. Node's typed arrays measured the same with and without it (V8 manages their memory itself).
+ */
+const STEADY_MALLOC = { ...process.env, MALLOC_MMAP_THRESHOLD_: String(32 * 2 ** 20), MALLOC_TRIM_THRESHOLD_: String(64 * 2 ** 20) };
 
-/** The second call of a case in a fresh Node process (see bench/fresh.ts), or why it failed. */
-function timeFresh(c: LoadedCase, sampleFile: string): number | { error: string } {
+/**
+ * A case in a fresh Node process of its own (see bench/fresh.ts): its second call there and its
+ * warmed-up median, or why it failed.
+ */
+function timeFresh(c: LoadedCase, sampleFile: string): { second: number; warm: CoreTiming } | { error: string } {
   const res = spawnSync(process.execPath, [join(here, 'fresh.ts'), c.name, sampleFile, c.file], {
+    env: STEADY_MALLOC,
     encoding: 'utf8',
     timeout: 10 * 60 * 1000,
   });
   if (res.status !== 0) return { error: res.stderr.trim().split('\n').pop() ?? `exit ${res.status}` };
   try {
-    return (JSON.parse(res.stdout) as { second: number }).second;
+    return JSON.parse(res.stdout) as { second: number; warm: CoreTiming };
   } catch {
     return { error: 'bench/fresh.ts printed no JSON' };
   }
@@ -106,6 +86,7 @@ function runReferences(cases: BenchCase[]): ReferenceReport | { unavailable: str
   const job = JSON.stringify({ quick, cases: cases.map((c) => ({ name: c.name, reference: c.reference })) });
   const python = process.env['PYTHON'] ?? 'python3';
   const res = spawnSync(python, [join(here, 'reference.py')], {
+    env: STEADY_MALLOC,
     input: job,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -121,12 +102,6 @@ function runReferences(cases: BenchCase[]): ReferenceReport | { unavailable: str
   } catch {
     return { unavailable: 'bench/reference.py printed no JSON report' };
   }
-}
-
-function median(values: number[]): number {
-  const s = values.toSorted((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 function formatMs(ms: number): string {
@@ -148,24 +123,30 @@ async function main(): Promise<void> {
   }
   const x = createRandomState(42).normal(5, 2, 1_000_000);
   const core = new Map<string, CoreTiming | { error: string }>();
-  for (const c of cases) {
-    try {
-      core.set(c.name, timeCore(c, x));
-    } catch (err) {
-      core.set(c.name, { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-    }
-    process.stderr.write(`bench: core done: ${c.name}\n`);
-  }
   const freshTimes = new Map<string, number | { error: string }>();
   if (fresh) {
+    // Each case in a process of its own: its second call there, then its warmed-up median. Timed
+    // in one process, the cases shared V8's type feedback (familyCdfArray's call sites saw every
+    // family), so a case's time depended on which cases ran before it (poisson cdf 0.56 or 5.3 ms).
     const dir = mkdtempSync(join(tmpdir(), 'mle-bench-'));
     const sampleFile = join(dir, 'sample.f64');
     writeFileSync(sampleFile, new Uint8Array(x.buffer, x.byteOffset, x.byteLength));
     for (const c of cases) {
-      freshTimes.set(c.name, timeFresh(c, sampleFile));
-      process.stderr.write(`bench: fresh process done: ${c.name}\n`);
+      const t = timeFresh(c, sampleFile);
+      freshTimes.set(c.name, 'error' in t ? t : t.second);
+      core.set(c.name, 'error' in t ? t : t.warm);
+      process.stderr.write(`bench: done in a fresh process: ${c.name}\n`);
     }
     rmSync(dir, { recursive: true, force: true });
+  } else {
+    for (const c of cases) {
+      try {
+        core.set(c.name, timeCore(c, x));
+      } catch (err) {
+        core.set(c.name, { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+      }
+      process.stderr.write(`bench: core done: ${c.name}\n`);
+    }
   }
   process.stderr.write('bench: running the Python references…\n');
   const ref = runReferences(cases);
@@ -180,7 +161,8 @@ async function main(): Promise<void> {
       ('versions' in ref ? `; ${Object.entries(ref.versions).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''),
   );
   if ('unavailable' in ref) lines.push(`Reference unavailable: ${ref.unavailable}. Core times only.`);
-  if (fresh) lines.push('"fresh 2nd" is the second call in a fresh Node process (bench/fresh.ts); its ratio is to the same reference time.');
+  if (fresh) lines.push('Each case runs in a fresh Node process of its own (bench/fresh.ts): "fresh 2nd" is its second call there, "core ms" its median after the warm-up; both ratios are to the same reference time.');
+  else lines.push('BENCH_FRESH=0: every case timed in this one process, one after another (their times can depend on the cases before them).');
   lines.push('');
   lines.push('| case | core ms | fresh 2nd ms | reference ms | ratio | fresh ratio | target | |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |');
