@@ -15,10 +15,13 @@ export const BUDGET_MS = quick ? 2000 : 6000;
 /**
  * Warm-up: V8 compiles a hot function in tiers (interpreter, Maglev, TurboFan), so a case is run
  * until it has had WARMUP_RUNS runs or WARMUP_MS of running, whichever comes first. Slow cases
- * (long fits) reach the time limit after one run, which is already thousands of iterations.
+ * (long fits) reach the time limit after one run, which is already thousands of iterations. 60 runs:
+ * in a fresh process each new 800 KB typed array first cost ~2.3 ms of page faults on this VM (V8
+ * returned the pages of freed ones to the system) for about 40 calls, then 0.1 ms — the Laplace cdf
+ * grid took 6 ms a call up to the 40th and 1.2 ms from the 41st, its arithmetic 1.04 ms throughout.
  */
-export const WARMUP_RUNS = quick ? 3 : 30;
-export const WARMUP_MS = quick ? 300 : 2000;
+export const WARMUP_RUNS = quick ? 3 : 60;
+export const WARMUP_MS = quick ? 300 : 3000;
 
 /** The median of up to MAX_RUNS calls after the warm-up. */
 export function timeCore(c: BenchCase, x: Float64Array): CoreTiming {
