@@ -1,5 +1,5 @@
 import { LN_SQRT_2PI, SQRT_2PI, SQRT1_2 } from '../internal/constants.ts';
-import { erf, erfc, normalUpperTail } from '../internal/erf.ts';
+import { erf, erfNearOneSigned, erfSmall, erfcSmall, normalUpperTail } from '../internal/erf.ts';
 
 // Beyond |z| = 1.25·√2, erfc's exponential regime: switch to the exactly split exponent.
 const ERFC_SPLIT = 1.25 * Math.SQRT2;
@@ -95,11 +95,47 @@ export function normalCdf(x: number, mu = 0, sigma = 1): number {
  * beyond 1.25·√2), reflected for z > 0.
  */
 export function standardNormalCdf(z: number): number {
-  if (Number.isNaN(z)) return NaN;
+  return Math.abs(z) < ERFC_SPLIT ? standardNormalCdfCentral(z) : standardNormalCdfTail(z);
+}
+
+/** Φ(z) for |z| < 1.25·√2: ½ + ½·erf(z/√2) for |z| < 1, else the tail ½·erfc(|z|/√2) (its first two pieces). */
+function standardNormalCdfCentral(z: number): number {
   const az = Math.abs(z);
-  if (az < 1) return 0.5 + 0.5 * erf(z * SQRT1_2);
-  const tail = az < ERFC_SPLIT ? 0.5 * erfc(az * SQRT1_2) : normalUpperTail(az);
+  if (az < 1) return 0.5 + 0.5 * erfSmall(z * SQRT1_2);
+  const tail = 0.5 * erfcSmall(az * SQRT1_2);
   return z > 0 ? 1 - tail : tail;
+}
+
+/** Φ(z) for |z| ≥ 1.25·√2 and NaN (which the tail returns): the exactly split exponential tail. */
+function standardNormalCdfTail(z: number): number {
+  const tail = normalUpperTail(Math.abs(z));
+  return z > 0 ? 1 - tail : tail;
+}
+
+/**
+ * v[i] ← Φ(v[i]) for i0 ≤ i < i1, bit for bit `standardNormalCdf` (the normal and log-normal families'
+ * cdf kernels, which write z into v first). Two passes, each a loop of its own: the central one,
+ * then the exponential tail for every value the first left alone (|z| ≥ 1.25·√2 or NaN; the first
+ * pass's probabilities are all below 1.25·√2). In one loop V8 could not inline both halves, and the
+ * half it called returned each result as a boxed double: an allocation per point.
+ */
+export function standardNormalCdfInPlace(v: Float64Array, i0: number, i1: number): void {
+  cdfCentralPass(v, i0, i1);
+  cdfTailPass(v, i0, i1);
+}
+
+function cdfCentralPass(v: Float64Array, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) {
+    const z = v[i] as number;
+    if (Math.abs(z) < ERFC_SPLIT) v[i] = standardNormalCdfCentral(z);
+  }
+}
+
+function cdfTailPass(v: Float64Array, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) {
+    const z = v[i] as number;
+    if (!(Math.abs(z) < ERFC_SPLIT)) v[i] = standardNormalCdfTail(z);
+  }
 }
 
 /**
@@ -176,35 +212,124 @@ function poly7(c: readonly [number, number, number, number, number, number, numb
   return ((((((c[7] * r + c[6]) * r + c[5]) * r + c[4]) * r + c[3]) * r + c[2]) * r + c[1]) * r + c[0];
 }
 
-/** The standard normal quantile for 0 < p < 1 (AS 241). */
+/** The standard normal quantile for 0 < p < 1 (AS 241), in the pieces the array version also calls. */
 function standardNormalPpf(p: number): number {
   const q = p - 0.5;
-  if (Math.abs(q) <= 0.425) {
-    const r = 0.180625 - q * q;
-    const x = (q * poly7(A, r)) / poly7(B, r);
-    // Newton on Φ(x) − ½ = q (q = p − ½ is exact): ½·erf(x/√2) − q has no cancellation against ½.
-    return x - ((0.5 * erf(x * SQRT1_2) - q) * SQRT_2PI) / Math.exp(-(x * x) / 2);
-  }
+  if (Math.abs(q) <= 0.425) return quantileCentral(q);
   // The tail probability t = min(p, 1 − p) (1 − p is exact for p ≥ ½) and x = Φ⁻¹(t) < 0.
   const tail = q < 0 ? p : 1 - p;
   const logTail = Math.log(tail);
-  let r = Math.sqrt(-logTail);
-  let x: number;
-  if (r <= 5) {
-    r -= 1.6;
-    x = -(poly7(C, r) / poly7(D, r));
-  } else {
-    r -= 5;
-    x = -(poly7(E, r) / poly7(F, r));
-  }
-  // One Newton step on Φ(x) = t with the few-ulp tail Φ: AS 241 alone is up to ~5 ulp off in the
-  // tails; the step leaves about (error of Φ)/x², below an ulp. In logs, since φ(x) and t may be
-  // tiny: (Φ(x) − t)/φ(x) = (Φ(x)/t − 1)·t/φ(x). Subnormal t has too few digits to refine against.
-  if (tail >= MIN_NORMAL) {
-    const ratio = standardNormalCdf(x) / tail - 1;
-    x -= ratio * Math.exp(logTail + (x * x) / 2 + LN_SQRT_2PI);
-  }
+  let x = quantileTailEstimate(logTail);
+  if (tail >= MIN_NORMAL) x = quantileTailNewton(x, standardNormalCdf(x), tail, logTail);
   return q < 0 ? x : -x;
+}
+
+/** Φ⁻¹(½ + q) for |q| ≤ 0.425: AS 241's central rational, then one Newton step. */
+function quantileCentral(q: number): number {
+  const r = 0.180625 - q * q;
+  const x = (q * poly7(A, r)) / poly7(B, r);
+  // Newton on Φ(x) − ½ = q (q = p − ½ is exact): ½·erf(x/√2) − q has no cancellation against ½.
+  // |x/√2| < 1.02 here, so erf is one of its two first pieces (called directly, as in standardNormalCdf).
+  const w = x * SQRT1_2;
+  const erfW = Math.abs(w) < 0.84375 ? erfSmall(w) : erfNearOneSigned(w);
+  return x - ((0.5 * erfW - q) * SQRT_2PI) / Math.exp(-(x * x) / 2);
+}
+
+/** AS 241's estimate of Φ⁻¹(t) < 0 for a tail probability t < 0.075, from ln t. */
+function quantileTailEstimate(logTail: number): number {
+  const r = Math.sqrt(-logTail);
+  return r <= 5 ? -(poly7(C, r - 1.6) / poly7(D, r - 1.6)) : quantileFarTailEstimate(r);
+}
+
+/** AS 241's far-tail branch, r = √(−ln t) > 5 (t < 1.4e−11). */
+function quantileFarTailEstimate(r: number): number {
+  return -(poly7(E, r - 5) / poly7(F, r - 5));
+}
+
+/**
+ * One Newton step on Φ(x) = t from AS 241's tail estimate x, given Φ(x) (the few-ulp tail Φ):
+ * AS 241 alone is up to ~5 ulp off in the tails; the step leaves about (error of Φ)/x², below an
+ * ulp. In logs, since φ(x) and t may be tiny: (Φ(x) − t)/φ(x) = (Φ(x)/t − 1)·t/φ(x). Only for
+ * normal t: a subnormal t has too few digits to refine against.
+ */
+function quantileTailNewton(x: number, cdf: number, tail: number, logTail: number): number {
+  return x - (cdf / tail - 1) * Math.exp(logTail + (x * x) / 2 + LN_SQRT_2PI);
+}
+
+/**
+ * The longest range `standardNormalQuantileChunk` takes (its scratch is this long). The array kernels
+ * work chunk by chunk: a function called once per chunk is compiled whole by V8, where one call's
+ * loop over every point would be compiled on the stack (OSR) before the code after it had type
+ * feedback, and left at that code (a deoptimisation) call after call.
+ */
+export const NORMAL_ARRAY_CHUNK = 1024;
+const TAIL_INDEX = new Int32Array(NORMAL_ARRAY_CHUNK);
+const TAIL_X = new Float64Array(NORMAL_ARRAY_CHUNK);
+const TAIL_LOG = new Float64Array(NORMAL_ARRAY_CHUNK);
+const TAIL_CDF = new Float64Array(NORMAL_ARRAY_CHUNK);
+
+/**
+ * out[i] ← Φ⁻¹(p[i]) for i0 ≤ i < i1 (at most NORMAL_ARRAY_CHUNK of them; a point that is not a
+ * number gives NaN), bit for bit `standardNormalQuantile` (the normal and log-normal families' ppf
+ * kernels). The scalar function's pieces run in separate loops — the central ones, then the tails'
+ * AS 241 estimates, their Φ (`standardNormalCdfInPlace`) and their Newton steps — so that V8
+ * inlines each piece into its loop (one loop calling them all returned boxed doubles).
+ */
+export function standardNormalQuantileChunk(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
+  const count = quantileCentralPass(p, out, i0, i1);
+  quantileEstimatePass(p, out, count);
+  standardNormalCdfInPlace(TAIL_CDF, 0, count);
+  quantileNewtonPass(p, out, count);
+}
+
+/** The probability p[i] as a number (NaN for anything else). */
+function probabilityAt(p: ArrayLike<number>, i: number): number {
+  const pi = p[i];
+  return typeof pi === 'number' ? pi : NaN;
+}
+
+/** Central probabilities of p[i0..i1) to out; the others' indices to TAIL_INDEX; returns their count. */
+function quantileCentralPass(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): number {
+  let count = 0;
+  for (let i = i0; i < i1; i++) {
+    const q = probabilityAt(p, i) - 0.5;
+    if (Math.abs(q) <= 0.425) out[i] = quantileCentral(q);
+    else TAIL_INDEX[count++] = i;
+  }
+  return count;
+}
+
+/** For the tail points: 0, 1 and invalid p answered in out, else AS 241's estimate in TAIL_X and TAIL_CDF. */
+function quantileEstimatePass(p: ArrayLike<number>, out: Float64Array, count: number): void {
+  for (let k = 0; k < count; k++) {
+    const i = TAIL_INDEX[k] as number;
+    const pi = probabilityAt(p, i);
+    if (!(pi > 0 && pi < 1)) {
+      out[i] = standardNormalQuantile(pi);
+      TAIL_LOG[k] = Number.NaN;
+      TAIL_CDF[k] = 0;
+      continue;
+    }
+    const logTail = Math.log(pi < 0.5 ? pi : 1 - pi);
+    const x = quantileTailEstimate(logTail);
+    TAIL_LOG[k] = logTail;
+    TAIL_X[k] = x;
+    TAIL_CDF[k] = x;
+  }
+}
+
+/** For the tail points with 0 < p < 1: the Newton step (TAIL_CDF now holds Φ(x)) and the sign. */
+function quantileNewtonPass(p: ArrayLike<number>, out: Float64Array, count: number): void {
+  for (let k = 0; k < count; k++) {
+    const logTail = TAIL_LOG[k] as number;
+    if (Number.isNaN(logTail)) continue;
+    const i = TAIL_INDEX[k] as number;
+    const pi = p[i] as number;
+    const tail = pi < 0.5 ? pi : 1 - pi;
+    let x = TAIL_X[k] as number;
+    if (tail >= MIN_NORMAL) x = quantileTailNewton(x, TAIL_CDF[k] as number, tail, logTail);
+    out[i] = pi < 0.5 ? x : -x;
+  }
 }
 
 const MIN_NORMAL = 2 ** -1022;

@@ -1,5 +1,6 @@
 import { LN_SQRT_2PI } from '../internal/constants.ts';
-import { normalCdf, normalPpf, standardNormalCdf, standardNormalQuantile } from '../distributions/normal.ts';
+import { NORMAL_ARRAY_CHUNK, normalCdf, normalPpf, standardNormalCdfInPlace, standardNormalQuantileChunk } from '../distributions/normal.ts';
+import { expNearlyRounded } from '../random/accurate-exp.ts';
 import type { RandomState } from '../random/random-state.ts';
 import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { standardNormalLogCdf } from './normal.ts';
@@ -33,21 +34,36 @@ function standardize(x: number, meanlog: number, sdlog: number): number {
   return (Math.log(x) - meanlog) / sdlog;
 }
 
-/** The cdf Φ(z) and ppf exp(meanlog + sdlog·Φ⁻¹(p)) over arrays, through the normal cores. */
+/** The cdf Φ(z) and ppf exp(meanlog + sdlog·Φ⁻¹(p)) over arrays, through the normal cores, a chunk at a time (see NORMAL_ARRAY_CHUNK). */
 const ARRAY_KERNELS: FamilyArrayKernels = {
   cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const meanlog = num(params.meanlog);
     const sdlog = num(params.sdlog);
-    for (let i = 0; i < out.length; i++) out[i] = standardNormalCdf(standardize(x[i] as number, meanlog, sdlog));
+    for (let i0 = 0; i0 < out.length; i0 += NORMAL_ARRAY_CHUNK) cdfChunk(x, meanlog, sdlog, out, i0, Math.min(out.length, i0 + NORMAL_ARRAY_CHUNK));
     return out;
   },
   ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const meanlog = num(params.meanlog);
     const sdlog = num(params.sdlog);
-    for (let i = 0; i < out.length; i++) out[i] = Math.exp(meanlog + sdlog * standardNormalQuantile(p[i] as number));
+    for (let i0 = 0; i0 < out.length; i0 += NORMAL_ARRAY_CHUNK) ppfChunk(p, meanlog, sdlog, out, i0, Math.min(out.length, i0 + NORMAL_ARRAY_CHUNK));
     return out;
   },
 };
+
+function cdfChunk(x: ArrayLike<number>, meanlog: number, sdlog: number, out: Float64Array, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) {
+    // standardize(x[i], …) without its parameter check (done once) or a constant result in the
+    // hot path: x ≤ 0 → −Infinity, NaN (or a non-number) → NaN.
+    const xi = x[i];
+    out[i] = typeof xi !== 'number' || xi !== xi ? Number.NaN : xi > 0 ? (Math.log(xi) - meanlog) / sdlog : -Infinity;
+  }
+  standardNormalCdfInPlace(out, i0, i1);
+}
+
+function ppfChunk(p: ArrayLike<number>, meanlog: number, sdlog: number, out: Float64Array, i0: number, i1: number): void {
+  standardNormalQuantileChunk(p, out, i0, i1);
+  for (let i = i0; i < i1; i++) out[i] = expNearlyRounded(meanlog + sdlog * (out[i] as number), 0);
+}
 
 /**
  * The log-normal family `{ meanlog, sdlog }`: R's `dlnorm(x, meanlog, sdlog)`, scipy's
@@ -90,13 +106,13 @@ export const lognormalFamily: Family = {
     const meanlog = num(params.meanlog);
     const sdlog = num(params.sdlog);
     if (!valid(meanlog, sdlog)) return NaN;
-    return Math.exp(meanlog + sdlog * normalPpf(p));
+    return expNearlyRounded(meanlog + sdlog * normalPpf(p), 0);
   },
   isf(q: number, params: FamilyParams): number {
     const meanlog = num(params.meanlog);
     const sdlog = num(params.sdlog);
     if (!valid(meanlog, sdlog)) return NaN;
-    return Math.exp(meanlog - sdlog * normalPpf(q));
+    return expNearlyRounded(meanlog - sdlog * normalPpf(q), 0);
   },
   mean(params: FamilyParams): number {
     const meanlog = num(params.meanlog);

@@ -1,5 +1,5 @@
 import { LN_SQRT_2PI } from '../internal/constants.ts';
-import { normalCdf, normalLogPdf, normalPdf, normalPpf, standardNormalCdf, standardNormalQuantile } from '../distributions/normal.ts';
+import { NORMAL_ARRAY_CHUNK, normalCdf, normalLogPdf, normalPdf, normalPpf, standardNormalCdfInPlace, standardNormalQuantileChunk } from '../distributions/normal.ts';
 import type { RandomState } from '../random/random-state.ts';
 import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter, realParameter } from './parameters.ts';
@@ -35,28 +35,38 @@ export function standardNormalLogCdf(z: number): number {
   return -(z * z) / 2 - Math.log(-z) - LN_SQRT_2PI + Math.log(s);
 }
 
-/** The cdf Φ((x − μ)/σ) and ppf μ + σ·Φ⁻¹(p) over arrays, through normalCdf's and normalPpf's cores. */
+/**
+ * The cdf Φ((x − μ)/σ) and ppf μ + σ·Φ⁻¹(p) over arrays, through normalCdf's and normalPpf's cores,
+ * a chunk at a time (see NORMAL_ARRAY_CHUNK).
+ */
 const ARRAY_KERNELS: FamilyArrayKernels = {
   cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const mean = num(params.mean);
     const sd = num(params.sd);
-    for (let i = 0; i < out.length; i++) {
-      const xi = x[i];
-      // normalCdf gives NaN for a point that is not a number (no coercion).
-      out[i] = typeof xi === 'number' ? standardNormalCdf((xi - mean) / sd) : NaN;
-    }
+    for (let i0 = 0; i0 < out.length; i0 += NORMAL_ARRAY_CHUNK) cdfChunk(x, mean, sd, out, i0, Math.min(out.length, i0 + NORMAL_ARRAY_CHUNK));
     return out;
   },
   ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const mean = num(params.mean);
     const sd = num(params.sd);
-    for (let i = 0; i < out.length; i++) {
-      const pi = p[i];
-      out[i] = typeof pi === 'number' ? standardNormalQuantile(pi) * sd + mean : NaN;
-    }
+    for (let i0 = 0; i0 < out.length; i0 += NORMAL_ARRAY_CHUNK) ppfChunk(p, mean, sd, out, i0, Math.min(out.length, i0 + NORMAL_ARRAY_CHUNK));
     return out;
   },
 };
+
+function cdfChunk(x: ArrayLike<number>, mean: number, sd: number, out: Float64Array, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) {
+    const xi = x[i];
+    // normalCdf gives NaN for a point that is not a number (no coercion).
+    out[i] = typeof xi === 'number' ? (xi - mean) / sd : NaN;
+  }
+  standardNormalCdfInPlace(out, i0, i1);
+}
+
+function ppfChunk(p: ArrayLike<number>, mean: number, sd: number, out: Float64Array, i0: number, i1: number): void {
+  standardNormalQuantileChunk(p, out, i0, i1);
+  for (let i = i0; i < i1; i++) out[i] = (out[i] as number) * sd + mean;
+}
 
 /**
  * The normal family `{ mean, sd }`: R's `dnorm(x, mean, sd)`, scipy's `norm(loc=mean, scale=sd)`.

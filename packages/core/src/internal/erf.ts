@@ -11,6 +11,8 @@
 // precision, so that z² is exact and the exponential loses no accuracy in the far tail
 // (fdlibm truncates the low word instead of rounding; either makes z² exact).
 
+import { expNearlyRounded } from '../random/accurate-exp.ts';
+
 const ERX = 8.45062911510467529297e-1;
 const EFX = 1.28379167095512586316e-1;
 
@@ -85,12 +87,18 @@ const SQRT_HALF = Math.SQRT1_2;
 
 /** R/S at s = 1/t² on [1.25, 28): log(t·erfc(t)) + t² + 0.5625, fdlibm's tail correction. */
 function tailCorrection(t: number): number {
-  const s = 1 / (t * t);
-  if (t < X_SPLIT) {
-    const r = RA0 + s * (RA1 + s * (RA2 + s * (RA3 + s * (RA4 + s * (RA5 + s * (RA6 + s * RA7))))));
-    const q = 1 + s * (SA1 + s * (SA2 + s * (SA3 + s * (SA4 + s * (SA5 + s * (SA6 + s * (SA7 + s * SA8)))))));
-    return r / q;
-  }
+  return t < X_SPLIT ? tailCorrectionNear(1 / (t * t)) : tailCorrectionFar(1 / (t * t));
+}
+
+/** fdlibm's R1(s)/S1(s), for t on [1.25, 1/0.35). */
+function tailCorrectionNear(s: number): number {
+  const r = RA0 + s * (RA1 + s * (RA2 + s * (RA3 + s * (RA4 + s * (RA5 + s * (RA6 + s * RA7))))));
+  const q = 1 + s * (SA1 + s * (SA2 + s * (SA3 + s * (SA4 + s * (SA5 + s * (SA6 + s * (SA7 + s * SA8)))))));
+  return r / q;
+}
+
+/** fdlibm's R2(s)/S2(s), for t on [1/0.35, 28). */
+function tailCorrectionFar(s: number): number {
   const r = RB0 + s * (RB1 + s * (RB2 + s * (RB3 + s * (RB4 + s * (RB5 + s * RB6)))));
   const q = 1 + s * (SB1 + s * (SB2 + s * (SB3 + s * (SB4 + s * (SB5 + s * (SB6 + s * SB7))))));
   return r / q;
@@ -99,7 +107,20 @@ function tailCorrection(t: number): number {
 /** erfc(t) for t in [1.25, 28): exp(−z² − 0.5625)·exp((z − t)(z + t) + R/S)/t with z² exact. */
 function erfcTail(t: number): number {
   const z = Math.fround(t);
-  return (Math.exp(-z * z - 0.5625) * Math.exp((z - t) * (z + t) + tailCorrection(t))) / t;
+  return expSplit(-z * z, (z - t) * (z + t) + tailCorrection(t)) / t;
+}
+
+/**
+ * e^(a − 0.5625 + b) for a = −z² with z² exact (a ≤ −1.5) and a small b (|b| < 1), by one
+ * exponential of the double-double sum: a − 0.5625 and then + b are each split by Fast2Sum (|a| ≥
+ * 0.5625 and |a − 0.5625| > |b|), so no rounding of the exponent reaches the result (fdlibm takes
+ * the product of two exponentials, each ≤ 1 ulp off, and rounds a − 0.5625).
+ */
+function expSplit(a: number, b: number): number {
+  const y = a - 0.5625;
+  const yLo = a - y - 0.5625;
+  const s = y + b;
+  return expNearlyRounded(s, y - s + b + yLo);
 }
 
 /**
@@ -115,7 +136,7 @@ export function normalUpperTail(a: number): number {
   const t = a * SQRT_HALF;
   if (t >= 28) return 0;
   const h = Math.fround(a);
-  return (0.5 * Math.exp(-(h * h) / 2 - 0.5625) * Math.exp(((h - a) * (h + a)) / 2 + tailCorrection(t))) / t;
+  return (0.5 * expSplit(-(h * h) / 2, ((h - a) * (h + a)) / 2 + tailCorrection(t))) / t;
 }
 
 /** erf(x) − x over x on [0, 0.84375): the rational R(x²). */
@@ -131,6 +152,31 @@ function erfNearOne(s: number): number {
   const p = PA0 + s * (PA1 + s * (PA2 + s * (PA3 + s * (PA4 + s * (PA5 + s * PA6)))));
   const q = 1 + s * (QA1 + s * (QA2 + s * (QA3 + s * (QA4 + s * (QA5 + s * QA6)))));
   return p / q;
+}
+
+/**
+ * erf(x) for |x| < 0.84375 (fdlibm's first interval; NaN passes through): the piece of `erf` that
+ * the normal cdf and quantile call directly, small enough for V8 to inline into their loops.
+ */
+export function erfSmall(x: number): number {
+  return Math.abs(x) < X_TINY ? x + EFX * x : x + x * erfSmallRatio(x);
+}
+
+/** erfc(t) for 0 ≤ t < 1.25 (fdlibm's first two intervals), the piece of `erfc` the normal cdf calls directly. */
+export function erfcSmall(t: number): number {
+  if (t < X_SMALL) {
+    if (t < X_ERFC_TINY) return 1 - t;
+    const y = erfSmallRatio(t);
+    if (t < 0.25) return 1 - (t + t * y);
+    return 0.5 - (t * y + (t - 0.5));
+  }
+  return 1 - ERX - erfNearOne(t - 1);
+}
+
+/** erf(x) for 0.84375 ≤ |x| < 1.25 (fdlibm's second interval), signed as x. */
+export function erfNearOneSigned(x: number): number {
+  const pq = erfNearOne(Math.abs(x) - 1);
+  return x >= 0 ? ERX + pq : -ERX - pq;
 }
 
 /** The error function erf(x) = 2/√π ∫₀ˣ e^(−t²) dt (fdlibm `erf`). */
