@@ -1,7 +1,7 @@
 import { log1mExp } from '../internal/log-exp.ts';
 import type { RandomState } from '../random/random-state.ts';
 import { logGamma1p } from '../special/log-gamma.ts';
-import type { Family, FamilyParams, Support } from './family.ts';
+import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
 
 // The Weibull family, R's dweibull(x, shape, scale); scipy's weibull_min(c=shape, scale=scale).
@@ -15,9 +15,43 @@ function valid(shape: number, scale: number): boolean {
 
 /** The cumulative hazard t = (x/λ)^k (0 below the support); NaN for invalid parameters or NaN x. */
 function hazard(x: number, shape: number, scale: number): number {
-  if (!valid(shape, scale) || Number.isNaN(x)) return NaN;
-  return x <= 0 ? 0 : Math.pow(x / scale, shape);
+  return valid(shape, scale) ? hazardAt(x, shape, scale) : Number.NaN;
 }
+
+/** hazard for valid parameters: NaN passes through, with no constant NaN merged in (see the kernels). */
+function hazardAt(x: number, shape: number, scale: number): number {
+  return x > 0 ? Math.pow(x / scale, shape) : x <= 0 ? 0 : x;
+}
+
+/** The ppf λ·(−log1p(−p))^(1/k) for valid parameters, given 1/k; NaN for p outside [0, 1]. */
+function ppfAt(p: number, scale: number, invShape: number): number {
+  return p >= 0 && p <= 1 ? scale * Math.pow(-Math.log1p(-p), invShape) : Number.NaN;
+}
+
+/**
+ * The cdf −expm1(−t) and ppf over arrays: the scalar methods' arithmetic in a loop of its own
+ * (parameters checked once), bit for bit.
+ */
+const ARRAY_KERNELS: FamilyArrayKernels = {
+  cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const shape = num(params.shape);
+    const scale = num(params.scale);
+    for (let i = 0; i < out.length; i++) {
+      const xi = x[i];
+      out[i] = typeof xi === 'number' ? -Math.expm1(-hazardAt(xi, shape, scale)) : Number.NaN;
+    }
+    return out;
+  },
+  ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const scale = num(params.scale);
+    const invShape = 1 / num(params.shape);
+    for (let i = 0; i < out.length; i++) {
+      const pi = p[i];
+      out[i] = typeof pi === 'number' ? ppfAt(pi, scale, invShape) : Number.NaN;
+    }
+    return out;
+  },
+};
 
 function logPdf(x: number, shape: number, scale: number): number {
   if (!valid(shape, scale) || Number.isNaN(x)) return NaN;
@@ -72,8 +106,7 @@ export const weibullFamily: Family = {
   ppf(p: number, params: FamilyParams): number {
     const shape = num(params.shape);
     const scale = num(params.scale);
-    if (!valid(shape, scale) || !(p >= 0 && p <= 1)) return NaN;
-    return scale * Math.pow(-Math.log1p(-p), 1 / shape);
+    return valid(shape, scale) ? ppfAt(p, scale, 1 / shape) : NaN;
   },
   isf(q: number, params: FamilyParams): number {
     const shape = num(params.shape);
@@ -94,6 +127,7 @@ export const weibullFamily: Family = {
     const lg1 = logGamma1p(1 / shape);
     return scale * scale * Math.exp(2 * lg1) * Math.expm1(logGamma1p(2 / shape) - 2 * lg1);
   },
+  arrayKernels: ARRAY_KERNELS,
   /** `scale * np.random.weibull(shape, size)` (numpy's legacy (−log(1 − U))^(1/shape)). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {
     checkSampleArguments('weibull.sample', PARAMETERS, params, size);

@@ -384,6 +384,7 @@ describe('edge cases', () => {
       ['laplace', { location: -2, scale: 0.5 }],
       ['cauchy', { location: 0.3, scale: 2 }],
       ['uniform', { min: -1, max: 4 }],
+      ['weibull', { shape: 1.7, scale: 2 }],
     ];
     // Tails, ends, subnormal and out-of-range probabilities, NaN and ±Infinity.
     const xs = [...Array.from({ length: 801 }, (_, i) => -40 + i * 0.1), 0, -0, 1e-300, 5e-324, 1e300, NaN, -Infinity, Infinity];
@@ -393,6 +394,11 @@ describe('edge cases', () => {
       expect(f.arrayKernels?.cdf, name).toBeDefined();
       expect(Array.from(familyCdfArray(f, xs, params)), name).toEqual(xs.map((x) => f.cdf(x, params)));
       expect(Array.from(familyPpfArray(f, ps, params)), name).toEqual(ps.map((p) => f.ppf(p, params)));
+      // Longer than one chunk of the normal kernels (1024 points), as a Float64Array, unsorted.
+      const long = Float64Array.from({ length: 3001 }, (_, i) => ((i * 7919) % 3001) / 3000);
+      const longX = long.map((u) => (u - 0.5) * 30);
+      expect(Array.from(familyCdfArray(f, longX, params)), name).toEqual(Array.from(longX, (x) => f.cdf(x, params)));
+      expect(Array.from(familyPpfArray(f, long, params)), name).toEqual(Array.from(long, (p) => f.ppf(p, params)));
     }
     // Any parameters in the domain and any points.
     const arb = fc.tuple(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 1e-3, max: 50, noNaN: true }), fc.array(fc.double(), { maxLength: 20 }), fc.array(fc.double({ min: 0, max: 1 }), { maxLength: 20 }));
@@ -404,6 +410,7 @@ describe('edge cases', () => {
           ['exponential', { rate: b }],
           ['logistic', { location: a, scale: b }],
           ['uniform', { min: a, max: a + b }],
+          ['weibull', { shape: b, scale: b / 2 + 0.01 }],
         ];
         for (const [name, prm] of params) {
           const f = getFamily(name as Parameters<typeof getFamily>[0]);
