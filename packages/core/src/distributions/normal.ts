@@ -232,7 +232,17 @@ function quantileCentral(q: number): number {
   // |x/√2| < 1.02 here, so erf is one of its two first pieces (called directly, as in standardNormalCdf).
   const w = x * SQRT1_2;
   const erfW = Math.abs(w) < 0.84375 ? erfSmall(w) : erfNearOneSigned(w);
-  return x - ((0.5 * erfW - q) * SQRT_2PI) / Math.exp(-(x * x) / 2);
+  return x - ((0.5 * erfW - q) * SQRT_2PI) / expNegativeRough((x * x) / 2);
+}
+
+/**
+ * e^(−y) for 0 ≤ y ≤ 1.04 (x²/2 for the central quantiles) to within 3e−4 relatively: its Taylor
+ * polynomial to y⁶ (the rest is below y⁷/7! ≤ 2.6e−4). Newton's step divides by it a correction of
+ * a few ulps of x, which therefore needs only a few correct digits of φ(x); Math.exp, a call per
+ * point, was a fifth of the quantile's time.
+ */
+function expNegativeRough(y: number): number {
+  return 1 - y * (1 - y * (1 / 2 - y * (1 / 6 - y * (1 / 24 - y * (1 / 120 - y * (1 / 720))))));
 }
 
 /** AS 241's estimate of Φ⁻¹(t) < 0 for a tail probability t < 0.075, from ln t. */
