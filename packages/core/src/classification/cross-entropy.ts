@@ -311,11 +311,11 @@ export function klDivergence(p: ArrayLike<number>, q: ArrayLike<number>, options
     const rawP = p[i] as number;
     if (rawP === 0) continue;
     const rawQ = q[i] as number;
-    if (rawQ === 0) return Infinity;
+    if (rawQ === 0) return Number.POSITIVE_INFINITY;
     const pi = normalised(rawP, zp);
     const qi = normalised(rawQ, zq);
     const ratio = pi / qi;
-    if (pi >= MIN_NORMAL && qi >= MIN_NORMAL && ratio >= MIN_NORMAL && ratio < Infinity) {
+    if (pi >= MIN_NORMAL && qi >= MIN_NORMAL && ratio >= MIN_NORMAL && ratio < Number.POSITIVE_INFINITY) {
       d += pi * Math.log(ratio);
     } else {
       // p̂/q̂ (or a normalised weight) over- or underflows: use ln p̂ − ln q̂.

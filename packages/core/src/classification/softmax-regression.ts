@@ -180,7 +180,7 @@ function createForward(c: number): Forward {
 
 function forward(x: Float64Array, i: number, d: number, c: number, weights: Float64Array, bias: Float64Array, f: Forward): void {
   const { logits, probs } = f;
-  let max = -Infinity;
+  let max = Number.NEGATIVE_INFINITY;
   let argmax = 0;
   for (let k = 0; k < c; k++) {
     let z = bias[k] as number;
@@ -200,7 +200,7 @@ function forward(x: Float64Array, i: number, d: number, c: number, weights: Floa
   for (let k = 0; k < c; k++) probs[k] = (probs[k] as number) / s;
   f.argmax = argmax;
   // A NaN logit never wins the max, so a diverged run shows up here as a NaN normaliser.
-  f.logNormaliser = max === -Infinity ? NaN : max + Math.log(s);
+  f.logNormaliser = max === Number.NEGATIVE_INFINITY ? Number.NaN : max + Math.log(s);
 }
 
 /**

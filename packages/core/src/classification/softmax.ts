@@ -13,7 +13,7 @@ interface Shifted {
 }
 
 function shiftByMax(x: ArrayLike<number>, n: number): Shifted {
-  let max = -Infinity;
+  let max = Number.NEGATIVE_INFINITY;
   let argmax = 0;
   for (let i = 0; i < n; i++) {
     const v = x[i] as number;
@@ -22,7 +22,7 @@ function shiftByMax(x: ArrayLike<number>, n: number): Shifted {
       argmax = i;
     }
   }
-  if (max === -Infinity) return { max, argmax, rest: 0 };
+  if (max === Number.NEGATIVE_INFINITY) return { max, argmax, rest: 0 };
   // Compensated (TwoSum, as stats/sum.ts) so that 5·10⁴ terms add no more than an ulp or two:
   // a plain loop loses up to n·u relative (hundreds of ulps in log Σ), scipy and torch do not.
   let rest = 0;
@@ -64,7 +64,7 @@ function checkOut(fn: string, out: Float64Array | undefined, n: number): Float64
 export function logSumExp(x: ArrayLike<number>): number {
   const n = checkLogits('logSumExp', x, 'x');
   const { max, rest } = shiftByMax(x, n);
-  if (max === -Infinity) return -Infinity;
+  if (max === Number.NEGATIVE_INFINITY) return Number.NEGATIVE_INFINITY;
   return max + Math.log1p(rest);
 }
 
@@ -88,7 +88,7 @@ export function softmax(logits: ArrayLike<number>, out?: Float64Array): Float64A
   const fn = 'softmax';
   const n = checkLogits(fn, logits);
   const { max, rest } = shiftByMax(logits, n);
-  if (max === -Infinity) throw new RangeError(`${fn}: every logit is -Infinity; at least one must be finite`);
+  if (max === Number.NEGATIVE_INFINITY) throw new RangeError(`${fn}: every logit is -Infinity; at least one must be finite`);
   const result = checkOut(fn, out, n);
   const total = 1 + rest;
   for (let i = 0; i < n; i++) result[i] = Math.exp((logits[i] as number) - max) / total;
@@ -113,7 +113,7 @@ export function logSoftmax(logits: ArrayLike<number>, out?: Float64Array): Float
   const fn = 'logSoftmax';
   const n = checkLogits(fn, logits);
   const { max, rest } = shiftByMax(logits, n);
-  if (max === -Infinity) throw new RangeError(`${fn}: every logit is -Infinity; at least one must be finite`);
+  if (max === Number.NEGATIVE_INFINITY) throw new RangeError(`${fn}: every logit is -Infinity; at least one must be finite`);
   const result = checkOut(fn, out, n);
   const logTotal = Math.log1p(rest);
   for (let i = 0; i < n; i++) result[i] = (logits[i] as number) - max - logTotal;

@@ -67,16 +67,16 @@ export function boxplotStats(x: ArrayLike<number>, options: BoxplotStatsOptions 
   const loFence = q1 - whis * iqr;
   const hiFence = q3 + whis * iqr;
   // One pass for both whiskers: the extreme data inside the fences.
-  let wLo = Infinity;
-  let wHi = -Infinity;
+  let wLo = Number.POSITIVE_INFINITY;
+  let wHi = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const v = x[i] as number;
     if (v >= loFence && v < wLo) wLo = v;
     if (v <= hiFence && v > wHi) wHi = v;
   }
   // matplotlib: no datum in reach, or the reach ends inside the box → the whisker sits on the box.
-  const whiskerLow = wLo === Infinity || wLo > q1 ? q1 : wLo;
-  const whiskerHigh = wHi === -Infinity || wHi < q3 ? q3 : wHi;
+  const whiskerLow = wLo === Number.POSITIVE_INFINITY || wLo > q1 ? q1 : wLo;
+  const whiskerHigh = wHi === Number.NEGATIVE_INFINITY || wHi < q3 ? q3 : wHi;
 
   let count = 0;
   for (let i = 0; i < n; i++) {

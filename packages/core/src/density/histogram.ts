@@ -212,8 +212,8 @@ function inRange(x: ArrayLike<number>, first: number, last: number): Float64Arra
 /** numpy `_hist_bin_<rule>` widths; `x` is non-empty and finite. */
 function ruleWidth(rule: HistogramBinRule, x: ArrayLike<number>): number {
   const n = x.length;
-  let min = Infinity;
-  let max = -Infinity;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const v = x[i] as number;
     if (v < min) min = v;
@@ -256,7 +256,7 @@ function countEqualBins(x: ArrayLike<number>, edges: Float64Array, allInside: bo
   // numpy never moves a value up out of the last bin; +Infinity as the last comparison edge says
   // the same without a test, and sends the arithmetic index `bins` (v = last) down to the last bin.
   const upper = edges.slice();
-  upper[bins] = Infinity;
+  upper[bins] = Number.POSITIVE_INFINITY;
   const n = x.length;
   const counts = new Float64Array(bins);
   if (allInside) {

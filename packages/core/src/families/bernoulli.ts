@@ -12,20 +12,20 @@ function valid(prob: number): boolean {
 }
 
 function logPmf(x: number, prob: number): number {
-  if (!valid(prob) || Number.isNaN(x)) return NaN;
+  if (!valid(prob) || Number.isNaN(x)) return Number.NaN;
   if (x === 0) return Math.log1p(-prob);
   if (x === 1) return Math.log(prob);
-  return -Infinity;
+  return Number.NEGATIVE_INFINITY;
 }
 
 function cdf(x: number, prob: number): number {
-  if (!valid(prob) || Number.isNaN(x)) return NaN;
+  if (!valid(prob) || Number.isNaN(x)) return Number.NaN;
   if (x < 0) return 0;
   return x < 1 ? 1 - prob : 1;
 }
 
 function sf(x: number, prob: number): number {
-  if (!valid(prob) || Number.isNaN(x)) return NaN;
+  if (!valid(prob) || Number.isNaN(x)) return Number.NaN;
   if (x < 0) return 1;
   return x < 1 ? prob : 0;
 }
@@ -53,7 +53,7 @@ export const bernoulliFamily: Family = {
   },
   pdf(x: number, params: FamilyParams): number {
     const prob = num(params.prob);
-    if (!valid(prob) || Number.isNaN(x)) return NaN;
+    if (!valid(prob) || Number.isNaN(x)) return Number.NaN;
     if (x === 0) return 1 - prob;
     return x === 1 ? prob : 0;
   },
@@ -72,21 +72,21 @@ export const bernoulliFamily: Family = {
   },
   ppf(p: number, params: FamilyParams): number {
     const prob = num(params.prob);
-    if (!valid(prob) || !(p >= 0 && p <= 1)) return NaN;
+    if (!valid(prob) || !(p >= 0 && p <= 1)) return Number.NaN;
     return p <= 1 - prob ? 0 : 1;
   },
   isf(q: number, params: FamilyParams): number {
     const prob = num(params.prob);
-    if (!valid(prob) || !(q >= 0 && q <= 1)) return NaN;
+    if (!valid(prob) || !(q >= 0 && q <= 1)) return Number.NaN;
     return prob <= q ? 0 : 1;
   },
   mean(params: FamilyParams): number {
     const prob = num(params.prob);
-    return valid(prob) ? prob : NaN;
+    return valid(prob) ? prob : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const prob = num(params.prob);
-    return valid(prob) ? prob * (1 - prob) : NaN;
+    return valid(prob) ? prob * (1 - prob) : Number.NaN;
   },
   /** `np.random.binomial(1, prob, size)`. */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

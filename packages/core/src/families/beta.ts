@@ -12,7 +12,7 @@ const PARAMETERS = [positiveParameter('shape1', 'the first shape α > 0'), posit
 const UNIT: Support = Object.freeze({ lower: 0, upper: 1 });
 
 function valid(a: number, b: number): boolean {
-  return a > 0 && a < Infinity && b > 0 && b < Infinity;
+  return a > 0 && a < Number.POSITIVE_INFINITY && b > 0 && b < Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -21,15 +21,15 @@ function valid(a: number, b: number): boolean {
  * when both shapes are large.
  */
 function logPdf(x: number, a: number, b: number): number {
-  if (!valid(a, b) || Number.isNaN(x)) return NaN;
-  if (x < 0 || x > 1) return -Infinity;
+  if (!valid(a, b) || Number.isNaN(x)) return Number.NaN;
+  if (x < 0 || x > 1) return Number.NEGATIVE_INFINITY;
   if (x === 0) {
     if (a === 1) return Math.log(b);
-    return a < 1 ? Infinity : -Infinity;
+    return a < 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   }
   if (x === 1) {
     if (b === 1) return Math.log(a);
-    return b < 1 ? Infinity : -Infinity;
+    return b < 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   }
   if (a <= 2 || b <= 2) return (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBeta(a, b);
   return Math.log(a + b - 1) + logBinomialRaw(a - 1, a + b - 2, x, 1 - x);
@@ -37,7 +37,7 @@ function logPdf(x: number, a: number, b: number): number {
 
 /** x clamped into [0, 1] (the incomplete beta functions' domain); NaN for invalid parameters. */
 function clamp(x: number, a: number, b: number): number {
-  if (!valid(a, b)) return NaN;
+  if (!valid(a, b)) return Number.NaN;
   return x <= 0 ? 0 : x >= 1 ? 1 : x;
 }
 
@@ -89,22 +89,22 @@ export const betaFamily: Family = {
   ppf(p: number, params: FamilyParams): number {
     const a = num(params.shape1);
     const b = num(params.shape2);
-    return valid(a, b) ? betaIInv(a, b, p) : NaN;
+    return valid(a, b) ? betaIInv(a, b, p) : Number.NaN;
   },
   isf(q: number, params: FamilyParams): number {
     const a = num(params.shape1);
     const b = num(params.shape2);
-    return valid(a, b) ? betaIcInv(a, b, q) : NaN;
+    return valid(a, b) ? betaIcInv(a, b, q) : Number.NaN;
   },
   mean(params: FamilyParams): number {
     const a = num(params.shape1);
     const b = num(params.shape2);
-    return valid(a, b) ? a / (a + b) : NaN;
+    return valid(a, b) ? a / (a + b) : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const a = num(params.shape1);
     const b = num(params.shape2);
-    if (!valid(a, b)) return NaN;
+    if (!valid(a, b)) return Number.NaN;
     const s = a + b;
     return (a / s) * (b / s) / (s + 1);
   },

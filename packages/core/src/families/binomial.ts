@@ -19,8 +19,8 @@ function valid(size: number, prob: number): boolean {
 }
 
 function logPmf(x: number, size: number, prob: number): number {
-  if (!valid(size, prob) || Number.isNaN(x)) return NaN;
-  if (x < 0 || x > size || !Number.isInteger(x)) return -Infinity;
+  if (!valid(size, prob) || Number.isNaN(x)) return Number.NaN;
+  if (x < 0 || x > size || !Number.isInteger(x)) return Number.NEGATIVE_INFINITY;
   return logBinomialRaw(x, size, prob, 1 - prob);
 }
 
@@ -29,7 +29,7 @@ function logPmf(x: number, size: number, prob: number): number {
  * I_p(k + 1, n − k), written with p when p ≤ ½ and with 1 − p (then exact) otherwise.
  */
 function tail(x: number, size: number, prob: number, upper: boolean, log: boolean): number {
-  if (!valid(size, prob) || Number.isNaN(x)) return NaN;
+  if (!valid(size, prob) || Number.isNaN(x)) return Number.NaN;
   const k = Math.floor(x);
   // Whether all the mass lies above x (true), all at or below it (false), or neither (undefined).
   let massAbove: boolean | undefined;
@@ -101,24 +101,24 @@ export const binomialFamily: Family = {
   ppf(p: number, params: FamilyParams): number {
     const size = num(params.size);
     const prob = num(params.prob);
-    if (!valid(size, prob) || !(p >= 0 && p <= 1)) return NaN;
+    if (!valid(size, prob) || !(p >= 0 && p <= 1)) return Number.NaN;
     return discreteQuantile((k) => tail(k, size, prob, false, false) >= p, guess(size, prob, normalPpf(p)), 0, size);
   },
   isf(q: number, params: FamilyParams): number {
     const size = num(params.size);
     const prob = num(params.prob);
-    if (!valid(size, prob) || !(q >= 0 && q <= 1)) return NaN;
+    if (!valid(size, prob) || !(q >= 0 && q <= 1)) return Number.NaN;
     return discreteQuantile((k) => tail(k, size, prob, true, false) <= q, guess(size, prob, -normalPpf(q)), 0, size);
   },
   mean(params: FamilyParams): number {
     const size = num(params.size);
     const prob = num(params.prob);
-    return valid(size, prob) ? size * prob : NaN;
+    return valid(size, prob) ? size * prob : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const size = num(params.size);
     const prob = num(params.prob);
-    return valid(size, prob) ? size * prob * (1 - prob) : NaN;
+    return valid(size, prob) ? size * prob * (1 - prob) : Number.NaN;
   },
   /** `np.random.binomial(size, prob, size)` (numpy's legacy inversion below n·p = 30, BTPE above). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

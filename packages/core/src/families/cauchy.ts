@@ -31,7 +31,7 @@ function logCdf(z: number): number {
 
 /** The standard quantile tan(π(p − ½)), as −1/tan(πp) and 1/tan(π(1 − p)) in the tails. */
 function ppf(p: number): number {
-  if (!(p >= 0 && p <= 1)) return NaN;
+  if (!(p >= 0 && p <= 1)) return Number.NaN;
   if (p < 0.25) return -1 / Math.tan(Math.PI * p);
   if (p > 0.75) return 1 / Math.tan(Math.PI * (1 - p));
   return Math.tan(Math.PI * (p - 0.5));
@@ -61,10 +61,10 @@ export const cauchyFamily: Family = {
     return Math.exp(logKernel(standardize(x, params))) / (Math.PI * num(params.scale));
   },
   mean(): number {
-    return NaN;
+    return Number.NaN;
   },
   variance(): number {
-    return NaN;
+    return Number.NaN;
   },
   /** `location + scale * np.random.standard_cauchy(size)` (numpy's legacy ratio of two normals). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

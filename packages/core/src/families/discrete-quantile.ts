@@ -16,7 +16,7 @@
  */
 export function discreteQuantile(reached: (k: number) => boolean, guess: number, lower: number, upper: number): number {
   let k = Number.isNaN(guess) ? lower : Math.min(Math.max(Math.round(guess), lower), upper);
-  if (k === Infinity) return Infinity;
+  if (k === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
   let lo: number;
   let hi: number;
   if (reached(k)) {
@@ -39,7 +39,7 @@ export function discreteQuantile(reached: (k: number) => boolean, guess: number,
       lo = hi;
       step *= 2;
     }
-    if (hi === Infinity) return Infinity;
+    if (hi === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
   }
   // reached(lo) is false and reached(hi) true: bisect.
   while (hi - lo > 1) {

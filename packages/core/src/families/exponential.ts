@@ -6,15 +6,15 @@ import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './par
 // The exponential family, R's dexp(x, rate); scipy's expon(scale=1/rate).
 
 const PARAMETERS = [positiveParameter('rate', 'the rate λ > 0 (1/mean)')] as const;
-const HALF_LINE: Support = Object.freeze({ lower: 0, upper: Infinity });
+const HALF_LINE: Support = Object.freeze({ lower: 0, upper: Number.POSITIVE_INFINITY });
 
 function valid(rate: number): boolean {
-  return rate > 0 && rate < Infinity;
+  return rate > 0 && rate < Number.POSITIVE_INFINITY;
 }
 
 /** λx for x ≥ 0, 0 below the support (cdf 0), NaN for an invalid rate or NaN x. */
 function scaled(x: number, rate: number): number {
-  if (!valid(rate) || Number.isNaN(x)) return NaN;
+  if (!valid(rate) || Number.isNaN(x)) return Number.NaN;
   return x <= 0 ? 0 : rate * x;
 }
 
@@ -25,7 +25,7 @@ function cdf(x: number, rate: number): number {
 
 /** The ppf −log1p(−p)/λ, NaN outside [0, 1]. */
 function ppf(p: number, rate: number): number {
-  if (!valid(rate) || !(p >= 0 && p <= 1)) return NaN;
+  if (!valid(rate) || !(p >= 0 && p <= 1)) return Number.NaN;
   return -Math.log1p(-p) / rate;
 }
 
@@ -63,12 +63,12 @@ export const exponentialFamily: Family = {
   },
   logPdf(x: number, params: FamilyParams): number {
     const rate = num(params.rate);
-    if (!valid(rate) || Number.isNaN(x)) return NaN;
-    return x < 0 ? -Infinity : Math.log(rate) - rate * x;
+    if (!valid(rate) || Number.isNaN(x)) return Number.NaN;
+    return x < 0 ? Number.NEGATIVE_INFINITY : Math.log(rate) - rate * x;
   },
   pdf(x: number, params: FamilyParams): number {
     const rate = num(params.rate);
-    if (!valid(rate) || Number.isNaN(x)) return NaN;
+    if (!valid(rate) || Number.isNaN(x)) return Number.NaN;
     return x < 0 ? 0 : rate * Math.exp(-rate * x);
   },
   cdf(x: number, params: FamilyParams): number {
@@ -88,16 +88,16 @@ export const exponentialFamily: Family = {
   },
   isf(q: number, params: FamilyParams): number {
     const rate = num(params.rate);
-    if (!valid(rate) || !(q >= 0 && q <= 1)) return NaN;
+    if (!valid(rate) || !(q >= 0 && q <= 1)) return Number.NaN;
     return -Math.log(q) / rate + 0; // + 0: isf(1) is 0, not −0
   },
   mean(params: FamilyParams): number {
     const rate = num(params.rate);
-    return valid(rate) ? 1 / rate : NaN;
+    return valid(rate) ? 1 / rate : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const rate = num(params.rate);
-    return valid(rate) ? 1 / (rate * rate) : NaN;
+    return valid(rate) ? 1 / (rate * rate) : Number.NaN;
   },
   /** `np.random.exponential(1/rate, size)` (numpy's legacy −log(1 − U)). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

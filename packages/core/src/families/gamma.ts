@@ -8,10 +8,10 @@ import { logPoissonRaw } from './saddle-point.ts';
 // The gamma family, R's dgamma(x, shape, rate); scipy's gamma(a=shape, scale=1/rate).
 
 const PARAMETERS = [positiveParameter('shape', 'the shape α > 0'), positiveParameter('rate', 'the rate β > 0 (1/scale)')] as const;
-const HALF_LINE: Support = Object.freeze({ lower: 0, upper: Infinity });
+const HALF_LINE: Support = Object.freeze({ lower: 0, upper: Number.POSITIVE_INFINITY });
 
 function valid(shape: number, rate: number): boolean {
-  return shape > 0 && shape < Infinity && rate > 0 && rate < Infinity;
+  return shape > 0 && shape < Number.POSITIVE_INFINITY && rate > 0 && rate < Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -19,12 +19,12 @@ function valid(shape: number, rate: number): boolean {
  * (α/x)·dpois(α, βx) below, so large shapes lose no digits to α·ln(βx) − βx − ln Γ(α).
  */
 function logPdf(x: number, shape: number, rate: number): number {
-  if (!valid(shape, rate) || Number.isNaN(x)) return NaN;
-  if (x < 0 || x === Infinity) return -Infinity;
+  if (!valid(shape, rate) || Number.isNaN(x)) return Number.NaN;
+  if (x < 0 || x === Number.POSITIVE_INFINITY) return Number.NEGATIVE_INFINITY;
   const y = rate * x;
   if (y === 0) {
     if (shape === 1) return Math.log(rate);
-    return shape < 1 ? Infinity : -Infinity;
+    return shape < 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   }
   if (shape < 1) return logPoissonRaw(shape, y) + Math.log(shape / x);
   return logPoissonRaw(shape - 1, y) + Math.log(rate);
@@ -32,7 +32,7 @@ function logPdf(x: number, shape: number, rate: number): number {
 
 /** βx clamped at 0 below the support; NaN for invalid parameters. */
 function scaled(x: number, shape: number, rate: number): number {
-  if (!valid(shape, rate)) return NaN;
+  if (!valid(shape, rate)) return Number.NaN;
   return x <= 0 ? 0 : rate * x;
 }
 
@@ -128,22 +128,22 @@ export const gammaFamily: Family = {
   ppf(p: number, params: FamilyParams): number {
     const shape = num(params.shape);
     const rate = num(params.rate);
-    return valid(shape, rate) ? gammaPInv(shape, p) / rate : NaN;
+    return valid(shape, rate) ? gammaPInv(shape, p) / rate : Number.NaN;
   },
   isf(q: number, params: FamilyParams): number {
     const shape = num(params.shape);
     const rate = num(params.rate);
-    return valid(shape, rate) ? gammaQInv(shape, q) / rate : NaN;
+    return valid(shape, rate) ? gammaQInv(shape, q) / rate : Number.NaN;
   },
   mean(params: FamilyParams): number {
     const shape = num(params.shape);
     const rate = num(params.rate);
-    return valid(shape, rate) ? shape / rate : NaN;
+    return valid(shape, rate) ? shape / rate : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const shape = num(params.shape);
     const rate = num(params.rate);
-    return valid(shape, rate) ? shape / (rate * rate) : NaN;
+    return valid(shape, rate) ? shape / (rate * rate) : Number.NaN;
   },
   /** `np.random.gamma(shape, 1/rate, size)` (numpy's legacy Marsaglia–Tsang with the legacy Gaussian). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

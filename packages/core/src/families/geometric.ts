@@ -15,16 +15,16 @@ function valid(prob: number): boolean {
 
 /** ln P(X > x) = (⌊x⌋ + 1)·log1p(−p) for x ≥ 0 (0 below), NaN for invalid prob or NaN x. */
 function logSf(x: number, prob: number): number {
-  if (!valid(prob) || Number.isNaN(x)) return NaN;
+  if (!valid(prob) || Number.isNaN(x)) return Number.NaN;
   if (x < 0) return 0;
-  if (prob === 1) return -Infinity;
+  if (prob === 1) return Number.NEGATIVE_INFINITY;
   return (Math.floor(x) + 1) * Math.log1p(-prob);
 }
 
 function logPmf(x: number, prob: number): number {
-  if (!valid(prob) || Number.isNaN(x)) return NaN;
-  if (x < 0 || !Number.isInteger(x)) return -Infinity;
-  if (prob === 1) return x === 0 ? 0 : -Infinity;
+  if (!valid(prob) || Number.isNaN(x)) return Number.NaN;
+  if (x < 0 || !Number.isInteger(x)) return Number.NEGATIVE_INFINITY;
+  if (prob === 1) return x === 0 ? 0 : Number.NEGATIVE_INFINITY;
   return Math.log(prob) + x * Math.log1p(-prob);
 }
 
@@ -48,7 +48,7 @@ export const geometricFamily: Family = {
   support(params: FamilyParams): Support {
     const prob = num(params.prob);
     if (!valid(prob)) return NAN_SUPPORT;
-    return { lower: 0, upper: prob === 1 ? 0 : Infinity };
+    return { lower: 0, upper: prob === 1 ? 0 : Number.POSITIVE_INFINITY };
   },
   logPdf(x: number, params: FamilyParams): number {
     return logPmf(x, num(params.prob));
@@ -57,7 +57,7 @@ export const geometricFamily: Family = {
     const prob = num(params.prob);
     const lp = logPmf(x, prob);
     // p·(1 − p)^k with the power taken as exp(k·log1p(−p)), as scipy's p·(1 − p)^(k−1) on trials.
-    return lp === -Infinity || Number.isNaN(lp) || prob === 1 ? Math.exp(lp) : prob * Math.exp(x * Math.log1p(-prob));
+    return lp === Number.NEGATIVE_INFINITY || Number.isNaN(lp) || prob === 1 ? Math.exp(lp) : prob * Math.exp(x * Math.log1p(-prob));
   },
   cdf(x: number, params: FamilyParams): number {
     return -Math.expm1(logSf(x, num(params.prob)));
@@ -73,30 +73,30 @@ export const geometricFamily: Family = {
   },
   ppf(p: number, params: FamilyParams): number {
     const prob = num(params.prob);
-    if (!valid(prob) || !(p >= 0 && p <= 1)) return NaN;
+    if (!valid(prob) || !(p >= 0 && p <= 1)) return Number.NaN;
     if (prob === 1) return 0;
-    if (p === 1) return Infinity;
+    if (p === 1) return Number.POSITIVE_INFINITY;
     // scipy's geom._ppf: the closed form, then its neighbours checked against the computed cdf.
     const k = Math.max(Math.ceil(Math.log1p(-p) / Math.log1p(-prob)) - 1, 0);
     const reached = (j: number) => -Math.expm1(logSf(j, prob)) >= p;
-    if (reached(k)) return k > 0 && reached(k - 1) ? discreteQuantile(reached, k - 1, 0, Infinity) : k;
-    return discreteQuantile(reached, k + 1, 0, Infinity);
+    if (reached(k)) return k > 0 && reached(k - 1) ? discreteQuantile(reached, k - 1, 0, Number.POSITIVE_INFINITY) : k;
+    return discreteQuantile(reached, k + 1, 0, Number.POSITIVE_INFINITY);
   },
   isf(q: number, params: FamilyParams): number {
     const prob = num(params.prob);
-    if (!valid(prob) || !(q >= 0 && q <= 1)) return NaN;
+    if (!valid(prob) || !(q >= 0 && q <= 1)) return Number.NaN;
     if (prob === 1) return 0;
-    if (q === 0) return Infinity;
+    if (q === 0) return Number.POSITIVE_INFINITY;
     const guess = Math.ceil(Math.log(q) / Math.log1p(-prob)) - 1;
-    return discreteQuantile((k) => Math.exp(logSf(k, prob)) <= q, guess, 0, Infinity);
+    return discreteQuantile((k) => Math.exp(logSf(k, prob)) <= q, guess, 0, Number.POSITIVE_INFINITY);
   },
   mean(params: FamilyParams): number {
     const prob = num(params.prob);
-    return valid(prob) ? (1 - prob) / prob : NaN;
+    return valid(prob) ? (1 - prob) / prob : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const prob = num(params.prob);
-    return valid(prob) ? (1 - prob) / (prob * prob) : NaN;
+    return valid(prob) ? (1 - prob) / (prob * prob) : Number.NaN;
   },
   /** `np.random.geometric(prob, size) - 1` (numpy counts trials from 1; legacy search or inversion). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

@@ -20,7 +20,7 @@ function logCdf(z: number): number {
 
 /** The standard quantile: ln(2p) up to ½, −ln(2(1 − p)) above (scipy's laplace._ppf). */
 function ppf(p: number): number {
-  if (!(p >= 0 && p <= 1)) return NaN;
+  if (!(p >= 0 && p <= 1)) return Number.NaN;
   return p <= 0.5 ? Math.log(2 * p) : -Math.log(2 - 2 * p);
 }
 
@@ -49,11 +49,11 @@ export const laplaceFamily: Family = {
   },
   mean(params: FamilyParams): number {
     const location = num(params.location);
-    return validLocationScale(location, num(params.scale)) ? location : NaN;
+    return validLocationScale(location, num(params.scale)) ? location : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const scale = num(params.scale);
-    return validLocationScale(num(params.location), scale) ? 2 * scale * scale : NaN;
+    return validLocationScale(num(params.location), scale) ? 2 * scale * scale : Number.NaN;
   },
   /** `np.random.laplace(location, scale, size)` (numpy's legacy inverse-cdf method). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

@@ -6,7 +6,7 @@ import { NAN_SUPPORT, type ParameterSpec, num, positiveParameter, realParameter 
 // their logs, ppf and isf built from the standard distribution's cdf, log cdf and quantile, with the
 // upper tail taken by symmetry (sf(z) = cdf(−z)) so it keeps its digits.
 
-const REAL_LINE: Support = Object.freeze({ lower: -Infinity, upper: Infinity });
+const REAL_LINE: Support = Object.freeze({ lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY });
 
 /** The standard (location 0, scale 1) distribution of a symmetric location–scale family. */
 export interface StandardSymmetric {
@@ -25,14 +25,14 @@ export function locationScaleParameters(location: string, scale: string): readon
 
 /** A finite location and a finite scale > 0. */
 export function validLocationScale(location: number, scale: number): boolean {
-  return Number.isFinite(location) && scale > 0 && scale < Infinity;
+  return Number.isFinite(location) && scale > 0 && scale < Number.POSITIVE_INFINITY;
 }
 
 /** z = (x − location)/scale, or NaN for invalid parameters. */
 export function standardize(x: number, params: FamilyParams): number {
   const location = num(params.location);
   const scale = num(params.scale);
-  return validLocationScale(location, scale) ? (x - location) / scale : NaN;
+  return validLocationScale(location, scale) ? (x - location) / scale : Number.NaN;
 }
 
 /**
@@ -77,12 +77,12 @@ export function locationScaleMethods(standard: StandardSymmetric): Pick<Family, 
     ppf(p: number, params: FamilyParams): number {
       const location = num(params.location);
       const scale = num(params.scale);
-      return validLocationScale(location, scale) ? location + scale * ppf(p) : NaN;
+      return validLocationScale(location, scale) ? location + scale * ppf(p) : Number.NaN;
     },
     isf(q: number, params: FamilyParams): number {
       const location = num(params.location);
       const scale = num(params.scale);
-      return validLocationScale(location, scale) ? location - scale * ppf(q) : NaN;
+      return validLocationScale(location, scale) ? location - scale * ppf(q) : Number.NaN;
     },
   };
 }

@@ -19,7 +19,7 @@ function expit(z: number): number {
 
 /** ln(p/(1 − p)), as log1p(2(p − ½)/(1 − p)) on (0.3, 0.65) where the ratio is near 1 (scipy's logit). */
 function logit(p: number): number {
-  if (!(p >= 0 && p <= 1)) return NaN;
+  if (!(p >= 0 && p <= 1)) return Number.NaN;
   if (p > 0.3 && p < 0.65) return Math.log1p((2 * (p - 0.5)) / (1 - p));
   return Math.log(p / (1 - p));
 }
@@ -59,11 +59,11 @@ export const logisticFamily: Family = {
   },
   mean(params: FamilyParams): number {
     const location = num(params.location);
-    return validLocationScale(location, num(params.scale)) ? location : NaN;
+    return validLocationScale(location, num(params.scale)) ? location : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const scale = num(params.scale);
-    return validLocationScale(num(params.location), scale) ? (scale * scale * Math.PI * Math.PI) / 3 : NaN;
+    return validLocationScale(num(params.location), scale) ? (scale * scale * Math.PI * Math.PI) / 3 : Number.NaN;
   },
   /** `np.random.logistic(location, scale, size)` (numpy's legacy loc + scale·ln(U/(1 − U))). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

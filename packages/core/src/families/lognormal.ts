@@ -1,5 +1,5 @@
 import { LN_SQRT_2PI } from '../internal/constants.ts';
-import { NORMAL_ARRAY_CHUNK, normalCdf, normalPpf, standardNormalCdfInPlace, standardNormalQuantileChunk } from '../distributions/normal.ts';
+import { NORMAL_ARRAY_CHUNK, normalCdf, normalPpf, standardNormalCdfInPlace, standardNormalQuantileInto } from '../distributions/normal.ts';
 import { expNearlyRounded } from '../random/accurate-exp.ts';
 import type { RandomState } from '../random/random-state.ts';
 import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
@@ -13,15 +13,15 @@ const PARAMETERS = [
   realParameter('meanlog', 'the mean of ln X'),
   positiveParameter('sdlog', 'the standard deviation of ln X, > 0'),
 ] as const;
-const HALF_LINE: Support = Object.freeze({ lower: 0, upper: Infinity });
+const HALF_LINE: Support = Object.freeze({ lower: 0, upper: Number.POSITIVE_INFINITY });
 
 function valid(meanlog: number, sdlog: number): boolean {
-  return Number.isFinite(meanlog) && sdlog > 0 && sdlog < Infinity;
+  return Number.isFinite(meanlog) && sdlog > 0 && sdlog < Number.POSITIVE_INFINITY;
 }
 
 function logPdf(x: number, meanlog: number, sdlog: number): number {
-  if (!valid(meanlog, sdlog) || Number.isNaN(x)) return NaN;
-  if (x <= 0 || x === Infinity) return -Infinity;
+  if (!valid(meanlog, sdlog) || Number.isNaN(x)) return Number.NaN;
+  if (x <= 0 || x === Number.POSITIVE_INFINITY) return Number.NEGATIVE_INFINITY;
   const lx = Math.log(x);
   const z = (lx - meanlog) / sdlog;
   return -(z * z) / 2 - lx - Math.log(sdlog) - LN_SQRT_2PI;
@@ -29,8 +29,8 @@ function logPdf(x: number, meanlog: number, sdlog: number): number {
 
 /** z = (ln x − meanlog)/sdlog, with x ≤ 0 mapped to −Infinity; NaN for invalid parameters. */
 function standardize(x: number, meanlog: number, sdlog: number): number {
-  if (!valid(meanlog, sdlog)) return NaN;
-  if (x <= 0) return -Infinity;
+  if (!valid(meanlog, sdlog)) return Number.NaN;
+  if (x <= 0) return Number.NEGATIVE_INFINITY;
   return (Math.log(x) - meanlog) / sdlog;
 }
 
@@ -45,7 +45,8 @@ const ARRAY_KERNELS: FamilyArrayKernels = {
   ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const meanlog = num(params.meanlog);
     const sdlog = num(params.sdlog);
-    for (let i0 = 0; i0 < out.length; i0 += NORMAL_ARRAY_CHUNK) ppfChunk(p, meanlog, sdlog, out, i0, Math.min(out.length, i0 + NORMAL_ARRAY_CHUNK));
+    standardNormalQuantileInto(p, out);
+    for (let i0 = 0; i0 < out.length; i0 += NORMAL_ARRAY_CHUNK) ppfChunk(meanlog, sdlog, out, i0, Math.min(out.length, i0 + NORMAL_ARRAY_CHUNK));
     return out;
   },
 };
@@ -55,13 +56,12 @@ function cdfChunk(x: ArrayLike<number>, meanlog: number, sdlog: number, out: Flo
     // standardize(x[i], …) without its parameter check (done once) or a constant result in the
     // hot path: x ≤ 0 → −Infinity, NaN (or a non-number) → NaN.
     const xi = x[i];
-    out[i] = typeof xi !== 'number' || xi !== xi ? Number.NaN : xi > 0 ? (Math.log(xi) - meanlog) / sdlog : -Infinity;
+    out[i] = typeof xi !== 'number' || xi !== xi ? Number.NaN : xi > 0 ? (Math.log(xi) - meanlog) / sdlog : Number.NEGATIVE_INFINITY;
   }
   standardNormalCdfInPlace(out, i0, i1);
 }
 
-function ppfChunk(p: ArrayLike<number>, meanlog: number, sdlog: number, out: Float64Array, i0: number, i1: number): void {
-  standardNormalQuantileChunk(p, out, i0, i1);
+function ppfChunk(meanlog: number, sdlog: number, out: Float64Array, i0: number, i1: number): void {
   for (let i = i0; i < i1; i++) out[i] = expNearlyRounded(meanlog + sdlog * (out[i] as number), 0);
 }
 
@@ -105,24 +105,24 @@ export const lognormalFamily: Family = {
   ppf(p: number, params: FamilyParams): number {
     const meanlog = num(params.meanlog);
     const sdlog = num(params.sdlog);
-    if (!valid(meanlog, sdlog)) return NaN;
+    if (!valid(meanlog, sdlog)) return Number.NaN;
     return expNearlyRounded(meanlog + sdlog * normalPpf(p), 0);
   },
   isf(q: number, params: FamilyParams): number {
     const meanlog = num(params.meanlog);
     const sdlog = num(params.sdlog);
-    if (!valid(meanlog, sdlog)) return NaN;
+    if (!valid(meanlog, sdlog)) return Number.NaN;
     return expNearlyRounded(meanlog - sdlog * normalPpf(q), 0);
   },
   mean(params: FamilyParams): number {
     const meanlog = num(params.meanlog);
     const sdlog = num(params.sdlog);
-    return valid(meanlog, sdlog) ? Math.exp(meanlog + (sdlog * sdlog) / 2) : NaN;
+    return valid(meanlog, sdlog) ? Math.exp(meanlog + (sdlog * sdlog) / 2) : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const meanlog = num(params.meanlog);
     const sdlog = num(params.sdlog);
-    if (!valid(meanlog, sdlog)) return NaN;
+    if (!valid(meanlog, sdlog)) return Number.NaN;
     const s2 = sdlog * sdlog;
     return Math.expm1(s2) * Math.exp(2 * meanlog + s2);
   },

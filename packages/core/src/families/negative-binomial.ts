@@ -15,17 +15,17 @@ const PARAMETERS = [
   positiveParameter('size', 'the dispersion (number of successes) r > 0, need not be an integer'),
   positiveParameter('mu', 'the mean μ > 0'),
 ] as const;
-const COUNTS: Support = Object.freeze({ lower: 0, upper: Infinity });
+const COUNTS: Support = Object.freeze({ lower: 0, upper: Number.POSITIVE_INFINITY });
 
 function valid(size: number, mu: number): boolean {
-  return size > 0 && size < Infinity && mu > 0 && mu < Infinity;
+  return size > 0 && size < Number.POSITIVE_INFINITY && mu > 0 && mu < Number.POSITIVE_INFINITY;
 }
 
 /** R's dnbinom_mu(x, size, mu, log = TRUE), Loader's binomial saddle point. */
 function logPmf(x: number, size: number, mu: number): number {
-  if (!valid(size, mu) || Number.isNaN(x)) return NaN;
-  if (x < 0 || !Number.isInteger(x)) return -Infinity;
-  if (x === Infinity) return -Infinity;
+  if (!valid(size, mu) || Number.isNaN(x)) return Number.NaN;
+  if (x < 0 || !Number.isInteger(x)) return Number.NEGATIVE_INFINITY;
+  if (x === Number.POSITIVE_INFINITY) return Number.NEGATIVE_INFINITY;
   if (x === 0) return size * (size < mu ? Math.log(size / (size + mu)) : Math.log1p(-mu / (size + mu)));
   if (x < 1e-10 * size) {
     // size ≫ x: the Poisson limit with its first correction.
@@ -41,7 +41,7 @@ function logPmf(x: number, size: number, mu: number): number {
  * `upper`, the cdf otherwise, as logs when `log`.
  */
 function tail(x: number, size: number, mu: number, upper: boolean, log: boolean): number {
-  if (!valid(size, mu) || Number.isNaN(x)) return NaN;
+  if (!valid(size, mu) || Number.isNaN(x)) return Number.NaN;
   if (x < 0) {
     const all = upper ? 1 : 0;
     return log ? Math.log(all) : all;
@@ -106,26 +106,26 @@ export const negativeBinomialFamily: Family = {
   ppf(p: number, params: FamilyParams): number {
     const size = num(params.size);
     const mu = num(params.mu);
-    if (!valid(size, mu) || !(p >= 0 && p <= 1)) return NaN;
-    if (p === 1) return Infinity;
-    return discreteQuantile((k) => tail(k, size, mu, false, false) >= p, guess(size, mu, normalPpf(p)), 0, Infinity);
+    if (!valid(size, mu) || !(p >= 0 && p <= 1)) return Number.NaN;
+    if (p === 1) return Number.POSITIVE_INFINITY;
+    return discreteQuantile((k) => tail(k, size, mu, false, false) >= p, guess(size, mu, normalPpf(p)), 0, Number.POSITIVE_INFINITY);
   },
   isf(q: number, params: FamilyParams): number {
     const size = num(params.size);
     const mu = num(params.mu);
-    if (!valid(size, mu) || !(q >= 0 && q <= 1)) return NaN;
-    if (q === 0) return Infinity;
-    return discreteQuantile((k) => tail(k, size, mu, true, false) <= q, guess(size, mu, -normalPpf(q)), 0, Infinity);
+    if (!valid(size, mu) || !(q >= 0 && q <= 1)) return Number.NaN;
+    if (q === 0) return Number.POSITIVE_INFINITY;
+    return discreteQuantile((k) => tail(k, size, mu, true, false) <= q, guess(size, mu, -normalPpf(q)), 0, Number.POSITIVE_INFINITY);
   },
   mean(params: FamilyParams): number {
     const size = num(params.size);
     const mu = num(params.mu);
-    return valid(size, mu) ? mu : NaN;
+    return valid(size, mu) ? mu : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const size = num(params.size);
     const mu = num(params.mu);
-    return valid(size, mu) ? mu + (mu * mu) / size : NaN;
+    return valid(size, mu) ? mu + (mu * mu) / size : Number.NaN;
   },
   /** `np.random.negative_binomial(size, size/(size + mu), size)` (numpy's legacy gamma–Poisson mixture). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

@@ -1,5 +1,5 @@
 import { LN_SQRT_2PI } from '../internal/constants.ts';
-import { NORMAL_ARRAY_CHUNK, normalCdf, normalLogPdf, normalPdf, normalPpf, standardNormalCdfInPlace, standardNormalQuantileChunk } from '../distributions/normal.ts';
+import { NORMAL_ARRAY_CHUNK, normalCdf, normalLogPdf, normalPdf, normalPpf, standardNormalCdfInPlace, standardNormalQuantileInto } from '../distributions/normal.ts';
 import type { RandomState } from '../random/random-state.ts';
 import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter, realParameter } from './parameters.ts';
@@ -8,10 +8,10 @@ import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter, realParamete
 // functions of src/distributions/normal.ts (scipy.stats.norm(loc=mean, scale=sd)).
 
 const PARAMETERS = [realParameter('mean', 'the mean μ'), positiveParameter('sd', 'the standard deviation σ > 0')] as const;
-const REAL_LINE: Support = Object.freeze({ lower: -Infinity, upper: Infinity });
+const REAL_LINE: Support = Object.freeze({ lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY });
 
 function valid(mean: number, sd: number): boolean {
-  return Number.isFinite(mean) && sd > 0 && sd < Infinity;
+  return Number.isFinite(mean) && sd > 0 && sd < Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -21,10 +21,10 @@ function valid(mean: number, sd: number): boolean {
  * 26.2.12; scipy's log_ndtr uses the same series), whose terms are below 1e−22 after ten.
  */
 export function standardNormalLogCdf(z: number): number {
-  if (Number.isNaN(z)) return NaN;
+  if (Number.isNaN(z)) return Number.NaN;
   if (z > 0) return Math.log1p(-normalCdf(-z));
   if (z > -37) return Math.log(normalCdf(z));
-  if (z === -Infinity) return -Infinity;
+  if (z === Number.NEGATIVE_INFINITY) return Number.NEGATIVE_INFINITY;
   const r = 1 / (z * z);
   let term = 1;
   let s = 1;
@@ -49,7 +49,8 @@ const ARRAY_KERNELS: FamilyArrayKernels = {
   ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const mean = num(params.mean);
     const sd = num(params.sd);
-    for (let i0 = 0; i0 < out.length; i0 += NORMAL_ARRAY_CHUNK) ppfChunk(p, mean, sd, out, i0, Math.min(out.length, i0 + NORMAL_ARRAY_CHUNK));
+    standardNormalQuantileInto(p, out);
+    for (let i0 = 0; i0 < out.length; i0 += NORMAL_ARRAY_CHUNK) ppfChunk(mean, sd, out, i0, Math.min(out.length, i0 + NORMAL_ARRAY_CHUNK));
     return out;
   },
 };
@@ -58,13 +59,12 @@ function cdfChunk(x: ArrayLike<number>, mean: number, sd: number, out: Float64Ar
   for (let i = i0; i < i1; i++) {
     const xi = x[i];
     // normalCdf gives NaN for a point that is not a number (no coercion).
-    out[i] = typeof xi === 'number' ? (xi - mean) / sd : NaN;
+    out[i] = typeof xi === 'number' ? (xi - mean) / sd : Number.NaN;
   }
   standardNormalCdfInPlace(out, i0, i1);
 }
 
-function ppfChunk(p: ArrayLike<number>, mean: number, sd: number, out: Float64Array, i0: number, i1: number): void {
-  standardNormalQuantileChunk(p, out, i0, i1);
+function ppfChunk(mean: number, sd: number, out: Float64Array, i0: number, i1: number): void {
   for (let i = i0; i < i1; i++) out[i] = (out[i] as number) * sd + mean;
 }
 
@@ -98,19 +98,19 @@ export const normalFamily: Family = {
   sf(x: number, params: FamilyParams): number {
     const mean = num(params.mean);
     const sd = num(params.sd);
-    if (!valid(mean, sd)) return NaN;
+    if (!valid(mean, sd)) return Number.NaN;
     return normalCdf(-(x - mean) / sd);
   },
   logCdf(x: number, params: FamilyParams): number {
     const mean = num(params.mean);
     const sd = num(params.sd);
-    if (!valid(mean, sd)) return NaN;
+    if (!valid(mean, sd)) return Number.NaN;
     return standardNormalLogCdf((x - mean) / sd);
   },
   logSf(x: number, params: FamilyParams): number {
     const mean = num(params.mean);
     const sd = num(params.sd);
-    if (!valid(mean, sd)) return NaN;
+    if (!valid(mean, sd)) return Number.NaN;
     return standardNormalLogCdf(-(x - mean) / sd);
   },
   ppf(p: number, params: FamilyParams): number {
@@ -119,17 +119,17 @@ export const normalFamily: Family = {
   isf(q: number, params: FamilyParams): number {
     const mean = num(params.mean);
     const sd = num(params.sd);
-    if (!valid(mean, sd)) return NaN;
+    if (!valid(mean, sd)) return Number.NaN;
     const z = normalPpf(q);
-    return Number.isNaN(z) ? NaN : mean - sd * z;
+    return Number.isNaN(z) ? Number.NaN : mean - sd * z;
   },
   mean(params: FamilyParams): number {
     const mean = num(params.mean);
-    return valid(mean, num(params.sd)) ? mean : NaN;
+    return valid(mean, num(params.sd)) ? mean : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const sd = num(params.sd);
-    return valid(num(params.mean), sd) ? sd * sd : NaN;
+    return valid(num(params.mean), sd) ? sd * sd : Number.NaN;
   },
   /** `np.random.normal(mean, sd, size)` (numpy's legacy polar method). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

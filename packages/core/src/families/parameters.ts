@@ -5,7 +5,7 @@ import type { FamilyParameter, FamilyParams, Support } from './family.ts';
 // invalid parameter set, and the checks `sample` makes before it draws.
 
 /** The support returned for parameters outside their domain. */
-export const NAN_SUPPORT: Support = Object.freeze({ lower: NaN, upper: NaN });
+export const NAN_SUPPORT: Support = Object.freeze({ lower: Number.NaN, upper: Number.NaN });
 
 /**
  * A parameter value as a number, or NaN when it is missing or not a number (so every check fails).
@@ -13,7 +13,7 @@ export const NAN_SUPPORT: Support = Object.freeze({ lower: NaN, upper: NaN });
  * call site stays monomorphic, where one shared `params[name]` lookup would see every family's shape.
  */
 export function num(value: number | undefined): number {
-  return typeof value === 'number' ? value : NaN;
+  return typeof value === 'number' ? value : Number.NaN;
 }
 
 /** A parameter's entry in a family's `parameters` list, with what it allows in words for errors. */
@@ -31,7 +31,7 @@ export function realParameter(name: string, description: string): ParameterSpec 
 
 /** A finite number > 0. */
 export function positiveParameter(name: string, description: string): ParameterSpec {
-  return { name, domain: 'positive', description, allowed: 'a finite number > 0', accepts: (v) => v > 0 && v < Infinity };
+  return { name, domain: 'positive', description, allowed: 'a finite number > 0', accepts: (v) => v > 0 && v < Number.POSITIVE_INFINITY };
 }
 
 /** A probability in [0, 1], or in (0, 1] when `zeroAllowed` is false. */

@@ -9,27 +9,27 @@ import { logPoissonRaw } from './saddle-point.ts';
 // The Poisson family, R's dpois(x, lambda); scipy's poisson(mu=lambda).
 
 const PARAMETERS = [positiveParameter('lambda', 'the mean λ > 0')] as const;
-const COUNTS: Support = Object.freeze({ lower: 0, upper: Infinity });
+const COUNTS: Support = Object.freeze({ lower: 0, upper: Number.POSITIVE_INFINITY });
 
 function valid(lambda: number): boolean {
-  return lambda > 0 && lambda < Infinity;
+  return lambda > 0 && lambda < Number.POSITIVE_INFINITY;
 }
 
 function logPmf(x: number, lambda: number): number {
-  if (!valid(lambda) || Number.isNaN(x)) return NaN;
-  if (x < 0 || !Number.isInteger(x)) return -Infinity;
+  if (!valid(lambda) || Number.isNaN(x)) return Number.NaN;
+  if (x < 0 || !Number.isInteger(x)) return Number.NEGATIVE_INFINITY;
   return logPoissonRaw(x, lambda);
 }
 
 /** P(X ≤ x) = Q(⌊x⌋ + 1, λ). */
 function cdf(x: number, lambda: number): number {
-  if (!valid(lambda) || Number.isNaN(x)) return NaN;
+  if (!valid(lambda) || Number.isNaN(x)) return Number.NaN;
   return x < 0 ? 0 : gammaQ(Math.floor(x) + 1, lambda);
 }
 
 /** P(X > x) = P(⌊x⌋ + 1, λ). */
 function sf(x: number, lambda: number): number {
-  if (!valid(lambda) || Number.isNaN(x)) return NaN;
+  if (!valid(lambda) || Number.isNaN(x)) return Number.NaN;
   return x < 0 ? 1 : gammaP(Math.floor(x) + 1, lambda);
 }
 
@@ -71,33 +71,33 @@ export const poissonFamily: Family = {
   },
   logCdf(x: number, params: FamilyParams): number {
     const lambda = num(params.lambda);
-    if (!valid(lambda) || Number.isNaN(x)) return NaN;
-    return x < 0 ? -Infinity : logGammaQ(Math.floor(x) + 1, lambda);
+    if (!valid(lambda) || Number.isNaN(x)) return Number.NaN;
+    return x < 0 ? Number.NEGATIVE_INFINITY : logGammaQ(Math.floor(x) + 1, lambda);
   },
   logSf(x: number, params: FamilyParams): number {
     const lambda = num(params.lambda);
-    if (!valid(lambda) || Number.isNaN(x)) return NaN;
+    if (!valid(lambda) || Number.isNaN(x)) return Number.NaN;
     return x < 0 ? 0 : logGammaP(Math.floor(x) + 1, lambda);
   },
   ppf(p: number, params: FamilyParams): number {
     const lambda = num(params.lambda);
-    if (!valid(lambda) || !(p >= 0 && p <= 1)) return NaN;
-    if (p === 1) return Infinity;
-    return discreteQuantile((k) => cdf(k, lambda) >= p, guess(lambda, normalPpf(p)), 0, Infinity);
+    if (!valid(lambda) || !(p >= 0 && p <= 1)) return Number.NaN;
+    if (p === 1) return Number.POSITIVE_INFINITY;
+    return discreteQuantile((k) => cdf(k, lambda) >= p, guess(lambda, normalPpf(p)), 0, Number.POSITIVE_INFINITY);
   },
   isf(q: number, params: FamilyParams): number {
     const lambda = num(params.lambda);
-    if (!valid(lambda) || !(q >= 0 && q <= 1)) return NaN;
-    if (q === 0) return Infinity;
-    return discreteQuantile((k) => sf(k, lambda) <= q, guess(lambda, -normalPpf(q)), 0, Infinity);
+    if (!valid(lambda) || !(q >= 0 && q <= 1)) return Number.NaN;
+    if (q === 0) return Number.POSITIVE_INFINITY;
+    return discreteQuantile((k) => sf(k, lambda) <= q, guess(lambda, -normalPpf(q)), 0, Number.POSITIVE_INFINITY);
   },
   mean(params: FamilyParams): number {
     const lambda = num(params.lambda);
-    return valid(lambda) ? lambda : NaN;
+    return valid(lambda) ? lambda : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const lambda = num(params.lambda);
-    return valid(lambda) ? lambda : NaN;
+    return valid(lambda) ? lambda : Number.NaN;
   },
   /** `np.random.poisson(lambda, size)` (numpy's legacy multiplication method below 10, PTRS above). */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

@@ -13,10 +13,10 @@ import { stirlingError } from '../special/stirling-error.ts';
  * −δ(x) − bd0(x, λ) − ½ ln(2πx), and −λ at x = 0.
  */
 export function logPoissonRaw(x: number, lambda: number): number {
-  if (lambda === 0) return x === 0 ? 0 : -Infinity;
-  if (lambda === Infinity) return -Infinity;
+  if (lambda === 0) return x === 0 ? 0 : Number.NEGATIVE_INFINITY;
+  if (lambda === Number.POSITIVE_INFINITY) return Number.NEGATIVE_INFINITY;
   if (x === 0) return -lambda;
-  if (x === Infinity) return -Infinity;
+  if (x === Number.POSITIVE_INFINITY) return Number.NEGATIVE_INFINITY;
   return -stirlingError(x) - binomialDeviance(x, lambda) - 0.5 * (LN_2PI + Math.log(x));
 }
 
@@ -25,14 +25,14 @@ export function logPoissonRaw(x: number, lambda: number): number {
  * loses digits (R's dbinom_raw(x, n, p, q, log = TRUE)).
  */
 export function logBinomialRaw(x: number, n: number, p: number, q: number): number {
-  if (p === 0) return x === 0 ? 0 : -Infinity;
-  if (q === 0) return x === n ? 0 : -Infinity;
+  if (p === 0) return x === 0 ? 0 : Number.NEGATIVE_INFINITY;
+  if (q === 0) return x === n ? 0 : Number.NEGATIVE_INFINITY;
   if (x === 0) {
     if (n === 0) return 0;
     return p < 0.1 ? -binomialDeviance(n, n * q) - n * p : n * Math.log(q);
   }
   if (x === n) return q < 0.1 ? -binomialDeviance(n, n * p) - n * q : n * Math.log(p);
-  if (x < 0 || x > n) return -Infinity;
+  if (x < 0 || x > n) return Number.NEGATIVE_INFINITY;
   const lc = stirlingError(n) - stirlingError(x) - stirlingError(n - x) - binomialDeviance(x, n * p) - binomialDeviance(n - x, n * q);
   const lf = LN_2PI + Math.log(x) + Math.log1p(-x / n);
   return lc - 0.5 * lf;

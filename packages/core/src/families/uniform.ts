@@ -11,7 +11,7 @@ function valid(min: number, max: number): boolean {
 }
 
 function cdf(x: number, min: number, max: number): number {
-  if (!valid(min, max) || Number.isNaN(x)) return NaN;
+  if (!valid(min, max) || Number.isNaN(x)) return Number.NaN;
   if (x <= min) return 0;
   if (x >= max) return 1;
   return (x - min) / (max - min);
@@ -19,7 +19,7 @@ function cdf(x: number, min: number, max: number): number {
 
 /** The ppf min + p·(max − min), at most max, NaN outside [0, 1]. */
 function ppf(p: number, min: number, max: number): number {
-  if (!valid(min, max) || !(p >= 0 && p <= 1)) return NaN;
+  if (!valid(min, max) || !(p >= 0 && p <= 1)) return Number.NaN;
   return Math.min(min + p * (max - min), max);
 }
 
@@ -40,15 +40,15 @@ const ARRAY_KERNELS: FamilyArrayKernels = {
 };
 
 function sf(x: number, min: number, max: number): number {
-  if (!valid(min, max) || Number.isNaN(x)) return NaN;
+  if (!valid(min, max) || Number.isNaN(x)) return Number.NaN;
   if (x <= min) return 1;
   if (x >= max) return 0;
   return (max - x) / (max - min);
 }
 
 function logPdf(x: number, min: number, max: number): number {
-  if (!valid(min, max) || Number.isNaN(x)) return NaN;
-  return x >= min && x <= max ? -Math.log(max - min) : -Infinity;
+  if (!valid(min, max) || Number.isNaN(x)) return Number.NaN;
+  return x >= min && x <= max ? -Math.log(max - min) : Number.NEGATIVE_INFINITY;
 }
 
 /**
@@ -103,18 +103,18 @@ export const uniformFamily: Family = {
   isf(q: number, params: FamilyParams): number {
     const min = num(params.min);
     const max = num(params.max);
-    if (!valid(min, max) || !(q >= 0 && q <= 1)) return NaN;
+    if (!valid(min, max) || !(q >= 0 && q <= 1)) return Number.NaN;
     return Math.max(max - q * (max - min), min);
   },
   mean(params: FamilyParams): number {
     const min = num(params.min);
     const max = num(params.max);
-    return valid(min, max) ? min + (max - min) / 2 : NaN;
+    return valid(min, max) ? min + (max - min) / 2 : Number.NaN;
   },
   variance(params: FamilyParams): number {
     const min = num(params.min);
     const max = num(params.max);
-    return valid(min, max) ? ((max - min) * (max - min)) / 12 : NaN;
+    return valid(min, max) ? ((max - min) * (max - min)) / 12 : Number.NaN;
   },
   /** `np.random.uniform(min, max, size)`. */
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {

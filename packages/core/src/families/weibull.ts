@@ -7,10 +7,10 @@ import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './par
 // The Weibull family, R's dweibull(x, shape, scale); scipy's weibull_min(c=shape, scale=scale).
 
 const PARAMETERS = [positiveParameter('shape', 'the shape k > 0'), positiveParameter('scale', 'the scale λ > 0')] as const;
-const HALF_LINE: Support = Object.freeze({ lower: 0, upper: Infinity });
+const HALF_LINE: Support = Object.freeze({ lower: 0, upper: Number.POSITIVE_INFINITY });
 
 function valid(shape: number, scale: number): boolean {
-  return shape > 0 && shape < Infinity && scale > 0 && scale < Infinity;
+  return shape > 0 && shape < Number.POSITIVE_INFINITY && scale > 0 && scale < Number.POSITIVE_INFINITY;
 }
 
 /** The cumulative hazard t = (x/λ)^k (0 below the support); NaN for invalid parameters or NaN x. */
@@ -54,12 +54,12 @@ const ARRAY_KERNELS: FamilyArrayKernels = {
 };
 
 function logPdf(x: number, shape: number, scale: number): number {
-  if (!valid(shape, scale) || Number.isNaN(x)) return NaN;
-  if (x < 0 || x === Infinity) return -Infinity;
+  if (!valid(shape, scale) || Number.isNaN(x)) return Number.NaN;
+  if (x < 0 || x === Number.POSITIVE_INFINITY) return Number.NEGATIVE_INFINITY;
   const base = Math.log(shape / scale);
   if (x === 0) {
     // xlogy(k − 1, 0): 0 when k = 1, else ±Infinity (scipy's weibull_min.logpdf at 0).
-    return shape === 1 ? base : shape < 1 ? Infinity : -Infinity;
+    return shape === 1 ? base : shape < 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   }
   const u = x / scale;
   return base + (shape - 1) * Math.log(u) - Math.pow(u, shape);
@@ -106,24 +106,24 @@ export const weibullFamily: Family = {
   ppf(p: number, params: FamilyParams): number {
     const shape = num(params.shape);
     const scale = num(params.scale);
-    return valid(shape, scale) ? ppfAt(p, scale, 1 / shape) : NaN;
+    return valid(shape, scale) ? ppfAt(p, scale, 1 / shape) : Number.NaN;
   },
   isf(q: number, params: FamilyParams): number {
     const shape = num(params.shape);
     const scale = num(params.scale);
-    if (!valid(shape, scale) || !(q >= 0 && q <= 1)) return NaN;
+    if (!valid(shape, scale) || !(q >= 0 && q <= 1)) return Number.NaN;
     return scale * Math.pow(-Math.log(q) + 0, 1 / shape);
   },
   mean(params: FamilyParams): number {
     const shape = num(params.shape);
     const scale = num(params.scale);
-    if (!valid(shape, scale)) return NaN;
+    if (!valid(shape, scale)) return Number.NaN;
     return scale * Math.exp(logGamma1p(1 / shape));
   },
   variance(params: FamilyParams): number {
     const shape = num(params.shape);
     const scale = num(params.scale);
-    if (!valid(shape, scale)) return NaN;
+    if (!valid(shape, scale)) return Number.NaN;
     const lg1 = logGamma1p(1 / shape);
     return scale * scale * Math.exp(2 * lg1) * Math.expm1(logGamma1p(2 / shape) - 2 * lg1);
   },

@@ -181,7 +181,7 @@ export function erfNearOneSigned(x: number): number {
 
 /** The error function erf(x) = 2/√π ∫₀ˣ e^(−t²) dt (fdlibm `erf`). */
 export function erf(x: number): number {
-  if (Number.isNaN(x)) return NaN;
+  if (Number.isNaN(x)) return Number.NaN;
   const ax = Math.abs(x);
   if (ax < X_SMALL) {
     if (ax < X_TINY) return x + EFX * x;
@@ -198,7 +198,7 @@ export function erf(x: number): number {
 
 /** The complementary error function erfc(x) = 1 − erf(x), without cancellation for large x (fdlibm `erfc`). */
 export function erfc(x: number): number {
-  if (Number.isNaN(x)) return NaN;
+  if (Number.isNaN(x)) return Number.NaN;
   const ax = Math.abs(x);
   if (ax < X_SMALL) {
     if (ax < X_ERFC_TINY) return 1 - x;
@@ -226,7 +226,7 @@ export function erfc(x: number): number {
  * NaN for x < 0 or NaN (callers need only the right half).
  */
 export function erfcx(x: number): number {
-  if (!(x >= 0)) return NaN;
+  if (!(x >= 0)) return Number.NaN;
   if (x < X_ONE_QUARTER) return Math.exp(x * x) * erfc(x);
   if (x < 28) return Math.exp(tailCorrection(x) - 0.5625) / x;
   if (x === Number.POSITIVE_INFINITY) return 0;

@@ -6,7 +6,7 @@
  * Returns −Infinity at x = 0 and NaN for x > 0.
  */
 export function log1mExp(x: number): number {
-  if (x > 0) return NaN;
+  if (x > 0) return Number.NaN;
   return x > -Math.LN2 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
 }
 

@@ -117,7 +117,7 @@ export function orderStatistics(x: ArrayLike<number>, ranks: ArrayLike<number>, 
   let buckets = 256;
   while (buckets < 65536 && buckets * 64 < n) buckets *= 2;
   const scale = buckets / (max - min);
-  if (n < BUCKET_SELECT_MIN || !(scale > 0 && scale < Infinity)) return selectOnCopy(x, ranks);
+  if (n < BUCKET_SELECT_MIN || !(scale > 0 && scale < Number.POSITIVE_INFINITY)) return selectOnCopy(x, ranks);
 
   const counts = countBuckets(x, min, scale, buckets);
   // start[b] = number of values in buckets before b.

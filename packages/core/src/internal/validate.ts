@@ -96,7 +96,7 @@ export function checkLogits(fn: string, x: ArrayLike<number>, name = 'logits'): 
   for (let i = 0; i < n; i++) {
     const v = x[i];
     if (typeof v !== 'number') throw new TypeError(`${fn}: ${name}[${i}] is ${describe(v)}; only numbers are allowed`);
-    if (Number.isNaN(v) || v === Infinity) {
+    if (Number.isNaN(v) || v === Number.POSITIVE_INFINITY) {
       throw new RangeError(`${fn}: ${name}[${i}] is ${v}; only finite numbers or -Infinity are allowed (NaN is not skipped)`);
     }
   }
@@ -107,12 +107,12 @@ export function checkLogits(fn: string, x: ArrayLike<number>, name = 'logits'): 
  * Checks a non-empty array of finite numbers in [0, max] (probabilities, weights, counts);
  * returns the length.
  */
-export function checkNonNegativeData(fn: string, x: ArrayLike<number>, name: string, max = Infinity): number {
+export function checkNonNegativeData(fn: string, x: ArrayLike<number>, name: string, max = Number.POSITIVE_INFINITY): number {
   const n = checkFiniteData(fn, x, name);
   for (let i = 0; i < n; i++) {
     const v = x[i] as number;
     if (v < 0 || v > max) {
-      const allowed = max === Infinity ? 'non-negative numbers' : `numbers from 0 to ${max}`;
+      const allowed = max === Number.POSITIVE_INFINITY ? 'non-negative numbers' : `numbers from 0 to ${max}`;
       throw new RangeError(`${fn}: ${name}[${i}] is ${v}; only ${allowed} are allowed`);
     }
   }
@@ -153,10 +153,10 @@ export function checkFiniteExtent(fn: string, x: ArrayLike<number>, name = 'x', 
  */
 function scanExtent(x: ArrayLike<number>): { min: number; max: number } {
   const n = x.length;
-  let min0 = Infinity;
-  let max0 = -Infinity;
-  let min1 = Infinity;
-  let max1 = -Infinity;
+  let min0 = Number.POSITIVE_INFINITY;
+  let max0 = Number.NEGATIVE_INFINITY;
+  let min1 = Number.POSITIVE_INFINITY;
+  let max1 = Number.NEGATIVE_INFINITY;
   let i = 0;
   for (; i + 1 < n; i += 2) {
     const v = x[i] as number;

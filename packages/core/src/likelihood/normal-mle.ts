@@ -50,6 +50,6 @@ export function normalMle(x: ArrayLike<number>): NormalMle {
     sigma2,
     sigma: Math.sqrt(sigma2),
     sigma2Unbiased: m2 / (n - 1),
-    logLikelihood: sigma2 > 0 ? -0.5 * n * (LN_2PI + Math.log(sigma2) + 1) : Infinity,
+    logLikelihood: sigma2 > 0 ? -0.5 * n * (LN_2PI + Math.log(sigma2) + 1) : Number.POSITIVE_INFINITY,
   };
 }

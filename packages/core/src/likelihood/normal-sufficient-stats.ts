@@ -223,7 +223,7 @@ function sampleRange(x: Float64Array, n: number): number {
  * and over 1e5 values that one repeated error moved Σd/n by up to half an ulp of the mean.
  */
 function onShiftGrid(c: number, r: number): number {
-  if (!(r > 0 && r < Infinity)) return c;
+  if (!(r > 0 && r < Number.POSITIVE_INFINITY)) return c;
   const g = 2 ** (Math.floor(Math.log2(r)) - 40);
   // |c| ≥ 2^52·g: c is already a multiple of g (its ulp is at least g).
   return g > 0 && Math.abs(c) < TWO_POW_52 * g ? Math.round(c / g) * g : c;

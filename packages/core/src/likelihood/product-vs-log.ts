@@ -66,7 +66,7 @@ export function normalLikelihoodProductVsLog(x: ArrayLike<number>, mu: number, s
     sum = t;
     logLikelihood[i] = sum + c;
     if (p === 0 && underflowAt === undefined) underflowAt = i + 1;
-    if (p === Infinity && overflowAt === undefined) overflowAt = i + 1;
+    if (p === Number.POSITIVE_INFINITY && overflowAt === undefined) overflowAt = i + 1;
   }
   return { product, logLikelihood, underflowAt, overflowAt };
 }

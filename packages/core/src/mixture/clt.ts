@@ -103,8 +103,8 @@ function createRun(fn: string, options: CltSampleOptions): CltRun {
   let drawn = 0;
   let sample: CltSample | undefined;
   return {
-    step(maxMeans = Infinity): boolean {
-      if (typeof maxMeans !== 'number' || !(maxMeans >= 0) || !(Number.isInteger(maxMeans) || maxMeans === Infinity)) {
+    step(maxMeans = Number.POSITIVE_INFINITY): boolean {
+      if (typeof maxMeans !== 'number' || !(maxMeans >= 0) || !(Number.isInteger(maxMeans) || maxMeans === Number.POSITIVE_INFINITY)) {
         throw new RangeError(`${fn}: step(maxMeans) needs an integer ≥ 0 or Infinity, got ${describe(maxMeans)}`);
       }
       const to = Math.min(o.m, drawn + maxMeans);

@@ -172,7 +172,7 @@ function emPass(x: Float64Array, model: GaussianMixtureModel, regCovar: number, 
     }
     for (let i = start; i < end; i++) {
       const xi = x[i] as number;
-      let max = -Infinity;
+      let max = Number.NEGATIVE_INFINITY;
       for (let j = 0; j < k; j++) {
         const d = xi - (means[j] as number);
         const aj = (logConst[j] as number) - d * d * (halfPrecision[j] as number);
@@ -401,7 +401,7 @@ function kmeansInit(x: Float64Array, k: number, seed: number, regCovar: number):
   const sum = new Float64Array(k);
   const nearest = (xi: number): number => {
     let best = 0;
-    let bestD = Infinity;
+    let bestD = Number.POSITIVE_INFINITY;
     for (let c = 0; c < k; c++) {
       const d = Math.abs(xi - (centers[c] as number));
       if (d < bestD) {
@@ -519,8 +519,8 @@ export function fitGaussianMixture(x: ArrayLike<number>, options: GaussianMixtur
     history.variances.set(model.variances, t * k);
   };
   record(0);
-  let previous = -Infinity;
-  let lowerBound = -Infinity;
+  let previous = Number.NEGATIVE_INFINITY;
+  let lowerBound = Number.NEGATIVE_INFINITY;
   let iterations = 0;
   let converged = false;
   for (let t = 1; t <= maxIterations; t++) {
@@ -649,7 +649,7 @@ export function gaussianMixtureResponsibilities(model: GaussianMixtureInit, xs: 
   const a = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     const xi = xs[i] as number;
-    let max = -Infinity;
+    let max = Number.NEGATIVE_INFINITY;
     for (let j = 0; j < k; j++) {
       const v = m.variances[j] as number;
       const d = xi - (m.means[j] as number);

@@ -229,7 +229,7 @@ export function createFitRun(
   let mu = o.mu0;
   let rho = o.rho0;
   let t = 0;
-  let prevLoss = NaN;
+  let prevLoss = Number.NaN;
   let done = false;
   let reason: NormalFitReason = 'stopped';
 
@@ -307,7 +307,7 @@ export function createFitRun(
   }
 
   return {
-    step(maxSteps = Infinity): boolean {
+    step(maxSteps = Number.POSITIVE_INFINITY): boolean {
       if (typeof maxSteps !== 'number' || !(maxSteps >= 0)) {
         throw new RangeError(`${fn}: step(maxSteps) needs a number ≥ 0, got ${describe(maxSteps)}`);
       }

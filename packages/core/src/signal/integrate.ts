@@ -242,7 +242,7 @@ function levelSum(
       tail = lastTerm;
     }
     out.tails[side > 0 ? 1 : 0] = tail;
-    out.reach[side > 0 ? 1 : 0] = end === 'decayed' ? Infinity : lastT;
+    out.reach[side > 0 ? 1 : 0] = end === 'decayed' ? Number.POSITIVE_INFINITY : lastT;
   }
   return out;
 }
@@ -302,7 +302,7 @@ export function integrate(f: (x: number) => number, a: number, b: number, option
   let abs = first.abs;
   let evaluations = first.evaluations;
   let value = h * sum;
-  let error = Infinity;
+  let error = Number.POSITIVE_INFINITY;
   let levels = 0;
   let reason: IntegrateReason = 'max-levels';
   // Per side, the remainder estimate at the outermost node of all levels so far (a decayed walk
@@ -374,9 +374,9 @@ export function gaussianIntegral(options: GaussianIntegralOptions): GaussianInte
   const width = 1 / Math.sqrt(2 * B);
   const f = (y: number): number => A * Math.exp(-B * y * y);
   const opts = { scale: width };
-  const area = integrate(f, -Infinity, Infinity, opts);
-  const first = integrate((y) => y * f(y), -Infinity, Infinity, opts);
-  const second = integrate((y) => y * y * f(y), -Infinity, Infinity, opts);
+  const area = integrate(f, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, opts);
+  const first = integrate((y) => y * f(y), Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, opts);
+  const second = integrate((y) => y * y * f(y), Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, opts);
   const exactArea = A * Math.sqrt(Math.PI / B);
   const variance = second.value / area.value;
   const exactVariance = 1 / (2 * B);
