@@ -51,12 +51,22 @@ function tailOf(p: number): number {
 }
 
 /**
- * ppf over an array: each probability close to the last one (same tail, within NEAR of its tail
+ * cdf over an array, and ppf over an array: each probability close to the last one (same tail, within NEAR of its tail
  * probability) is solved from the last two answers, extrapolated linearly in p (gammaPInvFrom), so a
  * fine grid costs about one evaluation of P per point where the scalar ppf takes two or three. The
  * values are the scalar ppf's to a few ulps (not bit for bit: see gammaPInvFrom).
  */
 const ARRAY_KERNELS: FamilyArrayKernels = {
+  /** The cdf P(α, βx) in a loop of its own (parameters checked once), bit for bit the scalar cdf. */
+  cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const shape = num(params.shape);
+    const rate = num(params.rate);
+    for (let i = 0; i < out.length; i++) {
+      const xi = x[i] as number;
+      out[i] = gammaP(shape, xi <= 0 ? 0 : rate * xi);
+    }
+    return out;
+  },
   ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const shape = num(params.shape);
     const rate = num(params.rate);

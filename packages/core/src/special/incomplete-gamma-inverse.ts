@@ -2,7 +2,7 @@
 // (GAMINV): an initial guess from the tails' leading terms or Wilson–Hilferty, then Halley's method on ln x.
 
 import { normalPpf } from '../distributions/normal.ts';
-import { gammaTail, logGammaPrefix, shapeLogGamma, shapeLogGamma1p } from './incomplete-gamma.ts';
+import { gammaTail, gammaTailLog, gammaTailPrefix, gammaTailValue, logGammaPrefix, shapeLogGamma, shapeLogGamma1p } from './incomplete-gamma.ts';
 import { TailMemo, solveTail, type TailEval } from './tail-root.ts';
 
 const LN_MIN = Math.log(Number.MIN_VALUE); // −744.44: e^u underflows to 0 below this
@@ -18,9 +18,9 @@ function evaluator(a: number, logTarget: number, upper: boolean): (x: number) =>
     const cached = memo.find(x);
     if (cached !== undefined) return cached;
     // ln of the tail (lower or upper) at x, accurate in both tails, and the prefix if it came with it.
-    const t = gammaTail(a, x);
-    const lt = t.upper === upper ? t.log : Math.log1p(-t.value);
-    const prefix = Number.isNaN(t.prefix) ? logGammaPrefix(a, x) : t.prefix;
+    const lt = gammaTail(a, x) === upper ? gammaTailLog() : Math.log1p(-gammaTailValue());
+    const tailPrefix = gammaTailPrefix();
+    const prefix = Number.isNaN(tailPrefix) ? logGammaPrefix(a, x) : tailPrefix;
     const sign = upper ? -1 : 1;
     const d1 = sign * Math.exp(prefix - lt);
     return memo.store(x, lt - logTarget, d1, d1 * (a - x - d1));

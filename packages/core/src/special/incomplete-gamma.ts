@@ -14,20 +14,51 @@ const SQRT_PI = 1.772453850905516;
 const SQRT_2PI = 2.5066282746310002;
 const MAX_TERMS = 100_000;
 
-/**
- * The directly computed tail: the smaller of P and Q (or the one the method yields accurately).
- * `value` is that tail, `log` its logarithm (finite even where `value` underflows).
- */
-export interface GammaTail {
-  upper: boolean;
-  value: number;
-  log: number;
-  /** logGammaPrefix(a, x) (up to rounding) when the method computed it, else NaN. */
-  prefix: number;
+// gammaTail's result: the directly computed tail (the smaller of P and Q, or the one the method
+// yields accurately), its logarithm (finite even where the tail underflows) and the prefix. It is
+// written to a module-level array for the caller to read at once (gammaTailValue, gammaTailLog,
+// gammaTailPrefix), not returned as an object: V8 allocated that object, and a box for each of its
+// doubles, at every point of a cdf grid. The series and the continued fraction leave the logarithm
+// to be taken on demand (ln of the prefix + ln of the sum, the same double), which P and Q never ask for.
+const TAIL = new Float64Array(5);
+const VALUE = 0;
+const LOG = 1; // NaN when deferred: then LOG_BASE + ln FACTOR
+const PREFIX = 2; // logGammaPrefix(a, x) (up to rounding) when the method computed it, else NaN
+const LOG_BASE = 3;
+const FACTOR = 4;
+
+function tail(upper: boolean, log: number, value: number, prefix: number): boolean {
+  TAIL[VALUE] = value;
+  TAIL[LOG] = log;
+  TAIL[PREFIX] = prefix;
+  return upper;
 }
 
-function tail(upper: boolean, log: number, value = Math.exp(log), prefix = Number.NaN): GammaTail {
-  return { upper, value, log, prefix };
+/** The tail e^logBase · factor whose logarithm logBase + ln factor is taken only if asked for. */
+function deferredTail(upper: boolean, logBase: number, factor: number, prefix: number): boolean {
+  if (!(logBase > -700)) return tail(upper, logBase + Math.log(factor), Math.exp(logBase + Math.log(factor)), prefix);
+  TAIL[VALUE] = Math.exp(logBase) * factor;
+  TAIL[LOG] = Number.NaN;
+  TAIL[PREFIX] = prefix;
+  TAIL[LOG_BASE] = logBase;
+  TAIL[FACTOR] = factor;
+  return upper;
+}
+
+/** The last gammaTail's tail value. */
+export function gammaTailValue(): number {
+  return TAIL[VALUE] as number;
+}
+
+/** The last gammaTail's tail logarithm. */
+export function gammaTailLog(): number {
+  const log = TAIL[LOG] as number;
+  return log === log ? log : (TAIL[LOG_BASE] as number) + Math.log(TAIL[FACTOR] as number);
+}
+
+/** The last gammaTail's logGammaPrefix(a, x) when its method computed it, else NaN. */
+export function gammaTailPrefix(): number {
+  return TAIL[PREFIX] as number;
 }
 
 // The constants of one shape a (ln Γ(a), ln Γ(1 + a), ½ ln a, δ(a)), kept for the last a: a grid of
@@ -89,7 +120,7 @@ export function logGammaPrefix(a: number, x: number): number {
 }
 
 /** P by the series x^a e^−x / Γ(a + 1) · Σ xⁿ / ((a + 1)…(a + n)) (DLMF 8.7.1 with 8.2.1). */
-function lowerSeries(a: number, x: number): GammaTail {
+function lowerSeries(a: number, x: number): boolean {
   let term = 1;
   let sum = 1;
   for (let n = 1; n < MAX_TERMS; n++) {
@@ -100,12 +131,11 @@ function lowerSeries(a: number, x: number): GammaTail {
   // x^a e^−x/Γ(a + 1) = x^a e^−x/Γ(a) / a.
   const prefix = a < 10 ? Number.NaN : logGammaPrefix(a, x);
   const logPrefix = a < 10 ? a * Math.log(x) - x - shapeLogGamma1p(a) : prefix - Math.log(a);
-  const log = logPrefix + Math.log(sum);
-  return tail(false, log, logPrefix > -700 ? Math.exp(logPrefix) * sum : Math.exp(log), prefix);
+  return deferredTail(false, logPrefix, sum, prefix);
 }
 
 /** Q by Legendre's continued fraction (DLMF 8.9.2), evaluated by the modified Lentz method. */
-function upperFraction(a: number, x: number): GammaTail {
+function upperFraction(a: number, x: number): boolean {
   let b = x + 1 - a;
   let c = 1 / TINY;
   let d = 1 / b;
@@ -123,15 +153,14 @@ function upperFraction(a: number, x: number): GammaTail {
     if (Math.abs(delta - 1) <= EPS) break;
   }
   const logPrefix = logGammaPrefix(a, x);
-  const log = logPrefix + Math.log(h);
-  return tail(true, log, logPrefix > -700 ? Math.exp(logPrefix) * h : Math.exp(log), logPrefix);
+  return deferredTail(true, logPrefix, h, logPrefix);
 }
 
 /**
  * Q for a < 1 and x < 1.5 (DiDonato & Morris 1986, §3): with L = a ln x − ln Γ(1 + a),
  * Q = −expm1(L) + e^L · a · Σ_{n≥1} (−1)^(n+1) xⁿ / ((a + n) n!), from γ(a, x) = Σ (−1)ⁿ x^(a+n) / (n!(a + n)).
  */
-function upperSmall(a: number, x: number): GammaTail {
+function upperSmall(a: number, x: number): boolean {
   let term = 1;
   let sum = 0;
   for (let n = 1; n < 200; n++) {
@@ -142,7 +171,7 @@ function upperSmall(a: number, x: number): GammaTail {
   }
   const l = a * Math.log(x) - shapeLogGamma1p(a);
   const value = -Math.expm1(l) + Math.exp(l) * a * sum;
-  return tail(true, Math.log(value), value);
+  return tail(true, Math.log(value), value, Number.NaN);
 }
 
 /** e^(y²) erfc(y) for y ≥ 25 by its asymptotic series 1/(y√π) Σ (−1)ᵏ (2k − 1)!!/(2y²)ᵏ (DLMF 7.12.1). */
@@ -163,7 +192,7 @@ function erfcxLarge(y: number): number {
  * Q = ½ erfc(y) + e^(−y²)/√(2πa) · Σ_k c_k(η) a^−k, P = ½ erfc(−y) − (the same sum), with
  * ½η² = λ − 1 − ln λ = −log1pmx(λ − 1), λ = x/a, y = η √(a/2).
  */
-function temme(a: number, x: number): GammaTail {
+function temme(a: number, x: number): boolean {
   const t = (x - a) / a;
   const halfEta2 = -log1pmx(t);
   const eta = Math.sign(t) * Math.sqrt(2 * halfEta2);
@@ -181,21 +210,24 @@ function temme(a: number, x: number): GammaTail {
   const half = 0.5 * erfc(y);
   if (half > 1e-290) {
     const value = half + Math.exp(-y2) * r;
-    return tail(upper, Math.log(value), value);
+    return tail(upper, Math.log(value), value, Number.NaN);
   }
-  return tail(upper, -y2 + Math.log(0.5 * erfcxLarge(y) + r));
+  const log = -y2 + Math.log(0.5 * erfcxLarge(y) + r);
+  return tail(upper, log, Math.exp(log), Number.NaN);
 }
 
 /**
  * The tail of the incomplete gamma function that can be computed without cancellation, for a > 0 and
  * 0 < x < ∞ (both finite): Temme for large a near the mean, else the series for P below a + 1 (with
- * DiDonato & Morris's Q formula for small a and x), else the continued fraction for Q.
+ * DiDonato & Morris's Q formula for small a and x), else the continued fraction for Q. Returns
+ * whether that tail is Q (else P); its value, logarithm and prefix are read with gammaTailValue,
+ * gammaTailLog and gammaTailPrefix before the next call.
  */
-export function gammaTail(a: number, x: number): GammaTail {
+export function gammaTail(a: number, x: number): boolean {
   if (a >= 20 && Math.abs(x - a) <= 0.4 * a) return temme(a, x);
   if (a < 1 && x < 1.5) {
-    const lower = lowerSeries(a, x);
-    return lower.value <= 0.5 ? lower : upperSmall(a, x);
+    const lowerIsUpper = lowerSeries(a, x);
+    return (TAIL[VALUE] as number) <= 0.5 ? lowerIsUpper : upperSmall(a, x);
   }
   if (x < a + 1) return lowerSeries(a, x);
   return upperFraction(a, x);
@@ -227,8 +259,7 @@ export function gammaP(a: number, x: number): number {
   if (invalid(a, x)) return Number.NaN;
   if (x === 0) return 0;
   if (x === Number.POSITIVE_INFINITY) return 1;
-  const t = gammaTail(a, x);
-  return t.upper ? 1 - t.value : t.value;
+  return gammaTail(a, x) ? 1 - (TAIL[VALUE] as number) : (TAIL[VALUE] as number);
 }
 
 /**
@@ -248,8 +279,7 @@ export function gammaQ(a: number, x: number): number {
   if (invalid(a, x)) return Number.NaN;
   if (x === 0) return 1;
   if (x === Number.POSITIVE_INFINITY) return 0;
-  const t = gammaTail(a, x);
-  return t.upper ? t.value : 1 - t.value;
+  return gammaTail(a, x) ? (TAIL[VALUE] as number) : 1 - (TAIL[VALUE] as number);
 }
 
 /**
@@ -265,8 +295,7 @@ export function logGammaP(a: number, x: number): number {
   if (invalid(a, x)) return Number.NaN;
   if (x === 0) return Number.NEGATIVE_INFINITY;
   if (x === Number.POSITIVE_INFINITY) return 0;
-  const t = gammaTail(a, x);
-  return t.upper ? Math.log1p(-t.value) : t.log;
+  return gammaTail(a, x) ? Math.log1p(-(TAIL[VALUE] as number)) : gammaTailLog();
 }
 
 /**
@@ -282,6 +311,5 @@ export function logGammaQ(a: number, x: number): number {
   if (invalid(a, x)) return Number.NaN;
   if (x === 0) return 0;
   if (x === Number.POSITIVE_INFINITY) return Number.NEGATIVE_INFINITY;
-  const t = gammaTail(a, x);
-  return t.upper ? t.log : Math.log1p(-t.value);
+  return gammaTail(a, x) ? gammaTailLog() : Math.log1p(-(TAIL[VALUE] as number));
 }

@@ -400,6 +400,11 @@ describe('edge cases', () => {
       expect(Array.from(familyCdfArray(f, longX, params)), name).toEqual(Array.from(longX, (x) => f.cdf(x, params)));
       expect(Array.from(familyPpfArray(f, long, params)), name).toEqual(Array.from(long, (p) => f.ppf(p, params)));
     }
+    // The gamma's cdf kernel (its ppf kernel has its own test above: it is not bit for bit).
+    for (const params of [{ shape: 2.5, rate: 1.5 }, { shape: 0.3, rate: 4 }, { shape: 80, rate: 0.5 }]) {
+      const gamma = getFamily('gamma');
+      expect(Array.from(familyCdfArray(gamma, xs, params))).toEqual(xs.map((x) => gamma.cdf(x, params)));
+    }
     // Any parameters in the domain and any points.
     const arb = fc.tuple(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 1e-3, max: 50, noNaN: true }), fc.array(fc.double(), { maxLength: 20 }), fc.array(fc.double({ min: 0, max: 1 }), { maxLength: 20 }));
     fc.assert(
