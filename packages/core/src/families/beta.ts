@@ -2,7 +2,7 @@ import type { RandomState } from '../random/random-state.ts';
 import { betaI, betaIc, logBetaI, logBetaIc } from '../special/incomplete-beta.ts';
 import { betaIInv, betaIcInv } from '../special/incomplete-beta-inverse.ts';
 import { logBeta } from '../special/log-beta.ts';
-import type { Family, FamilyParams, Support } from './family.ts';
+import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
 import { logBinomialRaw } from './saddle-point.ts';
 
@@ -40,6 +40,19 @@ function clamp(x: number, a: number, b: number): number {
   if (!valid(a, b)) return Number.NaN;
   return x <= 0 ? 0 : x >= 1 ? 1 : x;
 }
+
+/** The cdf I_x(α, β) over an array in a loop of its own (parameters checked once), bit for bit the scalar cdf. */
+const ARRAY_KERNELS: FamilyArrayKernels = {
+  cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const a = num(params.shape1);
+    const b = num(params.shape2);
+    for (let i = 0; i < out.length; i++) {
+      const xi = x[i] as number;
+      out[i] = betaI(a, b, xi <= 0 ? 0 : xi >= 1 ? 1 : xi);
+    }
+    return out;
+  },
+};
 
 /** One of the incomplete beta functions (betaI, betaIc or their logs) at (α, β, x clamped into [0, 1]). */
 function atPoint(f: (a: number, b: number, x: number) => number, x: number, params: FamilyParams): number {
@@ -109,6 +122,7 @@ export const betaFamily: Family = {
     return (a / s) * (b / s) / (s + 1);
   },
   /** `np.random.beta(shape1, shape2, size)` (numpy's legacy Jöhnk below 1, two gammas otherwise). */
+  arrayKernels: ARRAY_KERNELS,
   sample(rs: RandomState, params: FamilyParams, size: number): Float64Array {
     checkSampleArguments('beta.sample', PARAMETERS, params, size);
     return rs.beta(num(params.shape1), num(params.shape2), size);

@@ -400,10 +400,15 @@ describe('edge cases', () => {
       expect(Array.from(familyCdfArray(f, longX, params)), name).toEqual(Array.from(longX, (x) => f.cdf(x, params)));
       expect(Array.from(familyPpfArray(f, long, params)), name).toEqual(Array.from(long, (p) => f.ppf(p, params)));
     }
-    // The gamma's cdf kernel (its ppf kernel has its own test above: it is not bit for bit).
+    // The gamma's and beta's cdf kernels (the gamma's ppf kernel has its own test above: it is not bit for bit).
     for (const params of [{ shape: 2.5, rate: 1.5 }, { shape: 0.3, rate: 4 }, { shape: 80, rate: 0.5 }]) {
       const gamma = getFamily('gamma');
       expect(Array.from(familyCdfArray(gamma, xs, params))).toEqual(xs.map((x) => gamma.cdf(x, params)));
+    }
+    const unit = [...Array.from({ length: 1001 }, (_, i) => i / 1000 - 1e-3 * (i % 3)), -1, 2, 1e-300, 1 - 2 ** -53, NaN];
+    for (const params of [{ shape1: 2, shape2: 3 }, { shape1: 0.4, shape2: 0.6 }, { shape1: 300, shape2: 120 }]) {
+      const beta = getFamily('beta');
+      expect(Array.from(familyCdfArray(beta, unit, params))).toEqual(unit.map((x) => beta.cdf(x, params)));
     }
     // Any parameters in the domain and any points.
     const arb = fc.tuple(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 1e-3, max: 50, noNaN: true }), fc.array(fc.double(), { maxLength: 20 }), fc.array(fc.double({ min: 0, max: 1 }), { maxLength: 20 }));
