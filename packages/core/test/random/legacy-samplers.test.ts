@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fillBinomial, legacyBeta, legacyBinomial, legacyBinomialSetup, legacyGeometric, legacyLaplace, legacyLogistic, legacyNegativeBinomial, legacyStandardExponential, legacyStandardGamma } from '../../src/random/legacy-distributions.ts';
+import { fillBinomial, legacyBeta, legacyBinomial, legacyBinomialSetup, legacyGeometric, legacyLaplace, legacyLogistic, legacyNegativeBinomial, legacyPoisson, legacyStandardExponential, legacyStandardGamma } from '../../src/random/legacy-distributions.ts';
 import { type GaussCache, legacyGauss, nextDouble } from '../../src/random/legacy-stream.ts';
 import { accurateExp } from '../../src/random/accurate-exp.ts';
 import { mt19937Create, type Mt19937 } from '../../src/random/mt19937.ts';
@@ -131,8 +131,8 @@ describe('RandomState legacy samplers against numpy 2.4', () => {
   });
 });
 
-// The batched gamma, beta (both shapes > 1), t (df > 2), lognormal and negative binomial of ./legacy-gamma-batch.ts,
-// ./legacy-batch.ts and fillNegativeBinomial
+// The batched gamma, beta (both shapes > 1), t (df > 2), lognormal, Poisson (λ ≥ 10) and negative binomial of
+// ./legacy-gamma-batch.ts, ./legacy-batch.ts, ./legacy-poisson-batch.ts and fillNegativeBinomial
 // against numpy's per-draw order as legacy-distributions.ts writes it, over several twists, with a
 // Gaussian cached going in (an odd-length normal call first) and checked coming out.
 function perDraw(seed: number, single: (gen: Mt19937, cache: GaussCache) => number, n: number): { x: number[]; gen: Mt19937; cache: GaussCache } {
@@ -152,6 +152,9 @@ describe('batched gamma-based samplers', () => {
     ['lognormal(0.5, 2)', (rs, n) => rs.lognormal(0.5, 2, n), (g, c) => accurateExp(0.5 + 2 * legacyGauss(g, c))],
     ['beta(2, 5)', (rs, n) => rs.beta(2, 5, n), (g, c) => legacyBeta(g, c, 2, 5)],
     ['standardT(5)', (rs, n) => rs.standardT(5, n), (g, c) => (Math.sqrt(2.5) * legacyGauss(g, c)) / Math.sqrt(legacyStandardGamma(g, c, 2.5))],
+    ['poisson(25) (PTRS, ./legacy-poisson-batch.ts)', (rs, n) => rs.poisson(25, n), (g) => legacyPoisson(g, 25)],
+    ['poisson(10) (PTRS at its smallest λ)', (rs, n) => rs.poisson(10, n), (g) => legacyPoisson(g, 10)],
+    ['poisson(3e9) (PTRS, k beyond the table now and then)', (rs, n) => rs.poisson(3e9, n), (g) => legacyPoisson(g, 3e9)],
     ['negativeBinomial(3, 0.4) (λ ≥ 10, PTRS, in ~4 % of draws)', (rs, n) => rs.negativeBinomial(3, 0.4, n), (g, c) => legacyNegativeBinomial(g, c, 3, 0.4)],
     ['negativeBinomial(0.7, 0.1) (shape < 1, λ from 0 to ~100)', (rs, n) => rs.negativeBinomial(0.7, 0.1, n), (g, c) => legacyNegativeBinomial(g, c, 0.7, 0.1)],
   ];
