@@ -158,17 +158,24 @@ describe('batched gamma-based samplers', () => {
     ['negativeBinomial(3, 0.4) (λ ≥ 10, PTRS, in ~4 % of draws)', (rs, n) => rs.negativeBinomial(3, 0.4, n), (g, c) => legacyNegativeBinomial(g, c, 3, 0.4)],
     ['negativeBinomial(0.7, 0.1) (shape < 1, λ from 0 to ~100)', (rs, n) => rs.negativeBinomial(0.7, 0.1, n), (g, c) => legacyNegativeBinomial(g, c, 0.7, 0.1)],
   ];
-  it('property: gamma and beta near shape 1 (V ≤ 0 often) equal the per-draw functions from any stream state', () => {
+  it('property: gamma, beta and t near shape 1 (V ≤ 0 and rejections often) equal the per-draw functions from any stream state', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 3 }), fc.double({ min: 1.0001, max: 1.05, noNaN: true }), fc.boolean(), (seed, pre, shape, beta) => {
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 3 }), fc.double({ min: 1.0001, max: 1.05, noNaN: true }), fc.constantFrom('gamma', 'beta', 't'), (seed, pre, shape, kind) => {
         const gen = mt19937Create(seed);
         const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(0) };
         for (let k = 0; k < pre; k++) legacyGauss(gen, cache);
         const n = 700;
-        const ref = Array.from({ length: n }, () => (beta ? legacyBeta(gen, cache, shape, 1.3) : legacyStandardGamma(gen, cache, shape)));
+        // t with df = 2·shape: numpy's sqrt(df/2) * gauss / sqrt(standard_gamma(df/2)).
+        const single = (): number =>
+          kind === 'beta'
+            ? legacyBeta(gen, cache, shape, 1.3)
+            : kind === 'gamma'
+              ? legacyStandardGamma(gen, cache, shape)
+              : (Math.sqrt(shape) * legacyGauss(gen, cache)) / Math.sqrt(legacyStandardGamma(gen, cache, shape));
+        const ref = Array.from({ length: n }, single);
         const rs = createRandomState(seed);
         if (pre > 0) rs.normal(0, 1, pre);
-        expect(Array.from(beta ? rs.beta(shape, 1.3, n) : rs.standardGamma(shape, n))).toEqual(ref);
+        expect(Array.from(kind === 'beta' ? rs.beta(shape, 1.3, n) : kind === 'gamma' ? rs.standardGamma(shape, n) : rs.standardT(2 * shape, n))).toEqual(ref);
         const state = rs.getState();
         expect([state.pos, state.hasGauss, state.cachedGaussian]).toEqual([gen.pos, cache.hasGauss, cache.hasGauss ? cache.gauss : 0]);
       }),
