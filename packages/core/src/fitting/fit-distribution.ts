@@ -54,7 +54,7 @@ export interface FitDistributionOptions {
 export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Family, options: FitDistributionOptions = {}): DistributionFit {
   const fn = 'fitDistribution';
   const model = modelFor(fn, family);
-  const c = typeof x === 'object' && x !== null && !plainMagnitudes(x) ? extremeDataScale(model.family, x) : 1;
+  const c = typeof x === 'object' && x !== null && rescalable(model.family) && !plainMagnitudes(x) ? extremeDataScale(model.family, x) : 1;
   if (c !== 1) {
     try {
       const fixed = scaleParams(model.family, options.fixed, c);
@@ -134,6 +134,14 @@ const PLAIN_SMALL = 2 ** -60;
 const PLAIN_LARGE = 2 ** 60;
 /** The running min and max of {@link plainMagnitudes}, as its chunks update them. */
 const PLAIN_RANGE = new Float64Array(2);
+
+/** One value of extreme magnitude: extremeDataScale rescales it for exactly the families it rescales at all. */
+const EXTREME_PROBE = [2 ** 100];
+
+/** Whether extremeDataScale ever rescales data of `family` (so that the magnitude check is worth a pass). */
+function rescalable(family: FamilyName): boolean {
+  return extremeDataScale(family, EXTREME_PROBE) !== 1;
+}
 
 /**
  * Whether a large Float64Array is certainly not data of extreme magnitude (extremeDataScale would
