@@ -340,12 +340,11 @@ function studentTRound(gen: Mt19937, cache: GaussCache, out: Float64Array, i0: n
   }
   // f = √(−2 ln r² / r²) (−2·ln r² is exact).
   accurateLogInPlace(fs, 0, d, -2);
-  for (let k = 0; k < d; k++) fs[k] = Math.sqrt((fs[k] as number) / (r2s[k] as number));
   let has = cache.hasGauss;
   let g = cache.gauss;
   let i = i0;
   for (let k = 0; k < d; k++) {
-    const f = fs[k] as number;
+    const f = Math.sqrt((fs[k] as number) / (r2s[k] as number));
     let Z: number;
     let X: number;
     if (has) {
