@@ -33,6 +33,8 @@ const MAX_PASSES = 4;
  */
 const BLOCK = 512;
 const E_BUF = new Float64Array(BLOCK);
+/** The block's z = (x − μ)/s, kept from the exponentials' loop for the sums' loop. */
+const Z_BUF = new Float64Array(BLOCK);
 
 /** The solution of the symmetric system [[a, b], [b, c]] x = (r₀, r₁). */
 function solve2(a: number, b: number, c: number, r0: number, r1: number): [number, number] {
@@ -60,11 +62,15 @@ export function unitWeightSums(x: Float64Array, mu: number, sc: number, out: Flo
     // e^{−|z|} by the table exponential (table-math.ts, a third of Math.exp's time in V8), in a loop
     // of its own: one loop doing everything per value is one long chain of dependent operations per
     // value, and the processor overlaps too few of them (this way the pass takes two thirds of the time).
-    for (let i = 0; i < len; i++) E_BUF[i] = expNonPositive(-Math.abs(((x[from + i] as number) - mu) * inv));
+    for (let i = 0; i < len; i++) {
+      const z = ((x[from + i] as number) - mu) * inv;
+      Z_BUF[i] = z;
+      E_BUF[i] = expNonPositive(-Math.abs(z));
+    }
     // Σ ln(1 + e) as ln of running products (1 + e ≤ 2; see log-sums.ts): a multiplication, not a log1p.
     let prod = 1;
     for (let i = 0; i < len; i++) {
-      const z = ((x[from + i] as number) - mu) * inv;
+      const z = Z_BUF[i] as number;
       const a = Math.abs(z);
       const e = E_BUF[i] as number;
       const ope = 1 + e;
