@@ -1,4 +1,4 @@
-import { logMantissa } from './table-math.ts';
+import { logMantissaCubic } from './table-math.ts';
 
 // Σ ln x and Σ ln(1 − x) over many values with far fewer logarithms than values: the sufficient
 // statistics of the gamma and beta fits on 1e5 values would otherwise spend nearly all their time in
@@ -237,7 +237,7 @@ function centredLogChunk(x: Float64Array, bits: Uint32Array, from: number, to: n
     for (let i = start; i < end; i++) {
       // The high word of a little-endian double (every engine that runs this is little-endian).
       const hi = bits[2 * i + 1] as number;
-      const d = (exponentTerm[hi >>> 20] as number) + logMantissa(x[i] as number, hi);
+      const d = (exponentTerm[hi >>> 20] as number) + logMantissaCubic(x[i] as number, hi);
       b1 += d;
       b2 += d * d;
     }

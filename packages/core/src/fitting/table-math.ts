@@ -15,6 +15,7 @@
 //
 // Larger tables buy shorter series (each term dropped saves ~5 % of a pass over 1e5 values): the
 // logarithm's three tables of 1024 doubles take 24 KB, the exponential's 2 KB (plus 2^q, 9 KB).
+// logMantissaCubic (the lognormal's sums) goes further: tables of 4096 (96 KB) and the series to r³.
 
 const LOG_BITS = 10;
 const LOG_TABLE = 1 << LOG_BITS;
@@ -41,6 +42,24 @@ export function logMantissa(x: number, hi: number): number {
   const r = (m - (CENTRE[j] as number)) * (INV_CENTRE[j] as number);
   const r2 = r * r;
   return (LOG_CENTRE[j] as number) + (r - r2 * (0.5 - r * (1 / 3 - r * 0.25)));
+}
+
+/** The finer table of logMantissaCubic: 4096 centres c = 1 + (j + ½)/4096, their reciprocals and logarithms. */
+const FINE_BITS = 12;
+const FINE = 1 << FINE_BITS;
+const FINE_CENTRE = Float64Array.from({ length: FINE }, (_, j) => 1 + (j + 0.5) / FINE);
+const FINE_INV_CENTRE = FINE_CENTRE.map((c) => 1 / c);
+const FINE_LOG_CENTRE = FINE_CENTRE.map((c) => Math.log(c));
+
+/**
+ * logMantissa on a table four times as fine (|r| ≤ 1/8192), so the series stops at r³ (the rest is
+ * below r⁴/4 ≈ 6e-17): two operations fewer per value for the same accuracy, at 96 KB of tables.
+ */
+export function logMantissaCubic(x: number, hi: number): number {
+  const j = (hi >>> (20 - FINE_BITS)) & (FINE - 1);
+  const m = x * (UNSCALE[hi >>> 20] as number);
+  const r = (m - (FINE_CENTRE[j] as number)) * (FINE_INV_CENTRE[j] as number);
+  return (FINE_LOG_CENTRE[j] as number) + (r - r * r * (0.5 - r * (1 / 3)));
 }
 
 const TABLE_BITS = 8;
