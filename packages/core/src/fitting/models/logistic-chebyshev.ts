@@ -156,7 +156,7 @@ const SUBSAMPLE = 2048;
  * bin for each tail beyond.
  */
 export function logisticBins(x: Float64Array, min: number, max: number): LogisticBins {
-  const bins = histogram(x, min, max);
+  const bins = histogram(x, min, max, min, max);
   if ((binnedQuantile(bins, 0.75) - binnedQuantile(bins, 0.25)) * BINS >= BINS_PER_IQR * (max - min)) return bins;
   // The bulk is in a few bins (its quartiles may share one): quartiles of a strided subsample.
   const m = Math.min(x.length, SUBSAMPLE);
@@ -166,7 +166,7 @@ export function logisticBins(x: Float64Array, min: number, max: number): Logisti
   const q1 = sub[m >> 2] as number;
   const iqr = (sub[(3 * m) >> 2] as number) - q1;
   if (!(iqr > 0)) return bins;
-  return histogram(x, Math.max(min, q1 - REACH * iqr), Math.min(max, q1 + (REACH + 1) * iqr));
+  return histogram(x, Math.max(min, q1 - REACH * iqr), Math.min(max, q1 + (REACH + 1) * iqr), min, max);
 }
 
 /** The p-quantile of binned data (the first bin mean whose cumulative count reaches p·n). */
@@ -181,17 +181,27 @@ export function binnedQuantile(b: LogisticBins, p: number): number {
   return b.values[b.values.length - 1] as number;
 }
 
-/** x's non-empty bins over [lo, hi] (plus one bin below lo and one from hi). */
-function histogram(x: Float64Array, lo: number, hi: number): LogisticBins {
+/** x's non-empty bins over [lo, hi] (plus one bin below lo and one from hi); min and max are x's extremes. */
+function histogram(x: Float64Array, lo: number, hi: number, min: number, max: number): LogisticBins {
   const sums = new Float64Array(BINS + 2);
   const counts = new Float64Array(BINS + 2);
   const scale = BINS / (hi - lo);
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i] as number;
-    // Clamped before truncation, so no integer overflow.
-    const k = Math.max(0, Math.min(BINS + 1, (v - lo) * scale + 1)) | 0;
-    sums[k] = (sums[k] as number) + v;
-    counts[k] = (counts[k] as number) + 1;
+  if (lo === min && hi === max) {
+    // Over the sample's own extent no clamping is needed: (v − lo)·scale + 1 is in [1, BINS + 1 + 2e-13].
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i] as number;
+      const k = ((v - lo) * scale + 1) | 0;
+      sums[k] = (sums[k] as number) + v;
+      counts[k] = (counts[k] as number) + 1;
+    }
+  } else {
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i] as number;
+      // Clamped before truncation, so no integer overflow.
+      const k = Math.max(0, Math.min(BINS + 1, (v - lo) * scale + 1)) | 0;
+      sums[k] = (sums[k] as number) + v;
+      counts[k] = (counts[k] as number) + 1;
+    }
   }
   let m = 0;
   for (let k = 0; k < BINS + 2; k++) if ((counts[k] as number) > 0) m++;
