@@ -429,6 +429,8 @@ const ROUND_TEST = 1 + 2 ** -6;
 /** The buffer of accurateLogInPlace's last call and an int32 view of all of it. */
 let viewBuffer: ArrayBufferLike | undefined;
 let viewWords: Int32Array<ArrayBufferLike> = new Int32Array(0);
+/** The view is kept only for buffers up to 64 KiB (the samplers' scratch). */
+const VIEW_KEPT_WORDS = 16384;
 
 /** Scratch of accurateLogInPlace: where the fast path met a near tie, and the argument there. */
 let NEAR_TIE = new Int32Array(1024);
@@ -500,4 +502,9 @@ export function accurateLogInPlace(v: Float64Array, i0: number, i1: number, fact
     }
   }
   for (let n = 0; n < count; n++) v[nearTie[n] as number] = factor * logPositive(nearTieX[n] as number);
+  if (viewWords.length > VIEW_KEPT_WORDS) {
+    // Not kept for a large buffer (a caller's output array), so that it is not held alive here.
+    viewBuffer = undefined;
+    viewWords = new Int32Array(0);
+  }
 }

@@ -98,8 +98,10 @@ function ptrsAttempt(s: PoissonPtrsBatch, u: number, V: number): number {
 const DRAW = new Float64Array(ATTEMPTS);
 /** The attempts that reach the final test: their index, V (then ln V), a/us² + b (then its log). */
 const TESTED = new Int32Array(ATTEMPTS);
-const LOG_V = new Float64Array(ATTEMPTS);
-const LOG_W = new Float64Array(ATTEMPTS);
+const LOGS = new Float64Array(2 * ATTEMPTS);
+/** Halves of one buffer, so accurateLogInPlace keeps one int32 view for both. */
+const LOG_V = LOGS.subarray(0, ATTEMPTS);
+const LOG_W = LOGS.subarray(ATTEMPTS);
 
 /**
  * The attempts left in the current key (gen.pos ≤ N − 4): read all, decide all, then use them in
