@@ -54,6 +54,12 @@ const FINE_LOG_CENTRE = FINE_CENTRE.map((c) => Math.log(c));
 /**
  * logMantissa on a table four times as fine (|r| ≤ 1/8192), so the series stops at r³ (the rest is
  * below r⁴/4 ≈ 6e-17): two operations fewer per value for the same accuracy, at 96 KB of tables.
+ *
+ * @param x - A positive normal double.
+ * @param hi - Its high word (highWord(x)).
+ * @returns ln m for x = 2^e · m, m ∈ [1, 2); NaN outside the positive normal doubles.
+ * @example
+ * logMantissaCubic(3, highWord(3)); // => 0.4054651081081644 (ln 1.5)
  */
 export function logMantissaCubic(x: number, hi: number): number {
   const j = (hi >>> (20 - FINE_BITS)) & (FINE - 1);
