@@ -1,4 +1,4 @@
-import { logMantissa } from './table-math.ts';
+import { logMantissaCubic } from './table-math.ts';
 
 // Σ ln x and Σ ln(1 − x) over many values with far fewer logarithms than values: the sufficient
 // statistics of the gamma and beta fits on 1e5 values would otherwise spend nearly all their time in
@@ -204,12 +204,18 @@ export function centredLogSums(x: Float64Array, shift: number, out: Float64Array
   const bits = new Uint32Array(x.buffer, x.byteOffset, 2 * x.length);
   const n = x.length;
   CENTRED_SUMS.fill(0);
+  // (e − 1023)·ln 2 − shift for every exponent field e, so the loop adds one table entry instead of
+  // converting, scaling and shifting per value (NaN past the positive doubles; logMantissa is NaN there anyway).
+  for (let e = 0; e < 2048; e++) EXPONENT_TERM[e] = (e - 1023) * Math.LN2 - shift;
   // A chunk per call (see extremes in models/location-scale.ts: a helper called many times is
   // compiled whole, where one call's loop compiled on the stack left its code in every call), its
   // sums kept in a module-level array (whose stores V8 compiles without waiting for type feedback).
-  for (let from = 0; from < n; from += CHUNK) centredLogChunk(x, bits, shift, from, Math.min(n, from + CHUNK));
+  for (let from = 0; from < n; from += CHUNK) centredLogChunk(x, bits, from, Math.min(n, from + CHUNK));
   out.set(CENTRED_SUMS);
 }
+
+/** (e − 1023)·ln 2 − shift by the 12 top bits of a double (centredLogSums fills the first 2048). */
+const EXPONENT_TERM = new Float64Array(4096).fill(NaN);
 
 /** The compensated sums of {@link centredLogSums}, as its chunks add to them. */
 const CENTRED_SUMS = new Float64Array(4);
@@ -218,11 +224,12 @@ const CENTRED_SUMS = new Float64Array(4);
 const CHUNK = 4096;
 
 /** Adds a chunk's block sums to the compensated sums in CENTRED_SUMS. */
-function centredLogChunk(x: Float64Array, bits: Uint32Array, shift: number, from: number, to: number): void {
+function centredLogChunk(x: Float64Array, bits: Uint32Array, from: number, to: number): void {
   let s1 = CENTRED_SUMS[0] as number;
   let c1 = CENTRED_SUMS[1] as number;
   let s2 = CENTRED_SUMS[2] as number;
   let c2 = CENTRED_SUMS[3] as number;
+  const exponentTerm = EXPONENT_TERM;
   for (let start = from; start < to; start += BLOCK) {
     const end = Math.min(to, start + BLOCK);
     let b1 = 0;
@@ -230,7 +237,7 @@ function centredLogChunk(x: Float64Array, bits: Uint32Array, shift: number, from
     for (let i = start; i < end; i++) {
       // The high word of a little-endian double (every engine that runs this is little-endian).
       const hi = bits[2 * i + 1] as number;
-      const d = ((hi >>> 20) - 1023) * Math.LN2 + logMantissa(x[i] as number, hi) - shift;
+      const d = (exponentTerm[hi >>> 20] as number) + logMantissaCubic(x[i] as number, hi);
       b1 += d;
       b2 += d * d;
     }

@@ -252,8 +252,8 @@ export function poissonMult(gen: Mt19937, enlam: number): number {
 
 /**
  * `random_poisson_ptrs` for λ ≥ 10, set-up included (numpy recomputes it for each draw;
- * RandomState.poisson computes it once with poissonPtrsSetup and calls poissonPtrsDraw, which gives
- * the same numbers).
+ * RandomState.poisson computes it once with poissonPtrsSetup and draws in batches with
+ * ./legacy-poisson-batch.ts, which gives the same numbers).
  *
  * @param gen - The generator.
  * @param lam - λ ≥ 10.

@@ -1,14 +1,14 @@
 // numpy's legacy Marsaglia–Tsang gamma (shape > 1) and the samplers built on it, beta (two gammas)
-// and Student's t (a Gaussian over a gamma), run in batches: one small per-chunk function draws the
-// Gaussians (the polar method of `legacy_gauss`, cached second variate included) and the uniforms
-// straight from the key, with the stream position and the Gaussian cache in locals, and writes them
-// back once per chunk. Called per draw, the same work went through four function calls and as many
-// state writes per variate (2–4× numpy's time); the order of the words consumed is numpy's exactly.
-// Gamma and beta go one step further (speculativeRound): their Gaussians and uniforms alternate, so the
-// words of a round of them are read ahead and the polar logarithms taken in one loop, as the batched
-// normal generator does, before the draws are made in order.
+// and Student's t (a Gaussian over a gamma), run in batches, the Gaussians (the polar method of
+// `legacy_gauss`, cached second variate included) and the uniforms read straight from the key. Called
+// per draw, the same work went through four function calls and as many state writes per variate
+// (2–4× numpy's time); the order of the words consumed is numpy's exactly. The words of a round of
+// draws are read ahead and the polar logarithms taken in one loop, as the batched normal generator
+// does, before the draws are made in order: speculativeRound for gamma and beta (their Gaussians and
+// uniforms alternate), studentTRound for Student's t (one polar pair and one uniform per draw).
 
 import { accurateLog, accurateLogAll, accurateLogInPlace } from './accurate-log.ts';
+import { gammaMarsagliaTsang } from './legacy-distributions.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
@@ -17,8 +17,6 @@ const TWO_POW_MINUS_26 = 1.4901161193847656e-8;
 const TWO_POW_MINUS_27 = 7.450580596923828e-9;
 const TWO_POW_MINUS_52 = 2.220446049250313e-16;
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
-/** Variates per chunk call: small enough that V8 optimises the chunk function during the first request. */
-const CHUNK = 256;
 
 /**
  * `legacy_double` of the two words at key[pos], key[pos + 1]: ((a >> 5)·2**26 + (b >> 6))·2**−53, as
@@ -83,7 +81,7 @@ export function fillMarsagliaTsang(
 ): void {
   const job: Job = { kind: output === 'gamma' ? GAMMA : output === 'beta' ? BETA : STUDENT_T, b1, c1, b2, c2, factor };
   if (job.kind === STUDENT_T) {
-    for (let i = 0; i < out.length; i += CHUNK) marsagliaTsangChunk(gen, cache, out, i, Math.min(i + CHUNK, out.length), job);
+    for (let i = 0; i < out.length; ) i = studentTRound(gen, cache, out, i, b1, c1, factor);
     return;
   }
   const spec = newSpeculation();
@@ -147,6 +145,11 @@ interface Progress {
  */
 function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, job: Job, s: Speculation, progress: Progress): void {
   const key = gen.words;
+  if (gen.pos === N) {
+    // A spent key: twist now (numpy's next word would), so the round can walk the new one.
+    mt19937Twist(key);
+    gen.pos = 0;
+  }
   let pos = gen.pos;
   let hasGauss = cache.hasGauss;
   let pending = -1; // the pair whose f·x1 is cached, or −1 for the cache's own value
@@ -202,7 +205,7 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
     pairs = 0;
   }
   // f = √(−2 ln r² / r²): the logarithms as one accurateLogInPlace loop (−2·ln r² is exact).
-  s.f.set(s.r2.subarray(0, pairs));
+  for (let p = 0; p < pairs; p++) s.f[p] = s.r2[p] as number;
   accurateLogInPlace(s.f, 0, pairs, -2);
   for (let p = 0; p < pairs; p++) s.f[p] = Math.sqrt((s.f[p] as number) / (s.r2[p] as number));
   const { kind, b1, c1, b2, c2, factor } = job;
@@ -267,84 +270,123 @@ interface Job {
   factor: number;
 }
 
-function marsagliaTsangChunk(gen: Mt19937, cache: GaussCache, out: Float64Array, i0: number, i1: number, job: Job): void {
-  const { kind, b1, c1, b2, c2, factor } = job;
+/**
+ * Draws per Student's t round. A round ends at the first gamma that needs a second attempt (≈ 1.4 %
+ * of draws for df = 5), and the draws walked past it are walked again next round: rounds of up
+ * to a key's ~88 draws wasted much of the walking that way; 32 balances that against the cost of a
+ * round (standardT(5, 1e6): 57–59 ms at 128, 50–51 at 32, 52–53 at 16, 55 at 48).
+ */
+const T_DRAWS = 32;
+/** Scratch of studentTRound, one slot per draw: the polar pair (x1, x2, r², then f), the uniform, the position after it. */
+const T_X1 = new Float64Array(T_DRAWS);
+const T_X2 = new Float64Array(T_DRAWS);
+const T_R2 = new Float64Array(T_DRAWS);
+const T_F = new Float64Array(T_DRAWS);
+const T_U = new Float64Array(T_DRAWS);
+const T_POS = new Int32Array(T_DRAWS);
+
+/**
+ * One round of `legacy_standard_t` (df/2 > 1): root·Z/√G, Z = legacy_gauss, G the Marsaglia–Tsang
+ * gamma. Each draw whose gamma is accepted at its first attempt takes exactly one new polar pair and
+ * one uniform, whichever half of a pair is cached going in: with the cache empty Z = f·x2 and X = f·x1
+ * of the new pair; with a Gaussian g cached, Z = g, X = f·x2 and f·x1 is cached after it. So the round
+ * walks the key ahead, reading a polar pair (attempts until one is accepted) and a uniform per draw,
+ * takes the pairs' logarithms in one accurateLogInPlace loop, then makes the draws in order. At the
+ * first gamma attempt that is not accepted (V ≤ 0 or the tests fail, ≈ 1.4 % of draws for df = 5),
+ * the stream and cache are set to where numpy stands after it and that draw's gamma is finished by
+ * gammaMarsagliaTsang; the round ends there (the words walked past it are read again next round), as
+ * it does at the end of the key, where a draw too close to the twist is made by the per-draw
+ * functions. Returns the next output index.
+ */
+function studentTRound(gen: Mt19937, cache: GaussCache, out: Float64Array, i0: number, b: number, c: number, root: number): number {
   const key = gen.words;
-  let pos = gen.pos;
-  let hasGauss = cache.hasGauss;
-  let gauss = cache.gauss;
-  const parts = kind === BETA ? 2 : 1;
-  for (let i = i0; i < i1; i++) {
-    let z = 0;
-    let first = 0;
-    let value = 0;
-    // Part −1 is Student's t's Gaussian numerator; parts 0 and 1 are gammas.
-    for (let part = kind === STUDENT_T ? -1 : 0; part < parts; part++) {
-      const b = part === 1 ? b2 : b1;
-      const c = part === 1 ? c2 : c1;
-      for (;;) {
-        let X = 0;
-        let V = 0;
-        do {
-          // legacy_gauss: the cached variate, else a polar pair (f·x2 now, f·x1 cached).
-          if (hasGauss) {
-            X = gauss;
-            hasGauss = false;
-            gauss = 0;
-          } else {
-            let x1 = 0;
-            let x2 = 0;
-            let r2 = 0;
-            do {
-              if (pos <= N - 4) {
-                // 2·(k/2**53) − 1, exactly.
-                x1 = twiceUnitDouble(key, pos) - 1;
-                x2 = twiceUnitDouble(key, pos + 2) - 1;
-                pos += 4;
-              } else {
-                // Across a twist: word by word, as nextDouble does.
-                gen.pos = pos;
-                x1 = 2 * nextDouble(gen) - 1;
-                x2 = 2 * nextDouble(gen) - 1;
-                pos = gen.pos;
-              }
-              r2 = x1 * x1 + x2 * x2;
-            } while (r2 >= 1 || r2 === 0);
-            const f = Math.sqrt((-2 * accurateLog(r2)) / r2);
-            gauss = f * x1;
-            hasGauss = true;
-            X = f * x2;
-          }
-          if (part < 0) break;
-          V = 1 + c * X;
-        } while (V <= 0);
-        if (part < 0) {
-          z = X;
-          break;
-        }
-        V = V * V * V;
-        let U: number;
-        if (pos <= N - 2) {
-          U = unitDouble(key, pos);
-          pos += 2;
-        } else {
-          gen.pos = pos;
-          U = nextDouble(gen);
-          pos = gen.pos;
-        }
-        // C's log(0) is −Infinity.
-        if (U < 1 - 0.0331 * (X * X) * (X * X) || (U > 0 ? accurateLogAll(U) : -Infinity) < 0.5 * X * X + b * (1 - V + accurateLogAll(V))) {
-          value = b * V;
-          break;
-        }
-      }
-      if (part === 0) first = value;
-    }
-    out[i] = kind === GAMMA ? factor * first : kind === BETA ? first / (first + value) : (factor * z) / Math.sqrt(first);
+  if (gen.pos === N) {
+    mt19937Twist(key);
+    gen.pos = 0;
   }
-  gen.pos = pos;
-  cache.hasGauss = hasGauss;
-  cache.gauss = gauss;
+  let pos = gen.pos;
+  const want = Math.min(T_DRAWS, out.length - i0);
+  const x1s = T_X1;
+  const x2s = T_X2;
+  const r2s = T_R2;
+  const fs = T_F;
+  const us = T_U;
+  const ends = T_POS;
+  let d = 0;
+  while (d < want) {
+    let x1 = 0;
+    let x2 = 0;
+    let r2 = 0;
+    let found = false;
+    while (pos <= N - 4) {
+      x1 = twiceUnitDouble(key, pos) - 1;
+      x2 = twiceUnitDouble(key, pos + 2) - 1;
+      pos += 4;
+      r2 = x1 * x1 + x2 * x2;
+      if (r2 < 1 && r2 !== 0) {
+        found = true;
+        break;
+      }
+    }
+    if (!found || pos > N - 2) break;
+    x1s[d] = x1;
+    x2s[d] = x2;
+    r2s[d] = r2;
+    fs[d] = r2;
+    us[d] = unitDouble(key, pos);
+    pos += 2;
+    ends[d++] = pos;
+  }
+  if (d === 0) {
+    // Too few words before the twist for one draw: numpy's order, draw by draw.
+    const z = legacyGauss(gen, cache);
+    out[i0] = (root * z) / Math.sqrt(gammaMarsagliaTsang(gen, cache, b, c));
+    return i0 + 1;
+  }
+  // f = √(−2 ln r² / r²) (−2·ln r² is exact).
+  accurateLogInPlace(fs, 0, d, -2);
+  let has = cache.hasGauss;
+  let g = cache.gauss;
+  let i = i0;
+  for (let k = 0; k < d; k++) {
+    const f = Math.sqrt((fs[k] as number) / (r2s[k] as number));
+    let Z: number;
+    let X: number;
+    if (has) {
+      Z = g;
+      X = f * (x2s[k] as number);
+      g = f * (x1s[k] as number);
+    } else {
+      Z = f * (x2s[k] as number);
+      X = f * (x1s[k] as number);
+    }
+    let V = 1 + c * X;
+    let accepted = false;
+    let posAfter = ends[k] as number;
+    if (V <= 0) {
+      // Rejected before its uniform: the stream stands after X.
+      posAfter -= 2;
+    } else {
+      V = V * V * V;
+      const U = us[k] as number;
+      // C's log(0) is −Infinity.
+      accepted = U < 1 - 0.0331 * (X * X) * (X * X) || (U > 0 ? accurateLogAll(U) : -Infinity) < 0.5 * X * X + b * (1 - V + accurateLogAll(V));
+    }
+    if (accepted) {
+      // numpy: sqrt(df/2) * num / sqrt(denom).
+      out[i++] = (root * Z) / Math.sqrt(b * V);
+      continue;
+    }
+    gen.pos = posAfter;
+    cache.hasGauss = has;
+    cache.gauss = has ? g : 0;
+    out[i++] = (root * Z) / Math.sqrt(gammaMarsagliaTsang(gen, cache, b, c));
+    return i;
+  }
+  gen.pos = ends[d - 1] as number;
+  cache.hasGauss = has;
+  cache.gauss = has ? g : 0;
+  return i;
 }
 
 /**

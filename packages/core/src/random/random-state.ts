@@ -12,9 +12,9 @@ import {
   fillNegativeBinomial,
   legacyStandardGamma,
   poissonMult,
-  poissonPtrsDraw,
   poissonPtrsSetup,
 } from './legacy-distributions.ts';
+import { fillPoissonPtrs, poissonPtrsBatch, type PoissonPtrsBatch } from './legacy-poisson-batch.ts';
 import { fillGammaSmallShape, fillMarsagliaTsang, marsagliaTsangConstants } from './legacy-gamma-batch.ts';
 import { DOUBLES_CHUNK, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
 import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
@@ -137,6 +137,8 @@ export function createRandomState(seed: number): RandomState {
   const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(4 * ATTEMPTS_PER_KEY) };
   /** Scratch for the one-double-per-draw samplers of ./legacy-batch.ts. */
   const doubles = new Float64Array(DOUBLES_CHUNK);
+  /** The PTRS set-up of the last poisson request with λ ≥ 10. */
+  let ptrs: PoissonPtrsBatch | undefined;
 
   return {
     randomSample(): number {
@@ -287,8 +289,10 @@ export function createRandomState(seed: number): RandomState {
       }
       out = outputArray(name, size, out);
       if (lam >= 10) {
-        const setup = poissonPtrsSetup(lam);
-        for (let i = 0; i < out.length; i++) out[i] = poissonPtrsDraw(gen, setup);
+        // The set-up (and its table of the final test's right side) is kept for the next call with the same λ.
+        if (ptrs === undefined || ptrs.lam !== lam) ptrs = poissonPtrsBatch(poissonPtrsSetup(lam));
+        // A chunk per call of a small function, optimised during the first request (see fillGauss).
+        for (let i = 0; i < out.length; i += DOUBLES_CHUNK) fillPoissonPtrs(gen, ptrs, out, i, Math.min(i + DOUBLES_CHUNK, out.length));
       } else if (lam > 0) {
         const enlam = accurateExp(-lam);
         for (let i = 0; i < out.length; i++) out[i] = poissonMult(gen, enlam);

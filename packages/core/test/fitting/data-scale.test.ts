@@ -56,6 +56,23 @@ describe('fits of data of extreme magnitude', () => {
     });
   }
 
+  it('a large Float64Array (the quick magnitude check of fitDistribution) is rescaled the same way, negative values included', () => {
+    const big = createRandomState(11).logistic(-3, 0.5, 6000);
+    for (const family of ['logistic', 'normal', 'cauchy'] as const) {
+      const base = fitDistribution(big, family);
+      for (const k of [-800, -61, 60, 800]) {
+        const c = 2 ** k;
+        const fit = fitDistribution(Float64Array.from(big, (v) => v * c), family);
+        expect(fit.converged).toBe(true);
+        for (const name of base.parameters) {
+          const map = MAPS[family]?.[name] as (v: number, c: number) => number;
+          expectClose(fit.estimates[name] as number, map(base.estimates[name] as number, c), { rel: 1e-9 });
+        }
+        expectClose(fit.logLikelihood, base.logLikelihood - big.length * k * Math.LN2, { rel: 1e-12 });
+      }
+    }
+  });
+
   it('fixed parameters and start values are mapped too', () => {
     const c = 2 ** -650;
     const xs = Float64Array.from(x, (v) => v * c);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fillBinomial, legacyBeta, legacyBinomial, legacyBinomialSetup, legacyGeometric, legacyLaplace, legacyLogistic, legacyNegativeBinomial, legacyStandardExponential, legacyStandardGamma } from '../../src/random/legacy-distributions.ts';
+import { fillBinomial, legacyBeta, legacyBinomial, legacyBinomialSetup, legacyGeometric, legacyLaplace, legacyLogistic, legacyNegativeBinomial, legacyPoisson, legacyStandardExponential, legacyStandardGamma } from '../../src/random/legacy-distributions.ts';
 import { type GaussCache, legacyGauss, nextDouble } from '../../src/random/legacy-stream.ts';
 import { accurateExp } from '../../src/random/accurate-exp.ts';
 import { mt19937Create, type Mt19937 } from '../../src/random/mt19937.ts';
@@ -131,8 +131,8 @@ describe('RandomState legacy samplers against numpy 2.4', () => {
   });
 });
 
-// The batched gamma, beta (both shapes > 1), t (df > 2), lognormal and negative binomial of ./legacy-gamma-batch.ts,
-// ./legacy-batch.ts and fillNegativeBinomial
+// The batched gamma, beta (both shapes > 1), t (df > 2), lognormal, Poisson (λ ≥ 10) and negative binomial of
+// ./legacy-gamma-batch.ts, ./legacy-batch.ts, ./legacy-poisson-batch.ts and fillNegativeBinomial
 // against numpy's per-draw order as legacy-distributions.ts writes it, over several twists, with a
 // Gaussian cached going in (an odd-length normal call first) and checked coming out.
 function perDraw(seed: number, single: (gen: Mt19937, cache: GaussCache) => number, n: number): { x: number[]; gen: Mt19937; cache: GaussCache } {
@@ -152,20 +152,30 @@ describe('batched gamma-based samplers', () => {
     ['lognormal(0.5, 2)', (rs, n) => rs.lognormal(0.5, 2, n), (g, c) => accurateExp(0.5 + 2 * legacyGauss(g, c))],
     ['beta(2, 5)', (rs, n) => rs.beta(2, 5, n), (g, c) => legacyBeta(g, c, 2, 5)],
     ['standardT(5)', (rs, n) => rs.standardT(5, n), (g, c) => (Math.sqrt(2.5) * legacyGauss(g, c)) / Math.sqrt(legacyStandardGamma(g, c, 2.5))],
+    ['poisson(25) (PTRS, ./legacy-poisson-batch.ts)', (rs, n) => rs.poisson(25, n), (g) => legacyPoisson(g, 25)],
+    ['poisson(10) (PTRS at its smallest λ)', (rs, n) => rs.poisson(10, n), (g) => legacyPoisson(g, 10)],
+    ['poisson(3e9) (PTRS, k beyond the table now and then)', (rs, n) => rs.poisson(3e9, n), (g) => legacyPoisson(g, 3e9)],
     ['negativeBinomial(3, 0.4) (λ ≥ 10, PTRS, in ~4 % of draws)', (rs, n) => rs.negativeBinomial(3, 0.4, n), (g, c) => legacyNegativeBinomial(g, c, 3, 0.4)],
     ['negativeBinomial(0.7, 0.1) (shape < 1, λ from 0 to ~100)', (rs, n) => rs.negativeBinomial(0.7, 0.1, n), (g, c) => legacyNegativeBinomial(g, c, 0.7, 0.1)],
   ];
-  it('property: gamma and beta near shape 1 (V ≤ 0 often) equal the per-draw functions from any stream state', () => {
+  it('property: gamma, beta and t near shape 1 (V ≤ 0 and rejections often) equal the per-draw functions from any stream state', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 3 }), fc.double({ min: 1.0001, max: 1.05, noNaN: true }), fc.boolean(), (seed, pre, shape, beta) => {
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 3 }), fc.double({ min: 1.0001, max: 1.05, noNaN: true }), fc.constantFrom('gamma', 'beta', 't'), (seed, pre, shape, kind) => {
         const gen = mt19937Create(seed);
         const cache: GaussCache = { hasGauss: false, gauss: 0, accepted: new Float64Array(0) };
         for (let k = 0; k < pre; k++) legacyGauss(gen, cache);
         const n = 700;
-        const ref = Array.from({ length: n }, () => (beta ? legacyBeta(gen, cache, shape, 1.3) : legacyStandardGamma(gen, cache, shape)));
+        // t with df = 2·shape: numpy's sqrt(df/2) * gauss / sqrt(standard_gamma(df/2)).
+        const single = (): number =>
+          kind === 'beta'
+            ? legacyBeta(gen, cache, shape, 1.3)
+            : kind === 'gamma'
+              ? legacyStandardGamma(gen, cache, shape)
+              : (Math.sqrt(shape) * legacyGauss(gen, cache)) / Math.sqrt(legacyStandardGamma(gen, cache, shape));
+        const ref = Array.from({ length: n }, single);
         const rs = createRandomState(seed);
         if (pre > 0) rs.normal(0, 1, pre);
-        expect(Array.from(beta ? rs.beta(shape, 1.3, n) : rs.standardGamma(shape, n))).toEqual(ref);
+        expect(Array.from(kind === 'beta' ? rs.beta(shape, 1.3, n) : kind === 'gamma' ? rs.standardGamma(shape, n) : rs.standardT(2 * shape, n))).toEqual(ref);
         const state = rs.getState();
         expect([state.pos, state.hasGauss, state.cachedGaussian]).toEqual([gen.pos, cache.hasGauss, cache.hasGauss ? cache.gauss : 0]);
       }),

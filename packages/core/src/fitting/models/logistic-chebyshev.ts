@@ -33,6 +33,8 @@ const MAX_PASSES = 4;
  */
 const BLOCK = 512;
 const E_BUF = new Float64Array(BLOCK);
+/** The block's z = (x − μ)/s, kept from the exponentials' loop for the sums' loop. */
+const Z_BUF = new Float64Array(BLOCK);
 
 /** The solution of the symmetric system [[a, b], [b, c]] x = (r₀, r₁). */
 function solve2(a: number, b: number, c: number, r0: number, r1: number): [number, number] {
@@ -60,11 +62,15 @@ export function unitWeightSums(x: Float64Array, mu: number, sc: number, out: Flo
     // e^{−|z|} by the table exponential (table-math.ts, a third of Math.exp's time in V8), in a loop
     // of its own: one loop doing everything per value is one long chain of dependent operations per
     // value, and the processor overlaps too few of them (this way the pass takes two thirds of the time).
-    for (let i = 0; i < len; i++) E_BUF[i] = expNonPositive(-Math.abs(((x[from + i] as number) - mu) * inv));
+    for (let i = 0; i < len; i++) {
+      const z = ((x[from + i] as number) - mu) * inv;
+      Z_BUF[i] = z;
+      E_BUF[i] = expNonPositive(-Math.abs(z));
+    }
     // Σ ln(1 + e) as ln of running products (1 + e ≤ 2; see log-sums.ts): a multiplication, not a log1p.
     let prod = 1;
     for (let i = 0; i < len; i++) {
-      const z = ((x[from + i] as number) - mu) * inv;
+      const z = Z_BUF[i] as number;
       const a = Math.abs(z);
       const e = E_BUF[i] as number;
       const ope = 1 + e;
@@ -150,7 +156,7 @@ const SUBSAMPLE = 2048;
  * bin for each tail beyond.
  */
 export function logisticBins(x: Float64Array, min: number, max: number): LogisticBins {
-  const bins = histogram(x, min, max);
+  const bins = histogram(x, min, max, min, max);
   if ((binnedQuantile(bins, 0.75) - binnedQuantile(bins, 0.25)) * BINS >= BINS_PER_IQR * (max - min)) return bins;
   // The bulk is in a few bins (its quartiles may share one): quartiles of a strided subsample.
   const m = Math.min(x.length, SUBSAMPLE);
@@ -160,7 +166,7 @@ export function logisticBins(x: Float64Array, min: number, max: number): Logisti
   const q1 = sub[m >> 2] as number;
   const iqr = (sub[(3 * m) >> 2] as number) - q1;
   if (!(iqr > 0)) return bins;
-  return histogram(x, Math.max(min, q1 - REACH * iqr), Math.min(max, q1 + (REACH + 1) * iqr));
+  return histogram(x, Math.max(min, q1 - REACH * iqr), Math.min(max, q1 + (REACH + 1) * iqr), min, max);
 }
 
 /** The p-quantile of binned data (the first bin mean whose cumulative count reaches p·n). */
@@ -175,17 +181,27 @@ export function binnedQuantile(b: LogisticBins, p: number): number {
   return b.values[b.values.length - 1] as number;
 }
 
-/** x's non-empty bins over [lo, hi] (plus one bin below lo and one from hi). */
-function histogram(x: Float64Array, lo: number, hi: number): LogisticBins {
+/** x's non-empty bins over [lo, hi] (plus one bin below lo and one from hi); min and max are x's extremes. */
+function histogram(x: Float64Array, lo: number, hi: number, min: number, max: number): LogisticBins {
   const sums = new Float64Array(BINS + 2);
   const counts = new Float64Array(BINS + 2);
   const scale = BINS / (hi - lo);
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i] as number;
-    // Clamped before truncation, so no integer overflow.
-    const k = Math.max(0, Math.min(BINS + 1, (v - lo) * scale + 1)) | 0;
-    sums[k] = (sums[k] as number) + v;
-    counts[k] = (counts[k] as number) + 1;
+  if (lo === min && hi === max) {
+    // Over the sample's own extent no clamping is needed: (v − lo)·scale + 1 is in [1, BINS + 1 + 2e-13].
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i] as number;
+      const k = ((v - lo) * scale + 1) | 0;
+      sums[k] = (sums[k] as number) + v;
+      counts[k] = (counts[k] as number) + 1;
+    }
+  } else {
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i] as number;
+      // Clamped before truncation, so no integer overflow.
+      const k = Math.max(0, Math.min(BINS + 1, (v - lo) * scale + 1)) | 0;
+      sums[k] = (sums[k] as number) + v;
+      counts[k] = (counts[k] as number) + 1;
+    }
   }
   let m = 0;
   for (let k = 0; k < BINS + 2; k++) if ((counts[k] as number) > 0) m++;

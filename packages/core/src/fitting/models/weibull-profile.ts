@@ -93,6 +93,10 @@ function mathBlock(x: Float64Array, counts: Float64Array | undefined, c: number,
   return sl;
 }
 
+/** (e − e_c)·ln 2 for the exponent field e_c of tableBlock's c (NaN from 2048 on: negative values, NaN there anyway). */
+const EXPONENT_TERM = new Float64Array(4096).fill(NaN);
+let exponentTermFor = -1;
+
 function tableBlock(x: Float64Array, _counts: Float64Array | undefined, c: number, k: number, from: number, len: number): number {
   // L = ln(x/c) = (e_x − e_c) ln 2 + ln m_x − ln m_c: exact integer exponents, so the largest value
   // gets L = 0 exactly and no L carries the rounding of a large ln x − ln c.
@@ -100,11 +104,17 @@ function tableBlock(x: Float64Array, _counts: Float64Array | undefined, c: numbe
   const hiC = highWord(c);
   const expC = hiC >>> 20;
   const logMC = logMantissa(c, hiC);
+  // (e − e_c)·ln 2 by exponent field e, the same products the loop would form, looked up instead of
+  // converted and scaled per value (kept for the next block while c is the same).
+  if (expC !== exponentTermFor) {
+    for (let e = 0; e < 2048; e++) EXPONENT_TERM[e] = (e - expC) * Math.LN2;
+    exponentTermFor = expC;
+  }
   let sl = 0;
   for (let i = 0; i < len; i++) {
     // The high word of a little-endian double (every engine that runs this is little-endian).
     const hi = bits[2 * i + 1] as number;
-    const l = ((hi >>> 20) - expC) * Math.LN2 + (logMantissa(x[from + i] as number, hi) - logMC);
+    const l = (EXPONENT_TERM[hi >>> 20] as number) + (logMantissa(x[from + i] as number, hi) - logMC);
     L_BUF[i] = l;
     sl += l;
   }
