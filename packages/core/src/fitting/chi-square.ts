@@ -11,9 +11,9 @@ import { normalPpf } from '../distributions/normal.ts';
  * erfc(√(x/2)) + 2φ(√x) Σ_{k=1}^{(df−1)/2} x^{k−½} / (1·3·…·(2k − 1)).
  */
 export function chiSquareSf(x: number, df: number): number {
-  if (Number.isNaN(x)) return NaN;
+  if (Number.isNaN(x)) return Number.NaN;
   if (x <= 0) return 1;
-  if (x === Infinity) return 0;
+  if (x === Number.POSITIVE_INFINITY) return 0;
   if (df % 2 === 0) {
     const h = x / 2;
     let term = Math.exp(-h);

@@ -108,7 +108,7 @@ interface Transform {
 
 function transformFor(model: LikelihoodModel, j: number, dir: number): Transform {
   const p = model.parameters[j] as LikelihoodModel['parameters'][number];
-  if (p.transform === 'log') return { to: Math.log, from: Math.exp, edge: dir < 0 ? 0 : Infinity };
+  if (p.transform === 'log') return { to: Math.log, from: Math.exp, edge: dir < 0 ? 0 : Number.POSITIVE_INFINITY };
   if (p.transform === 'logit') {
     return {
       to: (v) => Math.log(v / (1 - v)),
@@ -116,7 +116,7 @@ function transformFor(model: LikelihoodModel, j: number, dir: number): Transform
       edge: dir < 0 ? 0 : 1,
     };
   }
-  return { to: (v) => v, from: (u) => u, edge: dir * Infinity };
+  return { to: (v) => v, from: (u) => u, edge: dir * Number.POSITIVE_INFINITY };
 }
 
 /** One end of the profile interval for parameter j. */
@@ -152,7 +152,7 @@ function profileEnd(prep: PreparedFit, thetaHat: Float64Array, j: number, dir: n
     }
     const fb = profile(b);
     if (fb < 0 || Number.isNaN(fb)) {
-      return tr.from(bracketedRoot(profile, a, fa, b, Number.isNaN(fb) ? -Infinity : fb, 1e-12 * (unitSize + Math.abs(a))));
+      return tr.from(bracketedRoot(profile, a, fa, b, Number.isNaN(fb) ? Number.NEGATIVE_INFINITY : fb, 1e-12 * (unitSize + Math.abs(a))));
     }
     a = b;
     fa = fb;

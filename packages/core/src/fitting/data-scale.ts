@@ -40,10 +40,10 @@ const MIN_NORMAL = 2 ** -1022;
 export function extremeDataScale(family: string, x: ArrayLike<number>): number {
   if (!Object.hasOwn(CHANGES, family)) return 1;
   let max = 0;
-  let minNonZero = Infinity;
+  let minNonZero = Number.POSITIVE_INFINITY;
   for (let i = 0; i < x.length; i++) {
     const a = Math.abs(x[i] as number);
-    if (!(a < Infinity)) return 1;
+    if (!(a < Number.POSITIVE_INFINITY)) return 1;
     if (a > max) max = a;
     if (a > 0 && a < minNonZero) minNonZero = a;
   }
@@ -52,7 +52,7 @@ export function extremeDataScale(family: string, x: ArrayLike<number>): number {
   // the scaled maximum into [0.5, 4): any power of two near it serves.
   const e = Math.floor(Math.log2(max));
   const c = 2 ** -e;
-  if (!(c < Infinity) || c === 0 || minNonZero * c < MIN_NORMAL) return 1;
+  if (!(c < Number.POSITIVE_INFINITY) || c === 0 || minNonZero * c < MIN_NORMAL) return 1;
   return c;
 }
 

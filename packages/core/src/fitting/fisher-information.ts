@@ -69,7 +69,7 @@ export function asymptoticStandardErrors(family: FamilyName, params: FamilyParam
   const inverse = spdInverse(info.map((v) => v * n), p);
   const out: Record<string, number> = {};
   model.parameters.forEach((q, i) => {
-    out[q.name] = inverse === undefined ? NaN : Math.sqrt(inverse[i * p + i] as number);
+    out[q.name] = inverse === undefined ? Number.NaN : Math.sqrt(inverse[i * p + i] as number);
   });
   return out;
 }

@@ -71,7 +71,7 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
   let method: FitMethod = 'closed-form';
   let converged = true;
   let iterations = 0;
-  let logLikelihood = NaN;
+  let logLikelihood = Number.NaN;
   let hessian: Float64Array | undefined;
   const closed = free.some(Boolean) ? model.closedForm?.(data, theta, free) : { method: 'closed-form' as const };
   if (closed !== undefined) {
@@ -152,8 +152,8 @@ function rescalable(family: FamilyName): boolean {
  */
 function plainMagnitudes(x: ArrayLike<number>): boolean {
   if (!(x instanceof Float64Array) || x.length < PLAIN_CHECK_FROM) return false;
-  PLAIN_RANGE[0] = Infinity;
-  PLAIN_RANGE[1] = -Infinity;
+  PLAIN_RANGE[0] = Number.POSITIVE_INFINITY;
+  PLAIN_RANGE[1] = Number.NEGATIVE_INFINITY;
   for (let from = 0; from < x.length; from += PLAIN_CHECK_FROM) plainRangeChunk(x, from, Math.min(x.length, from + PLAIN_CHECK_FROM));
   const big = Math.max(-(PLAIN_RANGE[0] as number), PLAIN_RANGE[1] as number);
   return big >= PLAIN_SMALL && big < PLAIN_LARGE;
@@ -224,7 +224,7 @@ function observedCovariance(
   const q = idx.length;
   const grad = new Float64Array(p);
   const hess = new Float64Array(p * p);
-  const covariance = new Float64Array(q * q).fill(NaN);
+  const covariance = new Float64Array(q * q).fill(Number.NaN);
   const names = idx.map((i) => (model.parameters[i] as { name: string }).name);
   const regular = idx.map((_, a) => !((names[a] as string) in notes));
   const sub: number[] = [];

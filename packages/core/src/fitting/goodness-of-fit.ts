@@ -113,7 +113,7 @@ export function goodnessOfSorted(
   } else if (hasTies(sorted)) {
     notes.push('the data have ties: KS, CvM and AD assume a continuous sample and may not be correct (as gofstat warns)');
   }
-  if (observed.ad === Infinity) {
+  if (observed.ad === Number.POSITIVE_INFINITY) {
     notes.push('AD is infinite: a data point has fitted cdf 0 or 1 exactly (an end of a bounded support, as for the uniform)');
   }
   if (bootstrap === null) {

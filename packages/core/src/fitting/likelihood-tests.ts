@@ -86,7 +86,7 @@ export function likelihoodTests(x: ArrayLike<number>, fit: DistributionFit, hypo
   const pos = hold.map((j) => freeIdx.indexOf(j));
   const covT = subMatrix(fit.covariance, q, pos);
   const waldInfo = covT.every(Number.isFinite) ? spdInverse(covT, df) : undefined;
-  let wald = NaN;
+  let wald = Number.NaN;
   if (waldInfo !== undefined) {
     wald = 0;
     for (let a = 0; a < df; a++) {
@@ -97,7 +97,7 @@ export function likelihoodTests(x: ArrayLike<number>, fit: DistributionFit, hypo
   }
 
   // Score, with the observed information at the restricted MLE over all the fit's free parameters.
-  let score = NaN;
+  let score = Number.NaN;
   const p = model.parameters.length;
   if (Number.isFinite(restricted.logLikelihood) && restricted.theta.every(Number.isFinite) && !fit.parameters.some((name) => name in fit.notes)) {
     const grad = new Float64Array(p);

@@ -32,7 +32,7 @@ export function logLikelihoodTerms(x: ArrayLike<number>, family: FamilyName, par
     try {
       data = model.prepare(fn, [v], theta, free);
     } catch {
-      out[i] = -Infinity; // outside the support for these parameters
+      out[i] = Number.NEGATIVE_INFINITY; // outside the support for these parameters
       continue;
     }
     out[i] = model.logLikelihood(data, theta);

@@ -79,8 +79,8 @@ export interface PositiveSums {
 export function positiveSums(x: ArrayLike<number>): PositiveSums {
   let s = 0;
   let c = 0;
-  let min = Infinity;
-  let max = -Infinity;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   let acc = 0;
   let near = 0;
   let p = 1;
@@ -103,10 +103,10 @@ export function positiveSums(x: ArrayLike<number>): PositiveSums {
       }
     }
   }
-  if (!(min > 0 && max < Infinity) || Number.isNaN(s)) {
+  if (!(min > 0 && max < Number.POSITIVE_INFINITY) || Number.isNaN(s)) {
     let bad = 0;
-    while (bad < n && (x[bad] as number) > 0 && (x[bad] as number) < Infinity) bad++;
-    return { sum: NaN, sumLog: NaN, min, max, bad };
+    while (bad < n && (x[bad] as number) > 0 && (x[bad] as number) < Number.POSITIVE_INFINITY) bad++;
+    return { sum: Number.NaN, sumLog: Number.NaN, min, max, bad };
   }
   const sumLog = min < ALONE_LO || max > ALONE_HI ? sumOfLogs(x) : acc + Math.log(p) + near;
   return { sum: s + c, sumLog, min, max, bad: -1 };
@@ -145,7 +145,7 @@ export function fastPositiveSums(x: Float64Array): PositiveSums | undefined {
 
 /** Σ x (sum and compensation), min, max and Σ ln x of {@link fastPositiveSums}, as its chunks add to them. */
 const FAST_SUMS = new Float64Array(5);
-const FAST_START = Float64Array.of(0, 0, Infinity, -Infinity, 0);
+const FAST_START = Float64Array.of(0, 0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0);
 
 function fastPositiveChunk(x: Float64Array, from: number, to: number): void {
   let s = FAST_SUMS[0] as number;
@@ -215,7 +215,7 @@ export function centredLogSums(x: Float64Array, shift: number, out: Float64Array
 }
 
 /** (e − 1023)·ln 2 − shift by the 12 top bits of a double (centredLogSums fills the first 2048). */
-const EXPONENT_TERM = new Float64Array(4096).fill(NaN);
+const EXPONENT_TERM = new Float64Array(4096).fill(Number.NaN);
 
 /** The compensated sums of {@link centredLogSums}, as its chunks add to them. */
 const CENTRED_SUMS = new Float64Array(4);
@@ -331,8 +331,8 @@ function carefulUnitIntervalSums(x: ArrayLike<number>): UnitIntervalSums | undef
   const shift = x[0] as number;
   let s1 = 0;
   let s2 = 0;
-  let min = Infinity;
-  let max = -Infinity;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   let acc = 0;
   let near = 0;
   let p = 1;

@@ -99,7 +99,7 @@ export function maximize<S>(
     }
   }
   if (best === undefined) {
-    return { theta: Float64Array.from(theta), logLikelihood: NaN, converged: false, iterations: 0, reason: 'no start point' };
+    return { theta: Float64Array.from(theta), logLikelihood: Number.NaN, converged: false, iterations: 0, reason: 'no start point' };
   }
   return { ...best, iterations: total };
 }

@@ -50,7 +50,7 @@ export function checkParameterValue(fn: string, model: LikelihoodModel, name: st
 export function prepareFit(fn: string, x: ArrayLike<number>, model: LikelihoodModel, fixed: FamilyParams): PreparedFit {
   if (fixed === null || typeof fixed !== 'object') throw new TypeError(`${fn}: options.fixed must be an object of parameter values, got ${describe(fixed)}`);
   const p = model.parameters.length;
-  const theta = new Float64Array(p).fill(NaN);
+  const theta = new Float64Array(p).fill(Number.NaN);
   for (const [name, value] of Object.entries(fixed)) {
     const i = model.parameters.findIndex((q) => q.name === name);
     theta[i < 0 ? 0 : i] = checkParameterValue(fn, model, name, value, 'options.fixed');
@@ -93,7 +93,7 @@ export function restrictedMaximum(prep: PreparedFit, hold: readonly number[], va
     const closed = model.closedForm?.(data, theta, free);
     if (closed !== undefined) return { theta, logLikelihood: model.logLikelihood(data, theta), converged: true };
   } catch {
-    return { theta, logLikelihood: -Infinity, converged: true };
+    return { theta, logLikelihood: Number.NEGATIVE_INFINITY, converged: true };
   }
   const result = maximize(model, data, theta, free, { starts: [warm] });
   return { theta: result.theta, logLikelihood: result.logLikelihood, converged: result.converged };

@@ -41,7 +41,7 @@ export function profileLogLikelihood(x: ArrayLike<number>, fit: DistributionFit,
     try {
       // ℓ for x is ℓ for c·x plus n·ln c; θ' = f·θ for c·x, so dℓ/dθ = f·dℓ/dθ'.
       const f = 1 / unscaleValue(fit.family, parameter, 1, c);
-      const scaled = profileLogLikelihood(scaleData(x, c), scaleFit(fit, c), parameter, Float64Array.from({ length: values.length }, (_v, i) => (typeof values[i] === 'number' ? (values[i] as number) * f : NaN)));
+      const scaled = profileLogLikelihood(scaleData(x, c), scaleFit(fit, c), parameter, Float64Array.from({ length: values.length }, (_v, i) => (typeof values[i] === 'number' ? (values[i] as number) * f : Number.NaN)));
       const shift = fit.n * Math.log(c);
       return {
         values: scaled.values.map((v) => v / f),
@@ -76,7 +76,7 @@ export function profileLogLikelihood(x: ArrayLike<number>, fit: DistributionFit,
       slope[i] = grad[j] as number;
       if (restricted.theta.every(Number.isFinite)) warm = restricted.theta;
     } else {
-      slope[i] = NaN;
+      slope[i] = Number.NaN;
     }
   }
   return { values: grid, logLikelihood, slope };

@@ -32,7 +32,7 @@ for (let j = 0; j < LOG_TABLE; j++) {
  * 2^(1023 − b) by the 12 top bits b (sign and exponent field) of a double: NaN for zero and
  * subnormals (b = 0), ±Infinity and NaN (b = 2047) and every negative number (b ≥ 2048).
  */
-const UNSCALE = new Float64Array(4096).fill(NaN);
+const UNSCALE = new Float64Array(4096).fill(Number.NaN);
 for (let b = 1; b < 2047; b++) UNSCALE[b] = 2 ** (1023 - b);
 
 /** ln m for x = 2^e · m, m ∈ [1, 2), given x and its high word; NaN outside the positive normal doubles. */

@@ -77,7 +77,7 @@ const POW2 = Float64Array.from({ length: 2098 }, (_, i) => 2 ** (i - 1074));
  */
 export function accurateExpHiLo(h: number, l: number): number {
   // Constants as literals and a branch-free Math.round: see accurateExpInPlace for why.
-  if (!(h < 709.782712893384)) return h > OVERFLOW ? Infinity : h === OVERFLOW ? Math.exp(h) : h;
+  if (!(h < 709.782712893384)) return h > OVERFLOW ? Number.POSITIVE_INFINITY : h === OVERFLOW ? Math.exp(h) : h;
   if (h < -745.1332191019412) return 0;
   const x = h * 92.33248261689366;
   const fl = Math.floor(x);

@@ -217,7 +217,7 @@ function logPositive(x: number): number {
  * accurateLogAll(1e300); // => 690.7755278982137
  */
 export function accurateLogAll(x: number): number {
-  if (x > 0 && x < Infinity) return logPositive(x);
+  if (x > 0 && x < Number.POSITIVE_INFINITY) return logPositive(x);
   return Math.log(x);
 }
 

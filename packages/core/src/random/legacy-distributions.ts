@@ -106,7 +106,7 @@ export function gammaMarsagliaTsang(gen: Mt19937, cache: GaussCache, b: number, 
 
 /** C's log(0) is −Infinity; accurateLog wants a positive argument. */
 function logOrMinusInfinity(x: number): number {
-  return x > 0 ? accurateLogAll(x) : -Infinity;
+  return x > 0 ? accurateLogAll(x) : Number.NEGATIVE_INFINITY;
 }
 
 /**

@@ -226,7 +226,7 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
     V = V * V * V;
     const U = s.u[k] as number;
     k++;
-    if (U < 1 - 0.0331 * (X * X) * (X * X) || (U > 0 ? accurateLogAll(U) : -Infinity) < 0.5 * X * X + b * (1 - V + accurateLogAll(V))) {
+    if (U < 1 - 0.0331 * (X * X) * (X * X) || (U > 0 ? accurateLogAll(U) : Number.NEGATIVE_INFINITY) < 0.5 * X * X + b * (1 - V + accurateLogAll(V))) {
       const value = b * V;
       if (kind === GAMMA) out[i++] = factor * value;
       else if (part === 0) {
@@ -370,7 +370,7 @@ function studentTRound(gen: Mt19937, cache: GaussCache, out: Float64Array, i0: n
       V = V * V * V;
       const U = us[k] as number;
       // C's log(0) is −Infinity.
-      accepted = U < 1 - 0.0331 * (X * X) * (X * X) || (U > 0 ? accurateLogAll(U) : -Infinity) < 0.5 * X * X + b * (1 - V + accurateLogAll(V));
+      accepted = U < 1 - 0.0331 * (X * X) * (X * X) || (U > 0 ? accurateLogAll(U) : Number.NEGATIVE_INFINITY) < 0.5 * X * X + b * (1 - V + accurateLogAll(V));
     }
     if (accepted) {
       // numpy: sqrt(df/2) * num / sqrt(denom).

@@ -90,7 +90,7 @@ function ptrsAttempt(s: PoissonPtrsBatch, u: number, V: number): number {
   const k = Math.floor(((2 * s.a) / us + s.b) * U + s.lam + 0.43);
   if (us >= 0.07 && V <= s.vr) return k;
   if (k < 0 || (us < 0.013 && V > us)) return -1;
-  const logV = V > 0 ? accurateLogAll(V) : -Infinity;
+  const logV = V > 0 ? accurateLogAll(V) : Number.NEGATIVE_INFINITY;
   return logV + s.logInvalpha - accurateLogAll(s.a / (us * us) + s.b) <= rhsOf(s, k) ? k : -1;
 }
 

@@ -380,9 +380,9 @@ function checkParam(fn: string, name: string, value: unknown, rule: ParamRule): 
     rule === 'finite'
       ? Number.isFinite(value)
       : rule === 'nonNegative'
-        ? value >= 0 && value < Infinity
+        ? value >= 0 && value < Number.POSITIVE_INFINITY
         : rule === 'positive'
-          ? value > 0 && value < Infinity
+          ? value > 0 && value < Number.POSITIVE_INFINITY
           : rule === 'probability'
             ? value >= 0 && value <= 1
             : value > 0 && value <= 1;

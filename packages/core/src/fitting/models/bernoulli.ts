@@ -13,7 +13,7 @@ export const bernoulliModel: LikelihoodModel<CountData> = {
   count: (s) => s.n,
   logLikelihood(s, t) {
     const p = t[0] as number;
-    if (!(p >= 0 && p <= 1)) return -Infinity;
+    if (!(p >= 0 && p <= 1)) return Number.NEGATIVE_INFINITY;
     return xlogy(s.sum, p) + xlogy(s.n - s.sum, 1 - p);
   },
   derivatives(s, t, g, h) {

@@ -37,8 +37,8 @@ export const betaModel: LikelihoodModel<BetaStats> = {
     }
     const n = checkValues(fn, x, minLength, 'beta');
     let sum = 0;
-    let min = Infinity;
-    let max = -Infinity;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < n; i++) {
       const v = x[i] as number;
       if (!(v > 0 && v < 1)) outsideSupport(fn, 'beta', v, i, 'only values strictly between 0 and 1');
@@ -58,7 +58,7 @@ export const betaModel: LikelihoodModel<BetaStats> = {
   logLikelihood(s, t) {
     const a = t[0] as number;
     const b = t[1] as number;
-    if (!(a > 0 && b > 0) || !Number.isFinite(a) || !Number.isFinite(b)) return -Infinity;
+    if (!(a > 0 && b > 0) || !Number.isFinite(a) || !Number.isFinite(b)) return Number.NEGATIVE_INFINITY;
     return -s.n * logBeta(a, b) + (a - 1) * s.sumLog + (b - 1) * s.sumLog1m;
   },
   derivatives(s, t, g, h) {

@@ -33,7 +33,7 @@ export const binomialModel: LikelihoodModel<BinomialStats> = {
   count: (s) => s.n,
   logLikelihood(s, t) {
     const p = t[1] as number;
-    if (!(p >= 0 && p <= 1)) return -Infinity;
+    if (!(p >= 0 && p <= 1)) return Number.NEGATIVE_INFINITY;
     return xlogy(s.sum, p) + xlogy(s.n * s.size - s.sum, 1 - p) + s.sumLogChoose;
   },
   derivatives(s, t, g, h) {

@@ -61,7 +61,7 @@ export function cauchyBins(s: WeightedSample): LocationScaleData | undefined {
     median,
     iqr: q3 - q1,
     halfCount: 0,
-    halfValue: NaN,
-    restValue: NaN,
+    halfValue: Number.NaN,
+    restValue: Number.NaN,
   };
 }

@@ -31,7 +31,7 @@ const FLUSH = 1e200;
 function cauchyPass(s: LocationScaleData, t: Float64Array, grad: Float64Array | undefined, hess: Float64Array | undefined): number {
   const mu = t[0] as number;
   const g = t[1] as number;
-  if (!(g > 0) || !Number.isFinite(g) || !Number.isFinite(mu)) return -Infinity;
+  if (!(g > 0) || !Number.isFinite(g) || !Number.isFinite(mu)) return Number.NEGATIVE_INFINITY;
   const inv = 1 / g;
   const { values, counts } = s;
   let acc = 0;

@@ -11,7 +11,7 @@ export interface CountData extends FrequencyTable {
   readonly sumSquares: number;
 }
 
-export function countData(fn: string, family: string, x: ArrayLike<number>, max = Infinity, allowed = 'only non-negative integers (0, 1, 2, …)'): CountData {
+export function countData(fn: string, family: string, x: ArrayLike<number>, max = Number.POSITIVE_INFINITY, allowed = 'only non-negative integers (0, 1, 2, …)'): CountData {
   const n = checkValues(fn, x, 1, family);
   for (let i = 0; i < n; i++) {
     const v = x[i] as number;

@@ -26,7 +26,7 @@ export const exponentialModel: LikelihoodModel<ExponentialStats> = {
   count: (s) => s.n,
   logLikelihood: (s, t) => {
     const rate = t[0] as number;
-    return rate > 0 && Number.isFinite(rate) ? s.n * Math.log(rate) - rate * s.sum : -Infinity;
+    return rate > 0 && Number.isFinite(rate) ? s.n * Math.log(rate) - rate * s.sum : Number.NEGATIVE_INFINITY;
   },
   derivatives(s, t, g, h) {
     const rate = t[0] as number;

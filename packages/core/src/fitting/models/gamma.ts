@@ -35,8 +35,8 @@ export const gammaModel: LikelihoodModel<GammaStats> = {
       }
     }
     const n = checkValues(fn, x, free[0] === true ? 2 : 1, 'gamma');
-    let min = Infinity;
-    let max = -Infinity;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < n; i++) {
       const v = x[i] as number;
       if (!(v > 0)) outsideSupport(fn, 'gamma', v, i, 'only values > 0');
@@ -50,7 +50,7 @@ export const gammaModel: LikelihoodModel<GammaStats> = {
   logLikelihood(s, t) {
     const a = t[0] as number;
     const b = t[1] as number;
-    if (!(a > 0 && b > 0) || !Number.isFinite(a) || !Number.isFinite(b)) return -Infinity;
+    if (!(a > 0 && b > 0) || !Number.isFinite(a) || !Number.isFinite(b)) return Number.NEGATIVE_INFINITY;
     return s.n * (a * Math.log(b) - logGamma(a) + (a - 1) * s.meanLog - b * s.mean);
   },
   derivatives(s, t, g, h) {

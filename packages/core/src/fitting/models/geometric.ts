@@ -13,7 +13,7 @@ export const geometricModel: LikelihoodModel<CountData> = {
   count: (s) => s.n,
   logLikelihood(s, t) {
     const p = t[0] as number;
-    if (!(p > 0 && p <= 1)) return -Infinity;
+    if (!(p > 0 && p <= 1)) return Number.NEGATIVE_INFINITY;
     return s.n * Math.log(p) + xlogy(s.sum, 1 - p);
   },
   derivatives(s, t, g, h) {

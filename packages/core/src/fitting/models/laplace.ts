@@ -60,7 +60,7 @@ export const laplaceModel: LikelihoodModel<LaplaceStats> = {
   count: (s) => s.n,
   logLikelihood(s, t) {
     const b = t[1] as number;
-    if (!(b > 0) || !Number.isFinite(b) || !Number.isFinite(t[0] as number)) return -Infinity;
+    if (!(b > 0) || !Number.isFinite(b) || !Number.isFinite(t[0] as number)) return Number.NEGATIVE_INFINITY;
     return -s.n * Math.log(2 * b) - absDev(s, t[0] as number)[0] / b;
   },
   derivatives(s, t, g, h) {

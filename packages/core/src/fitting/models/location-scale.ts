@@ -53,8 +53,8 @@ const RUNNING = new Float64Array(2);
  */
 export function extremes(x: Float64Array): { min: number; max: number } {
   const n = x.length;
-  RUNNING[0] = Infinity;
-  RUNNING[1] = -Infinity;
+  RUNNING[0] = Number.POSITIVE_INFINITY;
+  RUNNING[1] = Number.NEGATIVE_INFINITY;
   for (let from = 0; from < n; from += CHUNK) extremesOf(x, from, Math.min(n, from + CHUNK));
   return { min: RUNNING[0] as number, max: RUNNING[1] as number };
 }
@@ -91,7 +91,7 @@ function extremesOf(x: Float64Array, from: number, to: number): void {
 export function checkedSample(fn: string, family: string, x: ArrayLike<number>, minLength: number, positive: boolean): WeightedSample {
   if (isNumberTypedArray(x) && x.length > TABLE_LIMIT && x.length >= minLength) {
     const s = weightedSample(x, x.length);
-    if ((positive ? s.min > 0 : s.min > -Infinity) && s.max < Infinity) return s;
+    if ((positive ? s.min > 0 : s.min > Number.NEGATIVE_INFINITY) && s.max < Number.POSITIVE_INFINITY) return s;
   }
   const n = checkValues(fn, x, minLength, family);
   if (positive) {
@@ -167,7 +167,7 @@ export function locationScaleData(fn: string, family: string, x: ArrayLike<numbe
  */
 function halfTie(s: WeightedSample): { halfCount: number; halfValue: number; restValue: number } {
   const { values, counts, n } = s;
-  let value = NaN;
+  let value = Number.NaN;
   let count = 0;
   if (s.distinct) {
     for (let i = 0; i < values.length; i++) {
@@ -176,11 +176,11 @@ function halfTie(s: WeightedSample): { halfCount: number; halfValue: number; res
         count = countAt(counts, i);
       }
     }
-    const restValue = count > 0 && values.length === 2 ? (values[values[0] === value ? 1 : 0] as number) : NaN;
+    const restValue = count > 0 && values.length === 2 ? (values[values[0] === value ? 1 : 0] as number) : Number.NaN;
     return { halfCount: count, halfValue: value, restValue };
   }
   const last = values.length - 1;
-  let candidate = NaN;
+  let candidate = Number.NaN;
   let votes = 0;
   for (let i = 0; i < last; i++) {
     const v = values[i] as number;
@@ -205,9 +205,9 @@ function halfTie(s: WeightedSample): { halfCount: number; halfValue: number; res
     value = other;
     count = c2;
   }
-  if (count === 0) return { halfCount: 0, halfValue: NaN, restValue: NaN };
+  if (count === 0) return { halfCount: 0, halfValue: Number.NaN, restValue: Number.NaN };
   // Rare (half the sample tied): one more pass to see whether the rest are one value too.
-  let rest = NaN;
+  let rest = Number.NaN;
   let restEqual = true;
   for (let i = 0; i < values.length && restEqual; i++) {
     const v = values[i] as number;
@@ -215,7 +215,7 @@ function halfTie(s: WeightedSample): { halfCount: number; halfValue: number; res
     if (Number.isNaN(rest)) rest = v;
     else if (v !== rest) restEqual = false;
   }
-  return { halfCount: count, halfValue: value, restValue: restEqual ? rest : NaN };
+  return { halfCount: count, halfValue: value, restValue: restEqual ? rest : Number.NaN };
 }
 
 /** A positive spread for starts when the IQR is 0 (heavy ties): twice the mean absolute deviation. */

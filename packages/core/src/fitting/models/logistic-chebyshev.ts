@@ -229,7 +229,7 @@ export function logisticChebyshevMaximum(x: Float64Array, start: Float64Array, b
   let sc = start[1] as number;
   if (!(sc > 0) || !Number.isFinite(sc) || !Number.isFinite(mu)) return undefined;
   const sums = new Float64Array(10);
-  let previous = -Infinity;
+  let previous = Number.NEGATIVE_INFINITY;
   for (let p = 1; p <= MAX_PASSES; p++) {
     unitWeightSums(x, mu, sc, sums);
     if (bins === undefined) thirdSums(x, undefined, mu, sc, sums);

@@ -25,7 +25,7 @@ const UNIT_SUMS = new Float64Array(6);
 function logisticPass(s: LocationScaleData, t: Float64Array, g: Float64Array | undefined, h: Float64Array | undefined): number {
   const mu = t[0] as number;
   const sc = t[1] as number;
-  if (!(sc > 0) || !Number.isFinite(sc) || !Number.isFinite(mu)) return -Infinity;
+  if (!(sc > 0) || !Number.isFinite(sc) || !Number.isFinite(mu)) return Number.NEGATIVE_INFINITY;
   const inv = 1 / sc;
   const { values, counts } = s;
   let acc = 0;
@@ -95,15 +95,15 @@ function binnedSample(s: LocationScaleData): LocationScaleData & { bins: Logisti
     median: binnedQuantile(bins, 0.5),
     iqr: binnedQuantile(bins, 0.75) - binnedQuantile(bins, 0.25),
     halfCount: 0,
-    halfValue: NaN,
-    restValue: NaN,
+    halfValue: Number.NaN,
+    restValue: Number.NaN,
     bins,
   };
 }
 
 /** The MLE on a histogram's bins (a start within ~1e-5 of the full sample's), or undefined. */
 function binnedMle(b: LocationScaleData): Float64Array | undefined {
-  const result = maximize(logisticModel, b, Float64Array.of(NaN, NaN), [true, true]);
+  const result = maximize(logisticModel, b, Float64Array.of(Number.NaN, Number.NaN), [true, true]);
   return result.converged ? result.theta : undefined;
 }
 

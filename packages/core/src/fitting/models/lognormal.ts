@@ -55,12 +55,12 @@ export const lognormalModel: LikelihoodModel<LognormalStats> = {
     { name: 'sdlog', domain: 'positive', transform: 'log' },
   ],
   prepare(fn, x, _theta, free) {
-    if (x instanceof Float64Array && x.length >= (free[1] === true ? 2 : 1) && (x[0] as number) > 0 && (x[0] as number) < Infinity) {
+    if (x instanceof Float64Array && x.length >= (free[1] === true ? 2 : 1) && (x[0] as number) > 0 && (x[0] as number) < Number.POSITIVE_INFINITY) {
       // The commonest case: the table logarithm over the doubles' own bits (log-sums.ts).
       const s = tableLognormalSums(x, Math.log(x[0] as number));
       if (Number.isFinite(s.ss) && Number.isFinite(s.sumLog)) return s;
     }
-    if (isNumberTypedArray(x) && x.length >= (free[1] === true ? 2 : 1) && (x[0] as number) > 0 && (x[0] as number) < Infinity) {
+    if (isNumberTypedArray(x) && x.length >= (free[1] === true ? 2 : 1) && (x[0] as number) > 0 && (x[0] as number) < Number.POSITIVE_INFINITY) {
       // The common case: no per-value checks in the loop (a value ≤ 0, NaN or ±Infinity makes a
       // logarithm NaN or infinite, seen in the sums afterwards; the checks below then name it).
       const s = lognormalSums(x, x.length, Math.log(x[0] as number));

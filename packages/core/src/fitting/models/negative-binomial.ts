@@ -74,8 +74,8 @@ export const negativeBinomialModel: LikelihoodModel<NegativeBinomialStats> = {
   logLikelihood(s, t) {
     const r = t[0] as number;
     const mu = t[1] as number;
-    if (!(r > 0 && mu >= 0) || !Number.isFinite(mu)) return -Infinity;
-    if (r === Infinity) return xlogy(s.sum, mu) - s.n * mu - s.sumLogFactorial;
+    if (!(r > 0 && mu >= 0) || !Number.isFinite(mu)) return Number.NEGATIVE_INFINITY;
+    if (r === Number.POSITIVE_INFINITY) return xlogy(s.sum, mu) - s.n * mu - s.sumLogFactorial;
     const [l0] = gammaDifferences(s, r);
     // n r ln(r/(r + μ)) = −n r ln(1 + μ/r), without cancellation for large r.
     return l0 - s.sumLogFactorial - s.n * r * Math.log1p(mu / r) + xlogy(s.sum, mu / (r + mu));
@@ -84,7 +84,7 @@ export const negativeBinomialModel: LikelihoodModel<NegativeBinomialStats> = {
     const r = t[0] as number;
     const mu = t[1] as number;
     const { n, sum } = s;
-    if (r === Infinity) {
+    if (r === Number.POSITIVE_INFINITY) {
       g[0] = 0;
       g[1] = sum / mu - n;
       h[0] = h[1] = h[2] = 0;
@@ -108,7 +108,7 @@ export const negativeBinomialModel: LikelihoodModel<NegativeBinomialStats> = {
     const mean = s.sum / s.n;
     const spread = (s.sumSquares - 2 * m * s.sum + s.n * m * m) / s.n;
     if (spread <= mean) {
-      theta[0] = Infinity;
+      theta[0] = Number.POSITIVE_INFINITY;
       return { method: 'boundary', notes: { size: POISSON_LIMIT(mean, spread) } };
     }
     return undefined;

@@ -25,7 +25,7 @@ export function centredStats(fn: string, x: ArrayLike<number>): CentredStats {
 
 /** ℓ, score and Hessian of a normal on stats (shared with the lognormal, which adds −Σ ln x). */
 export function normalLogLik(s: CentredStats, mu: number, sigma: number): number {
-  if (!(sigma > 0) || !Number.isFinite(mu)) return -Infinity;
+  if (!(sigma > 0) || !Number.isFinite(mu)) return Number.NEGATIVE_INFINITY;
   const dev = s.mean - mu;
   return -s.n * (Math.log(sigma) + LN_SQRT_2PI) - (s.ss + s.n * dev * dev) / (2 * sigma * sigma);
 }

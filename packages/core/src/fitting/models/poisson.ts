@@ -28,7 +28,7 @@ export const poissonModel: LikelihoodModel<PoissonStats> = {
   count: (s) => s.n,
   logLikelihood(s, t) {
     const lambda = t[0] as number;
-    if (!(lambda >= 0) || !Number.isFinite(lambda)) return -Infinity;
+    if (!(lambda >= 0) || !Number.isFinite(lambda)) return Number.NEGATIVE_INFINITY;
     return xlogy(s.sum, lambda) - s.n * lambda - s.sumLogFactorial;
   },
   derivatives(s, t, g, h) {

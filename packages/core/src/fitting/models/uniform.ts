@@ -23,8 +23,8 @@ export const uniformModel: LikelihoodModel<UniformStats> = {
   ],
   prepare(fn, x, theta, free) {
     const n = checkValues(fn, x, free[0] === true && free[1] === true ? 2 : 1, 'uniform');
-    let min = Infinity;
-    let max = -Infinity;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < n; i++) {
       const v = x[i] as number;
       if (free[0] !== true && v < (theta[0] as number)) {
@@ -45,7 +45,7 @@ export const uniformModel: LikelihoodModel<UniformStats> = {
   logLikelihood(s, t) {
     const a = t[0] as number;
     const b = t[1] as number;
-    if (!(a <= s.min && b >= s.max && b > a) || !Number.isFinite(b - a)) return -Infinity;
+    if (!(a <= s.min && b >= s.max && b > a) || !Number.isFinite(b - a)) return Number.NEGATIVE_INFINITY;
     return -s.n * Math.log(b - a);
   },
   derivatives(s, t, g, h) {

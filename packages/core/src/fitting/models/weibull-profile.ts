@@ -94,7 +94,7 @@ function mathBlock(x: Float64Array, counts: Float64Array | undefined, c: number,
 }
 
 /** (e − e_c)·ln 2 for the exponent field e_c of tableBlock's c (NaN from 2048 on: negative values, NaN there anyway). */
-const EXPONENT_TERM = new Float64Array(4096).fill(NaN);
+const EXPONENT_TERM = new Float64Array(4096).fill(Number.NaN);
 let exponentTermFor = -1;
 
 function tableBlock(x: Float64Array, _counts: Float64Array | undefined, c: number, k: number, from: number, len: number): number {
@@ -222,7 +222,7 @@ export function weibullProfileMaximum(s: WeibullProfileData, k0: number, meanLog
   let kc = k0 > 0 && Number.isFinite(k0) ? k0 : 1;
   let centre = Number.isFinite(meanLogU) ? meanLogU : 0;
   let lo = 0;
-  let hi = Infinity;
+  let hi = Number.POSITIVE_INFINITY;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     moments(s, kc, centre, m);
     const sumLogU = m[TOP + 1] as number;
@@ -232,7 +232,7 @@ export function weibullProfileMaximum(s: WeibullProfileData, k0: number, meanLog
     // the model's error is below 1 % of B₀.
     let d = 0;
     let step = 0;
-    let exactStep = NaN;
+    let exactStep = Number.NaN;
     let inside = true;
     let b: [number, number][] = [];
     for (let it = 0; it < 60; it++) {
@@ -291,15 +291,15 @@ export function weibullProfileMaximum(s: WeibullProfileData, k0: number, meanLog
     }
     // The model is not trusted that far: an exact Newton step, or a bisection when it leaves the bracket.
     let next = kc + exactStep;
-    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = hi === Infinity ? 4 * lo : lo === 0 ? hi / 4 : Math.sqrt(lo * hi);
+    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = hi === Number.POSITIVE_INFINITY ? 4 * lo : lo === 0 ? hi / 4 : Math.sqrt(lo * hi);
     next = Math.min(8 * kc, Math.max(kc / 8, next));
     const mean = (m[1] as number) / (m[0] as number);
     centre += Number.isFinite(mean) ? mean : 0;
     kc = next;
   }
   return {
-    theta: Float64Array.of(kc, NaN),
-    logLikelihood: NaN,
+    theta: Float64Array.of(kc, Number.NaN),
+    logLikelihood: Number.NaN,
     converged: false,
     iterations: MAX_PASSES,
     reason: `the shape's profile equation was not solved in ${MAX_PASSES} passes over the data`,

@@ -73,8 +73,8 @@ const START_SAMPLE = 1000;
 function profileStart(s: WeibullStats, given: number | undefined): { shape: number; centre: number } {
   if (s.counts !== undefined || s.n <= 2 * START_SAMPLE) return { shape: given ?? logMomentShape(s.logs.sdLog), centre: s.logs.meanLogU };
   const sub = new Float64Array(START_SAMPLE);
-  let min = Infinity;
-  let max = -Infinity;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < START_SAMPLE; i++) {
     const v = s.values[Math.floor((i * s.n) / START_SAMPLE)] as number;
     sub[i] = v;
@@ -126,7 +126,7 @@ function sums(s: WeibullStats, k: number, logM: number): [number, number, number
 function weibullPass(s: WeibullStats, t: Float64Array, g: Float64Array, h: Float64Array): number {
   const k = t[0] as number;
   const lambda = t[1] as number;
-  if (!(k > 0 && lambda > 0) || !Number.isFinite(k) || !Number.isFinite(lambda)) return -Infinity;
+  if (!(k > 0 && lambda > 0) || !Number.isFinite(k) || !Number.isFinite(lambda)) return Number.NEGATIVE_INFINITY;
   const logM = Math.log(lambda) - s.logC;
   const [a0, a1, a2] = sums(s, k, logM);
   const { n } = s;
@@ -169,7 +169,7 @@ export const weibullModel: LikelihoodModel<WeibullStats> = {
   logLikelihood(s, t) {
     const k = t[0] as number;
     const lambda = t[1] as number;
-    if (!(k > 0 && lambda > 0) || !Number.isFinite(k) || !Number.isFinite(lambda)) return -Infinity;
+    if (!(k > 0 && lambda > 0) || !Number.isFinite(k) || !Number.isFinite(lambda)) return Number.NEGATIVE_INFINITY;
     const logM = Math.log(lambda) - s.logC;
     const [a0] = sums(s, k, logM);
     return s.n * Math.log(k) - s.n * k * logM + (k - 1) * s.logs.sumLogU - s.n * s.logC - a0;
