@@ -1,5 +1,6 @@
 import type { Family, FamilyName, FamilyParams } from '../families/family.ts';
 import { extremeDataScale, scaleData, scaleFit, scaleParams } from './data-scale.ts';
+import { extremes } from './extremes.ts';
 import type { DistributionFit, FitMethod } from './fit-result.ts';
 import type { LikelihoodModel } from './model.ts';
 import { paramsRecord } from './model.ts';
@@ -132,8 +133,6 @@ const PLAIN_CHECK_FROM = 4096;
 /** extremeDataScale's bounds: data whose largest |value| is in [2^-60, 2^60) are not rescaled. */
 const PLAIN_SMALL = 2 ** -60;
 const PLAIN_LARGE = 2 ** 60;
-/** The running min and max of {@link plainMagnitudes}, as its chunks update them. */
-const PLAIN_RANGE = new Float64Array(2);
 
 /** One value of extreme magnitude: extremeDataScale rescales it for exactly the families it rescales at all. */
 const EXTREME_PROBE = [2 ** 100];
@@ -146,41 +145,15 @@ function rescalable(family: FamilyName): boolean {
 /**
  * Whether a large Float64Array is certainly not data of extreme magnitude (extremeDataScale would
  * return 1): its min and max are numbers and the larger of their magnitudes is in [2^-60, 2^60).
- * A branch-free min/max pass, a chunk per call (see extremesOf in models/location-scale.ts), in a
+ * The interleaved min/max pass of {@link extremes} (NaN propagates), in a
  * fraction of the time of extremeDataScale's loop, which tests every value; false (so that
  * extremeDataScale decides) for anything else, NaN and ±Infinity included.
  */
 function plainMagnitudes(x: ArrayLike<number>): boolean {
   if (!(x instanceof Float64Array) || x.length < PLAIN_CHECK_FROM) return false;
-  PLAIN_RANGE[0] = Number.POSITIVE_INFINITY;
-  PLAIN_RANGE[1] = Number.NEGATIVE_INFINITY;
-  for (let from = 0; from < x.length; from += PLAIN_CHECK_FROM) plainRangeChunk(x, from, Math.min(x.length, from + PLAIN_CHECK_FROM));
-  const big = Math.max(-(PLAIN_RANGE[0] as number), PLAIN_RANGE[1] as number);
+  const { min, max } = extremes(x);
+  const big = Math.max(-min, max);
   return big >= PLAIN_SMALL && big < PLAIN_LARGE;
-}
-
-function plainRangeChunk(x: Float64Array, from: number, to: number): void {
-  let min0 = PLAIN_RANGE[0] as number;
-  let min1 = min0;
-  let max0 = PLAIN_RANGE[1] as number;
-  let max1 = max0;
-  let i = from;
-  for (; i + 3 < to; i += 4) {
-    const a = x[i] as number;
-    const b = x[i + 1] as number;
-    const c = x[i + 2] as number;
-    const d = x[i + 3] as number;
-    min0 = Math.min(min0, a, b);
-    min1 = Math.min(min1, c, d);
-    max0 = Math.max(max0, a, b);
-    max1 = Math.max(max1, c, d);
-  }
-  for (; i < to; i++) {
-    min0 = Math.min(min0, x[i] as number);
-    max0 = Math.max(max0, x[i] as number);
-  }
-  PLAIN_RANGE[0] = Math.min(min0, min1);
-  PLAIN_RANGE[1] = Math.max(max0, max1);
 }
 
 /** Above this many values a model that costs O(n) per iteration is first fitted to a subsample. */

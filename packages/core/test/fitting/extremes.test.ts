@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extremes } from '../../src/fitting/models/location-scale.ts';
+import { extremes } from '../../src/fitting/extremes.ts';
 
 // The four-lane min/max pass of the large-sample fits (models/location-scale.ts) against Math.min /
 // Math.max over the whole array.
