@@ -34,7 +34,7 @@ RANGES = [
     (0x2016, 0x2016), (0x2026, 0x2026), (0x2032, 0x2034), (0x203E, 0x203E),  # ‖ … ′ ″ ‴ ‾
     (0x2061, 0x2064),  # invisible operators (function application, times, separator, plus)
     (0x20D7, 0x20D7),  # combining right arrow above (\vec)
-    (0x2113, 0x2113), (0x2115, 0x2115), (0x211D, 0x211D), (0x2124, 0x2124),  # ℓ ℕ ℝ ℤ
+    (0x210E, 0x210E), (0x2113, 0x2113), (0x2115, 0x2115), (0x211D, 0x211D), (0x2124, 0x2124),  # ℎ (italic h) ℓ ℕ ℝ ℤ
     (0x2308, 0x230B),  # ceiling and floor
     (0x23DC, 0x23DF),  # over/under parentheses and braces
     (0x27E8, 0x27E9),  # angle brackets
@@ -75,6 +75,11 @@ def main() -> None:
     constants = font["MATH"].table.MathConstants
     constants.SubscriptBaselineDropMin.Value = 50
     constants.SubscriptShiftDown.Value = 150
+    # Temml writes \bar as U+203E (overline), which Latin Modern Math lacks: it is mapped to the font's
+    # macron (U+00AF), the spacing accent that sits where \\bar's does (as U+02C6 does for \hat).
+    for table in font["cmap"].tables:
+        if table.isUnicode() and 0x00AF in table.cmap:
+            table.cmap[0x203E] = table.cmap[0x00AF]
     # Renamed, as the GUST Font License requests of derived works (family, full and PostScript names).
     names = font["name"]
     for record in names.names:

@@ -22,7 +22,7 @@ import { SKIP, visitParents } from 'unist-util-visit-parents';
  * @example
  *   unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeTemml] })
  *   // `$x^2$` => <math><msup><mi>x</mi><mn>2</mn></msup></math>
- * @returns {(tree: import('hast').Root, file: import('vfile').VFile) => void}
+ * @returns {(tree: import("hast").Root, file: { path?: string }) => void}
  */
 export default function rehypeTemml() {
   return function transform(tree, file) {
@@ -49,7 +49,7 @@ export default function rehypeTemml() {
         html = temml.renderToString(tex, { displayMode, throwOnError: true, strict: true });
       } catch (error) {
         const where = element.position ? `${element.position.start.line}:${element.position.start.column}` : '?';
-        throw new Error(`rehype-temml: cannot render the formula at ${file.path ?? '(unknown file)'}:${where}: ${String(error)}\n  ${tex}`);
+        throw new Error(`rehype-temml: cannot render the formula at ${file.path ?? "(unknown file)"}:${where}: ${String(error)}\n  ${tex}`, { cause: error });
       }
       const math = /** @type {import('hast').ElementContent[]} */ (fromHtmlIsomorphic(html, { fragment: true }).children);
       // Starlight spaces the blocks of an article with `margin-top` on every element that follows a
