@@ -46,7 +46,9 @@ export default function rehypeTemml() {
       const tex = toText(scope, { whitespace: 'pre' });
       let html;
       try {
-        html = temml.renderToString(tex, { displayMode, throwOnError: true, strict: true });
+        // Inline math may break after a top-level relation or binary operator, as TeX (and KaTeX) let
+        // it: Temml then writes one <mrow> per piece, which its CSS wraps (math is an inline flexbox).
+        html = temml.renderToString(tex, { displayMode, throwOnError: true, strict: true, ...(displayMode ? {} : { wrap: 'tex' }) });
       } catch (error) {
         const where = element.position ? `${element.position.start.line}:${element.position.start.column}` : '?';
         throw new Error(`rehype-temml: cannot render the formula at ${file.path ?? "(unknown file)"}:${where}: ${String(error)}\n  ${tex}`, { cause: error });

@@ -38,6 +38,11 @@ describe('rehypeTemml', () => {
     expect(all(math).map((e) => e.tagName)).toEqual(['math', 'msup', 'mi', 'mn']);
   });
 
+  it('lets inline math break after a top-level relation (one <mrow> per piece), as TeX does', () => {
+    const math = render('a = b + c');
+    expect(math.children.filter((c) => c.type === 'element').length).toBeGreaterThan(1);
+  });
+
   it('wraps display math (``` math or $$ … $$) in div.math-display, the box that scrolls when too wide', () => {
     const box = render('a = b', true);
     expect(box.tagName).toBe('div');
