@@ -62,6 +62,7 @@ export default function rehypeTemml() {
           const own = Array.isArray(node.properties['className']) ? node.properties['className'] : [];
           node.properties['className'] = [...own, 'not-content'];
           tightenScripts(node, false);
+          if (!displayMode) joinPieces(node);
         }
       }
       /** @type {import('hast').ElementContent[]} */
@@ -148,4 +149,35 @@ function binaryAtCellStart(cell) {
 /** @param {import('hast').Element} node @returns {unknown[]} its classes */
 function classList(node) {
   return Array.isArray(node.properties['className']) ? node.properties['className'] : [];
+}
+
+/**
+ * Temml's `wrap: 'tex'` also breaks an inline formula after a comma and around `…` (x_1, \dots, x_n
+ * became four pieces, a comma alone in one, drawn without its space). TeX breaks only after a
+ * relation or a binary operator: a piece that ends in anything else is joined with the next one.
+ *
+ * @example
+ *   // <math><mrow>x₁ ,</mrow><mrow>…</mrow><mrow>,</mrow><mrow>xₙ</mrow></math>
+ *   // => <math><mrow>x₁ , … , xₙ</mrow></math>
+ * @param {import('hast').Element} math an inline <math> element
+ */
+function joinPieces(math) {
+  /** @type {import('hast').Element[]} */
+  const pieces = [];
+  for (const child of math.children) {
+    if (child.type !== 'element') continue;
+    const last = pieces.at(-1);
+    if (last !== undefined && child.tagName === 'mrow' && !breaksAfter(last)) last.children.push(...child.children);
+    else pieces.push(child);
+  }
+  math.children = pieces;
+}
+
+/** Whether TeX may break a line after this piece of an inline formula: it ends in a relation or binary operator. */
+function breaksAfter(/** @type {import('hast').Element} */ piece) {
+  if (piece.tagName !== 'mrow') return true;
+  const last = piece.children.filter((child) => child.type === 'element').at(-1);
+  if (last?.type !== 'element' || last.tagName !== 'mo') return false;
+  const text = last.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+  return last.properties['separator'] === undefined && !['…', '⋯', '⋮', '⋱'].includes(text);
 }

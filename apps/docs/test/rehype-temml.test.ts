@@ -43,6 +43,12 @@ describe('rehypeTemml', () => {
     expect(math.children.filter((c) => c.type === 'element').length).toBeGreaterThan(1);
   });
 
+  it('keeps a list (x_1, \\dots, x_n) in one piece: TeX breaks after relations and operators, not commas', () => {
+    const math = render('x_1, \\dots, x_n');
+    expect(math.children.filter((c) => c.type === 'element').map((c) => (c as Element).tagName)).toEqual(['mrow']);
+    expect(text(math)).toBe('x1,…,xn');
+  });
+
   it('wraps display math (``` math or $$ … $$) in div.math-display, the box that scrolls when too wide', () => {
     const box = render('a = b', true);
     expect(box.tagName).toBe('div');
