@@ -89,6 +89,7 @@ const SCRIPTED = new Set(['msub', 'msup', 'msubsup', 'munder', 'mover', 'mundero
  */
 function tightenScripts(node, inScript) {
   if (SCRIPTED.has(node.tagName)) markAccentedBase(node);
+  spaceBeforeFunctions(node);
   if (node.tagName === 'mtable' && classList(node).includes('tml-jot')) {
     for (const row of node.children) {
       if (row.type !== 'element') continue;
@@ -108,7 +109,7 @@ function tightenScripts(node, inScript) {
 }
 
 /**
- * TeX attaches the scripts of an accented letter to the letter (\\hat\\sigma^2: the 2 sits where it would
+ * TeX attaches the scripts of an accented letter to the letter (\hat\sigma^2: the 2 sits where it would
  * on a plain sigma); MathML Core places them by the height of the whole accented base, the 2 of σ̂²
  * well above the line. An accented base of a script gets the class `accent-base`, whose negative
  * top margin (styles/math.css) takes the accent out of the height the script is placed by.
@@ -180,4 +181,50 @@ function breaksAfter(/** @type {import('hast').Element} */ piece) {
   if (last?.type !== 'element' || last.tagName !== 'mo') return false;
   const text = last.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
   return last.properties['separator'] === undefined && !['…', '⋯', '⋮', '⋱'].includes(text);
+}
+
+/**
+ * TeX sets a thin space between a function name (\log, \exp, \operatorname) and an ordinary
+ * symbol or closing bracket before it; Temml writes it only after a letter (k\log p), not after a
+ * subscripted symbol or a bracket: (n-k)\log(1-p) read "(n−k)log(1−p)". Each function name in a row
+ * that follows such an element gets a leading <mspace> of 0.1667em.
+ *
+ * @example
+ *   // <mrow><mrow>(n−k)</mrow><mrow><mi>log</mi><mo>⁡</mo></mrow>…</mrow>
+ *   // => <mrow><mrow>(n−k)</mrow><mrow><mspace width="0.1667em"/><mi>log</mi><mo>⁡</mo></mrow>…</mrow>
+ * @param {import('hast').Element} row any element; its children are looked at
+ */
+function spaceBeforeFunctions(row) {
+  /** @type {import('hast').Element | undefined} */
+  let previous;
+  for (const child of row.children) {
+    if (child.type !== 'element') continue;
+    if (previous !== undefined && isFunctionName(child) && endsAsSymbol(previous)) {
+      child.children.unshift({ type: 'element', tagName: 'mspace', properties: { width: '0.1667em' }, children: [] });
+    }
+    previous = child;
+  }
+}
+
+/** An <mrow> holding a multi-letter <mi> followed by U+2061 (function application), as Temml writes \log. */
+function isFunctionName(/** @type {import('hast').Element} */ node) {
+  if (node.tagName !== 'mrow') return false;
+  const parts = node.children.filter((child) => child.type === 'element');
+  return parts[0]?.tagName === 'mi' && parts[1]?.tagName === 'mo' && textOf(parts[1]) === '\u2061' && textOf(parts[0]).length > 1;
+}
+
+/** Whether an element ends as an ordinary symbol or a closing bracket (not an operator, a space or an opening bracket). */
+function endsAsSymbol(/** @type {import('hast').Element} */ node) {
+  if (node.tagName === 'mspace') return false;
+  if (node.tagName === 'mo') return node.properties['form'] === 'postfix';
+  if (node.tagName === 'mrow') {
+    const last = node.children.filter((child) => child.type === 'element').at(-1);
+    return last?.type === 'element' && endsAsSymbol(last);
+  }
+  return true;
+}
+
+/** The text of an element. */
+function textOf(/** @type {import('hast').ElementContent} */ node) {
+  return node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '';
 }

@@ -29,6 +29,8 @@ const classes = (node: Element): unknown[] => (Array.isArray(node.properties['cl
 const marked = (tex: string): number => all(render(tex)).filter((e) => classes(e).includes('accent-base')).length;
 /** The `form` of the first + or − of a rendered display formula. */
 const form = (tex: string): unknown => all(render(tex, true)).find((e) => e.tagName === 'mo' && ['+', '−'].includes(text(e)))?.properties['form'];
+/** Whether the rendered formula has a function name (log) led by a space. */
+const spaced = (tex: string): boolean => all(render(tex)).some((e) => e.tagName === 'mrow' && (e.children[0] as Element | undefined)?.tagName === 'mspace' && text(e).includes('log'));
 
 describe('rehypeTemml', () => {
   it('renders inline math as one <math> element, kept out of Starlight’s block spacing', () => {
@@ -76,6 +78,14 @@ describe('rehypeTemml', () => {
   it('makes a + or − that starts a cell after & in aligned binary, and leaves a leading minus in a matrix unary', () => {
     expect(form('\\begin{aligned} a &= b \\\\ &+ c \\end{aligned}')).toBe('infix');
     expect(form('\\begin{pmatrix} -a & 0 \\end{pmatrix}')).toBe('prefix');
+  });
+
+  it('puts a thin space before a function name after a bracket or a subscripted symbol, as after a letter', () => {
+    expect(spaced('(n-k)\\log(1-p)')).toBe(true);
+    expect(spaced('x_i\\log\\lambda')).toBe(true);
+    expect(spaced('k\\log p')).toBe(true);
+    expect(spaced('= \\log p')).toBe(false);
+    expect(spaced('\\log p')).toBe(false);
   });
 
   it('fails the build on a formula Temml cannot parse, naming the file and the formula', () => {
