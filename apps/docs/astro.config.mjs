@@ -3,15 +3,16 @@ import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { placeholderReserveCss } from '@mle-lab/widgets/reserve.js';
 import { defineConfig } from 'astro/config';
-import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { siteUrl } from './site-url.mjs';
+import rehypeTemml from './src/rehype-temml.mjs';
 
-// Astro 7's default Markdown engine ignores remark/rehype plugins: KaTeX runs through the unified
-// processor, at build time, so no math is rendered in the browser.
+// Astro 7's default Markdown engine ignores remark/rehype plugins: Temml runs through the unified
+// processor, at build time, so no math is rendered in the browser. It writes MathML only, which the
+// browser lays out natively in the bundled math font (src/rehype-temml.mjs, src/styles/math.css).
 const markdownProcessor = unified({
   remarkPlugins: [remarkMath],
-  rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }]],
+  rehypePlugins: [rehypeTemml],
 });
 
 export default defineConfig({
@@ -20,16 +21,6 @@ export default defineConfig({
   trailingSlash: 'always',
   telemetry: false,
   markdown: { processor: markdownProcessor },
-  vite: {
-    build: {
-      // KaTeX_Size3 (3.6 KB) is inlined into the CSS by Vite's 4 KB default, the four fonts nearly every
-      // formula uses are preloaded (src/components/Head.astro), and KaTeX_Size4 (4.9 KB) was left to load
-      // when first used: the tall brackets of /gradient-descent/ (ten of them) were laid out in a fallback
-      // font and reflowed when it came, a layout shift of 0.063 on a loaded machine. Inlined, it is there
-      // with the stylesheet. Everything else keeps Vite's default (undefined).
-      assetsInlineLimit: (file) => (file.endsWith('KaTeX_Size4-Regular.woff2') ? true : undefined),
-    },
-  },
   integrations: [
     starlight({
       title: { 'zh-CN': 'MLE 实验室', en: 'MLE Lab' },
@@ -40,7 +31,7 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       components: { Head: './src/components/Head.astro' },
-      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      customCss: ['./src/styles/math.css', './src/styles/site.css'],
       head: [
         { tag: 'script', attrs: { type: 'module', src: '/embed/widgets.js' } },
         // Widgets hold their height from the first frame, before their code loads: no layout shift.

@@ -54,7 +54,7 @@ describe('on a 360 px phone', () => {
         await page.setViewportSize({ width: 360, height: 740 });
         await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
         await waitForWidgets(page, 45_000);
-        const formulas = await page.$$eval('.katex-display', (els) =>
+        const formulas = await page.$$eval('.math-display', (els) =>
           els.map((el) => ({
             overflows: el.scrollWidth > el.clientWidth + 1,
             tabIndex: (el as HTMLElement).tabIndex,
@@ -69,7 +69,7 @@ describe('on a 360 px phone', () => {
         }
         // A formula that fits stays out of the tab order.
         for (const f of formulas.filter((x) => !x.overflows)) expect(f.tabIndex).toBe(-1);
-        const wide = page.locator('.katex-display[data-scrolls]').first();
+        const wide = page.locator('.math-display[data-scrolls]').first();
         if ((await wide.count()) > 0) {
           await wide.focus();
           await page.keyboard.press('ArrowRight');
@@ -92,7 +92,7 @@ describe('on a 360 px phone', () => {
     const page = await site.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${site.server.url}/density/`, { waitUntil: 'load' });
-    expect(await page.locator('.katex-display[data-scrolls]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.math-display[data-scrolls]').count()).toBeGreaterThan(0);
     await page.close();
   });
 

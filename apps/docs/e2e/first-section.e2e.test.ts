@@ -29,8 +29,10 @@ describe('first section', () => {
       expect(await widget.locator('output[data-readout="mu"]').textContent()).toBe('5.0387');
       expect(await widget.locator('output[data-readout="sigma"]').textContent()).toBe('1.9575');
       expect(await widget.locator('canvas').count()).toBeGreaterThan(0);
-      expect(await page.locator('.katex').count()).toBeGreaterThan(0);
-      expect(await page.locator('.katex-error').count()).toBe(0);
+      // The formulas are MathML (rendered at build time), drawn in the site's own math font.
+      expect(await page.locator('math').count()).toBeGreaterThan(0);
+      expect(await page.locator('merror, .temml-error').count()).toBe(0);
+      expect(await page.evaluate(async () => (await document.fonts.ready, document.fonts.check('16px "MLE Math"')))).toBe(true);
       await page.screenshot({ path: `${screenshotDir}first-section-${lang}.png`, fullPage: true });
       expect(errors).toEqual([]);
       expect(foreignRequests).toEqual([]);

@@ -1,6 +1,6 @@
 // The whole built site, both languages and both colour schemes: every page loads with no console
-// error and no request to another host, every widget on it becomes ready without an error, KaTeX
-// rendered everything at build time, and every internal link resolves. Screenshots go to
+// error and no request to another host, every widget on it becomes ready without an error, Temml
+// rendered every formula at build time, and every internal link resolves. Screenshots go to
 // artifacts/screenshots/ (git-ignored) for review.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -65,7 +65,7 @@ describe('every page of the built site', () => {
           els.filter((el) => el.localName.startsWith('mle-') && !customElements.get(el.localName)).map((el) => el.localName),
         );
         expect(undefinedWidgets).toEqual([]);
-        expect(await page.locator('.katex-error').count()).toBe(0);
+        expect(await page.locator('merror, .temml-error').count()).toBe(0);
         if (scheme === 'light') {
           await page.waitForLoadState('networkidle');
           const weight = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);

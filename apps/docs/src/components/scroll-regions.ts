@@ -1,4 +1,4 @@
-// Wide display formulas and tables on a narrow screen: a `.katex-display` (or a Markdown table, which
+// Wide display formulas and tables on a narrow screen: a `.math-display` (or a Markdown table, which
 // Starlight makes its own scroll box) that is wider than the column scrolls sideways. A scroll region only a mouse or finger can move is unreachable by keyboard (WCAG 2.1.1,
 // axe `scrollable-region-focusable`), so every formula that overflows becomes a focusable, labelled
 // group (arrow keys then scroll it), every such table a focusable table (its caption-less content
@@ -36,7 +36,7 @@ export function markScrollable(el: HTMLElement, label?: string): void {
 
 /** Watches every display formula and Markdown table on the page (one ResizeObserver) and keeps `markScrollable` current. */
 export function watchScrollableFormulas(root: ParentNode = document): void {
-  const boxes = root.querySelectorAll<HTMLElement>('.katex-display, .sl-markdown-content table');
+  const boxes = root.querySelectorAll<HTMLElement>('.math-display, .sl-markdown-content table');
   if (boxes.length === 0) return;
   const label = scrollLabel(document.documentElement.lang);
   const observer = new ResizeObserver((entries) => {
