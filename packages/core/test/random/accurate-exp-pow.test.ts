@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accurateExp, accurateExpHiLo, accurateExpInPlace } from '../../src/random/accurate-exp.ts';
+import { accurateExp, accurateExpHiLo, accurateExpInPlace, expNearlyRounded } from '../../src/random/accurate-exp.ts';
 import { accurateLogAll } from '../../src/random/accurate-log.ts';
 import { createRandomState } from '../../src/random/random-state.ts';
 import fast from '../fixtures/accurate_exp.json' with { type: 'json' };
@@ -191,5 +191,43 @@ describe('accurateLogAll', () => {
         expect(Math.abs(accurateLogAll(x) - Math.log(x))).toBeLessThanOrEqual(oneUlp(Math.log(x)));
       }),
     );
+  });
+});
+
+describe('expNearlyRounded', () => {
+  it('is within one ulp of the correctly rounded e^x on 131072 golden arguments (decimal, 60 digits), and equal to it outside near ties', () => {
+    const xs = fastPathArgs(fast.count, 12);
+    const low = Buffer.from(fast.lowBytes, 'base64');
+    const exact = xs.slice();
+    accurateExpInPlace(exact, 0, exact.length); // the correctly rounded values (the test above)
+    const f64 = new Float64Array(1);
+    const u8 = new Uint8Array(f64.buffer);
+    let same = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const y = expNearlyRounded(xs[i] as number, 0);
+      const e = exact[i] as number;
+      f64[0] = e;
+      expect(u8[0]).toBe(low[i]);
+      expect(Math.abs(y - e)).toBeLessThanOrEqual(oneUlp(e));
+      if (y === e) same++;
+    }
+    // It differs only where the fast path's rounding test would have sent x to the exact path
+    // (about 1.6 % of arguments are near ties, and about half of those round the other way).
+    expect(same / xs.length).toBeGreaterThan(0.98);
+  });
+
+  it('property: e^(h + l) within one ulp of accurateExpHiLo for a double-double exponent, also outside (−700, 700)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -745, max: 709, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), (h, t) => {
+        const l = t * Math.abs(h) * Number.EPSILON;
+        const y = expNearlyRounded(h, l);
+        const ref = accurateExpHiLo(h, l);
+        expect(Math.abs(y - ref)).toBeLessThanOrEqual(oneUlp(ref));
+      }),
+    );
+    expect(expNearlyRounded(-0.5, 0)).toBe(Math.exp(-0.5));
+    expect(expNearlyRounded(Number.NaN, 0)).toBeNaN();
+    expect(expNearlyRounded(Number.NEGATIVE_INFINITY, 0)).toBe(0);
+    expect(expNearlyRounded(Number.POSITIVE_INFINITY, 0)).toBe(Number.POSITIVE_INFINITY);
   });
 });
