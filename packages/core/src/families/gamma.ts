@@ -50,6 +50,17 @@ function tailOf(p: number): number {
   return p <= 0.5 ? p : 1 - p;
 }
 
+/** Points per call of cdfChunk: a function called per chunk is compiled whole, a loop over every point on the stack (OSR). */
+const CDF_CHUNK = 1024;
+
+/** out[i] ← P(α, βx[i]) for i0 ≤ i < i1. */
+function cdfChunk(x: ArrayLike<number>, shape: number, rate: number, out: Float64Array, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) {
+    const xi = x[i] as number;
+    out[i] = gammaP(shape, xi <= 0 ? 0 : rate * xi);
+  }
+}
+
 /**
  * cdf over an array, and ppf over an array: each probability close to the last one (same tail, within NEAR of its tail
  * probability) is solved from the last two answers, extrapolated linearly in p (gammaPInvFrom), so a
@@ -61,10 +72,7 @@ const ARRAY_KERNELS: FamilyArrayKernels = {
   cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const shape = num(params.shape);
     const rate = num(params.rate);
-    for (let i = 0; i < out.length; i++) {
-      const xi = x[i] as number;
-      out[i] = gammaP(shape, xi <= 0 ? 0 : rate * xi);
-    }
+    for (let i0 = 0; i0 < out.length; i0 += CDF_CHUNK) cdfChunk(x, shape, rate, out, i0, Math.min(out.length, i0 + CDF_CHUNK));
     return out;
   },
   ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {

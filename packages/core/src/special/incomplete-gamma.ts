@@ -1,7 +1,8 @@
 // Regularised incomplete gamma P(a, x), Q(a, x) after DiDonato & Morris (1986), ACM TOMS 12:377 (GRATIO):
-// power series, Legendre's continued fraction (modified Lentz), Temme's (1979) uniform expansion for large a.
+// power series, Legendre's continued fraction (forward recurrence), Temme's (1979) uniform expansion for large a.
 
 import { erfc } from '../internal/erf.ts';
+import { expNearlyRounded } from '../random/accurate-exp.ts';
 import { LN_SQRT_2PI } from '../internal/constants.ts';
 import { logGamma, logGamma1p } from './log-gamma.ts';
 import { log1pmx } from './log1pmx.ts';
@@ -9,7 +10,6 @@ import { stirlingError } from './stirling-error.ts';
 import { TEMME_D } from './temme-gamma-coefficients.ts';
 
 const EPS = 2 ** -53;
-const TINY = 1e-300;
 const SQRT_PI = 1.772453850905516;
 const SQRT_2PI = 2.5066282746310002;
 const MAX_TERMS = 100_000;
@@ -37,7 +37,7 @@ function tail(upper: boolean, log: number, value: number, prefix: number): boole
 /** The tail e^logBase · factor whose logarithm logBase + ln factor is taken only if asked for. */
 function deferredTail(upper: boolean, logBase: number, factor: number, prefix: number): boolean {
   if (!(logBase > -700)) return tail(upper, logBase + Math.log(factor), Math.exp(logBase + Math.log(factor)), prefix);
-  TAIL[VALUE] = Math.exp(logBase) * factor;
+  TAIL[VALUE] = expNearlyRounded(logBase, 0) * factor;
   TAIL[LOG] = Number.NaN;
   TAIL[PREFIX] = prefix;
   TAIL[LOG_BASE] = logBase;
@@ -134,27 +134,51 @@ function lowerSeries(a: number, x: number): boolean {
   return deferredTail(false, logPrefix, sum, prefix);
 }
 
-/** Q by Legendre's continued fraction (DLMF 8.9.2), evaluated by the modified Lentz method. */
+/**
+ * Q by Legendre's continued fraction (DLMF 8.9.2), 1/(b₀ + a₁/(b₁ + a₂/(b₂ + …))) with b_i = x + 1 − a + 2i
+ * and a_i = −i(i − a), by the forward recurrence of its convergents A_n/B_n (as Cephes' igamc):
+ * A_n = b A_{n−1} + a A_{n−2}, and B_n alike, two steps per convergence test. The steps' chain is
+ * multiply-adds and the test's division is off it: the modified Lentz method divided twice on it at
+ * every step, and the gamma cdf on a grid (a = 2.5, x up to its 0.999 quantile) took a third longer.
+ * x ≥ a + 1 here, so b₀ ≥ 2; A and B are rescaled by 2^−512 (exactly) before they could overflow.
+ */
 function upperFraction(a: number, x: number): boolean {
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < MAX_TERMS; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) <= EPS) break;
+  const b0 = x + 1 - a;
+  // Two steps per turn of the loop: (A, B) two convergents back, (c, d) one back, then the new pair.
+  let aPrev = 0;
+  let bPrev = 1;
+  let aCur = 1;
+  let bCur = b0;
+  let h = 1 / b0;
+  for (let i = 1; i < MAX_TERMS; i += 2) {
+    const b1 = b0 + 2 * i;
+    const a1 = -i * (i - a);
+    const b2 = b1 + 2;
+    const a2 = -(i + 1) * (i + 1 - a);
+    const aMid = b1 * aCur + a1 * aPrev;
+    const bMid = b1 * bCur + a1 * bPrev;
+    aPrev = aMid;
+    bPrev = bMid;
+    aCur = b2 * aMid + a2 * aCur;
+    bCur = b2 * bMid + a2 * bCur;
+    if (Math.abs(bCur) > RESCALE_ABOVE) {
+      aPrev *= RESCALE;
+      bPrev *= RESCALE;
+      aCur *= RESCALE;
+      bCur *= RESCALE;
+    }
+    const next = aCur / bCur;
+    const done = Math.abs(next - h) <= EPS * next;
+    h = next;
+    if (done) break;
   }
   const logPrefix = logGammaPrefix(a, x);
   return deferredTail(true, logPrefix, h, logPrefix);
 }
+
+/** The convergents' numerators and denominators are scaled by RESCALE when |B| passes RESCALE_ABOVE. */
+const RESCALE_ABOVE = 2 ** 512;
+const RESCALE = 2 ** -512;
 
 /**
  * Q for a < 1 and x < 1.5 (DiDonato & Morris 1986, §3): with L = a ln x − ln Γ(1 + a),
