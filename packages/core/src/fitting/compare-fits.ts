@@ -4,6 +4,7 @@
 import type { FamilyName, FamilyParams } from '../families/family.ts';
 import { FAMILY_NAMES, getFamily } from '../families/registry.ts';
 import { checkFiniteData, describe } from '../internal/validate.ts';
+import { rememberingExtremes } from './extremes.ts';
 import { fitDistribution } from './fit-distribution.ts';
 import type { DistributionFit } from './fit-result.ts';
 import { familyOf } from './family-of.ts';
@@ -100,21 +101,24 @@ export function compareFits(x: ArrayLike<number>, families: readonly FamilyName[
 
   const fits: { family: FamilyName; fit: DistributionFit }[] = [];
   const failed: FailedFit[] = [];
-  for (const family of families) {
-    const fixed = options.fixed?.[family];
-    let fit: DistributionFit;
-    try {
-      fit = fitDistribution(x, family, fixed === undefined ? {} : { fixed });
-    } catch (error) {
-      failed.push({ family, reason: error instanceof Error ? error.message : String(error), fit: null });
-      continue;
+  // The fits share one min/max pass over a large array (see rememberingExtremes).
+  rememberingExtremes(() => {
+    for (const family of families) {
+      const fixed = options.fixed?.[family];
+      let fit: DistributionFit;
+      try {
+        fit = fitDistribution(x, family, fixed === undefined ? {} : { fixed });
+      } catch (error) {
+        failed.push({ family, reason: error instanceof Error ? error.message : String(error), fit: null });
+        continue;
+      }
+      if (!fit.converged || !Number.isFinite(fit.aic)) {
+        failed.push({ family, reason: fit.notes[''] ?? `the fit did not converge (AIC ${fit.aic})`, fit });
+        continue;
+      }
+      fits.push({ family, fit });
     }
-    if (!fit.converged || !Number.isFinite(fit.aic)) {
-      failed.push({ family, reason: fit.notes[''] ?? `the fit did not converge (AIC ${fit.aic})`, fit });
-      continue;
-    }
-    fits.push({ family, fit });
-  }
+  });
 
   fits.sort((a, b) => a.fit.aic - b.fit.aic);
   const best = fits[0]?.fit.aic ?? 0;

@@ -15,11 +15,34 @@ const RUNNING = new Float64Array(2);
  * call; a helper called many times is compiled whole.
  */
 export function extremes(x: Float64Array): { min: number; max: number } {
+  if (remembered !== undefined && remembered.x === x && remembered.length === x.length) return { min: remembered.min, max: remembered.max };
   const n = x.length;
   RUNNING[0] = Number.POSITIVE_INFINITY;
   RUNNING[1] = Number.NEGATIVE_INFINITY;
   for (let from = 0; from < n; from += CHUNK) extremesOf(x, from, Math.min(n, from + CHUNK));
-  return { min: RUNNING[0] as number, max: RUNNING[1] as number };
+  const min = RUNNING[0] as number;
+  const max = RUNNING[1] as number;
+  if (remembering > 0) remembered = { x, length: n, min, max };
+  return { min, max };
+}
+
+/** The last array's extremes while {@link rememberingExtremes} runs (nothing can change the array then). */
+let remembered: { x: Float64Array; length: number; min: number; max: number } | undefined;
+let remembering = 0;
+
+/**
+ * Runs `work` with {@link extremes} remembering the last array it scanned, so that a fit which checks
+ * its data's magnitudes and then makes its sample scans a large array once, not twice. Synchronous
+ * work cannot see the array change; the memory is dropped when the outermost call returns, so a
+ * caller who changes the array between two fits gets its new extremes.
+ */
+export function rememberingExtremes<T>(work: () => T): T {
+  remembering++;
+  try {
+    return work();
+  } finally {
+    if (--remembering === 0) remembered = undefined;
+  }
 }
 
 function extremesOf(x: Float64Array, from: number, to: number): void {

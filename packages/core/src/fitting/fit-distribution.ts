@@ -1,6 +1,6 @@
 import type { Family, FamilyName, FamilyParams } from '../families/family.ts';
 import { extremeDataScale, scaleData, scaleFit, scaleParams } from './data-scale.ts';
-import { extremes } from './extremes.ts';
+import { extremes, rememberingExtremes } from './extremes.ts';
 import type { DistributionFit, FitMethod } from './fit-result.ts';
 import type { LikelihoodModel } from './model.ts';
 import { paramsRecord } from './model.ts';
@@ -53,6 +53,11 @@ export interface FitDistributionOptions {
  * fitDistribution([1, 2], 'binomial'); // throws TypeError: the binomial family's size … must be given
  */
 export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Family, options: FitDistributionOptions = {}): DistributionFit {
+  // The magnitude check and the sample share one min/max pass over a large array.
+  return rememberingExtremes(() => fitOnce(x, family, options));
+}
+
+function fitOnce(x: ArrayLike<number>, family: FamilyName | Family, options: FitDistributionOptions): DistributionFit {
   const fn = 'fitDistribution';
   const model = modelFor(fn, family);
   const c = typeof x === 'object' && x !== null && rescalable(model.family) && !plainMagnitudes(x) ? extremeDataScale(model.family, x) : 1;
@@ -60,7 +65,7 @@ export function fitDistribution(x: ArrayLike<number>, family: FamilyName | Famil
     try {
       const fixed = scaleParams(model.family, options.fixed, c);
       const start = scaleParams(model.family, options.start, c);
-      return scaleFit(fitDistribution(scaleData(x, c), model.family, { ...(fixed && { fixed }), ...(start && { start }) }), 1 / c);
+      return scaleFit(fitOnce(scaleData(x, c), model.family, { ...(fixed && { fixed }), ...(start && { start }) }), 1 / c);
     } catch {
       // The fit on x itself (below) throws the same error, naming the values as given.
     }
