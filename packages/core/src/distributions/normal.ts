@@ -1,5 +1,5 @@
 import { LN_SQRT_2PI, SQRT_2PI, SQRT1_2 } from '../internal/constants.ts';
-import { erf, erfNearOneSigned, erfSmall, erfcSmall, normalUpperTail } from '../internal/erf.ts';
+import { ERX, erf, erfNearOne, erfSmall, erfSmallRatio, erfcSmall, normalUpperTail } from '../internal/erf.ts';
 
 // Beyond |z| = 1.25·√2, erfc's exponential regime: switch to the exactly split exponent.
 const ERFC_SPLIT = 1.25 * Math.SQRT2;
@@ -181,7 +181,7 @@ export function normalIntervalProbability(a: number, b: number, mu = 0, sigma = 
 // Wichura (1988), Algorithm AS 241 (PPND16), Applied Statistics 37(3), 477–484: rational
 // approximations in q = p − ½ for |q| ≤ 0.425 and in r = √(−ln min(p, 1 − p)) beyond, with a
 // separate far-tail branch for r > 5 (p < 1.4e−11); relative accuracy about 1e−16 in the centre and a
-// few ulps in the tails, where one Newton step on the accurate Φ brings it below an ulp.
+// few ulps in the tails, up to 5 ulps once rounded. One Newton step then brings it below an ulp.
 // The published 20-digit coefficients are written as the doubles they round to.
 const A = [
   3.3871328727963665, 133.14166789178438, 1971.5909503065513, 13731.69376550946,
@@ -212,34 +212,20 @@ function poly7(c: readonly [number, number, number, number, number, number, numb
   return ((((((c[7] * r + c[6]) * r + c[5]) * r + c[4]) * r + c[3]) * r + c[2]) * r + c[1]) * r + c[0];
 }
 
-/** The standard normal quantile for 0 < p < 1 (AS 241), in the pieces the array version also calls. */
+/** The standard normal quantile for 0 < p < 1: the array version on a one-point chunk (so the two agree bit for bit). */
 function standardNormalPpf(p: number): number {
-  const q = p - 0.5;
-  if (Math.abs(q) <= 0.425) return quantileCentral(q);
-  // The tail probability t = min(p, 1 − p) (1 − p is exact for p ≥ ½) and x = Φ⁻¹(t) < 0.
-  const tail = q < 0 ? p : 1 - p;
-  const logTail = Math.log(tail);
-  let x = quantileTailEstimate(logTail);
-  if (tail >= MIN_NORMAL) x = quantileTailNewton(x, standardNormalCdf(x), tail, logTail);
-  return q < 0 ? x : -x;
+  ONE_P[0] = p;
+  quantileChunk(ONE_P, ONE_X, 0, 1);
+  return ONE_X[0] as number;
 }
+const ONE_P = new Float64Array(1);
+const ONE_X = new Float64Array(1);
 
-/** Φ⁻¹(½ + q) for |q| ≤ 0.425: AS 241's central rational, then one Newton step. */
-function quantileCentral(q: number): number {
+/** AS 241's central rational: Φ⁻¹(½ + q) for |q| ≤ 0.425, to a few ulps. */
+function centralEstimate(q: number): number {
   const r = 0.180625 - q * q;
-  const x = (q * poly7(A, r)) / poly7(B, r);
-  // Newton on Φ(x) − ½ = q (q = p − ½ is exact): ½·erf(x/√2) − q has no cancellation against ½.
-  // |x/√2| < 1.02 here, so erf is one of its two first pieces (called directly, as in standardNormalCdf).
-  const w = x * SQRT1_2;
-  const erfW = Math.abs(w) < 0.84375 ? erfSmall(w) : erfNearOneSigned(w);
-  // e^(−x²/2) (x²/2 ≤ 1.04) by its Taylor polynomial to the sixth power, within 3e−4 (the rest is
-  // below 1.04⁷/7!): the step corrects a few ulps of x, so a few digits of the density suffice, and
-  // Math.exp (a call per point) was a fifth of the quantile's time.
-  const y = (x * x) / 2;
-  const density = 1 - y * (1 - y * (0.5 - y * (1 / 6 - y * (1 / 24 - y * (1 / 120 - y / 720)))));
-  return x - ((0.5 * erfW - q) * SQRT_2PI) / density;
+  return (q * poly7(A, r)) / poly7(B, r);
 }
-
 
 /** AS 241's estimate of Φ⁻¹(t) < 0 for a tail probability t < 0.075, from ln t. */
 function quantileTailEstimate(logTail: number): number {
@@ -253,10 +239,10 @@ function quantileFarTailEstimate(r: number): number {
 }
 
 /**
- * One Newton step on Φ(x) = t from AS 241's tail estimate x, given Φ(x) (the few-ulp tail Φ):
- * AS 241 alone is up to ~5 ulp off in the tails; the step leaves about (error of Φ)/x², below an
- * ulp. In logs, since φ(x) and t may be tiny: (Φ(x) − t)/φ(x) = (Φ(x)/t − 1)·t/φ(x). Only for
- * normal t: a subnormal t has too few digits to refine against.
+ * One Newton step on Φ(x) = t from AS 241's tail estimate x < −1.25·√2, given Φ(x) (the exactly split
+ * exponential tail, within an ulp or so): AS 241 alone is up to ~5 ulp off in the tails; the step leaves
+ * about (error of Φ)/x², below an ulp. In logs, since φ(x) and t may be tiny:
+ * (Φ(x) − t)/φ(x) = (Φ(x)/t − 1)·t/φ(x). Only for normal t: a subnormal t has too few digits to refine against.
  */
 function quantileTailNewton(x: number, cdf: number, tail: number, logTail: number): number {
   return x - (cdf / tail - 1) * Math.exp(logTail + (x * x) / 2 + LN_SQRT_2PI);
@@ -269,41 +255,31 @@ function quantileTailNewton(x: number, cdf: number, tail: number, logTail: numbe
  * feedback, and left at that code (a deoptimisation) call after call.
  */
 export const NORMAL_ARRAY_CHUNK = 1024;
+/** Per point of a chunk: ln t of a tail probability (NaN elsewhere). */
+const CHUNK_LOG = new Float64Array(NORMAL_ARRAY_CHUNK);
+/** The far-tail points of a chunk: their index, their negative estimate and then Φ of it. */
 const TAIL_INDEX = new Int32Array(NORMAL_ARRAY_CHUNK);
 const TAIL_X = new Float64Array(NORMAL_ARRAY_CHUNK);
-const TAIL_LOG = new Float64Array(NORMAL_ARRAY_CHUNK);
 const TAIL_CDF = new Float64Array(NORMAL_ARRAY_CHUNK);
 
 /**
  * out[i] ← Φ⁻¹(p[i]) for every i (a point that is not a number gives NaN), bit for bit
- * `standardNormalQuantile` (the normal and log-normal families' ppf kernels). The scalar function's
- * pieces run in separate loops, a chunk at a time: first the central probabilities over the whole
- * array, then the tails' AS 241 estimates, their Φ (`standardNormalCdfInPlace`) and their Newton
- * steps. Each chunk function is then compiled by V8 with its per-point pieces inlined into its
- * loop; in one loop calling them all, the pieces exceeded V8's inlining budget and the ones it
- * called returned each result as a boxed double (an allocation per point).
+ * `standardNormalQuantile`, which runs it on a one-point chunk (the normal and log-normal families'
+ * ppf kernels). A chunk at a time, in passes that each are a loop of their own (V8 then inlines each
+ * pass's pieces into its loop; in one loop calling them all they exceeded its inlining budget, and
+ * the pieces it called returned each result as a boxed double, an allocation per point): AS 241's
+ * estimates, then one Newton step on ½·erf(x/√2) = p − ½ where |x| < 1.25·√2 (erf's first two
+ * pieces), and on Φ(x) = t in the tails beyond.
  */
 export function standardNormalQuantileInto(p: ArrayLike<number>, out: Float64Array): void {
   const n = out.length;
-  for (let i0 = 0; i0 < n; i0 += NORMAL_ARRAY_CHUNK) quantileCentralChunk(p, out, i0, Math.min(n, i0 + NORMAL_ARRAY_CHUNK));
-  for (let i0 = 0; i0 < n; i0 += NORMAL_ARRAY_CHUNK) quantileTailChunk(p, out, i0, Math.min(n, i0 + NORMAL_ARRAY_CHUNK));
+  for (let i0 = 0; i0 < n; i0 += NORMAL_ARRAY_CHUNK) quantileChunk(p, out, i0, Math.min(n, i0 + NORMAL_ARRAY_CHUNK));
 }
 
-/** out[i] for the central probabilities of p[i0..i1) (|p − ½| ≤ 0.425); the others are left. */
-function quantileCentralChunk(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
-  for (let i = i0; i < i1; i++) {
-    const q = probabilityAt(p, i) - 0.5;
-    if (Math.abs(q) <= 0.425) out[i] = quantileCentral(q);
-  }
-}
-
-/** out[i] for the other probabilities of p[i0..i1) (tails, 0, 1, NaN), at most NORMAL_ARRAY_CHUNK of them. */
-function quantileTailChunk(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
-  let count = 0;
-  for (let i = i0; i < i1; i++) if (!(Math.abs(probabilityAt(p, i) - 0.5) <= 0.425)) TAIL_INDEX[count++] = i;
-  quantileEstimatePass(p, out, count);
-  standardNormalCdfInPlace(TAIL_CDF, 0, count);
-  quantileNewtonPass(p, out, count);
+function quantileChunk(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
+  quantileEstimatePass(p, out, i0, i1);
+  erfNewtonPass(p, out, i0, i1);
+  tailNewtonPass(p, out, i0, i1);
 }
 
 /** The probability p[i] as a number (NaN for anything else). */
@@ -312,50 +288,116 @@ function probabilityAt(p: ArrayLike<number>, i: number): number {
   return typeof pi === 'number' ? pi : Number.NaN;
 }
 
-/** For the tail points: 0, 1 and invalid p answered in out, else AS 241's estimate in TAIL_X and TAIL_CDF. */
-function quantileEstimatePass(p: ArrayLike<number>, out: Float64Array, count: number): void {
-  for (let k = 0; k < count; k++) {
-    const i = TAIL_INDEX[k] as number;
+/** out[i] ← AS 241's estimate (its central or tail branch), or the answer for 0, 1 and invalid p; ln t of the tails kept. */
+function quantileEstimatePass(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) {
     const pi = probabilityAt(p, i);
-    if (!(pi > 0 && pi < 1)) {
-      out[i] = standardNormalQuantile(pi);
-      TAIL_LOG[k] = Number.NaN;
-      TAIL_CDF[k] = 0;
-      continue;
+    const q = pi - 0.5;
+    if (Math.abs(q) <= 0.425) {
+      out[i] = centralEstimate(q);
+      CHUNK_LOG[i - i0] = Number.NaN;
+    } else if (pi > 0 && pi < 1) {
+      // The tail probability t = min(p, 1 − p) (1 − p is exact for p ≥ ½) and x = Φ⁻¹(t) < 0.
+      const logTail = Math.log(q < 0 ? pi : 1 - pi);
+      const x = quantileTailEstimate(logTail);
+      out[i] = q < 0 ? x : -x;
+      CHUNK_LOG[i - i0] = logTail;
+    } else {
+      out[i] = pi === 0 ? Number.NEGATIVE_INFINITY : pi === 1 ? Number.POSITIVE_INFINITY : Number.NaN;
+      CHUNK_LOG[i - i0] = Number.NaN;
     }
-    const logTail = Math.log(pi < 0.5 ? pi : 1 - pi);
-    const x = quantileTailEstimate(logTail);
-    TAIL_LOG[k] = logTail;
-    TAIL_X[k] = x;
-    TAIL_CDF[k] = x;
   }
 }
 
-/** For the tail points with 0 < p < 1: the Newton step (TAIL_CDF now holds Φ(x)) and the sign. */
-function quantileNewtonPass(p: ArrayLike<number>, out: Float64Array, count: number): void {
+/**
+ * One Newton step on ½·erf(x/√2) = p − ½ for the points whose estimate has |x| < 1.25·√2 (all the
+ * central ones, and the tails' nearest), with its residual to a small fraction of an ulp: the residual
+ * cancels (both sides are near p − ½), so a plainly rounded ½·erf would leave up to ulp(p − ½)/φ(x)
+ * in x — two or three ulps of x for |x| near 1. So w = x/√2 is formed as wh + wl (Dekker's product,
+ * plus x times √½'s own rounding error), erf(wh) as head + tail unrounded (fdlibm's last addition by
+ * Fast2Sum; |wh| < 1.25, its first two pieces), p − ½ as q + qLow (q is rounded for p < ¼),
+ * ½·head − q is exact (Sterbenz), and erf′(w) = (2/√π)·e^(−x²/2) carries wl. Written out here, not
+ * called: this function is then too large for V8 to inline into its callers and is compiled whole,
+ * with erf's pieces inlined into its loop.
+ */
+function erfNewtonPass(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) {
+    const x = out[i] as number;
+    if (!(Math.abs(x) < ERFC_SPLIT)) continue;
+    const pi = p[i] as number;
+    const q = pi - 0.5;
+    // p − ½ is exact for p ≥ ¼ (Sterbenz) but not below: its rounding error, by Fast2Sum (|½| > p).
+    const qLow = pi - (q + 0.5);
+    const wh = x * SQRT1_2;
+    const xs = 134217729 * x;
+    const xh = xs - (xs - x);
+    const xl = x - xh;
+    const wl = xh * SQRT1_2_HEAD - wh + xh * SQRT1_2_REST + xl * SQRT1_2_HEAD + xl * SQRT1_2_REST + x * SQRT1_2_ERROR;
+    const aw = Math.abs(wh);
+    let head: number;
+    let tail: number;
+    if (aw < 0.84375) {
+      const c = wh * erfSmallRatio(wh);
+      head = wh + c;
+      tail = wh - head + c;
+    } else {
+      const pq = erfNearOne(aw - 1);
+      const e0 = wh >= 0 ? ERX : -ERX;
+      const t = wh >= 0 ? pq : -pq;
+      head = e0 + t;
+      tail = e0 - head + t;
+    }
+    // e^(−x²/2) (x²/2 < 1.57) by its Taylor polynomial to the eighth power, within 1e−4 (the rest is
+    // below 1.57⁹/9!): the step corrects a few ulps of x, so a few digits of the density suffice.
+    const y = (x * x) / 2;
+    const density = 1 - y * (1 - y * (0.5 - y * (1 / 6 - y * (1 / 24 - y * (1 / 120 - y * (1 / 720 - y * (1 / 5040 - y / 40320)))))));
+    out[i] = x - (((0.5 * head - q + (0.5 * tail - qLow)) * SQRT_2PI) / density + Math.SQRT2 * wl);
+  }
+}
+
+/** SQRT1_2 split for Dekker's product (26 + 27 bits), and √½ − SQRT1_2 (mpmath). */
+const SQRT1_2_HEAD = (() => {
+  const c = 134217729 * SQRT1_2;
+  return c - (c - SQRT1_2);
+})();
+const SQRT1_2_REST = SQRT1_2 - SQRT1_2_HEAD;
+const SQRT1_2_ERROR = -4.833646656726457e-17;
+
+/** The Newton step on Φ(x) = t for the tail points whose estimate has |x| ≥ 1.25·√2 (Φ of them all in one call). */
+function tailNewtonPass(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
+  let count = 0;
+  for (let i = i0; i < i1; i++) {
+    const x = out[i] as number;
+    const pi = p[i] as number;
+    // Tail points (ln t is NaN elsewhere) far enough out, with a normal t.
+    if (Math.abs(x) >= ERFC_SPLIT && CHUNK_LOG[i - i0] === CHUNK_LOG[i - i0] && (pi < 0.5 ? pi : 1 - pi) >= MIN_NORMAL) {
+      TAIL_INDEX[count] = i;
+      TAIL_X[count] = -Math.abs(x);
+      TAIL_CDF[count++] = -Math.abs(x);
+    }
+  }
+  standardNormalCdfInPlace(TAIL_CDF, 0, count);
   for (let k = 0; k < count; k++) {
-    const logTail = TAIL_LOG[k] as number;
-    if (Number.isNaN(logTail)) continue;
     const i = TAIL_INDEX[k] as number;
     const pi = p[i] as number;
     const tail = pi < 0.5 ? pi : 1 - pi;
-    let x = TAIL_X[k] as number;
-    if (tail >= MIN_NORMAL) x = quantileTailNewton(x, TAIL_CDF[k] as number, tail, logTail);
+    const x = quantileTailNewton(TAIL_X[k] as number, TAIL_CDF[k] as number, tail, CHUNK_LOG[i - i0] as number);
     out[i] = pi < 0.5 ? x : -x;
   }
 }
 
+/** A tail probability below this (subnormal) keeps AS 241's estimate. */
 const MIN_NORMAL = 2 ** -1022;
 
 /**
  * The normal quantile (inverse CDF): the x with P(X ≤ x) = p.
  *
- * Computes Φ⁻¹(p)·σ + μ with Wichura's AS 241 (PPND16), including its far-tail branch, and in the
- * tails (p < 0.075 or p > 0.925) one Newton step on the accurate {@link normalCdf}. Measured
- * against mpmath at ~250 probabilities from 2.2e−308 to 1 − 1e−16 (test/fixtures/differential.py):
- * within 1 ulp of Φ⁻¹(p) everywhere (AS 241 alone, like scipy's ndtri, is up to a few ulps off in
- * the tails); for subnormal p (< 2.2e−308, which carries fewer digits itself) AS 241 is used
- * unrefined. Ports `scipy.stats.norm.ppf` (scipy.special.ndtri); the algorithm is Wichura (1988),
+ * Computes Φ⁻¹(p)·σ + μ with Wichura's AS 241 (PPND16), including its far-tail branch, then one
+ * Newton step: on ½·erf(x/√2) = p − ½ with its residual in extra precision where |x| < 1.77, on the
+ * accurate {@link normalCdf} in the tails beyond. Measured against mpmath at 2,150 probabilities from
+ * 2.2e−308 to 1 − 1e−16 (test/fixtures/differential.py) and 8,000 more: within 0.8 ulp of Φ⁻¹(p)
+ * (AS 241 alone, like scipy's ndtri, is up to 5 ulps off); for subnormal p (< 2.2e−308, which
+ * carries fewer digits itself) AS 241 is used unrefined, within 2 ulps. Ports `scipy.stats.norm.ppf` (scipy.special.ndtri); the algorithm is Wichura (1988),
  * Applied Statistics 37(3).
  *
  * @param p - The probability in [0, 1]; 0 gives −Infinity and 1 gives +Infinity.

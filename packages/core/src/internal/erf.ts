@@ -13,7 +13,8 @@
 
 import { expNearlyRounded } from '../random/accurate-exp.ts';
 
-const ERX = 8.45062911510467529297e-1;
+/** fdlibm's erx: erf(1) rounded to 24 bits, the constant of erf on [0.84375, 1.25). */
+export const ERX = 8.45062911510467529297e-1;
 const EFX = 1.28379167095512586316e-1;
 
 // erf on [0, 0.84375)
@@ -140,7 +141,7 @@ export function normalUpperTail(a: number): number {
 }
 
 /** erf(x) − x over x on [0, 0.84375): the rational R(x²). */
-function erfSmallRatio(x: number): number {
+export function erfSmallRatio(x: number): number {
   const z = x * x;
   const r = PP0 + z * (PP1 + z * (PP2 + z * (PP3 + z * PP4)));
   const s = 1 + z * (QQ1 + z * (QQ2 + z * (QQ3 + z * (QQ4 + z * QQ5))));
@@ -148,7 +149,7 @@ function erfSmallRatio(x: number): number {
 }
 
 /** erf(1 + s) − c on [0.84375, 1.25): the rational P1(s)/Q1(s). */
-function erfNearOne(s: number): number {
+export function erfNearOne(s: number): number {
   const p = PA0 + s * (PA1 + s * (PA2 + s * (PA3 + s * (PA4 + s * (PA5 + s * PA6)))));
   const q = 1 + s * (QA1 + s * (QA2 + s * (QA3 + s * (QA4 + s * (QA5 + s * QA6)))));
   return p / q;
