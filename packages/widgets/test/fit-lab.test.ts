@@ -119,6 +119,23 @@ describe('<mle-fit-lab>', () => {
     await waitFor(() => firstCell(el, 'normal', 'ks').includes('p = '), 60_000);
   });
 
+  it('the preset menu says "(your data)" while the reader’s own numbers are fitted, and a preset chosen brings its data back', async () => {
+    const el = await mount<FitLab>('<mle-fit-lab data="1.2 3.4 2.2 5.1 0.7" families="normal" lang="en"></mle-fit-lab>', 60_000);
+    await fitted(el);
+    const menu = () => [...shadow(el).querySelectorAll('select')].find((s) => s.parentElement?.querySelector('label')?.textContent === 'Preset data') as HTMLSelectElement;
+    expect(menu().selectedOptions[0]?.textContent).toBe('(your data)');
+    expect(menu().selectedOptions[0]?.disabled).toBe(true);
+    expect(text(el, 'source')).toBe('5 values read');
+    const rendered = nextRender(el);
+    menu().value = 'precip';
+    menu().dispatchEvent(new Event('change'));
+    await rendered;
+    await fitted(el);
+    expect(menu().value).toBe('precip');
+    expect(menu().querySelector('option[data-own-data]')).toBeNull();
+    expect(text(el, 'source')).toContain('Statistical Abstracts of the United States');
+  });
+
   it('bad input: an empty paste, a file of text, absurd values', async () => {
     const el = await mount<FitLab>('<mle-fit-lab data="hello world\nfoo bar" lang="en"></mle-fit-lab>', 60_000);
     await waitFor(() => el.hasAttribute('data-error'));

@@ -60,6 +60,7 @@ const TEXT = {
   large: { zh: '已粘贴 {size} 个字符（太长，不在文本框中显示）。', en: 'Pasted {size} characters (too long to show in the box).' },
   skipped: { zh: '{count} 处无法读取、已跳过：', en: '{count} tokens skipped: ' },
   read: { zh: '读取了 {n} 个数值', en: '{n} values read' },
+  ownData: { zh: '（你的数据）', en: '(your data)' },
   decimalComma: { zh: '（逗号按小数点读：数值之间用分号或制表符分隔）', en: ' (commas read as decimal marks: the values are separated by semicolons or tabs)' },
   noValues: { zh: '没有读到任何数值：请粘贴数字，或选择一个预设。', en: 'No numbers could be read: paste numbers, or choose a preset.' },
   unknownFamily: { zh: 'families 中的 “{name}” 不是本实验支持的分布族；可选：{list}。', en: 'families: “{name}” is not a family this lab fits; choose from {list}.' },
@@ -202,6 +203,8 @@ export class FitLab extends MleWidget {
   private columnSelect!: HTMLSelectElement;
   private columnLabel!: HTMLLabelElement;
   private sourceNote!: HTMLElement;
+  /** The preset and seed controls (the preset menu says when the reader's own data are fitted instead). */
+  private presetControls!: HTMLElement;
   private skippedNote!: HTMLElement;
   private skippedList!: HTMLUListElement;
   private skippedDetails!: HTMLDetailsElement;
@@ -362,11 +365,12 @@ export class FitLab extends MleWidget {
     charts.className = 'fl-charts';
     charts.append(this.boxes.qq, this.boxes.pp);
     this.code = codeBlock(this.uiLang);
+    this.presetControls = this.controlsFor(['preset', 'seed']);
     const actions = this.actionBar(async () => this.csvColumns());
     body.append(
       style,
       input,
-      this.controlsFor(['preset', 'seed']),
+      this.presetControls,
       this.sourceNote,
       this.skippedNote,
       this.skippedDetails,
@@ -509,6 +513,31 @@ export class FitLab extends MleWidget {
     return handle;
   }
 
+  /**
+   * While the reader's own numbers (pasted, dropped, from the URL or the data attribute) are fitted,
+   * the preset menu shows "(your data)" — an option that cannot be chosen — instead of the preset
+   * whose data are not on screen; choosing a preset brings that preset's data back as before.
+   */
+  private markPresetMenu(own: boolean): void {
+    const select = this.presetControls.querySelector('select');
+    if (!select) return;
+    let marker = select.querySelector<HTMLOptionElement>('option[data-own-data]');
+    if (own) {
+      if (!marker) {
+        marker = document.createElement('option');
+        marker.dataset['ownData'] = '';
+        marker.value = '';
+        marker.disabled = true;
+        marker.textContent = TEXT.ownData[this.uiLang];
+        select.prepend(marker);
+      }
+      select.value = '';
+    } else if (marker) {
+      marker.remove();
+      select.value = this.state['preset'] as string;
+    }
+  }
+
   private showSource(source: SourceKey): void {
     const lang = this.uiLang;
     const loaded = this.loaded;
@@ -517,6 +546,7 @@ export class FitLab extends MleWidget {
     const what = source.kind === 'preset' ? `${(SEEDED[source.preset] as (typeof SEEDED)[string]).label[lang]}, seed ${source.seed}` : real ? `${real.label[lang]}. ${real.source[lang]}` : '';
     const decimal = loaded?.decimal === ',' ? TEXT.decimalComma[lang] : '';
     this.sourceNote.textContent = `${fillTemplate(TEXT.read[lang], { n: formatCount(n, lang) })}${decimal}${what ? ` — ${what}` : ''}`;
+    this.markPresetMenu(source.kind === 'text' && real === undefined);
     // Columns: offered when a line holds several fields.
     const columns = loaded?.columns ?? [];
     this.columnLabel.hidden = columns.length < 2;
