@@ -2,7 +2,7 @@ import { normalPpf } from '../distributions/normal.ts';
 import type { RandomState } from '../random/random-state.ts';
 import { betaI, betaIc, logBetaI, logBetaIc } from '../special/incomplete-beta.ts';
 import { logGamma } from '../special/log-gamma.ts';
-import { discreteQuantile } from './discrete-quantile.ts';
+import { discreteIsf, discretePpf } from './discrete-quantile.ts';
 import type { Family, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
 import { logBinomialRaw } from './saddle-point.ts';
@@ -108,14 +108,14 @@ export const negativeBinomialFamily: Family = {
     const mu = num(params.mu);
     if (!valid(size, mu) || !(p >= 0 && p <= 1)) return Number.NaN;
     if (p === 1) return Number.POSITIVE_INFINITY;
-    return discreteQuantile((k) => tail(k, size, mu, false, false) >= p, guess(size, mu, normalPpf(p)), 0, Number.POSITIVE_INFINITY);
+    return discretePpf(p, (k) => tail(k, size, mu, false, false), (k) => tail(k, size, mu, true, false), guess(size, mu, normalPpf(p)), 0, Number.POSITIVE_INFINITY);
   },
   isf(q: number, params: FamilyParams): number {
     const size = num(params.size);
     const mu = num(params.mu);
     if (!valid(size, mu) || !(q >= 0 && q <= 1)) return Number.NaN;
     if (q === 0) return Number.POSITIVE_INFINITY;
-    return discreteQuantile((k) => tail(k, size, mu, true, false) <= q, guess(size, mu, -normalPpf(q)), 0, Number.POSITIVE_INFINITY);
+    return discreteIsf(q, (k) => tail(k, size, mu, false, false), (k) => tail(k, size, mu, true, false), guess(size, mu, -normalPpf(q)), 0, Number.POSITIVE_INFINITY);
   },
   mean(params: FamilyParams): number {
     const size = num(params.size);
