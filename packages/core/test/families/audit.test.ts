@@ -4,6 +4,7 @@ import { familyPpfArray } from '../../src/families/family-arrays.ts';
 import type { FamilyParams } from '../../src/families/family.ts';
 import { gammaFamily } from '../../src/families/gamma.ts';
 import { geometricFamily } from '../../src/families/geometric.ts';
+import { negativeBinomialFamily } from '../../src/families/negative-binomial.ts';
 import { getFamily } from '../../src/families/registry.ts';
 import { uniformFamily } from '../../src/families/uniform.ts';
 import data from '../fixtures/family_audit.json' with { type: 'json' };
@@ -81,6 +82,15 @@ describe('uniform quantiles from the nearer end', () => {
       // Before: isf(1 − 1e−15) on [0, 6.2e−5] was 6.78e−20 for 6.16e−20 (max − q·(max − min) cancelled).
       const v = c.upper ? uniformFamily.isf(c.p, params) : uniformFamily.ppf(c.p, params);
       expectClose(v, c.value, { rel: 1e-14 });
+    });
+  }
+});
+
+describe('negative binomial log pmf where size ≫ x', () => {
+  for (const c of data.nbinom) {
+    it(`size ${c.size}, mu ${c.mu} at x = ${c.x}`, () => {
+      // Before: 0.05 off at size 1e13, μ 1e6 (R's −μ for size·ln p); 1.2e−11 at size 1e17, x = 1e6.
+      expectClose(negativeBinomialFamily.logPdf(c.x, { size: c.size, mu: c.mu }), c.logPdf, { rel: 1e-12 });
     });
   }
 });
