@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bernoulliFamily } from '../../src/families/bernoulli.ts';
+import { binomialFamily } from '../../src/families/binomial.ts';
 import { familyPpfArray } from '../../src/families/family-arrays.ts';
 import type { FamilyParams } from '../../src/families/family.ts';
 import { gammaFamily } from '../../src/families/gamma.ts';
@@ -91,6 +92,15 @@ describe('negative binomial log pmf where size ≫ x', () => {
     it(`size ${c.size}, mu ${c.mu} at x = ${c.x}`, () => {
       // Before: 0.05 off at size 1e13, μ 1e6 (R's −μ for size·ln p); 1.2e−11 at size 1e17, x = 1e6.
       expectClose(negativeBinomialFamily.logPdf(c.x, { size: c.size, mu: c.mu }), c.logPdf, { rel: 1e-12 });
+    });
+  }
+});
+
+describe('binomial log pmf near x = n', () => {
+  for (const c of data.binom) {
+    it(`size ${c.size}, prob ${c.prob} at x = ${c.x}`, () => {
+      // Before: 1.4e−9 relative off at n = 3.4e8, x = n − 1 (log1p(−x/n) of a rounded x/n).
+      expectClose(binomialFamily.logPdf(c.x, { size: c.size, prob: c.prob }), c.logPdf, { rel: 1e-12 });
     });
   }
 });
