@@ -73,7 +73,9 @@ export const bernoulliFamily: Family = {
   ppf(p: number, params: FamilyParams): number {
     const prob = num(params.prob);
     if (!valid(prob) || !(p >= 0 && p <= 1)) return Number.NaN;
-    return p <= 1 - prob ? 0 : 1;
+    // cdf(0) = 1 − prob ≥ p, decided exactly: 1 − p is exact above ½, 1 − prob is exact when prob ≥ ½,
+    // and when both are below ½ the answer is 0 either way.
+    return (p > 0.5 ? prob <= 1 - p : p <= 1 - prob) ? 0 : 1;
   },
   isf(q: number, params: FamilyParams): number {
     const prob = num(params.prob);

@@ -1,7 +1,7 @@
 import { normalPpf } from '../distributions/normal.ts';
 import type { RandomState } from '../random/random-state.ts';
 import { betaI, betaIc, logBetaI, logBetaIc } from '../special/incomplete-beta.ts';
-import { discreteQuantile } from './discrete-quantile.ts';
+import { discreteIsf, discretePpf } from './discrete-quantile.ts';
 import type { Family, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, countParameter, num, probabilityParameter } from './parameters.ts';
 import { logBinomialRaw } from './saddle-point.ts';
@@ -102,13 +102,13 @@ export const binomialFamily: Family = {
     const size = num(params.size);
     const prob = num(params.prob);
     if (!valid(size, prob) || !(p >= 0 && p <= 1)) return Number.NaN;
-    return discreteQuantile((k) => tail(k, size, prob, false, false) >= p, guess(size, prob, normalPpf(p)), 0, size);
+    return discretePpf(p, (k) => tail(k, size, prob, false, false), (k) => tail(k, size, prob, true, false), guess(size, prob, normalPpf(p)), 0, size);
   },
   isf(q: number, params: FamilyParams): number {
     const size = num(params.size);
     const prob = num(params.prob);
     if (!valid(size, prob) || !(q >= 0 && q <= 1)) return Number.NaN;
-    return discreteQuantile((k) => tail(k, size, prob, true, false) <= q, guess(size, prob, -normalPpf(q)), 0, size);
+    return discreteIsf(q, (k) => tail(k, size, prob, false, false), (k) => tail(k, size, prob, true, false), guess(size, prob, -normalPpf(q)), 0, size);
   },
   mean(params: FamilyParams): number {
     const size = num(params.size);

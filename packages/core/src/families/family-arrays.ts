@@ -70,18 +70,22 @@ function mapDiscreteSteps(out: Float64Array, kind: FamilyKind, f: PointFunction,
 }
 
 /**
- * mapPoints for a discrete ppf. The ppf is the smallest k with cdf(k) ≥ p, so once an answer k has come
- * up twice in a row, cdf(k − 1) and cdf(k) are computed and every later p in (cdf(k − 1), cdf(k)]
- * returns k without a search: a fine grid of probabilities costs a few evaluations per integer, and
- * the answers are those of the scalar ppf wherever the computed cdf is monotone (as it is up to rounding).
+ * mapPoints for a discrete ppf. The ppf is the smallest k with cdf(k) ≥ p (tested as sf(k) ≤ 1 − p
+ * above p = ½, see discretePpf), so once an answer k has come up twice in a row, cdf and sf at k − 1
+ * and k are computed and every later p in (cdf(k − 1), cdf(k)] (for p ≤ ½), or with 1 − p in
+ * [sf(k), sf(k − 1)) (for p > ½), returns k without a search: a fine grid of probabilities costs a few
+ * evaluations per integer, and the answers are those of the scalar ppf wherever the computed cdf and
+ * sf are monotone (as they are up to rounding).
  */
-function mapDiscretePpf(out: Float64Array, ppf: PointFunction, cdf: PointFunction, p: ArrayLike<number>, params: FamilyParams): Float64Array {
+function mapDiscretePpf(out: Float64Array, ppf: PointFunction, cdf: PointFunction, sf: PointFunction, p: ArrayLike<number>, params: FamilyParams): Float64Array {
   let last = Number.NaN;
   let below = Number.NaN; // cdf(last − 1) once known, else NaN (so no p falls in the interval)
   let at = Number.NaN; // cdf(last)
+  let sfBelow = Number.NaN; // sf(last − 1)
+  let sfAt = Number.NaN; // sf(last)
   for (let i = 0; i < out.length; i++) {
     const pi = p[i] as number;
-    if (pi > below && pi <= at && pi < 1) {
+    if (pi <= 0.5 ? pi > below && pi <= at : pi < 1 && 1 - pi < sfBelow && 1 - pi >= sfAt) {
       out[i] = last;
       continue;
     }
@@ -89,9 +93,13 @@ function mapDiscretePpf(out: Float64Array, ppf: PointFunction, cdf: PointFunctio
     if (k === last && Number.isFinite(k) && Number.isNaN(at)) {
       below = cdf(k - 1, params);
       at = cdf(k, params);
+      sfBelow = sf(k - 1, params);
+      sfAt = sf(k, params);
     } else if (k !== last) {
       below = Number.NaN;
       at = Number.NaN;
+      sfBelow = Number.NaN;
+      sfAt = Number.NaN;
     }
     last = k;
     out[i] = k;
@@ -188,5 +196,5 @@ export function familyPpfArray(family: Family, p: ArrayLike<number>, params: Fam
   const result = prepare('familyPpfArray', family, p, params, out);
   const kernel = family.arrayKernels?.ppf;
   if (kernel !== undefined) return kernel(p, params, result);
-  return family.kind === 'discrete' ? mapDiscretePpf(result, family.ppf, family.cdf, p, params) : mapPoints(result, family.ppf, p, params);
+  return family.kind === 'discrete' ? mapDiscretePpf(result, family.ppf, family.cdf, family.sf, p, params) : mapPoints(result, family.ppf, p, params);
 }

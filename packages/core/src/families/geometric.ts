@@ -1,6 +1,6 @@
 import { log1mExp } from '../internal/log-exp.ts';
 import type { RandomState } from '../random/random-state.ts';
-import { discreteQuantile } from './discrete-quantile.ts';
+import { discreteIsf, discretePpf } from './discrete-quantile.ts';
 import type { Family, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, probabilityParameter } from './parameters.ts';
 
@@ -33,8 +33,8 @@ function logPmf(x: number, prob: number): number {
  * `dgeom(x, prob)`, scipy's `geom(prob, loc=-1)`, on 0, 1, 2, ….
  *
  * logPdf(k) = ln p + k·log1p(−p); sf(x) = (1 − p)^(⌊x⌋+1) as exp((⌊x⌋ + 1)·log1p(−p)); cdf
- * −expm1 of the same; ppf the smallest k with cdf(k) ≥ p, from ⌈log1p(−q)/log1p(−p)⌉ − 1 and a
- * check of its neighbours (scipy's geom._ppf); mean (1 − p)/p; variance (1 − p)/p². `sample` is
+ * −expm1 of the same; ppf the smallest k with cdf(k) ≥ p (decided on the sf above ½), from
+ * ⌈log1p(−q)/log1p(−p)⌉ − 1 and a check of its neighbours (scipy's geom._ppf); mean (1 − p)/p; variance (1 − p)/p². `sample` is
  * `np.random.geometric(prob, size) - 1`.
  *
  * @example
@@ -76,11 +76,10 @@ export const geometricFamily: Family = {
     if (!valid(prob) || !(p >= 0 && p <= 1)) return Number.NaN;
     if (prob === 1) return 0;
     if (p === 1) return Number.POSITIVE_INFINITY;
-    // scipy's geom._ppf: the closed form, then its neighbours checked against the computed cdf.
-    const k = Math.max(Math.ceil(Math.log1p(-p) / Math.log1p(-prob)) - 1, 0);
-    const reached = (j: number) => -Math.expm1(logSf(j, prob)) >= p;
-    if (reached(k)) return k > 0 && reached(k - 1) ? discreteQuantile(reached, k - 1, 0, Number.POSITIVE_INFINITY) : k;
-    return discreteQuantile(reached, k + 1, 0, Number.POSITIVE_INFINITY);
+    // scipy's geom._ppf: the closed form, then its neighbours checked against the computed cdf (the
+    // sf above p = ½, see discretePpf).
+    const guess = Math.ceil(Math.log1p(-p) / Math.log1p(-prob)) - 1;
+    return discretePpf(p, (k) => -Math.expm1(logSf(k, prob)), (k) => Math.exp(logSf(k, prob)), guess, 0, Number.POSITIVE_INFINITY);
   },
   isf(q: number, params: FamilyParams): number {
     const prob = num(params.prob);
@@ -88,7 +87,7 @@ export const geometricFamily: Family = {
     if (prob === 1) return 0;
     if (q === 0) return Number.POSITIVE_INFINITY;
     const guess = Math.ceil(Math.log(q) / Math.log1p(-prob)) - 1;
-    return discreteQuantile((k) => Math.exp(logSf(k, prob)) <= q, guess, 0, Number.POSITIVE_INFINITY);
+    return discreteIsf(q, (k) => -Math.expm1(logSf(k, prob)), (k) => Math.exp(logSf(k, prob)), guess, 0, Number.POSITIVE_INFINITY);
   },
   mean(params: FamilyParams): number {
     const prob = num(params.prob);

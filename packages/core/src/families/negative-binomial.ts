@@ -1,11 +1,11 @@
 import { normalPpf } from '../distributions/normal.ts';
 import type { RandomState } from '../random/random-state.ts';
 import { betaI, betaIc, logBetaI, logBetaIc } from '../special/incomplete-beta.ts';
-import { logGamma } from '../special/log-gamma.ts';
-import { discreteQuantile } from './discrete-quantile.ts';
+import { log1pmx } from '../special/log1pmx.ts';
+import { discreteIsf, discretePpf } from './discrete-quantile.ts';
 import type { Family, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
-import { logBinomialRaw } from './saddle-point.ts';
+import { logBinomialRaw, logPoissonRaw } from './saddle-point.ts';
 
 // The negative binomial family in R's mean parametrisation, dnbinom(x, size, mu = mu): failures
 // before the size-th success, success probability p = size/(size + mu); scipy's
@@ -27,10 +27,22 @@ function logPmf(x: number, size: number, mu: number): number {
   if (x < 0 || !Number.isInteger(x)) return Number.NEGATIVE_INFINITY;
   if (x === Number.POSITIVE_INFINITY) return Number.NEGATIVE_INFINITY;
   if (x === 0) return size * (size < mu ? Math.log(size / (size + mu)) : Math.log1p(-mu / (size + mu)));
-  if (x < 1e-10 * size) {
-    // size ≫ x: the Poisson limit with its first correction.
-    const lp = size < mu ? Math.log(size / (1 + size / mu)) : Math.log(mu / (1 + mu / size));
-    return x * lp - mu - logGamma(x + 1) + Math.log1p((x * (x - 1)) / (2 * size));
+  if (x < 1e-5 * size) {
+    // size ≫ x: Γ(x + size)/Γ(size) = size^x·Π(1 + j/size), so with λ = size·q = μ/(1 + μ/size)
+    // ln f = [x ln λ − λ − ln x!] + (λ + size·ln p) + Σ_{j<x} log1p(j/size): the bracket is the Poisson
+    // saddle point (no cancellation between x ln λ and ln x!), λ + size·ln p = −size·(log1p(t) −
+    // t/(1 + t)) = −size·(log1pmx(t) + t²/(1 + t)) with t = μ/size, and the sum is
+    // S₁/size − S₂/(2·size²) + S₃/(3·size³) with S_k = Σ_{j<x} j^k (the next term is below x·1e−21 for
+    // x < 1e−5·size). R's dnbinom_mu (used below 1e−10·size) writes −μ for size·ln p, dropping
+    // μ²/(2·size) (0.05 off at size 1e13, μ 1e6), and log1p(S₁/size) for the sum (1.2e−11 off at
+    // size 1e17, x = 1e6); above its threshold the binomial saddle point loses 1e−10 to size + x.
+    const lambda = size < mu ? size / (1 + size / mu) : mu / (1 + mu / size);
+    const t = mu / size;
+    const u = 1 / size;
+    const s1 = (x * (x - 1)) / 2;
+    const s2 = ((x - 1) * x * (2 * x - 1)) / 6;
+    const sum = u * (s1 - u * (s2 / 2 - (u * s1 * s1) / 3));
+    return logPoissonRaw(x, lambda) - size * (log1pmx(t) + (t * t) / (1 + t)) + sum;
   }
   return Math.log(size / (size + x)) + logBinomialRaw(size, x + size, size / (size + mu), mu / (size + mu));
 }
@@ -108,14 +120,14 @@ export const negativeBinomialFamily: Family = {
     const mu = num(params.mu);
     if (!valid(size, mu) || !(p >= 0 && p <= 1)) return Number.NaN;
     if (p === 1) return Number.POSITIVE_INFINITY;
-    return discreteQuantile((k) => tail(k, size, mu, false, false) >= p, guess(size, mu, normalPpf(p)), 0, Number.POSITIVE_INFINITY);
+    return discretePpf(p, (k) => tail(k, size, mu, false, false), (k) => tail(k, size, mu, true, false), guess(size, mu, normalPpf(p)), 0, Number.POSITIVE_INFINITY);
   },
   isf(q: number, params: FamilyParams): number {
     const size = num(params.size);
     const mu = num(params.mu);
     if (!valid(size, mu) || !(q >= 0 && q <= 1)) return Number.NaN;
     if (q === 0) return Number.POSITIVE_INFINITY;
-    return discreteQuantile((k) => tail(k, size, mu, true, false) <= q, guess(size, mu, -normalPpf(q)), 0, Number.POSITIVE_INFINITY);
+    return discreteIsf(q, (k) => tail(k, size, mu, false, false), (k) => tail(k, size, mu, true, false), guess(size, mu, -normalPpf(q)), 0, Number.POSITIVE_INFINITY);
   },
   mean(params: FamilyParams): number {
     const size = num(params.size);

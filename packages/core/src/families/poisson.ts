@@ -1,7 +1,7 @@
 import { normalPpf } from '../distributions/normal.ts';
 import type { RandomState } from '../random/random-state.ts';
 import { gammaP, gammaQ, logGammaP, logGammaQ } from '../special/incomplete-gamma.ts';
-import { discreteQuantile } from './discrete-quantile.ts';
+import { discreteIsf, discretePpf } from './discrete-quantile.ts';
 import type { Family, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
 import { logPoissonRaw } from './saddle-point.ts';
@@ -83,13 +83,13 @@ export const poissonFamily: Family = {
     const lambda = num(params.lambda);
     if (!valid(lambda) || !(p >= 0 && p <= 1)) return Number.NaN;
     if (p === 1) return Number.POSITIVE_INFINITY;
-    return discreteQuantile((k) => cdf(k, lambda) >= p, guess(lambda, normalPpf(p)), 0, Number.POSITIVE_INFINITY);
+    return discretePpf(p, (k) => cdf(k, lambda), (k) => sf(k, lambda), guess(lambda, normalPpf(p)), 0, Number.POSITIVE_INFINITY);
   },
   isf(q: number, params: FamilyParams): number {
     const lambda = num(params.lambda);
     if (!valid(lambda) || !(q >= 0 && q <= 1)) return Number.NaN;
     if (q === 0) return Number.POSITIVE_INFINITY;
-    return discreteQuantile((k) => sf(k, lambda) <= q, guess(lambda, -normalPpf(q)), 0, Number.POSITIVE_INFINITY);
+    return discreteIsf(q, (k) => cdf(k, lambda), (k) => sf(k, lambda), guess(lambda, -normalPpf(q)), 0, Number.POSITIVE_INFINITY);
   },
   mean(params: FamilyParams): number {
     const lambda = num(params.lambda);
