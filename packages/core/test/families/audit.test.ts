@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bernoulliFamily } from '../../src/families/bernoulli.ts';
+import { betaFamily } from '../../src/families/beta.ts';
 import { binomialFamily } from '../../src/families/binomial.ts';
 import { familyPpfArray } from '../../src/families/family-arrays.ts';
 import type { FamilyParams } from '../../src/families/family.ts';
@@ -101,6 +102,15 @@ describe('binomial log pmf near x = n', () => {
     it(`size ${c.size}, prob ${c.prob} at x = ${c.x}`, () => {
       // Before: 1.4e−9 relative off at n = 3.4e8, x = n − 1 (log1p(−x/n) of a rounded x/n).
       expectClose(binomialFamily.logPdf(c.x, { size: c.size, prob: c.prob }), c.logPdf, { rel: 1e-12 });
+    });
+  }
+});
+
+describe('beta log density with one large shape (the binomial saddle point given the exact b − 1)', () => {
+  for (const c of data.beta) {
+    it(`shape1 ${c.shape1}, shape2 ${c.shape2} at x = ${c.x}`, () => {
+      // Before: 4.2e−12 relative off at a = 9015, b = 3.7 (n − x from the rounded a + b − 2).
+      expectClose(betaFamily.logPdf(c.x, { shape1: c.shape1, shape2: c.shape2 }), c.logPdf, { rel: 1e-12 });
     });
   }
 });
