@@ -32,7 +32,7 @@ function logPdf(x: number, a: number, b: number): number {
     return b < 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   }
   if (a <= 2 || b <= 2) return (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBeta(a, b);
-  return Math.log(a + b - 1) + logBinomialRaw(a - 1, a + b - 2, x, 1 - x);
+  return Math.log(a + b - 1) + logBinomialRaw(a - 1, a + b - 2, x, 1 - x, b - 1);
 }
 
 /** x clamped into [0, 1] (the incomplete beta functions' domain); NaN for invalid parameters. */

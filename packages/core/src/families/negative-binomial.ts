@@ -44,7 +44,7 @@ function logPmf(x: number, size: number, mu: number): number {
     const sum = u * (s1 - u * (s2 / 2 - (u * s1 * s1) / 3));
     return logPoissonRaw(x, lambda) - size * (log1pmx(t) + (t * t) / (1 + t)) + sum;
   }
-  return Math.log(size / (size + x)) + logBinomialRaw(size, x + size, size / (size + mu), mu / (size + mu));
+  return Math.log(size / (size + x)) + logBinomialRaw(size, x + size, size / (size + mu), mu / (size + mu), x);
 }
 
 /**

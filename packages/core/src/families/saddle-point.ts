@@ -22,9 +22,11 @@ export function logPoissonRaw(x: number, lambda: number): number {
 
 /**
  * ln(C(n, x) p^x q^(n − x)) for real 0 ≤ x ≤ n, with q = 1 − p given separately so that neither
- * loses digits (R's dbinom_raw(x, n, p, q, log = TRUE)).
+ * loses digits (R's dbinom_raw(x, n, p, q, log = TRUE)). A caller whose n is a rounded sum (the
+ * beta's a + b − 2, the negative binomial's x + size) passes the exact n − x too: from the rounded n
+ * it would carry an ulp of n (9e−13 at n = 9e3), and the log density moves by that times a few.
  */
-export function logBinomialRaw(x: number, n: number, p: number, q: number): number {
+export function logBinomialRaw(x: number, n: number, p: number, q: number, nMinusX: number = n - x): number {
   if (p === 0) return x === 0 ? 0 : Number.NEGATIVE_INFINITY;
   if (q === 0) return x === n ? 0 : Number.NEGATIVE_INFINITY;
   if (x === 0) {
@@ -33,9 +35,9 @@ export function logBinomialRaw(x: number, n: number, p: number, q: number): numb
   }
   if (x === n) return q < 0.1 ? -binomialDeviance(n, n * p) - n * q : n * Math.log(p);
   if (x < 0 || x > n) return Number.NEGATIVE_INFINITY;
-  const lc = stirlingError(n) - stirlingError(x) - stirlingError(n - x) - binomialDeviance(x, n * p) - binomialDeviance(n - x, n * q);
-  // ln(1 − x/n) as ln((n − x)/n) where x ≥ n/2: n − x is exact there (Sterbenz), while x/n near 1
-  // keeps only 1.1e−16 of absolute accuracy (n = 9.1e8, x = n − 1: 1.3e−8 off the log pmf).
-  const lf = LN_2PI + Math.log(x) + (x >= n / 2 ? Math.log((n - x) / n) : Math.log1p(-x / n));
+  const lc = stirlingError(n) - stirlingError(x) - stirlingError(nMinusX) - binomialDeviance(x, n * p) - binomialDeviance(nMinusX, n * q);
+  // ln(1 − x/n) as ln((n − x)/n) where x ≥ n/2 (n − x is exact there, Sterbenz, or given), while x/n
+  // near 1 keeps only 1.1e−16 of absolute accuracy (n = 9.1e8, x = n − 1: 1.3e−8 off the log pmf).
+  const lf = LN_2PI + Math.log(x) + (x >= n / 2 ? Math.log(nMinusX / n) : Math.log1p(-x / n));
   return lc - 0.5 * lf;
 }

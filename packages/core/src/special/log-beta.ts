@@ -7,8 +7,11 @@ import { log1pmx } from './log1pmx.ts';
 import { stirlingError } from './stirling-error.ts';
 
 /**
- * ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), accurate to about 1e−15 relative also when one
- * argument is huge (where the three log-gammas would cancel to nothing).
+ * ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), accurate to 2e−15 relative + 4e−15 absolute also
+ * when one argument is huge (where the three log-gammas would cancel to nothing). The absolute part
+ * matters only near the zeros of ln B (B(a, b) = 1), where terms of size 1 to 13 cancel: there the
+ * error is their rounding, not a fraction of ln B (1.2e−12 relative at a = 0.09, b = 2.9e11, where
+ * ln B = −9.7e−5; measured against mpmath over 40,000 random pairs in [1e−3, 1e12]²).
  *
  * Method, with a ≤ b and δ Stirling's error (`stirlingError`): for a ≥ 10,
  * ln B = ln √(2π) − ½ ln(a + b) + (a − ½) ln(a/(a + b)) + (b − ½) ln(b/(a + b)) + δ(a) + δ(b) − δ(a + b);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { bernoulliFamily } from '../../src/families/bernoulli.ts';
+import { betaFamily } from '../../src/families/beta.ts';
 import { binomialFamily } from '../../src/families/binomial.ts';
 import { familyPpfArray } from '../../src/families/family-arrays.ts';
 import type { FamilyParams } from '../../src/families/family.ts';
 import { gammaFamily } from '../../src/families/gamma.ts';
 import { geometricFamily } from '../../src/families/geometric.ts';
+import { lognormalFamily } from '../../src/families/lognormal.ts';
 import { negativeBinomialFamily } from '../../src/families/negative-binomial.ts';
 import { getFamily } from '../../src/families/registry.ts';
 import { uniformFamily } from '../../src/families/uniform.ts';
@@ -101,6 +103,25 @@ describe('binomial log pmf near x = n', () => {
     it(`size ${c.size}, prob ${c.prob} at x = ${c.x}`, () => {
       // Before: 1.4e−9 relative off at n = 3.4e8, x = n − 1 (log1p(−x/n) of a rounded x/n).
       expectClose(binomialFamily.logPdf(c.x, { size: c.size, prob: c.prob }), c.logPdf, { rel: 1e-12 });
+    });
+  }
+});
+
+describe('beta log density with one large shape (the binomial saddle point given the exact b − 1)', () => {
+  for (const c of data.beta) {
+    it(`shape1 ${c.shape1}, shape2 ${c.shape2} at x = ${c.x}`, () => {
+      // Before: 4.2e−12 relative off at a = 9015, b = 3.7 (n − x from the rounded a + b − 2).
+      expectClose(betaFamily.logPdf(c.x, { shape1: c.shape1, shape2: c.shape2 }), c.logPdf, { rel: 1e-12 });
+    });
+  }
+});
+
+describe('lognormal log density at small sdlog (the rounding of ln x recovered)', () => {
+  for (const c of data.lognormal) {
+    it(`meanlog ${c.meanlog}, sdlog ${c.sdlog} at x = ${c.x}`, () => {
+      // Before: 2e−11 relative off at sdlog 1.1e−4 (scipy: 7.5e−13); now 3.5e−13. Where the log density is
+      // near 0 (−0.026 from terms near 2.7) the error left, ~1e−16/sdlog·z absolute, can exceed 1e−12 of it.
+      expectClose(lognormalFamily.logPdf(c.x, { meanlog: c.meanlog, sdlog: c.sdlog }), c.logPdf, { rel: 1e-12 });
     });
   }
 });

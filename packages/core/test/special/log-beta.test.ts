@@ -6,8 +6,10 @@ import { expectClose } from '../support/expect-close.ts';
 import { expectGolden, golden } from './golden.ts';
 
 describe('logBeta against mpmath (special.json)', () => {
-  it('matches loggamma(a) + loggamma(b) − loggamma(a + b) at 700 digits to 2e−15, b up to 1e300', () => {
-    expectGolden(golden('logBeta'), logBeta, 2e-15);
+  it('matches loggamma(a) + loggamma(b) − loggamma(a + b) at 700 digits to 2e−15 relative + 4e−15, b up to 1e300', () => {
+    // The absolute part is the rounding of log-gamma terms near 1–13 that cancel near ln B = 0
+    // (3e−15 measured over 40,000 random pairs; 1.2e−12 relative where ln B = −9.7e−5).
+    expectGolden(golden('logBeta'), logBeta, 2e-15, () => 4e-15);
   });
 });
 

@@ -1,7 +1,9 @@
 import { digamma } from '../../special/digamma.ts';
 import { logGamma } from '../../special/log-gamma.ts';
 import { trigamma } from '../../special/trigamma.ts';
+import { negativeBinomialFamily } from '../../families/negative-binomial.ts';
 import type { LikelihoodModel } from '../model.ts';
+import type { Maximum } from '../newton.ts';
 import type { CountData } from './discrete.ts';
 import { countData, xlogy } from './discrete.ts';
 import { sumLogFactorial } from './poisson.ts';
@@ -16,6 +18,11 @@ import { sumLogFactorial } from './poisson.ts';
 // small, so they keep their digits when r is large; ln Γ, ψ, ψ′ otherwise.
 // When the sample variance (n in the denominator) does not exceed the mean, ∂ℓ/∂r > 0 for every r
 // (∂ℓ/∂r ~ n (x̄ − s²)/(2r²) as r → ∞): the MLE is the Poisson limit r = Infinity.
+// ln Γ(x + r) − ln Γ(r) − ln x! is a difference of numbers near x ln x (2e10 at x = 1e9, an ulp of
+// 4e−6), so ℓ is summed from the family's saddle-point log pmf once the counts pass SADDLE_POINT_ABOVE. Since μ̂ = x̄
+// for every r, the fit is a root of the profile score ∂ℓ/∂r at μ = x̄ (unique: Levin & Reeds 1977),
+// found by Newton in ln r inside a bracket (maximizeSize): the general 2-D Newton let μ drift from x̄
+// (6e−8 at counts near 1e9) and did not converge on counts near 1e10.
 
 interface NegativeBinomialStats extends CountData {
   readonly sumLogFactorial: number;
@@ -23,6 +30,11 @@ interface NegativeBinomialStats extends CountData {
 }
 
 const EXACT_SUM_LIMIT = 20000;
+/**
+ * Above this largest count ℓ is summed from the family's saddle-point log pmf: Σ_{j<x} ln(r + j) and
+ * Σ ln x! are both near Σ x ln x, and their difference kept only 2e−12 of ℓ at counts near 2000.
+ */
+const SADDLE_POINT_ABOVE = 64;
 
 /** Σ_i [ln Γ(x_i + r) − ln Γ(r)], Σ [ψ(x_i + r) − ψ(r)], Σ [ψ′(x_i + r) − ψ′(r)] over the table. */
 function gammaDifferences(s: NegativeBinomialStats, r: number): [number, number, number] {
@@ -76,6 +88,12 @@ export const negativeBinomialModel: LikelihoodModel<NegativeBinomialStats> = {
     const mu = t[1] as number;
     if (!(r > 0 && mu >= 0) || !Number.isFinite(mu)) return Number.NEGATIVE_INFINITY;
     if (r === Number.POSITIVE_INFINITY) return xlogy(s.sum, mu) - s.n * mu - s.sumLogFactorial;
+    if (s.max > SADDLE_POINT_ABOVE) {
+      const params = { size: r, mu };
+      let sum = 0;
+      for (let i = 0; i < s.values.length; i++) sum += (s.counts[i] as number) * negativeBinomialFamily.logPdf(s.values[i] as number, params);
+      return sum;
+    }
     const [l0] = gammaDifferences(s, r);
     // n r ln(r/(r + μ)) = −n r ln(1 + μ/r), without cancellation for large r.
     return l0 - s.sumLogFactorial - s.n * r * Math.log1p(mu / r) + xlogy(s.sum, mu / (r + mu));
@@ -97,7 +115,9 @@ export const negativeBinomialModel: LikelihoodModel<NegativeBinomialStats> = {
     g[1] = sum / mu - (n * r + sum) / rm;
     h[0] = l2 + n / r - n / rm - (n * mu - sum) / (rm * rm);
     h[1] = h[2] = (sum - n * mu) / (rm * rm);
-    h[3] = -sum / (mu * mu) + (n * r + sum) / (rm * rm);
+    // −S/μ² + (n r + S)/(r + μ)² over one denominator, r(nμ² − S(2μ + r))/(μ²(r + μ)²): the two terms
+    // cancel to a relative r/μ (at μ = x̄ it is −n r/(μ(r + μ))), which left no digits at μ = 1e14.
+    h[3] = ((r / rm) * (n - (sum / mu) * (2 + r / mu))) / rm;
   },
   closedForm(s, theta, free) {
     if (free[1] === true) theta[1] = s.sum / s.n;
@@ -113,6 +133,11 @@ export const negativeBinomialModel: LikelihoodModel<NegativeBinomialStats> = {
     }
     return undefined;
   },
+  maximize(s, theta, free, start) {
+    if (free[0] !== true) return undefined;
+    // closedForm has set μ = x̄ (when free) and ruled out the Poisson limit.
+    return maximizeSize(s, theta[1] as number, start?.[0]);
+  },
   starts(s, theta, free) {
     const mean = s.sum / s.n;
     const mu = free[1] === true ? mean : (theta[1] as number);
@@ -122,3 +147,66 @@ export const negativeBinomialModel: LikelihoodModel<NegativeBinomialStats> = {
     return [Float64Array.of(r0, mu), Float64Array.of(free[0] === true ? 1 : r0, mu)];
   },
 };
+
+/**
+ * The MLE of the size r at a given μ: the root of ∂ℓ/∂r (positive below it, negative above), by
+ * Newton in u = ln r kept inside a bracket that is widened from the start until the score changes
+ * sign, with bisection whenever a step would leave it.
+ */
+function maximizeSize(s: NegativeBinomialStats, mu: number, given: number | undefined): Maximum {
+  const mean = s.sum / s.n;
+  const variance = s.sumSquares / s.n - mean * mean;
+  const r0 = given !== undefined && given > 0 && Number.isFinite(given) ? given : variance > mean ? (mean * mean) / (variance - mean) : 1;
+  const theta = Float64Array.of(r0, mu);
+  const g = new Float64Array(2);
+  const h = new Float64Array(4);
+  let iterations = 0;
+  /** ∂ℓ/∂r and its derivative in u = ln r at r = e^u (h is left at the point). */
+  const score = (u: number): [number, number] => {
+    iterations++;
+    theta[0] = Math.exp(u);
+    negativeBinomialModel.derivatives(s, theta, g, h);
+    const r = theta[0] as number;
+    return [g[0] as number, r * (h[0] as number)];
+  };
+  let u = Math.log(r0);
+  let [f, df] = score(u);
+  // The bracket: lo where the score is > 0, hi where it is < 0.
+  let lo = f > 0 ? u : Number.NEGATIVE_INFINITY;
+  let hi = f > 0 ? Number.POSITIVE_INFINITY : u;
+  for (let step = 1; !(lo > Number.NEGATIVE_INFINITY && hi < Number.POSITIVE_INFINITY); step *= 2) {
+    if (step > 2048) return { theta, logLikelihood: Number.NaN, converged: false, iterations, reason: 'the score of size did not change sign between e^−2048 and e^2048' };
+    const v = f > 0 ? lo + step : hi - step;
+    const [fv] = score(v);
+    if (fv > 0) lo = v;
+    else hi = v;
+    if (fv === 0) lo = hi = v;
+  }
+  [f, df] = score((u = lo === hi ? lo : u > lo && u < hi ? u : lo + (hi - lo) / 2));
+  let converged = false;
+  for (let pass = 0; pass < 400; pass++) {
+    if (f === 0) {
+      converged = true;
+      break;
+    }
+    if (f > 0) lo = u;
+    else hi = u;
+    let next = u - f / df;
+    if (!(next > lo && next < hi)) next = lo + (hi - lo) / 2;
+    const done = Math.abs(next - u) <= 4e-16 * Math.max(1, Math.abs(u)) || hi - lo <= 4e-16 * Math.max(1, Math.abs(u));
+    u = next;
+    [f, df] = score(u);
+    if (done) {
+      converged = true;
+      break;
+    }
+  }
+  return {
+    theta,
+    logLikelihood: negativeBinomialModel.logLikelihood(s, theta),
+    converged,
+    iterations,
+    reason: converged ? '' : 'the score of size did not settle in 400 Newton or bisection steps',
+    hessian: Float64Array.from(h),
+  };
+}
