@@ -57,8 +57,9 @@ export function defineOnUse(): void {
     // Defined at its turn on the page's render queue: widgets' modules that arrive together are evaluated
     // in one task, and defining one upgrades all its elements (each builds its shell) in that task too.
     // Until then each element keeps the space the placeholder rules reserve for it, so nothing shifts.
+    // The turn is the first such element's, so widgets in or near the viewport are defined first.
     loader().then(
-      (widget) => renderTurn().then(() => defineWidget(widget)),
+      (widget) => renderTurn(document.querySelector(tag) ?? undefined).then(() => defineWidget(widget)),
       (error: unknown) => reportLoadFailure(tag, error),
     );
   };
