@@ -10,6 +10,10 @@
 // MLE_READY_CEILING_MS=600 to hold the goals. Before the table-of-contents fix the same runs saw loading
 // tasks up to 500 ms and readiness up to 3.4 s. (Those figures were taken with a content-visibility rule on
 // the article's blocks that has since been removed: axe then failed colour contrast in dark mode.)
+// A tag's ready time is its last element's (before 2026-12-05 its first's, which hid the second and third
+// fit labs on /beyond-normal/). With that, on 2026-12-05 at load 4–6, course pages: loading ≤ 263 ms,
+// ready ≤ 2.0 s; the goals are not reached, so the ceilings stay. The loading tasks over 100 ms are
+// mostly the article's own style and layout (MathML), not the widgets (scripts/trace-page.mjs).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import catalogue from '@mle-lab/widgets/catalogue.json' with { type: 'json' };
 import { measurePage, type PageTiming } from './support/long-tasks.ts';
@@ -21,11 +25,14 @@ const AFTER_READY_CEILING_MS = Number(process.env['MLE_LONG_TASK_CEILING_MS'] ??
 const LOADING_CEILING_MS = Number(process.env['MLE_LOADING_TASK_CEILING_MS'] ?? 600);
 const READY_CEILING_MS = Number(process.env['MLE_READY_CEILING_MS'] ?? 5000);
 
+// MLE_JANK_PAGES: a regular expression that picks some of the pages (e.g. '^/(en/)?[a-z-]+/$' for the
+// course pages only); vitest's -t cannot, since it filters on the names it finds in the file statically.
+const only = new RegExp(process.env['MLE_JANK_PAGES'] ?? '');
 const targets = [
   ...sections.flatMap((s) => [`/${s}/`, `/en/${s}/`]),
   ...catalogue.map((entry) => `/embed/${entry.tag.replace(/^mle-/, '')}/?lang=en`),
   '/embed/data-explorer/?n=1000000&lang=en',
-];
+].filter((path) => only.test(path));
 const figures = new Map<string, PageTiming>();
 let site: Site;
 

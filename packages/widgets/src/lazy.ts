@@ -1,6 +1,7 @@
 // Lazy definition for the embed bundle: each element's code is fetched the first time that element
 // appears on the page, so a page with one widget does not download the other fourteen.
 import { defineWidget, type MleWidget } from './shared/base-widget.ts';
+import { sharedClient } from './shared/client.ts';
 import { renderTurn } from './shared/render-queue.ts';
 import { placeholderReserveCss } from './shared/reserve.js';
 
@@ -51,21 +52,41 @@ export function defineOnUse(): void {
     document.head.append(style);
   }
   const pending = new Set(Object.keys(widgetLoaders));
+  let workerStarted = false;
   const load = (tag: string) => {
     const loader = widgetLoaders[tag];
     if (!loader || !pending.delete(tag)) return;
+    if (!workerStarted) {
+      workerStarted = true;
+      // Start the shared worker now (a cheap call spawns it): its 400 kB script loads and compiles on
+      // its own thread while the widgets' modules arrive, instead of after the first widget's first render.
+      sharedClient()
+        .runningJobs()
+        .catch(() => undefined);
+    }
     // Defined at its turn on the page's render queue: widgets' modules that arrive together are evaluated
     // in one task, and defining one upgrades all its elements (each builds its shell) in that task too.
     // Until then each element keeps the space the placeholder rules reserve for it, so nothing shifts.
+    // The turn is the first such element's, so widgets in or near the viewport are defined first.
     loader().then(
-      (widget) => renderTurn().then(() => defineWidget(widget)),
+      (widget) => renderTurn(document.querySelector(tag) ?? undefined).then(() => defineWidget(widget)),
       (error: unknown) => reportLoadFailure(tag, error),
     );
   };
+  // One selector for every tag not yet loaded: a node added to the page costs two queries, not one a
+  // tag (with the script loaded async, the parser adds thousands while the page loads).
+  let selector = '';
   const scan = (root: Element | Document) => {
-    if (root instanceof Element && pending.has(root.localName)) load(root.localName);
-    // Deleting from a Set while iterating it is safe: later entries are still visited.
-    for (const tag of pending) if (root.querySelector(tag)) load(tag);
+    selector ||= [...pending].join(', ');
+    if (selector === '') return;
+    const found = [...root.querySelectorAll(selector)];
+    if (root instanceof Element && root.matches(selector)) found.push(root);
+    for (const element of found) {
+      if (!pending.has(element.localName)) continue;
+      load(element.localName);
+      // The set of tags changed: the selector is made again at the next scan.
+      selector = '';
+    }
   };
   scan(document);
   if (pending.size === 0) return;

@@ -1,8 +1,8 @@
 // The page's render queue (issue 9, jank): every job runs in a task of its own, in order; a widget's
 // readiness waits for its queued chart draws; a draw that throws is handed to the widget, not lost.
-// A widget's shell (style with its reserved height, controls, chart boxes) is still built synchronously
-// in connectedCallback: only the render and the chart draws wait for their turns (building the shell a
-// task later shifted /closed-form-mle/ by CLS 0.34).
+// A widget's style (with its reserved height) is added synchronously in connectedCallback (adding it a
+// task later shifted /closed-form-mle/ by CLS 0.34); its body (controls, chart boxes), its render and its
+// chart draws wait for their turns.
 import { describe, expect, it } from 'vitest';
 import { MleWidget, defineWidget, type RenderContext } from '../src/shared/base-widget.ts';
 import { createChart, type Chart } from '../src/shared/chart.ts';
@@ -58,6 +58,22 @@ function probe(name: string, fail = false): QueueProbe {
   return element;
 }
 
+/** Two widget-like hosts: one at the top of the page, one 5000 px below everything else. */
+function farAndNear(): { far: ReturnType<typeof hostWithBox>; near: ReturnType<typeof hostWithBox> } {
+  const far = hostWithBox();
+  far.host.style.cssText = 'display: block; height: 50px; margin-top: 5000px';
+  const near = hostWithBox();
+  near.host.style.cssText = 'display: block; height: 50px';
+  document.body.prepend(near.host);
+  return { far, near };
+}
+
+/** Two rendering updates and a pause, by when the intersection observer has reported new targets. */
+async function observed(): Promise<void> {
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** A widget-like host with a shadow root and a chart box inside it (queueDraw finds its owner that way). */
 function hostWithBox(): { host: HTMLElement; box: HTMLElement } {
   const host = document.createElement('div');
@@ -109,15 +125,63 @@ describe('render queue', () => {
     await expect(widgetDrawsSettled(host)).resolves.toBeUndefined();
     host.remove();
   });
+
+  it('draws for a widget in the viewport go before those of one far below it; each widget’s own stay in order', async () => {
+    const { far, near } = farAndNear();
+    // A first draw each starts the observer on both; it reports after the next rendering update.
+    queueDraw(far.box, () => undefined);
+    queueDraw(near.box, () => undefined);
+    await Promise.all([widgetDrawsSettled(far.host), widgetDrawsSettled(near.host)]);
+    await observed();
+    const order: string[] = [];
+    queueDraw(far.box, () => order.push('far 1'));
+    queueDraw(far.box, () => order.push('far 2'));
+    queueDraw(near.box, () => order.push('near 1'));
+    queueDraw(near.box, () => order.push('near 2'));
+    await Promise.all([widgetDrawsSettled(far.host), widgetDrawsSettled(near.host)]);
+    expect(order).toEqual(['near 1', 'near 2', 'far 1', 'far 2']);
+    far.host.remove();
+    near.host.remove();
+  });
+
+  it('a job far from the viewport that has waited 250 ms runs before newer ones near it', async () => {
+    const { far, near } = farAndNear();
+    queueDraw(far.box, () => undefined);
+    queueDraw(near.box, () => undefined);
+    await Promise.all([widgetDrawsSettled(far.host), widgetDrawsSettled(near.host)]);
+    await observed();
+    const order: string[] = [];
+    // The near widget keeps queueing 60 ms draws (like an animation); the far one's draw still runs.
+    let left = 8;
+    const busy = () => {
+      const end = performance.now() + 60;
+      while (performance.now() < end);
+      order.push('near');
+      if (--left > 0) queueDraw(near.box, busy);
+    };
+    queueDraw(near.box, busy);
+    queueDraw(far.box, () => order.push('far'));
+    await Promise.all([widgetDrawsSettled(far.host), waitFor(() => left === 0)]);
+    const at = order.indexOf('far');
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(order.length - 1);
+    far.host.remove();
+    near.host.remove();
+  });
 });
 
 describe('widgets on the render queue', () => {
-  it('builds the shell at once on connection; the chart is drawn at a later turn, before data-ready', async () => {
+  it('adds its style at once on connection; the body at its turn; the chart at a later one, before data-ready', async () => {
     const element = probe('shell');
     document.body.append(element);
-    // Synchronously after connection: the shell with its reserve rules and the chart's box are there…
+    // Synchronously after connection: the style with the reserve rules is there, and holds the height…
     const root = element.shadowRoot as ShadowRoot;
     expect(root.querySelector('style')?.textContent).toContain('.chart');
+    expect(root.querySelector('style')?.textContent).toContain('--mle-min-height');
+    expect(element.getBoundingClientRect().height).toBeGreaterThanOrEqual(100);
+    // …the body comes at the widget's turn…
+    expect(root.querySelector('.body')).toBeNull();
+    await renderTurn(element);
     expect(root.querySelector('.body .chart')).not.toBeNull();
     // …but no plot yet, and the widget is not ready.
     expect(root.querySelector('.uplot')).toBeNull();

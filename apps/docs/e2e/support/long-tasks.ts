@@ -32,11 +32,15 @@ export async function measurePage(context: BrowserContext, url: string, viewport
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.mleLongTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
-    // data-ready is set once per widget; note when, per element.
+    // data-ready is set once per widget; note when, per element, and per tag the last of its elements
+    // (a page with three fit labs is ready when the third is).
+    const seen = new WeakSet<Element>();
     new MutationObserver((records) => {
       for (const r of records) {
         const el = r.target as HTMLElement;
-        if (el.dataset['ready'] === 'true' && !(el.localName in w.mleReady)) w.mleReady[el.localName] = performance.now();
+        if (el.dataset['ready'] !== 'true' || seen.has(el)) continue;
+        seen.add(el);
+        w.mleReady[el.localName] = performance.now();
       }
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
   });

@@ -70,8 +70,15 @@ export abstract class MleWidget extends HTMLElement {
     }
     if (this.hasAttribute('url-state')) this.readUrl();
     this.applyingAttributes = false;
-    this.buildShell();
-    this.scheduleRender();
+    // The style (with the height the widget reserves) at once, so the element holds its space from the
+    // moment it is defined: without it the page shifted (CLS 0.34 on /closed-form-mle/). The body
+    // (controls, chart boxes: 20 ms for a fit lab here) at the widget's turn on the render queue, so that
+    // the elements a definition upgrades together build their bodies in tasks of their own.
+    this.root.append(this.shellStyle());
+    void renderTurn(this).then(() => {
+      this.buildShell();
+      this.scheduleRender();
+    });
   }
 
   disconnectedCallback(): void {
@@ -205,9 +212,14 @@ export abstract class MleWidget extends HTMLElement {
     history.replaceState(history.state, '', url);
   }
 
-  private buildShell(): void {
+  /** The shared styles and this widget's reserved height. */
+  private shellStyle(): HTMLStyleElement {
     const style = document.createElement('style');
     style.textContent = `${baseCss}\n${hostReserveCss(`mle-${this.spec.widgetName}`)}`;
+    return style;
+  }
+
+  private buildShell(): void {
     this.errorLine = document.createElement('p');
     this.errorLine.className = 'error';
     this.errorLine.setAttribute('role', 'alert');
@@ -216,7 +228,7 @@ export abstract class MleWidget extends HTMLElement {
     this.liveRegion.setAttribute('aria-live', 'polite');
     const body = document.createElement('div');
     body.className = 'body';
-    this.root.append(style, this.errorLine, body, this.liveRegion);
+    this.root.append(this.errorLine, body, this.liveRegion);
     this.build(body);
     this.showProblems();
   }
@@ -236,7 +248,7 @@ export abstract class MleWidget extends HTMLElement {
     // A turn on the page's render queue (a task, not requestAnimationFrame: rAF never fires in a hidden
     // tab or an off-screen cross-origin iframe, and the widget must still render and become ready there),
     // so the widgets of a page start their renders in tasks of their own, interleaved with their draws.
-    void renderTurn().then(() => {
+    void renderTurn(this).then(() => {
       this.renderQueued = false;
       void this.runRender();
     });

@@ -1,12 +1,14 @@
+import { groupedNumber } from './grouped-number.ts';
+
 /** A number for a readout: fixed decimals, a real minus sign, never "NaN". */
 export function formatNumber(value: number, digits = 4): string {
   if (!Number.isFinite(value)) return '—';
   return value.toFixed(digits).replace('-', '−');
 }
 
-/** An integer with thousands separators. */
-export function formatCount(value: number, lang: 'zh' | 'en'): string {
-  return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+/** An integer with thousands separators (written alike in both languages; no Intl, see grouped-number.ts). */
+export function formatCount(value: number, _lang: 'zh' | 'en'): string {
+  return groupedNumber(value);
 }
 
 /**

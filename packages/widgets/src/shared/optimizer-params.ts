@@ -1,4 +1,5 @@
 import type { ChoiceParam, NumberParam } from './params.ts';
+import { groupedNumber } from './grouped-number.ts';
 
 /** Parameters of the gradient-descent and Adam widgets, defaulting to the notebook's settings. */
 export const lrGdParam: NumberParam = {
@@ -55,7 +56,7 @@ export const FIT_REASONS: Record<string, { zh: string; en: string }> = {
 
 /** The message under a chart when a fit diverged: what happened and what to try. */
 export function divergedMessage(lang: 'zh' | 'en', method: string, iterations: number, lr: number, reduction: string, n: number): string {
-  const count = n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+  const count = groupedNumber(n);
   return lang === 'zh'
     ? `${method}在第 ${iterations} 次迭代后发散：步长 ${lr} 太大${reduction === 'sum' ? `（reduction 为 'sum' 时梯度随 n = ${count} 增大；试试 'mean' 或更小的学习率）` : '（试试更小的学习率）'}。图中是发散前的历史。`
     : `${method} diverged after ${iterations} iterations: a step size of ${lr} is too large${reduction === 'sum' ? ` (with reduction 'sum' the gradient grows with n = ${count}; try 'mean' or a smaller learning rate)` : ' (try a smaller learning rate)'}. The charts show the history up to there.`;

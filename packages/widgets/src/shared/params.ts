@@ -1,5 +1,6 @@
 import { formatParamNumber } from './format.ts';
 import type { Lang, Text } from './i18n.ts';
+import { groupedNumber } from './grouped-number.ts';
 
 /** A numeric widget parameter with its allowed range: drives the control, the attribute and the URL. */
 export interface NumberParam {
@@ -71,21 +72,24 @@ export type ParamValue = number | string | readonly number[];
 
 export type ParseResult = { ok: true; value: ParamValue } | { ok: false; message: Text };
 
-/** A bound for a message: thousands separators, and tiny bounds (learning rates) as 1e-7, never as "0". */
-function formatBound(v: number, lang: Lang): string {
+/**
+ * A bound for a message: thousands separators (alike in both languages; no Intl, see grouped-number.ts),
+ * and tiny bounds (learning rates) as 1e-7, never as "0".
+ */
+function formatBound(v: number): string {
   if (v !== 0 && Math.abs(v) < 1e-3) return String(v);
-  return v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 6 });
+  return groupedNumber(v, 6);
 }
 
 function formatRange(spec: NumberParam, lang: Lang): string {
-  const fmt = (v: number) => formatBound(v, lang);
+  const fmt = formatBound;
   const lower = spec.exclusiveMin ? `> ${fmt(spec.min)}` : `≥ ${fmt(spec.min)}`;
   const kind = spec.kind === 'integer' ? (lang === 'zh' ? '整数' : 'an integer') : lang === 'zh' ? '数' : 'a number';
   return lang === 'zh' ? `${lower} 且 ≤ ${fmt(spec.max)} 的${kind}` : `${kind} ${lower} and ≤ ${fmt(spec.max)}`;
 }
 
 function formatListRule(spec: ListParam, lang: Lang): string {
-  const fmt = (v: number) => formatBound(v, lang);
+  const fmt = formatBound;
   const count = spec.minLength === spec.maxLength ? fmt(spec.minLength) : `${fmt(spec.minLength)}–${fmt(spec.maxLength)}`;
   const hasMin = spec.min !== undefined;
   const hasMax = spec.max !== undefined;

@@ -5,8 +5,69 @@
 /** Something that wants a turn: resolved (or run) in a task of its own. */
 type Job = () => void;
 
-const jobs: Job[] = [];
+/** A queued job, the widget it is for (if known) and when it was queued. */
+interface Entry {
+  job: Job;
+  owner: Element | undefined;
+  queuedAt: number;
+}
+
+const jobs: Entry[] = [];
 let pumping = false;
+
+/**
+ * A job that has waited this long runs next whatever its widget's place on the page (oldest first), so
+ * that widgets far from the viewport are drawn soon after the near ones even while those keep drawing.
+ */
+const MAX_WAIT_MS = 250;
+
+/** Whether each widget is in or near the viewport, as the intersection observer last reported. */
+const nearViewport = new WeakMap<Element, boolean>();
+/** Widgets the observer follows (their place is unknown until its first report, never in a hidden tab). */
+const watched = new WeakSet<Element>();
+let visibility: IntersectionObserver | undefined;
+
+/** Starts following whether `owner` is in or near (half a viewport above or below) the viewport. */
+function watch(owner: Element): void {
+  if (typeof IntersectionObserver !== 'function') return;
+  visibility ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) nearViewport.set(entry.target, entry.isIntersecting);
+    },
+    { rootMargin: '50% 0px' },
+  );
+  if (watched.has(owner)) return;
+  watched.add(owner);
+  visibility.observe(owner);
+}
+
+/** 0: in or near the viewport; 1: not known (no widget, or not observed yet); 2: far from it. */
+function rank(entry: Entry): number {
+  if (!entry.owner) return 1;
+  const near = nearViewport.get(entry.owner);
+  return near === true ? 0 : near === false ? 2 : 1;
+}
+
+/**
+ * The next job to run: the oldest one if it has waited `MAX_WAIT_MS`, else the oldest of the best rank.
+ * Jobs of one widget share its rank, so they still run in the order they were queued.
+ */
+function takeNext(): Entry | undefined {
+  const oldest = jobs[0];
+  if (!oldest) return undefined;
+  let best = 0;
+  if (performance.now() - oldest.queuedAt < MAX_WAIT_MS) {
+    let bestRank = rank(oldest);
+    for (let i = 1; i < jobs.length && bestRank > 0; i++) {
+      const r = rank(jobs[i] as Entry);
+      if (r < bestRank) {
+        best = i;
+        bestRank = r;
+      }
+    }
+  }
+  return jobs.splice(best, 1)[0];
+}
 
 interface PostTaskScheduler {
   postTask(callback: () => void, options?: { priority?: 'user-blocking' | 'user-visible' | 'background' }): Promise<unknown>;
@@ -39,16 +100,20 @@ function postTask(callback: () => void): void {
 }
 
 function pump(): void {
-  const job = jobs.shift();
+  const entry = takeNext();
   // Post the next turn before running this one: a job that throws must not stall the queue.
   if (jobs.length > 0) postTask(pump);
   else pumping = false;
-  job?.();
+  entry?.job();
 }
 
-/** Adds `job` to the page's queue; it runs in a task of its own, after every job queued before it. */
-function enqueue(job: Job): void {
-  jobs.push(job);
+/**
+ * Adds `job` to the page's queue; it runs in a task of its own. Widgets in or near the viewport go
+ * first; otherwise (and among one widget's jobs always) jobs run in the order they were queued.
+ */
+function enqueue(job: Job, owner: Element | undefined): void {
+  if (owner) watch(owner);
+  jobs.push({ job, owner, queuedAt: performance.now() });
   if (!pumping) {
     pumping = true;
     postTask(pump);
@@ -57,15 +122,17 @@ function enqueue(job: Job): void {
 
 /**
  * Waits for this caller's turn on the page's render queue. Work done right after the returned promise
- * settles (before the next `await`) runs in a task of its own, after everything queued earlier.
+ * settles (before the next `await`) runs in a task of its own, after everything queued earlier for the
+ * same widget; widgets in or near the viewport take their turns before those further away.
  *
+ * @param owner - The widget (element) the work is for; without one, the turn keeps its place in line.
  * @returns A promise that resolves at the caller's turn.
  * @example
- * await renderTurn();
+ * await renderTurn(widget);
  * drawChart(); // in a task of its own
  */
-export function renderTurn(): Promise<void> {
-  return new Promise((resolve) => enqueue(resolve));
+export function renderTurn(owner?: Element): Promise<void> {
+  return new Promise((resolve) => enqueue(resolve, owner));
 }
 
 /** Draws waiting for their turn, counted by the widget (shadow host) that owns them. */
@@ -120,7 +187,7 @@ export function queueDraw(node: Node, draw: Job): void {
         }
       }
     }
-  });
+  }, owner);
 }
 
 /**

@@ -11,6 +11,7 @@ import type { ChoiceParam } from '../shared/params.ts';
 import { runLongJob } from '../shared/long-job.ts';
 import { createProgress, type ProgressView } from '../shared/progress.ts';
 import { chartBox, codeBlock, note, outputRow, tableScroll } from '../shared/readouts.ts';
+import { groupedNumber } from '../shared/grouped-number.ts';
 
 const TEXT = {
   chart: { zh: '直方图（密度）、真实 pdf 与 MLE pdf', en: 'Histogram (density) with the true pdf and the MLE pdf' },
@@ -161,7 +162,7 @@ export class FitOverlay extends MleWidget {
     this.summary = summary;
     this.fisher = fisher;
     this.draw(summary, fisher);
-    const percent = new Intl.NumberFormat(this.uiLang === 'zh' ? 'zh-CN' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(level);
+    const percent = `${groupedNumber(level * 100, 1)}%`;
     this.intervalHeader.textContent = `${percent} ${TEXT.interval[this.uiLang]}`;
     const fill = (row: Row, truth: number | null, e: EstimateWithError) => {
       this.cells[`${row}Truth`].value = truth === null ? '—' : formatNumber(truth);

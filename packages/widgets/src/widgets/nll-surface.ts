@@ -222,9 +222,12 @@ export class NllSurface extends MleWidget {
     this.paths = { gd: this.pathOf(start, gd), adam: this.pathOf(start, adam) };
     if (!this.image) {
       // Colouring the map and tracing its contours is a chart's worth of work: a turn of its own.
-      await renderTurn();
+      await renderTurn(this);
       if (isStale()) return;
       this.paint(surface);
+      // The readouts and the paths' table (up to 50 rows) in the next turn, not in the map's task.
+      await renderTurn(this);
+      if (isStale()) return;
     }
     this.showResults(surface, s.n);
     this.draw();
