@@ -159,13 +159,6 @@ describe('heatEquation', () => {
     expectClose(r.variance as number, 4 + 2, { rel: 1e-9 });
   });
 
-  it('is fast: the longest run (2,400 steps on 301 cells) takes a few milliseconds', async () => {
-    await client.heatEquation({ profile: 'point', time: 4, diffusivity: 1 });
-    const start = performance.now();
-    await client.heatEquation({ profile: 'point', time: 4, diffusivity: 1 });
-    expect(performance.now() - start).toBeLessThan(50);
-  });
-
   it('names what was wrong', async () => {
     await expect(client.heatEquation({ profile: 'ring' as 'point', time: 1, diffusivity: 0.5 })).rejects.toThrow(
       "heatEquation: profile must be one of 'point', 'step', 'spots', got ring",
