@@ -15,12 +15,15 @@ export const BUDGET_MS = quick ? 2000 : 6000;
 /**
  * Warm-up: V8 compiles a hot function in tiers (interpreter, Maglev, TurboFan), so a case is run
  * until it has had WARMUP_RUNS runs or WARMUP_MS of running, whichever comes first. Slow cases
- * (long fits) reach the time limit after one run, which is already thousands of iterations. 60 runs:
- * in a fresh process each new 800 KB typed array first cost ~2.3 ms of page faults on this VM (V8
- * returned the pages of freed ones to the system) for about 40 calls, then 0.1 ms — the Laplace cdf
- * grid took 6 ms a call up to the 40th and 1.2 ms from the 41st, its arithmetic 1.04 ms throughout.
+ * (long fits) reach the time limit after one run, which is already thousands of iterations. 150 runs:
+ * in a fresh process each new 800 KB typed array first costs ~2.3 ms of page faults on this VM until
+ * the first garbage collections have freed enough of them for the allocator to reuse — the Laplace
+ * cdf grid took 6 ms a call up to the 40th and 1.2 ms from the 41st (its arithmetic 1.04 ms
+ * throughout), and the geometric ppf grid 5–7 ms a call up to the 45th–47th and 0.5–0.9 ms after. With
+ * 60 runs the nine timed calls of a cheap case fell on either side of that in different processes
+ * (the geometric ppf's median 0.6 or 4.7–7.2 ms).
  */
-export const WARMUP_RUNS = quick ? 3 : 60;
+export const WARMUP_RUNS = quick ? 3 : 150;
 export const WARMUP_MS = quick ? 300 : 3000;
 
 /** The median of up to MAX_RUNS calls after the warm-up. */
