@@ -58,13 +58,21 @@ function probe(name: string, fail = false): QueueProbe {
   return element;
 }
 
-/** Two widget-like hosts: one at the top of the page, one 5000 px below everything else. */
-function farAndNear(): { far: ReturnType<typeof hostWithBox>; near: ReturnType<typeof hostWithBox> } {
+/**
+ * Two widget-like hosts: one at the top of the page, one 5000 px below everything else, each with a first
+ * draw done (it starts the intersection observer on its host) and the observer's first report in.
+ */
+async function farAndNear(): Promise<{ far: ReturnType<typeof hostWithBox>; near: ReturnType<typeof hostWithBox> }> {
   const far = hostWithBox();
   far.host.style.cssText = 'display: block; height: 50px; margin-top: 5000px';
   const near = hostWithBox();
   near.host.style.cssText = 'display: block; height: 50px';
   document.body.prepend(near.host);
+  // A first draw each starts the observer on both; it reports after the next rendering update.
+  queueDraw(far.box, () => undefined);
+  queueDraw(near.box, () => undefined);
+  await Promise.all([widgetDrawsSettled(far.host), widgetDrawsSettled(near.host)]);
+  await observed();
   return { far, near };
 }
 
@@ -127,12 +135,7 @@ describe('render queue', () => {
   });
 
   it('draws for a widget in the viewport go before those of one far below it; each widget’s own stay in order', async () => {
-    const { far, near } = farAndNear();
-    // A first draw each starts the observer on both; it reports after the next rendering update.
-    queueDraw(far.box, () => undefined);
-    queueDraw(near.box, () => undefined);
-    await Promise.all([widgetDrawsSettled(far.host), widgetDrawsSettled(near.host)]);
-    await observed();
+    const { far, near } = await farAndNear();
     const order: string[] = [];
     queueDraw(far.box, () => order.push('far 1'));
     queueDraw(far.box, () => order.push('far 2'));
@@ -145,11 +148,7 @@ describe('render queue', () => {
   });
 
   it('a job far from the viewport that has waited 250 ms runs before newer ones near it', async () => {
-    const { far, near } = farAndNear();
-    queueDraw(far.box, () => undefined);
-    queueDraw(near.box, () => undefined);
-    await Promise.all([widgetDrawsSettled(far.host), widgetDrawsSettled(near.host)]);
-    await observed();
+    const { far, near } = await farAndNear();
     const order: string[] = [];
     // The near widget keeps queueing 60 ms draws (like an animation); the far one's draw still runs.
     let left = 8;
