@@ -3,7 +3,7 @@ import { bernoulliFamily } from '../../src/families/bernoulli.ts';
 import { betaFamily } from '../../src/families/beta.ts';
 import { binomialFamily } from '../../src/families/binomial.ts';
 import { familyPpfArray } from '../../src/families/family-arrays.ts';
-import type { FamilyParams } from '../../src/families/family.ts';
+import type { Family, FamilyParams } from '../../src/families/family.ts';
 import { gammaFamily } from '../../src/families/gamma.ts';
 import { geometricFamily } from '../../src/families/geometric.ts';
 import { lognormalFamily } from '../../src/families/lognormal.ts';
@@ -67,61 +67,66 @@ describe('bernoulli ppf compares p with the exact cdf(0) = 1 − prob', () => {
   }
 });
 
-describe('geometric quantiles above 2^53 end (the bisection looped for ever)', () => {
-  for (const c of data.geometricBig) {
-    it(`prob ${c.prob}, ${c.upper ? 'isf' : 'ppf'}(${c.p})`, () => {
-      const params = { prob: c.prob };
-      const k = c.upper ? geometricFamily.isf(c.p, params) : geometricFamily.ppf(c.p, params);
-      // Within a few ulps of k: ln sf = (k + 1)·log1p(−prob) carries ~1e−16 of its size (~30).
-      expectClose(k, c.k, { rel: 1e-14 });
+/**
+ * One test a case: the family's isf(p) for an upper case, else its ppf(p), against the exact quantile,
+ * within 1e−14 relative. The test is named `name(c)` and the call, e.g. 'prob 0.01, isf(1e-300)'.
+ */
+function quantileCases<C extends { p: number; upper: boolean }>(
+  family: Family,
+  cases: readonly C[],
+  params: (c: C) => FamilyParams,
+  name: (c: C) => string,
+  expected: (c: C) => number,
+): void {
+  for (const c of cases) {
+    const fn = c.upper ? 'isf' : 'ppf';
+    it(`${name(c)} ${fn}(${c.p})`, () => {
+      expectClose(family[fn](c.p, params(c)), expected(c), { rel: 1e-14 });
     });
   }
+}
+
+/** One test a case: the family's log density at c.x against the exact one, within 1e−12 relative. */
+function logPdfCases<C extends { x: number; logPdf: number }>(
+  family: Family,
+  cases: readonly C[],
+  params: (c: C) => FamilyParams,
+  name: (c: C) => string,
+): void {
+  for (const c of cases) {
+    it(`${name(c)} at x = ${c.x}`, () => {
+      expectClose(family.logPdf(c.x, params(c)), c.logPdf, { rel: 1e-12 });
+    });
+  }
+}
+
+describe('geometric quantiles above 2^53 end (the bisection looped for ever)', () => {
+  // Within a few ulps of k: ln sf = (k + 1)·log1p(−prob) carries ~1e−16 of its size (~30).
+  quantileCases(geometricFamily, data.geometricBig, (c) => ({ prob: c.prob }), (c) => `prob ${c.prob},`, (c) => c.k);
 });
 
 describe('uniform quantiles from the nearer end', () => {
-  for (const c of data.uniform) {
-    it(`[${c.min}, ${c.max}] ${c.upper ? 'isf' : 'ppf'}(${c.p})`, () => {
-      const params = { min: c.min, max: c.max };
-      // Before: isf(1 − 1e−15) on [0, 6.2e−5] was 6.78e−20 for 6.16e−20 (max − q·(max − min) cancelled).
-      const v = c.upper ? uniformFamily.isf(c.p, params) : uniformFamily.ppf(c.p, params);
-      expectClose(v, c.value, { rel: 1e-14 });
-    });
-  }
+  // Before: isf(1 − 1e−15) on [0, 6.2e−5] was 6.78e−20 for 6.16e−20 (max − q·(max − min) cancelled).
+  quantileCases(uniformFamily, data.uniform, (c) => ({ min: c.min, max: c.max }), (c) => `[${c.min}, ${c.max}]`, (c) => c.value);
 });
 
 describe('negative binomial log pmf where size ≫ x', () => {
-  for (const c of data.nbinom) {
-    it(`size ${c.size}, mu ${c.mu} at x = ${c.x}`, () => {
-      // Before: 0.05 off at size 1e13, μ 1e6 (R's −μ for size·ln p); 1.2e−11 at size 1e17, x = 1e6.
-      expectClose(negativeBinomialFamily.logPdf(c.x, { size: c.size, mu: c.mu }), c.logPdf, { rel: 1e-12 });
-    });
-  }
+  // Before: 0.05 off at size 1e13, μ 1e6 (R's −μ for size·ln p); 1.2e−11 at size 1e17, x = 1e6.
+  logPdfCases(negativeBinomialFamily, data.nbinom, (c) => ({ size: c.size, mu: c.mu }), (c) => `size ${c.size}, mu ${c.mu}`);
 });
 
 describe('binomial log pmf near x = n', () => {
-  for (const c of data.binom) {
-    it(`size ${c.size}, prob ${c.prob} at x = ${c.x}`, () => {
-      // Before: 1.4e−9 relative off at n = 3.4e8, x = n − 1 (log1p(−x/n) of a rounded x/n).
-      expectClose(binomialFamily.logPdf(c.x, { size: c.size, prob: c.prob }), c.logPdf, { rel: 1e-12 });
-    });
-  }
+  // Before: 1.4e−9 relative off at n = 3.4e8, x = n − 1 (log1p(−x/n) of a rounded x/n).
+  logPdfCases(binomialFamily, data.binom, (c) => ({ size: c.size, prob: c.prob }), (c) => `size ${c.size}, prob ${c.prob}`);
 });
 
 describe('beta log density with one large shape (the binomial saddle point given the exact b − 1)', () => {
-  for (const c of data.beta) {
-    it(`shape1 ${c.shape1}, shape2 ${c.shape2} at x = ${c.x}`, () => {
-      // Before: 4.2e−12 relative off at a = 9015, b = 3.7 (n − x from the rounded a + b − 2).
-      expectClose(betaFamily.logPdf(c.x, { shape1: c.shape1, shape2: c.shape2 }), c.logPdf, { rel: 1e-12 });
-    });
-  }
+  // Before: 4.2e−12 relative off at a = 9015, b = 3.7 (n − x from the rounded a + b − 2).
+  logPdfCases(betaFamily, data.beta, (c) => ({ shape1: c.shape1, shape2: c.shape2 }), (c) => `shape1 ${c.shape1}, shape2 ${c.shape2}`);
 });
 
 describe('lognormal log density at small sdlog (the rounding of ln x recovered)', () => {
-  for (const c of data.lognormal) {
-    it(`meanlog ${c.meanlog}, sdlog ${c.sdlog} at x = ${c.x}`, () => {
-      // Before: 2e−11 relative off at sdlog 1.1e−4 (scipy: 7.5e−13); now 3.5e−13. Where the log density is
-      // near 0 (−0.026 from terms near 2.7) the error left, ~1e−16/sdlog·z absolute, can exceed 1e−12 of it.
-      expectClose(lognormalFamily.logPdf(c.x, { meanlog: c.meanlog, sdlog: c.sdlog }), c.logPdf, { rel: 1e-12 });
-    });
-  }
+  // Before: 2e−11 relative off at sdlog 1.1e−4 (scipy: 7.5e−13); now 3.5e−13. Where the log density is
+  // near 0 (−0.026 from terms near 2.7) the error left, ~1e−16/sdlog·z absolute, can exceed 1e−12 of it.
+  logPdfCases(lognormalFamily, data.lognormal, (c) => ({ meanlog: c.meanlog, sdlog: c.sdlog }), (c) => `meanlog ${c.meanlog}, sdlog ${c.sdlog}`);
 });
