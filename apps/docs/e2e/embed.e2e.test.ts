@@ -60,6 +60,8 @@ describe('embedding on another origin', () => {
     expect(await byScript.locator('output[data-readout="mu"]').textContent()).toBe('5.0387');
     const frame = page.frameLocator('#by-iframe');
     const inFrame = frame.locator('mle-data-explorer');
+    // The reader scrolls down to it: a widget builds when it comes near the screen (in a frame, into view).
+    await page.locator('#by-iframe').scrollIntoViewIfNeeded();
     await inFrame.waitFor();
     await expect.poll(() => inFrame.getAttribute('data-ready'), { timeout: 30_000 }).toBe('true');
     expect(await inFrame.locator('output[data-readout="sigma"]').textContent()).toBe('1.9575');
@@ -73,6 +75,7 @@ describe('embedding on another origin', () => {
     await page.goto(`${host.url}/second-stage.html`, { waitUntil: 'load' });
     for (const tag of Object.keys(SECOND_STAGE)) {
       const el = page.locator(`mle-${tag}.by-script`);
+      await el.scrollIntoViewIfNeeded();
       await expect.poll(() => el.getAttribute('data-ready'), { timeout: 60_000 }).toBe('true');
       expect(await el.getAttribute('data-error'), `mle-${tag} by script`).toBeNull();
       const frame = page.frameLocator(`iframe[data-tag="${tag}"]`);

@@ -1,19 +1,18 @@
 // Jank: for every course page (both languages) and every widget's embed page (at its default size and,
-// for the data explorer, at n = 1,000,000), the longest main-thread task while loading and after every
-// widget is ready, and when each widget became ready, measured in Chromium (PerformanceObserver
-// 'longtask'). The figures are printed for the README. The goals are no task over 50 ms while loading
-// or after, and every widget ready within 600 ms. This machine is shared (2 cores, load 2–12 from other
-// work while this was measured) and its timings swing several-fold, so each page counts its better of
-// two loads and the default ceilings sit about twice above the worst figures measured here under load
-// (course pages: loading ≤ 269 ms, after ready ≤ 62 ms, ready ≤ 2.6 s; the fit-lab embed ready at
-// 2.8 s); on a quiet machine set MLE_LOADING_TASK_CEILING_MS=50 MLE_LONG_TASK_CEILING_MS=50
-// MLE_READY_CEILING_MS=600 to hold the goals. Before the table-of-contents fix the same runs saw loading
-// tasks up to 500 ms and readiness up to 3.4 s. (Those figures were taken with a content-visibility rule on
-// the article's blocks that has since been removed: axe then failed colour contrast in dark mode.)
-// A tag's ready time is its last element's (before 2026-12-05 its first's, which hid the second and third
-// fit labs on /beyond-normal/). With that, on 2026-12-05 at load 4–6, course pages: loading ≤ 263 ms,
-// ready ≤ 2.0 s; the goals are not reached, so the ceilings stay. The loading tasks over 100 ms are
-// mostly the article's own style and layout (MathML), not the widgets (scripts/trace-page.mjs).
+// for the data explorer, at n = 1,000,000), measured in Chromium (PerformanceObserver 'longtask'): the
+// longest main-thread task while loading (until the widgets near the first screen are ready), while the
+// reader scrolls to each further widget in turn (a widget more than a viewport's height away builds only
+// then: packages/widgets/src/shared/render-queue.ts), and after every widget is ready; when the first
+// screen's widgets became ready, and how long each further widget took after its scroll. The figures are
+// printed for the README. The goals are no task over 50 ms and every widget ready within 600 ms (of
+// navigation for the first screen's, of the reader reaching it for the others). This machine is shared
+// (2 cores) and its timings swing several-fold, so each page counts its better of two loads and the
+// default ceilings sit well above the worst figures measured here under load; on a quiet machine set
+// MLE_LOADING_TASK_CEILING_MS=50 MLE_LONG_TASK_CEILING_MS=50 MLE_READY_CEILING_MS=600 to hold the goals.
+// On 2026-12-06, with widgets built on approach (quiet machine): loading tasks 0–238 ms (the article's own
+// first style and layout: scripts/trace-page.mjs), 0–59 ms while scrolling, none after ready; first
+// screens ready in 0.56–1.14 s, further widgets 59–452 ms after the reader's scroll, embed pages 0.31–0.89 s.
+// Before (every widget built while the page loaded) the course pages were ready in 0.51–1.34 s.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import catalogue from '@mle-lab/widgets/catalogue.json' with { type: 'json' };
 import { measurePage, type PageTiming } from './support/long-tasks.ts';
@@ -42,22 +41,26 @@ beforeAll(async () => {
 afterAll(async () => {
   const rows = [...figures].map(
     ([path, t]) =>
-      `${path.padEnd(44)} longest task loading ${String(t.longestWhileLoading).padStart(4)} ms, after ready ${String(t.longestAfterReady).padStart(4)} ms; ready at ${String(t.readyAt).padStart(5)} ms (${t.widgets.map((w) => `${w.tag.replace('mle-', '')} ${w.readyAt}`).join(', ')})`,
+      `${path.padEnd(44)} longest task loading ${String(t.longestWhileLoading).padStart(4)} ms, scrolling ${String(t.longestWhileScrolling).padStart(4)} ms, after ready ${String(t.longestAfterReady).padStart(4)} ms; first screen ready at ${String(t.readyAt).padStart(5)} ms, others ≤ ${String(t.readyAfterScroll).padStart(5)} ms after their scroll (${t.widgets.map((w) => `${w.tag.replace('mle-', '')} ${w.scrolled ? '+' : ''}${w.readyAt}`).join(', ')})`,
   );
-  console.log(`Main-thread long tasks and widget ready times (Chromium, 1280×900):\n${rows.join('\n')}`);
+  console.log(`Main-thread long tasks and widget ready times (Chromium, 1280×900; +: ms after the reader scrolled to it):\n${rows.join('\n')}`);
   await site?.close();
 });
 
-describe('no long task while loading or once the widgets are ready', () => {
+describe('no long task while loading, while the reader scrolls to each widget, or once they are ready', () => {
   for (const path of targets) {
     it(path, async () => {
       const runs = [await measurePage(site.context, `${site.server.url}${path}`), await measurePage(site.context, `${site.server.url}${path}`)];
-      const best = runs.reduce((a, b) => (b.longestAfterReady + b.readyAt / 100 < a.longestAfterReady + a.readyAt / 100 ? b : a));
+      const score = (r: PageTiming) => r.longestAfterReady + r.longestWhileScrolling + (r.readyAt + r.readyAfterScroll) / 100;
+      const best = runs.reduce((a, b) => (score(b) < score(a) ? b : a));
       figures.set(path, best);
       expect(best.widgets.length, `widgets on ${path}`).toBeGreaterThan(0);
-      expect(Math.min(...runs.map((r) => r.longestAfterReady)), `longest task after ready on ${path}`).toBeLessThanOrEqual(AFTER_READY_CEILING_MS);
-      expect(Math.min(...runs.map((r) => r.longestWhileLoading)), `longest task while loading ${path}`).toBeLessThanOrEqual(LOADING_CEILING_MS);
-      expect(Math.min(...runs.map((r) => r.readyAt)), `all widgets ready on ${path}`).toBeLessThanOrEqual(READY_CEILING_MS);
+      const least = (pick: (r: PageTiming) => number) => Math.min(...runs.map(pick));
+      expect(least((r) => r.longestAfterReady), `longest task after ready on ${path}`).toBeLessThanOrEqual(AFTER_READY_CEILING_MS);
+      expect(least((r) => r.longestWhileLoading), `longest task while loading ${path}`).toBeLessThanOrEqual(LOADING_CEILING_MS);
+      expect(least((r) => r.longestWhileScrolling), `longest task while scrolling through ${path}`).toBeLessThanOrEqual(LOADING_CEILING_MS);
+      expect(least((r) => r.readyAt), `first screen's widgets ready on ${path}`).toBeLessThanOrEqual(READY_CEILING_MS);
+      expect(least((r) => r.readyAfterScroll), `further widgets ready after the reader scrolled to them on ${path}`).toBeLessThanOrEqual(READY_CEILING_MS);
     });
   }
 });

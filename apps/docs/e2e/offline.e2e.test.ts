@@ -21,6 +21,8 @@ describe('offline once loaded', () => {
     await site.context.setOffline(true);
     try {
       const widget = page.locator('mle-gaussian-uses').first();
+      // The reader goes to the widget (one far from the screen renders only once they come near it).
+      await widget.scrollIntoViewIfNeeded();
       await widget.locator('select').first().selectOption('edges');
       await expect.poll(() => widget.locator('output[data-readout="edgeCount"]').textContent(), { timeout: 15_000 }).toBe('4');
       expect(await widget.locator('output[data-readout="edgesFound"]').textContent()).toBe('80, 159, 240, 319');

@@ -11,7 +11,7 @@
 // mid-range phone (4× CPU slowdown, slow 4G) from a real load on this machine, so a busy machine
 // lowers the scores: run it when the machine is quiet, and take each page's median of RUNS loads.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,10 +22,16 @@ import { startStaticServer } from '../../../scripts/static-server.mjs';
 /** The course sections, as in e2e/support/pages.ts. */
 const sections = ['data', 'closed-form-mle', 'coin-to-counts', 'density', 'gradient-descent', 'beyond-normal', 'how-sure', 'beyond-mle', 'normal-pdf', 'cross-entropy', 'fit-your-data'];
 const RUNS = Number(process.env.RUNS ?? 3);
+// REPORT_DIR: also write each load's full Lighthouse result there, for its long tasks and the
+// main thread's breakdown (`long-tasks`, `mainthread-work-breakdown`, `bootup-time`).
+const reportDir = process.env.REPORT_DIR;
+// BLOCK: comma-separated URL patterns the page may not load (e.g. '*/embed/*': the page without its widgets).
+const blockedUrlPatterns = process.env.BLOCK ? process.env.BLOCK.split(',') : [];
 
 const paths = process.argv.length > 2 ? process.argv.slice(2) : sections.flatMap((s) => [`/${s}/`, `/en/${s}/`]);
 // DIST: another build to serve (default: this app's dist/).
 const dist = process.env.DIST ?? fileURLToPath(new URL('../dist/', import.meta.url));
+if (reportDir) mkdirSync(reportDir, { recursive: true });
 const server = await startStaticServer({ root: dist, port: 0 });
 
 /** Starts Chromium with a fresh profile and a DevTools port; resolves with the port and a stop function. */
@@ -59,9 +65,10 @@ try {
   for (const path of paths) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      const result = await lighthouse(`${server.url}${path}`, { port: browser.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' });
+      const result = await lighthouse(`${server.url}${path}`, { port: browser.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error', blockedUrlPatterns });
       const lhr = result.lhr;
       if (lhr.runtimeError) throw new Error(`lighthouse.mjs: ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      if (reportDir) writeFileSync(join(reportDir, `${path.replaceAll('/', '_')}${i}.json`), JSON.stringify(lhr));
       runs.push({
         score: lhr.categories.performance.score,
         tbt: lhr.audits['total-blocking-time'].numericValue,

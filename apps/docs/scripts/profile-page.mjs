@@ -1,5 +1,6 @@
-// Samples JavaScript (CDP Profiler, 0.2 ms) while one page of the built site loads until every widget is
-// ready, and prints the page's long tasks, then each stretch of main-thread work over SEG_MIN_MS (30) with
+// Samples JavaScript (CDP Profiler, 0.2 ms) while one page of the built site loads until every widget near
+// its first screen is ready (the others build when the reader scrolls to them), and prints the page's long
+// tasks, then each stretch of main-thread work over SEG_MIN_MS (30) with
 // the functions that spent its time (self and inclusive; "(program)" is the browser's own work: style,
 // layout, paint), then the whole load's top functions. Run by hand against a built site (minified names:
 // read them with the chunk's source map):
@@ -24,7 +25,7 @@ await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 await cdp.send('Profiler.start');
 await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
-await page.waitForFunction((s) => [...document.querySelectorAll(s)].every((w) => w.getAttribute('data-ready') === 'true' || w.hasAttribute('data-error')), catalogue.map((e) => e.tag).join(', '), { timeout: 60000, polling: 100 });
+await page.waitForFunction((s) => [...document.querySelectorAll(s)].filter((w) => { const r = w.getBoundingClientRect(); return r.top < 2 * innerHeight && r.bottom > -innerHeight; }).every((w) => w.getAttribute('data-ready') === 'true' || w.hasAttribute('data-error')), catalogue.map((e) => e.tag).join(', '), { timeout: 60000, polling: 100 });
 const info = await page.evaluate(() => ({ lt: window.lt, now: performance.now(), origin: performance.timeOrigin }));
 const { profile } = await cdp.send('Profiler.stop');
 await context.close(); await server.close();

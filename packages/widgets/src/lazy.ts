@@ -64,12 +64,14 @@ export function defineOnUse(): void {
         .runningJobs()
         .catch(() => undefined);
     }
-    // Defined at its turn on the page's render queue: widgets' modules that arrive together are evaluated
-    // in one task, and defining one upgrades all its elements (each builds its shell) in that task too.
-    // Until then each element keeps the space the placeholder rules reserve for it, so nothing shifts.
-    // The turn is the first such element's, so widgets in or near the viewport are defined first.
+    // Defined at a turn of its own on the page's render queue (widgets' modules that arrive together are
+    // evaluated in one task). Until then each element keeps the space the placeholder rules reserve for
+    // it, so nothing shifts. Defining upgrades every element of the tag at once, each adding its style;
+    // each builds its body at its own turn, which for one far from the viewport comes when the reader
+    // scrolls towards it. So the turn belongs to no element: near elements of a tag must not wait for a
+    // far one that happens to come first.
     loader().then(
-      (widget) => renderTurn(document.querySelector(tag) ?? undefined).then(() => defineWidget(widget)),
+      (widget) => renderTurn().then(() => defineWidget(widget)),
       (error: unknown) => reportLoadFailure(tag, error),
     );
   };

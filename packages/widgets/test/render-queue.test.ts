@@ -2,7 +2,8 @@
 // readiness waits for its queued chart draws; a draw that throws is handed to the widget, not lost.
 // A widget's style (with its reserved height) is added synchronously in connectedCallback (adding it a
 // task later shifted /closed-form-mle/ by CLS 0.34); its body (controls, chart boxes), its render and its
-// chart draws wait for their turns.
+// chart draws wait for their turns, which for a widget more than a viewport's height away come only when
+// the reader scrolls near it.
 import { describe, expect, it } from 'vitest';
 import { MleWidget, defineWidget, type RenderContext } from '../src/shared/base-widget.ts';
 import { createChart, type Chart } from '../src/shared/chart.ts';
@@ -50,30 +51,32 @@ class QueueProbe extends MleWidget {
 }
 defineWidget(QueueProbe);
 
-function probe(name: string, fail = false): QueueProbe {
+/**
+ * A probe widget. It reserves the default 520 px; `compact` holds 150 px instead, so that several fit in
+ * this test frame's viewport (a widget outside it waits for the reader: inside a frame, "near" is "in view").
+ */
+function probe(name: string, fail = false, compact = false): QueueProbe {
   const element = document.createElement('mle-queue-probe') as QueueProbe;
+  if (compact) element.style.setProperty('--mle-min-height', '150px');
   element.setAttribute('name', name);
   element.setAttribute('lang', 'en');
   if (fail) element.setAttribute('fail', '');
   return element;
 }
 
-/**
- * Two widget-like hosts: one at the top of the page, one 5000 px below everything else, each with a first
- * draw done (it starts the intersection observer on its host) and the observer's first report in.
- */
-async function farAndNear(): Promise<{ far: ReturnType<typeof hostWithBox>; near: ReturnType<typeof hostWithBox> }> {
+/** Two widget-like hosts: one at the top of the page, one 5000 px below everything else. */
+function farAndNear(): { far: ReturnType<typeof hostWithBox>; near: ReturnType<typeof hostWithBox> } {
   const far = hostWithBox();
   far.host.style.cssText = 'display: block; height: 50px; margin-top: 5000px';
   const near = hostWithBox();
   near.host.style.cssText = 'display: block; height: 50px';
   document.body.prepend(near.host);
-  // A first draw each starts the observer on both; it reports after the next rendering update.
-  queueDraw(far.box, () => undefined);
-  queueDraw(near.box, () => undefined);
-  await Promise.all([widgetDrawsSettled(far.host), widgetDrawsSettled(near.host)]);
-  await observed();
   return { far, near };
+}
+
+/** A few more turns of the queue: long enough for any runnable job queued before to have run. */
+async function someTurns(): Promise<void> {
+  for (let i = 0; i < 5; i++) await renderTurn();
 }
 
 /** Two rendering updates and a pause, by when the intersection observer has reported new targets. */
@@ -134,23 +137,35 @@ describe('render queue', () => {
     host.remove();
   });
 
-  it('draws for a widget in the viewport go before those of one far below it; each widget’s own stay in order', async () => {
-    const { far, near } = await farAndNear();
+  it('draws for a widget far below the viewport wait until the reader scrolls to it; each widget’s own stay in order', async () => {
+    const { far, near } = farAndNear();
     const order: string[] = [];
     queueDraw(far.box, () => order.push('far 1'));
     queueDraw(far.box, () => order.push('far 2'));
     queueDraw(near.box, () => order.push('near 1'));
     queueDraw(near.box, () => order.push('near 2'));
-    await Promise.all([widgetDrawsSettled(far.host), widgetDrawsSettled(near.host)]);
+    await widgetDrawsSettled(near.host);
+    await observed();
+    await someTurns();
+    expect(order).toEqual(['near 1', 'near 2']);
+    // The reader scrolls down: the far widget's draws run, in their order.
+    far.host.scrollIntoView();
+    await widgetDrawsSettled(far.host);
     expect(order).toEqual(['near 1', 'near 2', 'far 1', 'far 2']);
+    scrollTo(0, 0);
     far.host.remove();
     near.host.remove();
   });
 
-  it('a job far from the viewport that has waited 250 ms runs before newer ones near it', async () => {
-    const { far, near } = await farAndNear();
+  it('a turn that belongs to no widget runs in order, and once it has waited 250 ms before newer ones near the viewport', async () => {
+    const { far, near } = farAndNear();
+    far.host.remove();
+    // The observer places the near widget first (until then its jobs wait, and the turn would go first).
+    queueDraw(near.box, () => undefined);
+    await widgetDrawsSettled(near.host);
+    await observed();
     const order: string[] = [];
-    // The near widget keeps queueing 60 ms draws (like an animation); the far one's draw still runs.
+    // The near widget keeps queueing 60 ms draws (like an animation); the turn queued behind its first still comes.
     let left = 8;
     const busy = () => {
       const end = performance.now() + 60;
@@ -159,17 +174,37 @@ describe('render queue', () => {
       if (--left > 0) queueDraw(near.box, busy);
     };
     queueDraw(near.box, busy);
-    queueDraw(far.box, () => order.push('far'));
-    await Promise.all([widgetDrawsSettled(far.host), waitFor(() => left === 0)]);
-    const at = order.indexOf('far');
+    const turn = renderTurn().then(() => order.push('turn'));
+    await Promise.all([turn, waitFor(() => left === 0)]);
+    const at = order.indexOf('turn');
     expect(at).toBeGreaterThan(0);
     expect(at).toBeLessThan(order.length - 1);
-    far.host.remove();
     near.host.remove();
   });
 });
 
 describe('widgets on the render queue', () => {
+  it('a widget far from the viewport holds its space and builds only when the reader scrolls near it', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '5000px';
+    const element = probe('far');
+    document.body.append(spacer, element);
+    await observed();
+    await someTurns();
+    // Defined and holding its reserved space (its style is in), but no body, no render, no chart.
+    expect(element.shadowRoot?.querySelector('style')).not.toBeNull();
+    expect(element.shadowRoot?.querySelector('.body')).toBeNull();
+    expect(element.getBoundingClientRect().height).toBeGreaterThan(0);
+    expect(element.dataset['ready']).toBeUndefined();
+    expect(built).not.toContain('far');
+    element.scrollIntoView();
+    await waitFor(() => element.dataset['ready'] === 'true');
+    expect(built).toContain('far');
+    scrollTo(0, 0);
+    spacer.remove();
+    element.remove();
+  });
+
   it('adds its style at once on connection; the body at its turn; the chart at a later one, before data-ready', async () => {
     const element = probe('shell');
     document.body.append(element);
@@ -193,7 +228,7 @@ describe('widgets on the render queue', () => {
 
   it('widgets connected together draw their charts one per turn, in the order they were connected', async () => {
     built.length = 0;
-    const elements = ['a', 'b', 'c'].map((name) => probe(name));
+    const elements = ['a', 'b', 'c'].map((name) => probe(name, false, true));
     // Connected in one task, as the elements of a page upgrade when their chunk arrives.
     document.body.append(...elements);
     expect(built).toEqual([]);
@@ -204,8 +239,8 @@ describe('widgets on the render queue', () => {
   });
 
   it('a chart that fails to build shows as a failed render (data-error, the reader’s message) and never says ready', async () => {
-    const element = probe('broken', true);
-    const other = probe('fine');
+    const element = probe('broken', true, true);
+    const other = probe('fine', false, true);
     document.body.append(element, other);
     await waitFor(() => element.hasAttribute('data-error'));
     expect(element.dataset['error']).toContain('queueProbe: cannot build this chart');

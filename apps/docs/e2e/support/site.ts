@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import catalogue from '@mle-lab/widgets/catalogue.json' with { type: 'json' };
 import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium.mjs';
 import { startStaticServer, type StaticServer } from '../../../../scripts/static-server.mjs';
+
+/** Every widget's tag, as one selector. */
+export const widgetSelector = catalogue.map((entry) => entry.tag).join(', ');
 
 export const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 /** Screenshots for review; git-ignored. */
@@ -64,15 +68,62 @@ export async function watchedPage(context: BrowserContext): Promise<WatchedPage>
 
 /**
  * Waits until every MLE Lab element on the page is defined (the embed bundle loads each widget's code
- * lazily) and has rendered or reported an error.
+ * lazily) and has rendered or reported an error. A widget more than a viewport's height from the
+ * viewport builds only when the reader scrolls towards it (packages/widgets/src/shared/render-queue.ts),
+ * so each is scrolled into view in turn, as a reader would; the page is then scrolled back to where it was.
+ *
+ * @param timeout - How long each widget may take (ms).
  */
 export async function waitForWidgets(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('*')]
-        .filter((el) => el.localName.startsWith('mle-'))
-        .every((w) => customElements.get(w.localName) !== undefined && (w.getAttribute('data-ready') === 'true' || w.hasAttribute('data-error'))),
-    undefined,
-    { timeout },
-  );
+  const start = await page.evaluate((selector) => ({ x: scrollX, y: scrollY, count: document.querySelectorAll(selector).length }), widgetSelector);
+  for (let i = 0; i < start.count; i++) {
+    const settled = await page.evaluate(
+      ({ selector, index }) => {
+        const widget = document.querySelectorAll(selector)[index];
+        if (!widget) return true;
+        const done = customElements.get(widget.localName) !== undefined && (widget.getAttribute('data-ready') === 'true' || widget.hasAttribute('data-error'));
+        if (!done) widget.scrollIntoView({ block: 'center' });
+        return done;
+      },
+      { selector: widgetSelector, index: i },
+    );
+    if (settled) continue;
+    await page.waitForFunction(
+      ({ selector, index }) => {
+        const widget = document.querySelectorAll(selector)[index];
+        return !widget || (customElements.get(widget.localName) !== undefined && (widget.getAttribute('data-ready') === 'true' || widget.hasAttribute('data-error')));
+      },
+      { selector: widgetSelector, index: i },
+      { timeout, polling: 50 },
+    );
+  }
+  await page.evaluate(({ x, y }) => scrollTo(x, y), start);
+}
+
+/**
+ * Scrolls through the page from top to bottom half a screen at a time, as a reader would, waiting at each
+ * step until every widget within a viewport's height of the screen has rendered (or reported an error);
+ * then back to the top. A widget builds when the reader comes within a screen of it, so this is how the
+ * page looks to someone reading it: what it shifts while in view is what they see shift.
+ *
+ * @param timeout - How long each step may wait for its widgets (ms).
+ */
+export async function readThrough(page: Page, timeout = 30_000): Promise<void> {
+  for (;;) {
+    await page.waitForFunction(
+      (selector) =>
+        [...document.querySelectorAll(selector)]
+          .filter((w) => w.getBoundingClientRect().top < 2 * innerHeight && w.getBoundingClientRect().bottom > -innerHeight)
+          .every((w) => customElements.get(w.localName) !== undefined && (w.getAttribute('data-ready') === 'true' || w.hasAttribute('data-error'))),
+      widgetSelector,
+      { timeout, polling: 50 },
+    );
+    const atEnd = await page.evaluate(() => {
+      const before = scrollY;
+      scrollBy(0, innerHeight / 2);
+      return scrollY === before;
+    });
+    if (atEnd) break;
+  }
+  await page.evaluate(() => scrollTo(0, 0));
 }

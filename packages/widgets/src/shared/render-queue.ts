@@ -16,57 +16,79 @@ const jobs: Entry[] = [];
 let pumping = false;
 
 /**
- * A job that has waited this long runs next whatever its widget's place on the page (oldest first), so
- * that widgets far from the viewport are drawn soon after the near ones even while those keep drawing.
+ * A runnable job that has waited this long runs next even if a widget nearer the viewport has jobs
+ * queued after it (oldest first), so that a steady stream of near work cannot starve it.
  */
 const MAX_WAIT_MS = 250;
 
+/**
+ * How near the viewport a widget must be for its jobs to run: within one viewport's height above or
+ * below it. Further away, its jobs (building its body, rendering, drawing its charts) wait, its reserved
+ * space held, until the reader scrolls towards it: a page loads only the widgets the reader can reach
+ * soon, and a long page costs its phone no more than its first screens do.
+ */
+const NEAR_MARGIN = '100% 0px';
+
 /** Whether each widget is in or near the viewport, as the intersection observer last reported. */
 const nearViewport = new WeakMap<Element, boolean>();
-/** Widgets the observer follows (their place is unknown until its first report, never in a hidden tab). */
+/** Widgets the observer follows (their place is unknown until its first report). */
 const watched = new WeakSet<Element>();
 let visibility: IntersectionObserver | undefined;
 
-/** Starts following whether `owner` is in or near (half a viewport above or below) the viewport. */
+/** Starts following whether `owner` is in or near the viewport. */
 function watch(owner: Element): void {
   if (typeof IntersectionObserver !== 'function') return;
-  visibility ??= new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) nearViewport.set(entry.target, entry.isIntersecting);
-    },
-    { rootMargin: '50% 0px' },
-  );
+  if (!visibility) {
+    visibility = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) nearViewport.set(entry.target, entry.isIntersecting);
+        resume();
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
+    // A hidden tab has no rendering updates, so the observer says nothing there: its waiting widgets
+    // render anyway (below), and the others are placed as soon as it is shown again.
+    document.addEventListener('visibilitychange', resume);
+  }
   if (watched.has(owner)) return;
   watched.add(owner);
   visibility.observe(owner);
 }
 
-/** 0: in or near the viewport; 1: not known (no widget, or not observed yet); 2: far from it. */
-function rank(entry: Entry): number {
-  if (!entry.owner) return 1;
+/** Where a job stands: its widget is near the viewport, it has no widget (or no observer), or it waits. */
+const NEAR = 0;
+const ANYWHERE = 1;
+const WAITING = 2;
+type Place = typeof NEAR | typeof ANYWHERE | typeof WAITING;
+
+function place(entry: Entry): Place {
+  if (!entry.owner || !visibility) return ANYWHERE;
   const near = nearViewport.get(entry.owner);
-  return near === true ? 0 : near === false ? 2 : 1;
+  if (near === true) return NEAR;
+  // Not placed yet: the observer reports at the next rendering update, which a hidden tab never has.
+  if (near === undefined && document.visibilityState === 'hidden') return ANYWHERE;
+  return WAITING;
 }
 
 /**
- * The next job to run: the oldest one if it has waited `MAX_WAIT_MS`, else the oldest of the best rank.
- * Jobs of one widget share its rank, so they still run in the order they were queued.
+ * The next job to run, or undefined when every queued job waits for its widget to come near: the
+ * oldest runnable job if it has waited `MAX_WAIT_MS` or its widget is near, else the oldest job of a
+ * near widget, else the oldest runnable one. Jobs of one widget share its place, so they run in order.
  */
 function takeNext(): Entry | undefined {
-  const oldest = jobs[0];
-  if (!oldest) return undefined;
-  let best = 0;
-  if (performance.now() - oldest.queuedAt < MAX_WAIT_MS) {
-    let bestRank = rank(oldest);
-    for (let i = 1; i < jobs.length && bestRank > 0; i++) {
-      const r = rank(jobs[i] as Entry);
-      if (r < bestRank) {
-        best = i;
-        bestRank = r;
-      }
+  let first = -1;
+  for (let i = 0; i < jobs.length; i++) {
+    const where = place(jobs[i] as Entry);
+    if (where === WAITING) continue;
+    if (first < 0) {
+      first = i;
+      if (where === NEAR || performance.now() - (jobs[i] as Entry).queuedAt >= MAX_WAIT_MS) break;
+    } else if (where === NEAR) {
+      first = i;
+      break;
     }
   }
-  return jobs.splice(best, 1)[0];
+  return first < 0 ? undefined : jobs.splice(first, 1)[0];
 }
 
 interface PostTaskScheduler {
@@ -101,29 +123,36 @@ function postTask(callback: () => void): void {
 
 function pump(): void {
   const entry = takeNext();
-  // Post the next turn before running this one: a job that throws must not stall the queue.
-  if (jobs.length > 0) postTask(pump);
+  // Post the next turn before running this one: a job that throws must not stall the queue. When every
+  // job left waits for its widget, the pump stops; the observer restarts it.
+  if (entry && jobs.length > 0) postTask(pump);
   else pumping = false;
   entry?.job();
 }
 
+/** Restarts the pump if jobs are queued (a widget came near, or the tab was hidden). */
+function resume(): void {
+  if (pumping || jobs.length === 0) return;
+  pumping = true;
+  postTask(pump);
+}
+
 /**
  * Adds `job` to the page's queue; it runs in a task of its own. Widgets in or near the viewport go
- * first; otherwise (and among one widget's jobs always) jobs run in the order they were queued.
+ * first, widgets far from it wait until they come near; otherwise (and among one widget's jobs always)
+ * jobs run in the order they were queued.
  */
 function enqueue(job: Job, owner: Element | undefined): void {
   if (owner) watch(owner);
   jobs.push({ job, owner, queuedAt: performance.now() });
-  if (!pumping) {
-    pumping = true;
-    postTask(pump);
-  }
+  resume();
 }
 
 /**
  * Waits for this caller's turn on the page's render queue. Work done right after the returned promise
  * settles (before the next `await`) runs in a task of its own, after everything queued earlier for the
- * same widget; widgets in or near the viewport take their turns before those further away.
+ * same widget; widgets in or near the viewport take their turns before the others, and a widget more
+ * than a viewport's height from it gets its turns only once the reader scrolls towards it.
  *
  * @param owner - The widget (element) the work is for; without one, the turn keeps its place in line.
  * @returns A promise that resolves at the caller's turn.

@@ -2,12 +2,17 @@ import { defineAll } from '../../src/index.ts';
 
 defineAll();
 
-/** Mounts `html` in a fresh container and waits until its widget is ready or reports an error. */
+/**
+ * Mounts `html` in a fresh container, scrolls it into view (a widget far from the viewport waits for the
+ * reader to come near before it builds, and earlier tests' widgets may still be above it) and waits until
+ * its widget is ready or reports an error.
+ */
 export async function mount<T extends HTMLElement>(html: string, timeout = 20_000): Promise<T> {
   const host = document.createElement('div');
   host.innerHTML = html;
   document.body.append(host);
   const element = host.firstElementChild as T;
+  element.scrollIntoView({ block: 'nearest' });
   await waitFor(() => element.dataset['ready'] === 'true' || element.hasAttribute('data-error'), timeout);
   return element;
 }
