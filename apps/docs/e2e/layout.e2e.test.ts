@@ -2,7 +2,7 @@
 // 320 px iframe, and widgets reserve their height so rendering them does not shift the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import catalogue from '@mle-lab/widgets/catalogue.json' with { type: 'json' };
-import { openSite, readThrough, waitForWidgets, type Site } from './support/site.ts';
+import { openSite, waitForWidgets, type Site } from './support/site.ts';
 
 const sections = ['data', 'closed-form-mle', 'density', 'gradient-descent', 'beyond-mle', 'normal-pdf', 'cross-entropy'];
 let site: Site;
@@ -49,12 +49,10 @@ describe('on a phone', () => {
 });
 
 describe('layout stability', () => {
-  // Read through from top to bottom: widgets more than a screen away build only as the reader approaches,
-  // so a widget's own first layout (controls and readouts filling in) happens off-screen, as for a reader.
-  // A reader who jumps straight to a widget (a link to its section) sees it build in view, with the
-  // shifts inside it: on 2026-12-06, 0.05–0.14 on seven of the fourteen pages when each widget was
-  // scrolled to the middle of the screen before it had built (the data explorer's summary grows 16 → 162
-  // → 69 px while it fills in, for one).
+  // Each widget is scrolled to the middle of the screen before it has built (waitForWidgets), as when a
+  // reader follows a link to its section: it builds in view. Its body fills in unseen until its first
+  // render is shown (styles.ts); before that, controls, readouts, charts and code reaching their sizes in
+  // steps shifted what was below them by 0.05–0.14 on seven of the fourteen pages (2026-12-06).
   // Measured: ≤ 0.004 on every page once the KaTeX fonts were preloaded (0.06 without); the math font is
   // preloaded and never swapped in late (font-display: block, styles/math.css); 0.1 is "good".
   for (const section of sections) {
@@ -70,8 +68,7 @@ describe('layout stability', () => {
           }).observe({ type: 'layout-shift', buffered: true });
         });
         await page.goto(`${site.server.url}${prefix}/${section}/`, { waitUntil: 'load' });
-        // As a reader: each widget builds while it is still a screen away.
-        await readThrough(page);
+        await waitForWidgets(page, 45_000);
         await page.waitForTimeout(300);
         const cls = await page.evaluate(() => (window as unknown as { mleLayoutShift: number }).mleLayoutShift);
         expect(cls).toBeLessThan(0.05);

@@ -226,6 +226,22 @@ describe('widgets on the render queue', () => {
     element.remove();
   });
 
+  it('fills its body in unseen until the first render is shown, and shows it at once on an error', async () => {
+    const element = probe('unseen', false, true);
+    const broken = probe('unseen broken', true, true);
+    document.body.append(element, broken);
+    await renderTurn(element);
+    const body = element.shadowRoot?.querySelector('.body') as HTMLElement;
+    expect(body).not.toBeNull();
+    expect(element.dataset['ready']).toBeUndefined();
+    expect(getComputedStyle(body).visibility).toBe('hidden');
+    await waitFor(() => element.dataset['ready'] === 'true' && broken.hasAttribute('data-error'));
+    expect(getComputedStyle(body).visibility).toBe('visible');
+    expect(getComputedStyle(broken.shadowRoot?.querySelector('.body') as HTMLElement).visibility).toBe('visible');
+    element.remove();
+    broken.remove();
+  });
+
   it('widgets connected together draw their charts one per turn, in the order they were connected', async () => {
     built.length = 0;
     const elements = ['a', 'b', 'c'].map((name) => probe(name, false, true));

@@ -99,31 +99,3 @@ export async function waitForWidgets(page: Page, timeout = 30_000): Promise<void
   }
   await page.evaluate(({ x, y }) => scrollTo(x, y), start);
 }
-
-/**
- * Scrolls through the page from top to bottom half a screen at a time, as a reader would, waiting at each
- * step until every widget within a viewport's height of the screen has rendered (or reported an error);
- * then back to the top. A widget builds when the reader comes within a screen of it, so this is how the
- * page looks to someone reading it: what it shifts while in view is what they see shift.
- *
- * @param timeout - How long each step may wait for its widgets (ms).
- */
-export async function readThrough(page: Page, timeout = 30_000): Promise<void> {
-  for (;;) {
-    await page.waitForFunction(
-      (selector) =>
-        [...document.querySelectorAll(selector)]
-          .filter((w) => w.getBoundingClientRect().top < 2 * innerHeight && w.getBoundingClientRect().bottom > -innerHeight)
-          .every((w) => customElements.get(w.localName) !== undefined && (w.getAttribute('data-ready') === 'true' || w.hasAttribute('data-error'))),
-      widgetSelector,
-      { timeout, polling: 50 },
-    );
-    const atEnd = await page.evaluate(() => {
-      const before = scrollY;
-      scrollBy(0, innerHeight / 2);
-      return scrollY === before;
-    });
-    if (atEnd) break;
-  }
-  await page.evaluate(() => scrollTo(0, 0));
-}

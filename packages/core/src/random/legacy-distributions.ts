@@ -679,7 +679,7 @@ export function legacyNegativeBinomial(gen: Mt19937, cache: GaussCache, n: numbe
 
 /**
  * Fills out[i0 … i1) with legacyNegativeBinomial(gen, cache, n, p) draws, bit for bit and word for
- * word: the gamma as legacyStandardGamma, the Poisson as legacyPoisson, except that the product of
+ * word: the gamma as legacyStandardGamma (its branch and constants once a chunk), the Poisson as legacyPoisson, except that the product of
  * uniforms of `random_poisson_mult` (0 < λ < 10, the common case) reads its doubles straight from
  * the key with the position in a local, as fillBinomialBtpe does (a chunk per call of a small
  * function, optimised during the first request).
@@ -696,8 +696,14 @@ export function legacyNegativeBinomial(gen: Mt19937, cache: GaussCache, n: numbe
  */
 export function fillNegativeBinomial(gen: Mt19937, cache: GaussCache, n: number, p: number, out: Float64Array, i0: number, i1: number): void {
   const odds = (1 - p) / p;
+  // legacyStandardGamma(gen, cache, n) with its branch and constants worked out once a chunk (n is fixed):
+  // the same arithmetic, so the same draws.
+  const b = n - 1 / 3;
+  const c = 1 / Math.sqrt(9 * b);
+  const inv = 1 / n;
   for (let i = i0; i < i1; i++) {
-    const lam = odds * legacyStandardGamma(gen, cache, n);
+    const gamma = n > 1 ? gammaMarsagliaTsang(gen, cache, b, c) : n === 1 ? legacyStandardExponential(gen) : gammaSmallShape(gen, n, inv);
+    const lam = odds * gamma;
     if (lam >= 10 || lam === 0) {
       out[i] = legacyPoisson(gen, lam);
       continue;

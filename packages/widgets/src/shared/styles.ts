@@ -45,6 +45,12 @@ ${uplotCss}
   --mle-error: #ff7b72;
 }
 * { box-sizing: border-box; }
+/* Until its first render is shown, a widget's body fills in unseen: controls, readouts, charts and code
+   reach their final sizes in several steps, which shifted what was below them inside the widget when it
+   built in view (a reader following a link to its section). A long first job's progress bar shows
+   meanwhile, and a widget that reports an error shows everything. */
+:host(:not([data-ready], [data-error])) .body { visibility: hidden; }
+:host(:not([data-ready], [data-error])) .body .progress { visibility: visible; }
 .controls {
   display: grid;
   grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
