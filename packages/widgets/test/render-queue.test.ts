@@ -226,6 +226,24 @@ describe('widgets on the render queue', () => {
     element.remove();
   });
 
+  // After this test the page has a keyboard reader: tests of widgets waiting to be scrolled near go above it.
+  it('after the reader’s first Tab no widget waits to be scrolled near, so each is in the keyboard’s order in time', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '5000px';
+    const element = probe('tabbed to');
+    document.body.append(spacer, element);
+    await observed();
+    await someTurns();
+    expect(element.shadowRoot?.querySelector('.body')).toBeNull();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    // Built and rendered where it is, with no scrolling.
+    await waitFor(() => element.dataset['ready'] === 'true');
+    expect(element.shadowRoot?.querySelector('.body .chart')).not.toBeNull();
+    expect(scrollY).toBe(0);
+    spacer.remove();
+    element.remove();
+  });
+
   it('fills its body in unseen until the first render is shown, and shows it at once on an error', async () => {
     const element = probe('unseen', false, true);
     const broken = probe('unseen broken', true, true);

@@ -246,8 +246,9 @@ export abstract class MleWidget extends HTMLElement {
     if (this.renderQueued) return;
     this.renderQueued = true;
     // A turn on the page's render queue (a task, not requestAnimationFrame: rAF never fires in a hidden
-    // tab or an off-screen cross-origin iframe, and the widget must still render and become ready there),
-    // so the widgets of a page start their renders in tasks of their own, interleaved with their draws.
+    // tab, where a widget not yet placed still renders and becomes ready), so the widgets of a page start
+    // their renders in tasks of their own, interleaved with their draws; a widget far from the viewport
+    // gets its turn when the reader comes near it.
     void renderTurn(this).then(() => {
       this.renderQueued = false;
       void this.runRender();

@@ -31,6 +31,12 @@ const NEAR_MARGIN = '100% 0px';
 
 /** Whether each widget is in or near the viewport, as the intersection observer last reported. */
 const nearViewport = new WeakMap<Element, boolean>();
+/**
+ * Set at the reader's first Tab: from then on no widget waits for the reader to come near. Tab moves
+ * focus straight to the next control, past a widget that has not built its controls yet; building
+ * every widget in good time keeps each one in the keyboard's order (the nearest still go first).
+ */
+let keyboardReader = false;
 /** Widgets the observer follows (their place is unknown until its first report). */
 const watched = new WeakSet<Element>();
 let visibility: IntersectionObserver | undefined;
@@ -49,6 +55,13 @@ function watch(owner: Element): void {
     // A hidden tab has no rendering updates, so the observer says nothing there: its waiting widgets
     // render anyway (below), and the others are placed as soon as it is shown again.
     document.addEventListener('visibilitychange', resume);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Tab') return;
+      keyboardReader = true;
+      document.removeEventListener('keydown', onKey, true);
+      resume();
+    };
+    document.addEventListener('keydown', onKey, true);
   }
   if (watched.has(owner)) return;
   watched.add(owner);
@@ -65,6 +78,7 @@ function place(entry: Entry): Place {
   if (!entry.owner || !visibility) return ANYWHERE;
   const near = nearViewport.get(entry.owner);
   if (near === true) return NEAR;
+  if (keyboardReader) return ANYWHERE;
   // Not placed yet: the observer reports at the next rendering update, which a hidden tab never has.
   if (near === undefined && document.visibilityState === 'hidden') return ANYWHERE;
   return WAITING;
@@ -96,8 +110,8 @@ interface PostTaskScheduler {
 }
 
 /**
- * Posts `callback` as a new task. Not requestAnimationFrame: rAF never fires in a hidden tab or an
- * off-screen cross-origin iframe, and widgets must still render (and become ready) there. Not a bare
+ * Posts `callback` as a new task. Not requestAnimationFrame: rAF never fires in a hidden tab, where
+ * widgets not yet placed must still render (and become ready). Not a bare
  * `setTimeout(0)` where avoidable: nested timeouts are clamped to 4 ms and throttled in background tabs.
  */
 function postTask(callback: () => void): void {
