@@ -74,6 +74,20 @@ function farAndNear(): { far: ReturnType<typeof hostWithBox>; near: ReturnType<t
   return { far, near };
 }
 
+/**
+ * A probe widget 5000 px below everything else, once the observer has placed it and the queue has had
+ * time to run anything runnable (its body, if it were not waiting).
+ */
+async function farProbe(name: string): Promise<{ spacer: HTMLElement; element: QueueProbe }> {
+  const spacer = document.createElement('div');
+  spacer.style.height = '5000px';
+  const element = probe(name);
+  document.body.append(spacer, element);
+  await observed();
+  await someTurns();
+  return { spacer, element };
+}
+
 /** A few more turns of the queue: long enough for any runnable job queued before to have run. */
 async function someTurns(): Promise<void> {
   for (let i = 0; i < 5; i++) await renderTurn();
@@ -185,12 +199,7 @@ describe('render queue', () => {
 
 describe('widgets on the render queue', () => {
   it('a widget far from the viewport holds its space and builds only when the reader scrolls near it', async () => {
-    const spacer = document.createElement('div');
-    spacer.style.height = '5000px';
-    const element = probe('far');
-    document.body.append(spacer, element);
-    await observed();
-    await someTurns();
+    const { spacer, element } = await farProbe('far');
     // Defined and holding its reserved space (its style is in), but no body, no render, no chart.
     expect(element.shadowRoot?.querySelector('style')).not.toBeNull();
     expect(element.shadowRoot?.querySelector('.body')).toBeNull();
@@ -228,12 +237,7 @@ describe('widgets on the render queue', () => {
 
   // After this test the page has a keyboard reader: tests of widgets waiting to be scrolled near go above it.
   it('after the reader’s first Tab no widget waits to be scrolled near, so each is in the keyboard’s order in time', async () => {
-    const spacer = document.createElement('div');
-    spacer.style.height = '5000px';
-    const element = probe('tabbed to');
-    document.body.append(spacer, element);
-    await observed();
-    await someTurns();
+    const { spacer, element } = await farProbe('tabbed to');
     expect(element.shadowRoot?.querySelector('.body')).toBeNull();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
     // Built and rendered where it is, with no scrolling.
