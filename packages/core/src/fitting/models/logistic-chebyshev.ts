@@ -8,7 +8,9 @@ import { expNonPositive } from '../table-math.ts';
 // taken without another pass: one pass over the data (one exponential per value) for ℓ, the score
 // and the Hessian. The third derivatives only scale the correction and carry the Hessian along that
 // last step (terms of size ~step²), so they come from the histogram's bins. From a start a few per
-// cent off (a user's), the first step leaves ~1e-5 and the second is the last.
+// cent off (a user's), the first step leaves ~1e-5 and the second is the last. Where the bins are
+// narrow (logistic.ts), the pass is over the bins' two-point rules (binned-moments.ts) instead of
+// the values: ~2000 weighted points in place of every value.
 //
 // In θ = (μ, σ = ln s) with z = (x − μ)/s, ℓ = −nσ + Σ φ(z), φ′ = −t, φ″ = −q, φ‴ = t q
 // (t = tanh(z/2), q = (1 − t²)/2), and ∂z/∂μ = −1/s, ∂z/∂σ = −z:
@@ -99,6 +101,42 @@ export function unitWeightSums(x: Float64Array, mu: number, sc: number, out: Flo
 }
 
 /**
+ * unitWeightSums over weighted values (a few thousand, such as a two-point binned sample): each
+ * term times its weight, Σ ln(1 + e) by log1p.
+ */
+function weightedSums(values: Float64Array, weights: Float64Array, mu: number, sc: number, out: Float64Array): void {
+  const inv = 1 / sc;
+  let acc = 0;
+  let st = 0;
+  let szt = 0;
+  let sq = 0;
+  let szq = 0;
+  let sz2q = 0;
+  for (let i = 0; i < values.length; i++) {
+    const w = weights[i] as number;
+    const z = ((values[i] as number) - mu) * inv;
+    const a = Math.abs(z);
+    const e = expNonPositive(-a);
+    const r = 1 / (1 + e);
+    const tabs = (1 - e) * r;
+    const wq = w * 2 * e * r * r;
+    const zq = z * wq;
+    acc += w * (a + 2 * Math.log1p(e));
+    st += w * (z >= 0 ? tabs : -tabs);
+    szt += w * a * tabs;
+    sq += wq;
+    szq += zq;
+    sz2q += z * zq;
+  }
+  out[0] = acc;
+  out[1] = st;
+  out[2] = szt;
+  out[3] = sq;
+  out[4] = szq;
+  out[5] = sz2q;
+}
+
+/**
  * The third-derivative sums Σ t q, Σ z t q, Σ z² t q, Σ z³ t q at (μ, s) over weighted values (unit
  * weights when `counts` is undefined). They only scale Chebyshev's correction and carry the
  * Hessian to the end of the last step, both of size ~step², so a binned sample's give them to
@@ -153,10 +191,11 @@ const SUBSAMPLE = 2048;
  * first-order error cancels at the bins' means), ~1e-5 on a sample whose range is 15 s: close
  * enough that one Chebyshev step over the full data is the last. When outliers leave the bulk in
  * too few bins, it is binned again over the quartiles (of a strided subsample) ± 8 IQR, with a
- * bin for each tail beyond.
+ * bin for each tail beyond. `overExtent`, when given, is that first histogram already made (the
+ * bins of binned-moments.ts); it is returned itself when no re-cut is needed.
  */
-export function logisticBins(x: Float64Array, min: number, max: number): LogisticBins {
-  const bins = histogram(x, min, max, min, max);
+export function logisticBins(x: Float64Array, min: number, max: number, overExtent?: LogisticBins): LogisticBins {
+  const bins = overExtent ?? histogram(x, min, max, min, max);
   if ((binnedQuantile(bins, 0.75) - binnedQuantile(bins, 0.25)) * BINS >= BINS_PER_IQR * (max - min)) return bins;
   // The bulk is in a few bins (its quartiles may share one): quartiles of a strided subsample.
   const m = Math.min(x.length, SUBSAMPLE);
@@ -219,20 +258,25 @@ function histogram(x: Float64Array, lo: number, hi: number, min: number, max: nu
 }
 
 /**
- * Maximises the logistic likelihood of unit-weight values over location and scale from a close
- * start; undefined when the start is not close enough for Chebyshev's method (or anything is off),
+ * Maximises the logistic likelihood of unit-weight values (or of `weights`, when given) over location
+ * and scale from a close start; undefined when the start is not close enough for Chebyshev's method (or anything is off),
  * so the general engine runs instead.
  */
-export function logisticChebyshevMaximum(x: Float64Array, start: Float64Array, bins?: LogisticBins): Maximum | undefined {
-  const n = x.length;
+export function logisticChebyshevMaximum(x: Float64Array, start: Float64Array, bins?: LogisticBins, weights?: Float64Array): Maximum | undefined {
+  let n = x.length;
+  if (weights !== undefined) {
+    n = 0;
+    for (let i = 0; i < weights.length; i++) n += weights[i] as number;
+  }
   let mu = start[0] as number;
   let sc = start[1] as number;
   if (!(sc > 0) || !Number.isFinite(sc) || !Number.isFinite(mu)) return undefined;
   const sums = new Float64Array(10);
   let previous = Number.NEGATIVE_INFINITY;
   for (let p = 1; p <= MAX_PASSES; p++) {
-    unitWeightSums(x, mu, sc, sums);
-    if (bins === undefined) thirdSums(x, undefined, mu, sc, sums);
+    if (weights === undefined) unitWeightSums(x, mu, sc, sums);
+    else weightedSums(x, weights, mu, sc, sums);
+    if (bins === undefined) thirdSums(x, weights, mu, sc, sums);
     else thirdSums(bins.values, bins.counts, mu, sc, sums);
     const [acc, st, szt, sq, szq, sz2q, stq, sztq, sz2tq, sz3tq] = sums as unknown as number[] as [
       number, number, number, number, number, number, number, number, number, number,
@@ -292,4 +336,26 @@ export function logisticChebyshevMaximum(x: Float64Array, start: Float64Array, b
     sc *= Math.exp(dsig);
   }
   return undefined;
+}
+
+/**
+ * What a two-point binned sample's ℓ lacks at (μ, s): Σ_b φ⁗(z_b)·excess_b/(24 s⁴) over the bins,
+ * z_b = (mean_b − μ)/s, with φ⁗ = q(q − t²) the fourth derivative of a value's ln f in z (see
+ * binned-moments.ts). What remains is of order the fifth moments times φ⁽⁵⁾/120.
+ */
+export function logisticExcessCorrection(binMeans: Float64Array, excess: Float64Array, mu: number, sc: number): number {
+  const inv = 1 / sc;
+  let sum = 0;
+  for (let i = 0; i < binMeans.length; i++) {
+    const ex = excess[i] as number;
+    if (ex === 0) continue;
+    const z = ((binMeans[i] as number) - mu) * inv;
+    const e = Math.exp(-Math.abs(z));
+    const r = 1 / (1 + e);
+    const t = (1 - e) * r;
+    const q = 2 * e * r * r;
+    sum += q * (q - t * t) * ex;
+  }
+  const inv2 = inv * inv;
+  return (sum * inv2 * inv2) / 24;
 }

@@ -4,7 +4,8 @@ import { maximize } from '../newton.ts';
 import type { LocationScaleData } from './location-scale.ts';
 import { locationScaleData, robustSpread } from './location-scale.ts';
 import type { LogisticBins } from './logistic-chebyshev.ts';
-import { binnedQuantile, logisticBins, logisticChebyshevMaximum, unitWeightSums } from './logistic-chebyshev.ts';
+import { binnedMoments, twoPointSample } from './binned-moments.ts';
+import { binnedQuantile, logisticBins, logisticChebyshevMaximum, logisticExcessCorrection, unitWeightSums } from './logistic-chebyshev.ts';
 
 // logistic {location μ, scale s}: ln f = −ln s − |z| − 2 ln(1 + e^{−|z|}), z = (x − μ)/s.
 // With t = tanh(z/2) and q = dt/dz = 2e^{−|z|}/(1 + e^{−|z|})²:
@@ -81,9 +82,18 @@ function logisticPass(s: LocationScaleData, t: Float64Array, g: Float64Array | u
   return -s.n * Math.log(sc) - acc;
 }
 
-/** A large sample's histogram (logisticBins) as the model's data: its bins as weighted values. */
-function binnedSample(s: LocationScaleData): LocationScaleData & { bins: LogisticBins } {
-  const bins = logisticBins(s.values, s.min, s.max);
+/**
+ * The bins' two-point rules (binned-moments.ts) stand in for the values when the bins are at most
+ * this wide in units of the scale. A rule's sums are then off by at most (h/s)⁴/16·max|g⁗|/24 ≈ 4e-10
+ * a value for the score's terms (g = t, z t), a location or scale within ~1e-9·s of the values' own
+ * maximum; values spread evenly in a bin leave 11× less (h⁴/180 against h⁴/16), and bins of opposite
+ * sign cancel. ℓ gets the fourth-moment excess added, leaving terms of order (h/s)⁵. Measured on 1e5
+ * logistic values at h/s = 0.029: estimates within 2e-11·s, ℓ within 3e-15 relatively.
+ */
+const MAX_BIN_WIDTH = 0.03;
+
+/** A large sample's bins (logisticBins) as the model's data: its bins' means as weighted values. */
+function binnedSample(s: LocationScaleData, bins: LogisticBins): LocationScaleData {
   const { values, counts } = bins;
   return {
     n: s.n,
@@ -97,7 +107,6 @@ function binnedSample(s: LocationScaleData): LocationScaleData & { bins: Logisti
     halfCount: 0,
     halfValue: Number.NaN,
     restValue: Number.NaN,
-    bins,
   };
 }
 
@@ -122,13 +131,30 @@ export const logisticModel: LikelihoodModel<LocationScaleData> = {
   },
   evaluate: (s, t, g, h) => logisticPass(s, t, g, h),
   maximize(s, _theta, free, start, warmStart) {
-    // Large samples kept as they are, both parameters free: Chebyshev's method from the histogram's
-    // MLE (one pass) or a given start (two). Anything else (or a start too far off) goes to the
-    // general engine, from the subsample's MLE.
-    if (s.counts !== undefined || free[0] !== true || free[1] !== true) return undefined;
-    const bins = binnedSample(s);
-    const from = start ?? binnedMle(bins) ?? warmStart();
-    return from === undefined ? undefined : logisticChebyshevMaximum(s.values, from, bins.bins);
+    // Large samples kept as they are, both parameters free: Chebyshev's method from the MLE on the
+    // bins' means (or a given start), on the bins' two-point rules where the bins are narrow enough
+    // (no pass over the values after the one that bins them), else on the values (one pass, two from
+    // a given start). Anything else (or a start too far off) goes to the general engine, from the
+    // subsample's MLE.
+    if (s.counts !== undefined || free[0] !== true || free[1] !== true || !(s.max > s.min)) return undefined;
+    const moments = binnedMoments(s.values, s.min, s.max);
+    const extent: LogisticBins = { values: moments.means, counts: moments.counts };
+    const bins = logisticBins(s.values, s.min, s.max, extent);
+    const from = start ?? binnedMle(binnedSample(s, bins)) ?? warmStart();
+    if (from === undefined) return undefined;
+    if (bins === extent && moments.width <= MAX_BIN_WIDTH * (from[1] as number)) {
+      // Narrow bins: the values' sums from the bins' two-point rules, no pass over the values.
+      // Its nodes are measured from the least value, and so is the location while it is fitted.
+      const rule = twoPointSample(moments);
+      const shifted = Float64Array.of((from[0] as number) - rule.origin, from[1] as number);
+      const result = logisticChebyshevMaximum(rule.values, shifted, undefined, rule.weights);
+      if (result !== undefined) {
+        const [mu, sc] = result.theta as unknown as [number, number];
+        const excess = logisticExcessCorrection(rule.binMeans, rule.excess, mu, sc);
+        return { ...result, theta: Float64Array.of(mu + rule.origin, sc), logLikelihood: result.logLikelihood + excess };
+      }
+    }
+    return logisticChebyshevMaximum(s.values, from, bins);
   },
   starts(s, theta, free) {
     const mu = free[0] === true ? s.median : (theta[0] as number);
