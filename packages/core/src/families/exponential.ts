@@ -1,4 +1,5 @@
 import { log1mExp } from '../internal/log-exp.ts';
+import { oneMinusExp, oneMinusExpInPlace } from '../special/one-minus-exp.ts';
 import type { RandomState } from '../random/random-state.ts';
 import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
@@ -20,7 +21,7 @@ function scaled(x: number, rate: number): number {
 
 /** The cdf −expm1(−λx). */
 function cdf(x: number, rate: number): number {
-  return -Math.expm1(-scaled(x, rate));
+  return oneMinusExp(scaled(x, rate));
 }
 
 /** The ppf −log1p(−p)/λ, NaN outside [0, 1]. */
@@ -29,11 +30,12 @@ function ppf(p: number, rate: number): number {
   return -Math.log1p(-p) / rate;
 }
 
-/** cdf and ppf over arrays, the rate read once. */
+/** cdf and ppf over arrays, the rate read once; the cdf as λx, then 1 − e^(−λx) in place (bit for bit the scalar's). */
 const ARRAY_KERNELS: FamilyArrayKernels = {
   cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const rate = num(params.rate);
-    for (let i = 0; i < out.length; i++) out[i] = cdf(x[i] as number, rate);
+    for (let i = 0; i < out.length; i++) out[i] = scaled(x[i] as number, rate);
+    oneMinusExpInPlace(out, 0, out.length);
     return out;
   },
   ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {

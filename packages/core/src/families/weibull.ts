@@ -1,6 +1,7 @@
 import { log1mExp } from '../internal/log-exp.ts';
 import type { RandomState } from '../random/random-state.ts';
 import { logGamma1p } from '../special/log-gamma.ts';
+import { oneMinusExp, oneMinusExpInPlace } from '../special/one-minus-exp.ts';
 import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
 
@@ -30,7 +31,7 @@ function ppfAt(p: number, scale: number, invShape: number): number {
 
 /**
  * The cdf −expm1(−t) and ppf over arrays: the scalar methods' arithmetic in a loop of its own
- * (parameters checked once), bit for bit.
+ * (parameters checked once), bit for bit; the cdf as t, then 1 − e^(−t) in place.
  */
 const ARRAY_KERNELS: FamilyArrayKernels = {
   cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
@@ -38,8 +39,9 @@ const ARRAY_KERNELS: FamilyArrayKernels = {
     const scale = num(params.scale);
     for (let i = 0; i < out.length; i++) {
       const xi = x[i];
-      out[i] = typeof xi === 'number' ? -Math.expm1(-hazardAt(xi, shape, scale)) : Number.NaN;
+      out[i] = typeof xi === 'number' ? hazardAt(xi, shape, scale) : Number.NaN;
     }
+    oneMinusExpInPlace(out, 0, out.length);
     return out;
   },
   ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
@@ -92,7 +94,7 @@ export const weibullFamily: Family = {
     return Math.exp(logPdf(x, num(params.shape), num(params.scale)));
   },
   cdf(x: number, params: FamilyParams): number {
-    return -Math.expm1(-hazard(x, num(params.shape), num(params.scale)));
+    return oneMinusExp(hazard(x, num(params.shape), num(params.scale)));
   },
   sf(x: number, params: FamilyParams): number {
     return Math.exp(-hazard(x, num(params.shape), num(params.scale)));

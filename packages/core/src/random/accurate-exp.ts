@@ -56,7 +56,7 @@ const EXP_T_HI_L = EXP_T_HI.map((t, i) => t - (EXP_T_HI_H[i] as number));
 /** Above this e^x overflows. */
 const OVERFLOW = 709.782712893384;
 /** 2^e for e = −1074 … 1023. */
-const POW2 = Float64Array.from({ length: 2098 }, (_, i) => 2 ** (i - 1074));
+export const POW2 = Float64Array.from({ length: 2098 }, (_, i) => 2 ** (i - 1074));
 // The other constants are written as literals where they are used (a module-level number is
 // reloaded and type-checked at every use in code V8 compiles outside on-stack replacement):
 //   64/ln 2 = 92.33248261689366;
@@ -570,7 +570,7 @@ const FAST_EXP_LO = [
   1.7909710352002645e-17, -4.2814386245713846e-17, -3.278389057772726e-17, 2.9037867645179873e-17,
 ];
 /** [hi, lo] pairs, one lookup's neighbours. */
-const FAST_EXP_T = Float64Array.from({ length: 2048 }, (_, i) => ((i & 1) === 0 ? FAST_EXP_HI[i >> 1] : FAST_EXP_LO[i >> 1]) as number);
+export const FAST_EXP_T = Float64Array.from({ length: 2048 }, (_, i) => ((i & 1) === 0 ? FAST_EXP_HI[i >> 1] : FAST_EXP_LO[i >> 1]) as number);
 // Literals in the loop: 1024/ln 2 = 1477.3197218702985; ln2/1024 = FAST_L_HI + FAST_L_LO with
 // FAST_L_HI = 0.0006769015435565962 (33 significant bits), FAST_L_LO = -4.1024561256651217e-14;
 // 1.5·2^52 = 6755399441055744 rounds to an integer by adding and subtracting; 1 + 2^-6 = 1.015625
