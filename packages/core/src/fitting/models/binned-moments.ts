@@ -36,29 +36,29 @@ export interface BinnedMoments {
   readonly m4: Float64Array;
 }
 
-/** Per bin the sums of 1, d, d², d³, d⁴ for d = x − the bin's centre, interleaved (one cache line a bin). */
-const SUMS = new Float64Array(5 * (MOMENT_BINS + 2));
-/** The bins' centres less the sample's least value. */
-const CENTRES = new Float64Array(MOMENT_BINS + 2);
+/**
+ * Per bin the sums of 1, d, d², d³, d⁴ for d = the offset from the bin's centre in bin widths, eight
+ * doubles a bin (a cache line: in V8 this stride took 15 % less time than five).
+ */
+const STRIDE = 8;
+const SUMS = new Float64Array(STRIDE * (MOMENT_BINS + 2));
 
 /**
- * x (finite, min < max its extremes) in {@link MOMENT_BINS} equal bins over [min, max], with each
- * non-empty bin's count, mean and central moments. The sums are taken about the bin's centre, so
- * every term is at most (h/2)^k and the central moments lose nothing to cancellation beyond
- * ~1e-16·h^k; centres and means are measured from min, so values far from 0 (1e9 ± 1) keep their
- * digits (x − min is exact there).
+ * x (finite, min < max its extremes, MOMENT_BINS/(max − min) finite) in {@link MOMENT_BINS} equal bins over [min, max], with each
+ * non-empty bin's count, mean and central moments. A value's position u = (x − min)/h + 1 gives its
+ * bin ⌊u⌋ and its offset d = u − ⌊u⌋ − ½ from the bin's centre (exact given u, whose rounding moves a
+ * value by at most ~1e-13·h); the sums are of d^k, each at most 2^−k, so the central moments lose
+ * nothing to cancellation beyond ~1e-16·h^k, and values far from 0 (1e9 ± 1) keep their digits (x − min
+ * is exact there).
  *
  * @example
  * const b = binnedMoments(Float64Array.of(0, 1, 2, 3), 0, 3); // four bins of one value each
  */
 export function binnedMoments(x: Float64Array, min: number, max: number): BinnedMoments {
   const sums = SUMS.fill(0);
-  const centres = CENTRES;
   const scale = MOMENT_BINS / (max - min);
-  const h = (max - min) / MOMENT_BINS;
-  for (let k = 0; k < MOMENT_BINS + 2; k++) centres[k] = (k - 0.5) * h;
-  for (let from = 0; from < x.length; from += CHUNK) addChunk(x, from, Math.min(x.length, from + CHUNK), min, scale, sums, centres);
-  return collect(h, min, sums, centres);
+  for (let from = 0; from < x.length; from += CHUNK) addChunk(x, from, Math.min(x.length, from + CHUNK), min, scale, sums);
+  return collect((max - min) / MOMENT_BINS, min, sums);
 }
 
 /** Values per call of addChunk. */
@@ -69,14 +69,14 @@ const CHUNK = 4096;
  * compiled on the stack (OSR) before the code after it had run, and V8 left that code there in
  * every call (see extremes.ts).
  */
-function addChunk(x: Float64Array, from: number, to: number, min: number, scale: number, sums: Float64Array, centres: Float64Array): void {
-  // (v − min)·scale + 1 is in [1, MOMENT_BINS + 1 + 2e-13]: no clamping.
+function addChunk(x: Float64Array, from: number, to: number, min: number, scale: number, sums: Float64Array): void {
+  // u = (v − min)·scale + 1 is in [1, MOMENT_BINS + 1 + 2e-13]: no clamping.
   for (let i = from; i < to; i++) {
-    const v = (x[i] as number) - min;
-    const k = (v * scale + 1) | 0;
-    const d = v - (centres[k] as number);
+    const u = ((x[i] as number) - min) * scale + 1;
+    const k = u | 0;
+    const d = u - k - 0.5;
     const d2 = d * d;
-    const j = 5 * k;
+    const j = k << 3;
     sums[j] = (sums[j] as number) + 1;
     sums[j + 1] = (sums[j + 1] as number) + d;
     sums[j + 2] = (sums[j + 2] as number) + d2;
@@ -85,9 +85,9 @@ function addChunk(x: Float64Array, from: number, to: number, min: number, scale:
   }
 }
 
-function collect(h: number, origin: number, sums: Float64Array, centres: Float64Array): BinnedMoments {
+function collect(h: number, origin: number, sums: Float64Array): BinnedMoments {
   let m = 0;
-  for (let k = 0; k < MOMENT_BINS + 2; k++) if ((sums[5 * k] as number) > 0) m++;
+  for (let k = 0; k < MOMENT_BINS + 2; k++) if ((sums[STRIDE * k] as number) > 0) m++;
   // One allocation for the six arrays: in V8 each typed array of more than 64 bytes has its own
   // store outside the heap, and six of them cost more than the rest of this function.
   const store = new Float64Array(6 * m);
@@ -97,12 +97,14 @@ function collect(h: number, origin: number, sums: Float64Array, centres: Float64
   const m2 = store.subarray(3 * m, 4 * m);
   const m3 = store.subarray(4 * m, 5 * m);
   const m4 = store.subarray(5 * m, 6 * m);
+  const h2 = h * h;
   let b = 0;
   for (let k = 0; k < MOMENT_BINS + 2; k++) {
-    const j = 5 * k;
+    const j = STRIDE * k;
     const n = sums[j] as number;
     if (n === 0) continue;
-    // Raw moments about the centre, then central ones about the bin's mean (offset a, |a| ≤ h/2).
+    // Raw moments about the centre, then central ones about the bin's mean (offset r1, |r1| ≤ ½), in
+    // bin widths, then in the units of x.
     const inv = 1 / n;
     const r1 = (sums[j + 1] as number) * inv;
     const r2 = (sums[j + 2] as number) * inv;
@@ -110,11 +112,11 @@ function collect(h: number, origin: number, sums: Float64Array, centres: Float64
     const r4 = (sums[j + 4] as number) * inv;
     const a2 = r1 * r1;
     counts[b] = n;
-    offsets[b] = (centres[k] as number) + r1;
+    offsets[b] = (k - 0.5 + r1) * h;
     means[b] = origin + (offsets[b] as number);
-    m2[b] = Math.max(0, r2 - a2);
-    m3[b] = r3 - 3 * r1 * r2 + 2 * a2 * r1;
-    m4[b] = Math.max(0, r4 - 4 * r1 * r3 + 6 * a2 * r2 - 3 * a2 * a2);
+    m2[b] = Math.max(0, r2 - a2) * h2;
+    m3[b] = (r3 - 3 * r1 * r2 + 2 * a2 * r1) * h2 * h;
+    m4[b] = Math.max(0, r4 - 4 * r1 * r3 + 6 * a2 * r2 - 3 * a2 * a2) * h2 * h2;
     b++;
   }
   return { width: h, origin, counts, means, offsets, m2, m3, m4 };

@@ -4,7 +4,7 @@ import { maximize } from '../newton.ts';
 import type { LocationScaleData } from './location-scale.ts';
 import { locationScaleData, robustSpread } from './location-scale.ts';
 import type { LogisticBins } from './logistic-chebyshev.ts';
-import { binnedMoments, twoPointSample } from './binned-moments.ts';
+import { MOMENT_BINS, binnedMoments, twoPointSample } from './binned-moments.ts';
 import { binnedQuantile, logisticBins, logisticChebyshevMaximum, logisticExcessCorrection, unitWeightSums } from './logistic-chebyshev.ts';
 
 // logistic {location μ, scale s}: ln f = −ln s − |z| − 2 ln(1 + e^{−|z|}), z = (x − μ)/s.
@@ -136,7 +136,10 @@ export const logisticModel: LikelihoodModel<LocationScaleData> = {
     // (no pass over the values after the one that bins them), else on the values (one pass, two from
     // a given start). Anything else (or a start too far off) goes to the general engine, from the
     // subsample's MLE.
-    if (s.counts !== undefined || free[0] !== true || free[1] !== true || !(s.max > s.min)) return undefined;
+    // (Bins need a width above 2^-1064 or so, whose reciprocal is finite: no sample worth binning is narrower.)
+    if (s.counts !== undefined || free[0] !== true || free[1] !== true || !(MOMENT_BINS / (s.max - s.min) < Number.POSITIVE_INFINITY)) {
+      return undefined;
+    }
     const moments = binnedMoments(s.values, s.min, s.max);
     const extent: LogisticBins = { values: moments.means, counts: moments.counts };
     const bins = logisticBins(s.values, s.min, s.max, extent);
