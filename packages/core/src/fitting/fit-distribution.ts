@@ -27,8 +27,9 @@ export interface FitDistributionOptions {
  * distinct values (gamma, Weibull, beta, logistic, Cauchy, negative binomial). Two families have their
  * own maximiser: the Weibull with both parameters free is solved on its profile likelihood in the
  * shape (one or two passes over the data), and a large logistic sample by Chebyshev's cubically
- * convergent steps from its histogram's MLE (one pass); a large Cauchy sample starts Newton from its
- * histogram's MLE (two passes). The covariance is
+ * convergent steps from its histogram's MLE, on each bin's two-point Gauss rule (one pass that keeps
+ * the bins' first four moments) or, where bins are wide for the scale, on the values (a second pass);
+ * a large Cauchy sample starts Newton from its histogram's MLE (two passes). The covariance is
  * (−∇²ℓ)⁻¹ at the MLE in R's parameters; parameters where the model is not regular (the uniform's
  * endpoints, the Laplace location, an estimate on a boundary) get NaN with the reason in `notes`.
  * AIC = −2ℓ + 2k, BIC = −2ℓ + k ln n with k the number of free parameters. Data of extreme magnitude
