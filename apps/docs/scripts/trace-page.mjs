@@ -41,6 +41,8 @@ if (process.env.INJECT_CSS) {
     document.documentElement.append(style);
   }, process.env.INJECT_CSS);
 }
+// INJECT_JS: a script run before the page's own (for trying a change without a build).
+if (process.env.INJECT_JS) await page.addInitScript(process.env.INJECT_JS);
 const cdp = await context.newCDPSession(page);
 const events = [];
 cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
