@@ -9,6 +9,7 @@ import { contourSegments, drawContourSegments, drawGridImage, nearestCell, paint
 import type { Lang, Text } from '../shared/i18n.ts';
 import type { NumberParam } from '../shared/params.ts';
 import { createPlaneChart } from '../shared/plane-chart.ts';
+import { renderTurn } from '../shared/render-queue.ts';
 import { chartBox, createReadouts, note } from '../shared/readouts.ts';
 import { fillTemplate } from '../shared/series.ts';
 import { cssColor } from '../shared/theme.ts';
@@ -404,8 +405,17 @@ export class JointDensity extends MleWidget {
     this.scale.mark(result.peak);
     const values = { max: formatNumber(SCALE_MAX, 1), peak: formatNumber(result.peak), pct: String(Math.round(100 * onScale(result.peak))) };
     this.scaleNote.textContent = fillTemplate((result.peak > SCALE_MAX ? TEXT.scaleClipped : TEXT.scaleNote)[this.uiLang], values);
+    // The heat map (its colours and contours), the surface and the table are a chart's worth of work
+    // each: a turn of their own, so no task of the page runs much over 50 ms (in one task they took
+    // 75-80 ms at the first render here).
+    await renderTurn(this);
+    if (isStale()) return;
     this.drawHeat(result);
+    await renderTurn(this);
+    if (isStale()) return;
     this.surface.show(result);
+    await renderTurn(this);
+    if (isStale()) return;
     this.updateTable(result);
   }
 
