@@ -24,22 +24,26 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   viewport: mobile ? { width: 412, height: 823 } : { width: 1280, height: 900 },
 });
 const page = await context.newPage();
-// --no-cv: force content-visibility: visible on the article's blocks (for comparing a content-visibility rule;
-// site.css has none since it broke axe's colour-contrast checks in dark mode).
-if (process.argv.includes('--no-cv')) {
-  await page.addInitScript(() => {
-    const style = document.createElement('style');
-    style.textContent = '.sl-markdown-content > * { content-visibility: visible !important; }';
-    document.documentElement.append(style);
-  });
-}
-// INJECT_CSS: a style sheet added before the page's own (for comparing a CSS change without a build).
-if (process.env.INJECT_CSS) {
-  await page.addInitScript((css) => {
-    const style = document.createElement('style');
-    style.textContent = css;
-    document.documentElement.append(style);
-  }, process.env.INJECT_CSS);
+// Style sheets added to every page before its first paint: the HTML is rewritten on its way in (an init
+// script runs before the document has an element to append a <style> to, and its append failed
+// silently: every INJECT_CSS comparison before 2026-12-06 evening measured the page unchanged).
+// --no-cv forces content-visibility: visible on the article's blocks; INJECT_CSS adds any sheet (for
+// comparing a CSS change without a build).
+const injected = [
+  ...(process.argv.includes('--no-cv') ? ['.sl-markdown-content > * { content-visibility: visible !important; }'] : []),
+  ...(process.env.INJECT_CSS ? [process.env.INJECT_CSS] : []),
+];
+if (injected.length > 0) {
+  await page.route(
+    (url) => url.origin === server.url,
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      const html = (await response.text()).replace('</head>', `<style>${injected.join('\n')}</style></head>`);
+      if (!html.includes(injected[0])) throw new Error('trace-page: no </head> to put the injected style sheet before');
+      return route.fulfill({ response, body: html });
+    },
+  );
 }
 // INJECT_JS: a script run before the page's own (for trying a change without a build).
 if (process.env.INJECT_JS) await page.addInitScript(process.env.INJECT_JS);
