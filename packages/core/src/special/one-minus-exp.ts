@@ -12,6 +12,9 @@ import { FAST_EXP_T, POW2 } from '../random/accurate-exp.ts';
 // and Weibull's grids (test/special/one-minus-exp.test.ts). Outside [0, 700) (and NaN) it is
 // −Math.expm1(−t).
 
+/** oneMinusExp's argument and result. */
+const ONE = new Float64Array(1);
+
 /**
  * 1 − e^(−t), without cancellation for small t.
  *
@@ -22,29 +25,16 @@ import { FAST_EXP_T, POW2 } from '../random/accurate-exp.ts';
  * oneMinusExp(1); // => 0.6321205588285577
  */
 export function oneMinusExp(t: number): number {
-  if (!(t >= 0 && t < 700)) return -Math.expm1(-t);
-  const x = -t;
-  const kf = x * 1477.3197218702985 + 6755399441055744 - 6755399441055744;
-  const u = x - kf * 0.0006769015435565962;
-  const d = kf * 4.1024561256651217e-14;
-  const r = u + d;
-  const rLo = u - r + d;
-  const k = kf | 0;
-  const j = 2 * (k & 1023);
-  const th = FAST_EXP_T[j] as number;
-  const r2 = r * r;
-  const p = r2 * (0.5 + 0.16666666666666666 * r + r2 * (0.041666666666666664 + 0.008333333333333333 * r));
-  const prod = th * r;
-  const s = th + prod;
-  const tail = prod - (s - th) + (th * (rLo + p) + (FAST_EXP_T[j + 1] as number) * (1 + r));
-  const scale = POW2[(k >> 10) + 1074] as number;
-  return 1 - s * scale - tail * scale;
+  // The in-place loop on one value: the same arithmetic, so scalar and array results agree bit for bit.
+  ONE[0] = t;
+  oneMinusExpInPlace(ONE, 0, 1);
+  return ONE[0] as number;
 }
 
 /**
- * v[i] ← oneMinusExp(v[i]) for i0 ≤ i < i1, bit for bit: its arithmetic as a loop (a call per
- * value would not be inlined into a caller's loop by V8's first optimising tier, and would box its
- * result).
+ * v[i] ← 1 − e^(−v[i]) for i0 ≤ i < i1 (the method of the file comment), the other entries left as
+ * they are: a loop of its own, as a call per value would not be inlined into a caller's loop by V8's
+ * first optimising tier and would box its result. `oneMinusExp` is this on one value.
  *
  * @param v - Arguments t, replaced by 1 − e^(−t).
  * @param i0 - First index.

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maximize } from '../../src/fitting/newton.ts';
-import { modelFor, prepareFit } from '../../src/fitting/prepared-fit.ts';
 import { MOMENT_BINS, binnedMoments, twoPointSample } from '../../src/fitting/models/binned-moments.ts';
 import { createRandomState, fitDistribution } from '../../src/index.ts';
+import { engineMaximum } from '../support/engine-maximum.ts';
 import { expectClose } from '../support/expect-close.ts';
 
 // A large sample summarised by its bins' first four moments, and per bin the two-point Gauss rule that
@@ -80,15 +79,6 @@ describe('binnedMoments and twoPointSample', () => {
   });
 });
 
-/** The general engine's maximum from `at` over the values themselves (every step evaluated). */
-function engineMaximum(x: Float64Array, at: Float64Array): { theta: Float64Array; logLikelihood: number } {
-  const model = modelFor('test', 'logistic');
-  const prep = prepareFit('test', x, model, {});
-  const full = maximize(model, prep.data, Float64Array.from(prep.theta), prep.free, { starts: [at], onlyGiven: true });
-  expect(full.converged).toBe(true);
-  return full;
-}
-
 /** ℓ of the logistic at (μ, s), term by term with Math (z = (x − μ)/s). */
 function directLogLikelihood(x: Float64Array, mu: number, s: number): number {
   let ll = 0;
@@ -123,7 +113,7 @@ describe('fitDistribution logistic on a large sample with narrow bins (the two-p
       // The bins are narrow enough for the rules (models/logistic.ts, MAX_BIN_WIDTH = 0.03).
       expect((max - min) / MOMENT_BINS / s).toBeLessThan(0.03);
       expect(fit.converged).toBe(true);
-      const full = engineMaximum(x, Float64Array.of(mu, s));
+      const full = engineMaximum('logistic', x, Float64Array.of(mu, s));
       const fs = full.theta[1] as number;
       expectClose(mu, full.theta[0] as number, { rel: 0, abs: 1e-10 * fs });
       expectClose(s, fs, { rel: 1e-10 });

@@ -4,6 +4,7 @@ import { maximize } from '../../src/fitting/newton.ts';
 import { modelFor, prepareFit } from '../../src/fitting/prepared-fit.ts';
 import { binnedQuantile, logisticBins, logisticChebyshevMaximum } from '../../src/fitting/models/logistic-chebyshev.ts';
 import { createRandomState } from '../../src/random/random-state.ts';
+import { engineMaximum } from '../support/engine-maximum.ts';
 import { expectClose } from '../support/expect-close.ts';
 
 // A large logistic sample is fitted by Chebyshev's method from its histogram's MLE
@@ -79,15 +80,6 @@ describe('fitDistribution: a large logistic sample with one parameter fixed (the
   });
 });
 
-/** The general engine's maximum from `at` (every step evaluated). */
-function engineMaximum(x: Float64Array, at: Float64Array): { theta: Float64Array; logLikelihood: number } {
-  const model = modelFor('test', 'logistic');
-  const prep = prepareFit('test', x, model, {});
-  const full = maximize(model, prep.data, Float64Array.from(prep.theta), prep.free, { starts: [at], onlyGiven: true });
-  expect(full.converged).toBe(true);
-  return full;
-}
-
 describe('logisticBins: the histogram that starts a large logistic fit', () => {
   const x = createRandomState(8).logistic(1, 0.5, 20000);
   let min = Infinity;
@@ -131,7 +123,7 @@ describe('logisticBins: the histogram that starts a large logistic fit', () => {
       const fit = fitDistribution(data, 'logistic');
       expect(fit.converged).toBe(true);
       const at = Float64Array.of(fit.estimates['location'] as number, fit.estimates['scale'] as number);
-      const full = engineMaximum(data, at);
+      const full = engineMaximum('logistic', data, at);
       expectClose(at[0] as number, full.theta[0] as number, { rel: 1e-10, abs: 1e-12 });
       expectClose(at[1] as number, full.theta[1] as number, { rel: 1e-10 });
       expectClose(fit.logLikelihood, full.logLikelihood, { rel: 1e-13 });
