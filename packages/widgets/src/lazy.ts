@@ -58,7 +58,7 @@ export function defineOnUse(): void {
     if (!loader || !pending.delete(tag)) return;
     if (!workerStarted) {
       workerStarted = true;
-      // Start the shared worker now (a cheap call spawns it): its 400 kB script loads and compiles on
+      // Start the shared worker now (a cheap call spawns it): its 330 kB script loads and compiles on
       // its own thread while the widgets' modules arrive, instead of after the first widget's first render.
       sharedClient()
         .runningJobs()
