@@ -58,7 +58,6 @@ async function startChromium() {
   };
 }
 
-const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
 const rows = [];
 const browser = await startChromium();
 try {
