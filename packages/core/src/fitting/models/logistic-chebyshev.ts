@@ -100,11 +100,16 @@ export function unitWeightSums(x: Float64Array, mu: number, sc: number, out: Flo
   out[5] = sz2q;
 }
 
+/** Running products of 1 + e (for unit weights) are flushed into their logarithm above this. */
+const FLUSH = 1e200;
+
 /**
- * unitWeightSums over weighted values (a few thousand, such as a two-point binned sample): each
- * term times its weight, Σ ln(1 + e) by log1p.
+ * unitWeightSums over weighted values, into out[0…5] (the same six sums, each term times its
+ * weight): a frequency table's distinct values or a two-point binned sample. Σ ln(1 + e) is a log1p
+ * per value, except for values of weight 1, whose 1 + e ≤ 2 are multiplied into running products
+ * (see log-sums.ts): a multiplication, not a log1p.
  */
-function weightedSums(values: Float64Array, weights: Float64Array, mu: number, sc: number, out: Float64Array): void {
+export function weightedSums(values: Float64Array, weights: Float64Array, mu: number, sc: number, out: Float64Array): void {
   const inv = 1 / sc;
   let acc = 0;
   let st = 0;
@@ -112,23 +117,33 @@ function weightedSums(values: Float64Array, weights: Float64Array, mu: number, s
   let sq = 0;
   let szq = 0;
   let sz2q = 0;
+  let prod = 1;
+  let logs = 0;
   for (let i = 0; i < values.length; i++) {
     const w = weights[i] as number;
     const z = ((values[i] as number) - mu) * inv;
     const a = Math.abs(z);
     const e = expNonPositive(-a);
-    const r = 1 / (1 + e);
-    const tabs = (1 - e) * r;
+    const ope = 1 + e;
+    if (w === 1) {
+      acc += a;
+      prod *= ope;
+      if (prod > FLUSH) {
+        logs += Math.log(prod);
+        prod = 1;
+      }
+    } else acc += w * (a + 2 * Math.log1p(e));
+    const r = 1 / ope;
+    const th = (z >= 0 ? 1 - e : e - 1) * r;
     const wq = w * 2 * e * r * r;
     const zq = z * wq;
-    acc += w * (a + 2 * Math.log1p(e));
-    st += w * (z >= 0 ? tabs : -tabs);
-    szt += w * a * tabs;
+    st += w * th;
+    szt += w * z * th;
     sq += wq;
     szq += zq;
     sz2q += z * zq;
   }
-  out[0] = acc;
+  out[0] = acc + 2 * (logs + Math.log(prod));
   out[1] = st;
   out[2] = szt;
   out[3] = sq;

@@ -1,76 +1,38 @@
 import type { LikelihoodModel } from '../model.ts';
-import { expNonPositive } from '../table-math.ts';
 import { maximize } from '../newton.ts';
 import type { LocationScaleData } from './location-scale.ts';
 import { locationScaleData, robustSpread } from './location-scale.ts';
 import type { LogisticBins } from './logistic-chebyshev.ts';
 import { MOMENT_BINS, binnedMoments, twoPointSample } from './binned-moments.ts';
-import { binnedQuantile, logisticBins, logisticChebyshevMaximum, logisticExcessCorrection, unitWeightSums } from './logistic-chebyshev.ts';
+import { binnedQuantile, logisticBins, logisticChebyshevMaximum, logisticExcessCorrection, unitWeightSums, weightedSums } from './logistic-chebyshev.ts';
 
 // logistic {location μ, scale s}: ln f = −ln s − |z| − 2 ln(1 + e^{−|z|}), z = (x − μ)/s.
 // With t = tanh(z/2) and q = dt/dz = 2e^{−|z|}/(1 + e^{−|z|})²:
 // ∂ℓ/∂μ = Σ t / s, ∂ℓ/∂s = (−n + Σ z t) / s, ∂²ℓ/∂μ² = −Σ q / s², ∂²ℓ/∂μ∂s = −Σ (t + z q) / s²,
 // ∂²ℓ/∂s² = (n − Σ (2 z t + z² q)) / s².
 
-/** Running products of 1 + e are flushed into their logarithm above this. */
-const FLUSH = 1e200;
-/** The sums of a unit-weight pass. */
-const UNIT_SUMS = new Float64Array(6);
+/** The six sums of a pass (logistic-chebyshev.ts: unitWeightSums, weightedSums). */
+const PASS_SUMS = new Float64Array(6);
 
 /**
  * ℓ, and when asked the score and Hessian, in one pass with one exponential per value (the table
  * exponential of table-math.ts, within ~1e-15 relatively of Math.exp at a third of its cost):
- * e = e^{−|z|}, tanh(z/2) = ±(1 − e)/(1 + e), and Σ ln(1 + e) from running products (each adds ½ ulp,
- * ~1.1e-16 absolute in the sum, as a per-value log1p would).
+ * e = e^{−|z|}, tanh(z/2) = ±(1 − e)/(1 + e), and Σ ln(1 + e) from running products where weights
+ * are 1 (each adds ½ ulp, ~1.1e-16 absolute in the sum, as a per-value log1p would).
  */
 function logisticPass(s: LocationScaleData, t: Float64Array, g: Float64Array | undefined, h: Float64Array | undefined): number {
   const mu = t[0] as number;
   const sc = t[1] as number;
   if (!(sc > 0) || !Number.isFinite(sc) || !Number.isFinite(mu)) return Number.NEGATIVE_INFINITY;
-  const inv = 1 / sc;
   const { values, counts } = s;
-  let acc = 0;
-  let st = 0;
-  let szt = 0;
-  let sq = 0;
-  let prod = 1;
-  let logs = 0;
-  // Σ t, Σ z t, Σ q, Σ z q, Σ z² q; the Hessian's mixed sums are Σ t + Σ z q and 2 Σ z t + Σ z² q.
-  let szq = 0;
-  let sz2q = 0;
-  if (counts === undefined) {
-    // A large sample kept as it is (unit weights): the Chebyshev fit's pass (logistic-chebyshev.ts).
-    unitWeightSums(values, mu, sc, UNIT_SUMS);
-    [acc, st, szt, sq, szq, sz2q] = UNIT_SUMS as unknown as [number, number, number, number, number, number];
-  }
-  for (let i = 0; counts !== undefined && i < values.length; i++) {
-    const w = counts[i] as number;
-    const z = ((values[i] as number) - mu) * inv;
-    const a = Math.abs(z);
-    const e = expNonPositive(-a);
-    const ope = 1 + e;
-    if (w === 1) {
-      // Σ ln(1 + e) as ln of running products (1 + e ≤ 2; see log-sums.ts): a multiplication, not a log1p.
-      acc += a;
-      prod *= ope;
-      if (prod > FLUSH) {
-        logs += Math.log(prod);
-        prod = 1;
-      }
-    } else acc += w * (a + 2 * Math.log1p(e));
-    const r = 1 / ope;
-    const th = (z >= 0 ? 1 - e : e - 1) * r;
-    const wq = w * 2 * e * r * r;
-    const zq = z * wq;
-    st += w * th;
-    szt += w * z * th;
-    sq += wq;
-    szq += zq;
-    sz2q += z * zq;
-  }
+  // A large sample kept as it is (unit weights) or a frequency table; the same sums either way:
+  // Σ|z| + 2 Σ ln(1 + e), Σ t, Σ z t, Σ q, Σ z q, Σ z² q (the Hessian's mixed sums are Σ t + Σ z q
+  // and 2 Σ z t + Σ z² q).
+  if (counts === undefined) unitWeightSums(values, mu, sc, PASS_SUMS);
+  else weightedSums(values, counts, mu, sc, PASS_SUMS);
+  const [acc, st, szt, sq, szq, sz2q] = PASS_SUMS as unknown as [number, number, number, number, number, number];
   const smix = st + szq;
   const scurv = 2 * szt + sz2q;
-  acc += 2 * (logs + Math.log(prod));
   if (g !== undefined && h !== undefined) {
     const s2 = sc * sc;
     g[0] = st / sc;
