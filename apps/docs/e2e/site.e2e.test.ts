@@ -85,11 +85,8 @@ describe('every page of the built site', () => {
         // pages that tall are captured down to SCREENSHOT_MAX_HEIGHT.
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         const width = page.viewportSize()?.width ?? 1280;
-        await page.screenshot(
-          height <= SCREENSHOT_MAX_HEIGHT
-            ? { path: `${screenshotDir}site/${name}.${scheme}.png`, fullPage: true }
-            : { path: `${screenshotDir}site/${name}.${scheme}.png`, fullPage: true, clip: { x: 0, y: 0, width, height: SCREENSHOT_MAX_HEIGHT } },
-        );
+        const clip = height > SCREENSHOT_MAX_HEIGHT ? { clip: { x: 0, y: 0, width, height: SCREENSHOT_MAX_HEIGHT } } : {};
+        await page.screenshot({ path: `${screenshotDir}site/${name}.${scheme}.png`, fullPage: true, ...clip });
         expect(errors, `console errors on ${path}`).toEqual([]);
         expect(foreignRequests, `requests leaving 127.0.0.1 from ${path}`).toEqual([]);
         await page.close();
