@@ -60,18 +60,35 @@ describe('layout stability', () => {
       it(`${prefix}/${section}/: widgets and formulas render without shifting the page (CLS < 0.05)`, async () => {
         const page = await site.context.newPage();
         await page.addInitScript(() => {
-          (window as unknown as { mleLayoutShift: number }).mleLayoutShift = 0;
+          // Each shift's value and what moved (tag, then top and height in the viewport before → after),
+          // so that a failure says where the page moved.
+          interface Shift extends PerformanceEntry {
+            value: number;
+            hadRecentInput: boolean;
+            sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+          }
+          const record = window as unknown as { mleLayoutShift: number; mleShifts: string[] };
+          record.mleLayoutShift = 0;
+          record.mleShifts = [];
           new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-              if (!entry.hadRecentInput) (window as unknown as { mleLayoutShift: number }).mleLayoutShift += entry.value;
+            for (const entry of list.getEntries() as Shift[]) {
+              if (entry.hadRecentInput) continue;
+              record.mleLayoutShift += entry.value;
+              const moved = entry.sources.map(
+                (s) => `${s.node?.nodeName ?? '?'} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)} (h ${Math.round(s.previousRect.height)}→${Math.round(s.currentRect.height)})`,
+              );
+              record.mleShifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms, scrollY ${Math.round(scrollY)}: ${moved.join(', ')}`);
             }
           }).observe({ type: 'layout-shift', buffered: true });
         });
         await page.goto(`${site.server.url}${prefix}/${section}/`, { waitUntil: 'load' });
         await waitForWidgets(page, 45_000);
         await page.waitForTimeout(300);
-        const cls = await page.evaluate(() => (window as unknown as { mleLayoutShift: number }).mleLayoutShift);
-        expect(cls).toBeLessThan(0.05);
+        const { cls, shifts } = await page.evaluate(() => {
+          const record = window as unknown as { mleLayoutShift: number; mleShifts: string[] };
+          return { cls: record.mleLayoutShift, shifts: record.mleShifts };
+        });
+        expect(cls, `layout shifts on ${prefix}/${section}/:\n${shifts.join('\n')}`).toBeLessThan(0.05);
         await page.close();
       });
     }
