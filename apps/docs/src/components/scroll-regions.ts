@@ -34,34 +34,16 @@ export function markScrollable(el: HTMLElement, label?: string): void {
   }
 }
 
-/** The boxes that may scroll sideways: display formulas and Markdown tables. */
-const SCROLL_BOXES = '.math-display, .sl-markdown-content table';
-
-/** Marks one box (see markScrollable): a formula with the page's label, a table with none. */
-function markBox(el: HTMLElement, label: string): void {
-  markScrollable(el, el.localName === 'table' ? undefined : label);
-}
-
-/**
- * Marks the boxes in `blocks` (each block itself or inside it) now, once they are laid out: for blocks
- * that were skipped while far from the screen (render-ahead.ts), whose size the observer below may
- * never see change.
- */
-export function markScrollRegionsIn(blocks: readonly HTMLElement[]): void {
-  const label = scrollLabel(document.documentElement.lang);
-  for (const block of blocks) {
-    if (block.matches(SCROLL_BOXES)) markBox(block, label);
-    for (const el of block.querySelectorAll<HTMLElement>(SCROLL_BOXES)) markBox(el, label);
-  }
-}
-
 /** Watches every display formula and Markdown table on the page (one ResizeObserver) and keeps `markScrollable` current. */
 export function watchScrollableFormulas(root: ParentNode = document): void {
-  const boxes = root.querySelectorAll<HTMLElement>(SCROLL_BOXES);
+  const boxes = root.querySelectorAll<HTMLElement>('.math-display, .sl-markdown-content table');
   if (boxes.length === 0) return;
   const label = scrollLabel(document.documentElement.lang);
   const observer = new ResizeObserver((entries) => {
-    for (const entry of entries) markBox(entry.target as HTMLElement, label);
+    for (const entry of entries) {
+      const el = entry.target as HTMLElement;
+      markScrollable(el, el.localName === 'table' ? undefined : label);
+    }
   });
   for (const el of boxes) observer.observe(el);
 }
