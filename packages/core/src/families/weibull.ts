@@ -29,31 +29,48 @@ function ppfAt(p: number, scale: number, invShape: number): number {
   return p >= 0 && p <= 1 ? scale * Math.pow(-Math.log1p(-p), invShape) : Number.NaN;
 }
 
+/** The chunk of the kernels: their passes over a chunk stay in the first-level cache. */
+const CHUNK = 1024;
+
 /**
- * The cdf −expm1(−t) and ppf over arrays: the scalar methods' arithmetic in a loop of its own
- * (parameters checked once), bit for bit; the cdf as t, then 1 − e^(−t) in place.
+ * The cdf −expm1(−t) and ppf over arrays, bit for bit the scalar methods (parameters checked once), a
+ * chunk at a time in passes that are loops of their own, each with at most one call into C per point:
+ * V8's code for a loop that chains two such calls per point (Math.log1p, then Math.pow of its result)
+ * took 34–39 ns a point here, the same calls in two passes 20–22. The cdf as x/λ (0 below the
+ * support), then t = (x/λ)^k, then 1 − e^(−t) in place; the ppf as −log1p(−p), then λ times its power.
  */
 const ARRAY_KERNELS: FamilyArrayKernels = {
   cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const shape = num(params.shape);
     const scale = num(params.scale);
-    for (let i = 0; i < out.length; i++) {
-      const xi = x[i];
-      out[i] = typeof xi === 'number' ? hazardAt(xi, shape, scale) : Number.NaN;
-    }
-    oneMinusExpInPlace(out, 0, out.length);
+    for (let i0 = 0; i0 < out.length; i0 += CHUNK) cdfChunk(x, shape, scale, out, i0, Math.min(out.length, i0 + CHUNK));
     return out;
   },
   ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const scale = num(params.scale);
     const invShape = 1 / num(params.shape);
-    for (let i = 0; i < out.length; i++) {
-      const pi = p[i];
-      out[i] = typeof pi === 'number' ? ppfAt(pi, scale, invShape) : Number.NaN;
-    }
+    for (let i0 = 0; i0 < out.length; i0 += CHUNK) ppfChunk(p, scale, invShape, out, i0, Math.min(out.length, i0 + CHUNK));
     return out;
   },
 };
+
+function cdfChunk(x: ArrayLike<number>, shape: number, scale: number, out: Float64Array, i0: number, i1: number): void {
+  // hazardAt in two passes: x/λ, with 0 below the support (0^k = 0) and NaN for NaN or a non-number; then its power.
+  for (let i = i0; i < i1; i++) {
+    const xi = x[i];
+    out[i] = typeof xi !== 'number' || xi !== xi ? Number.NaN : xi > 0 ? xi / scale : 0;
+  }
+  for (let i = i0; i < i1; i++) out[i] = Math.pow(out[i] as number, shape);
+  oneMinusExpInPlace(out, i0, i1);
+}
+
+function ppfChunk(p: ArrayLike<number>, scale: number, invShape: number, out: Float64Array, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) {
+    const pi = p[i];
+    out[i] = typeof pi === 'number' && pi >= 0 && pi <= 1 ? -Math.log1p(-pi) : Number.NaN;
+  }
+  for (let i = i0; i < i1; i++) out[i] = scale * Math.pow(out[i] as number, invShape);
+}
 
 function logPdf(x: number, shape: number, scale: number): number {
   if (!valid(shape, scale) || Number.isNaN(x)) return Number.NaN;
