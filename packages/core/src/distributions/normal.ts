@@ -1,5 +1,5 @@
 import { LN_SQRT_2PI, SQRT_2PI, SQRT1_2 } from '../internal/constants.ts';
-import { ERX, erf, erfNearOne, erfSmall, erfSmallRatio, erfcSmall, normalUpperTail } from '../internal/erf.ts';
+import { ERX, erf, erfNearOne, erfSmall, erfSmallRatio, erfcSmall, normalUpperTail, normalUpperTailExponent, normalUpperTailFrom } from '../internal/erf.ts';
 
 // Beyond |z| = 1.25·√2, erfc's exponential regime: switch to the exactly split exponent.
 const ERFC_SPLIT = 1.25 * Math.SQRT2;
@@ -114,10 +114,11 @@ function standardNormalCdfTail(z: number): number {
 
 /**
  * v[i] ← Φ(v[i]) for i0 ≤ i < i1, bit for bit `standardNormalCdf` (the normal and log-normal families'
- * cdf kernels, which write z into v first). Two passes, each a loop of its own: the central one,
- * then the exponential tail for every value the first left alone (|z| ≥ 1.25·√2 or NaN; the first
- * pass's probabilities are all below 1.25·√2). In one loop V8 could not inline both halves, and the
- * half it called returned each result as a boxed double: an allocation per point.
+ * cdf kernels, which write z into v first). Passes, each a loop of its own: the central one, then
+ * the exponential tail for every value the first left alone (|z| ≥ 1.25·√2 or NaN; the first pass's
+ * probabilities are all below 1.25·√2), itself in two passes (cdfTailPass). In one loop V8 could not
+ * inline both halves, and the half it called returned each result as a boxed double: an allocation
+ * per point.
  */
 export function standardNormalCdfInPlace(v: Float64Array, i0: number, i1: number): void {
   cdfCentralPass(v, i0, i1);
@@ -131,12 +132,30 @@ function cdfCentralPass(v: Float64Array, i0: number, i1: number): void {
   }
 }
 
+/**
+ * standardNormalCdfTail for every value the central pass left, bit for bit, in two passes: the
+ * exponent's small part b (a rational), then ½·e^(−h²/2 + b)/t. Each point's work is one long chain
+ * of dependent operations, so the loop is bound by latency, and a shorter loop body lets the
+ * processor overlap more points' chains.
+ */
 function cdfTailPass(v: Float64Array, i0: number, i1: number): void {
+  if (TAIL_EXPONENT.length < i1 - i0) TAIL_EXPONENT = new Float64Array(i1 - i0);
+  const b = TAIL_EXPONENT;
   for (let i = i0; i < i1; i++) {
     const z = v[i] as number;
-    if (!(Math.abs(z) < ERFC_SPLIT)) v[i] = standardNormalCdfTail(z);
+    if (!(Math.abs(z) < ERFC_SPLIT)) b[i - i0] = normalUpperTailExponent(Math.abs(z));
+  }
+  for (let i = i0; i < i1; i++) {
+    const z = v[i] as number;
+    if (!(Math.abs(z) < ERFC_SPLIT)) {
+      const tail = normalUpperTailFrom(Math.abs(z), b[i - i0] as number);
+      v[i] = z > 0 ? 1 - tail : tail;
+    }
   }
 }
+
+/** Scratch of cdfTailPass: the exponent's small part per point of the range. */
+let TAIL_EXPONENT = new Float64Array(1024);
 
 /**
  * The probability P(a < X < b) that a normal variable falls in an interval, accurate in both tails.
