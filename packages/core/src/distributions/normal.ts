@@ -366,13 +366,26 @@ function erfNewtonPass(p: ArrayLike<number>, out: Float64Array, i0: number, i1: 
       head = e0 + t;
       tail = e0 - head + t;
     }
+    NEWTON_RESIDUAL[i - i0] = 0.5 * head - q + (0.5 * tail - qLow);
+    NEWTON_WL[i - i0] = wl;
+  }
+  // The step itself, a pass of its own: each point's work is a long chain of dependent operations
+  // (two divisions on it), and with the shorter loop bodies the processor overlaps more points (the
+  // normal ppf grid: 7 % less time than in one loop).
+  for (let i = i0; i < i1; i++) {
+    const x = out[i] as number;
+    if (!(Math.abs(x) < ERFC_SPLIT)) continue;
     // e^(−x²/2) (x²/2 < 1.57) by its Taylor polynomial to the eighth power, within 1e−4 (the rest is
     // below 1.57⁹/9!): the step corrects a few ulps of x, so a few digits of the density suffice.
     const y = (x * x) / 2;
     const density = 1 - y * (1 - y * (0.5 - y * (1 / 6 - y * (1 / 24 - y * (1 / 120 - y * (1 / 720 - y * (1 / 5040 - y / 40320)))))));
-    out[i] = x - (((0.5 * head - q + (0.5 * tail - qLow)) * SQRT_2PI) / density + Math.SQRT2 * wl);
+    out[i] = x - (((NEWTON_RESIDUAL[i - i0] as number) * SQRT_2PI) / density + Math.SQRT2 * (NEWTON_WL[i - i0] as number));
   }
 }
+
+/** Per point of a chunk, between erfNewtonPass's two loops: ½·erf(w) − (p − ½) and the low part of w = x/√2. */
+const NEWTON_RESIDUAL = new Float64Array(NORMAL_ARRAY_CHUNK);
+const NEWTON_WL = new Float64Array(NORMAL_ARRAY_CHUNK);
 
 /** SQRT1_2 split for Dekker's product (26 + 27 bits), and √½ − SQRT1_2 (mpmath). */
 const SQRT1_2_HEAD = (() => {

@@ -1,7 +1,6 @@
 import { LN_SQRT_2PI } from '../internal/constants.ts';
 import { accurateExp } from '../random/accurate-exp.ts';
 import { NORMAL_ARRAY_CHUNK, normalCdf, normalPpf, standardNormalCdfInPlace, standardNormalQuantileInto } from '../distributions/normal.ts';
-import { expNearlyRounded } from '../random/accurate-exp.ts';
 import type { RandomState } from '../random/random-state.ts';
 import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { standardNormalLogCdf } from './normal.ts';
@@ -73,7 +72,9 @@ function cdfChunk(x: ArrayLike<number>, meanlog: number, sdlog: number, out: Flo
 }
 
 function ppfChunk(meanlog: number, sdlog: number, out: Float64Array, i0: number, i1: number): void {
-  for (let i = i0; i < i1; i++) out[i] = expNearlyRounded(meanlog + sdlog * (out[i] as number), 0);
+  // Math.exp, not expNearlyRounded: V8 did not inline the latter into this loop, and its calls (and
+  // boxed results) made the pass 5 % of the whole grid's time slower; Math.exp is within an ulp.
+  for (let i = i0; i < i1; i++) out[i] = Math.exp(meanlog + sdlog * (out[i] as number));
 }
 
 /**
@@ -117,13 +118,13 @@ export const lognormalFamily: Family = {
     const meanlog = num(params.meanlog);
     const sdlog = num(params.sdlog);
     if (!valid(meanlog, sdlog)) return Number.NaN;
-    return expNearlyRounded(meanlog + sdlog * normalPpf(p), 0);
+    return Math.exp(meanlog + sdlog * normalPpf(p));
   },
   isf(q: number, params: FamilyParams): number {
     const meanlog = num(params.meanlog);
     const sdlog = num(params.sdlog);
     if (!valid(meanlog, sdlog)) return Number.NaN;
-    return expNearlyRounded(meanlog - sdlog * normalPpf(q), 0);
+    return Math.exp(meanlog - sdlog * normalPpf(q));
   },
   mean(params: FamilyParams): number {
     const meanlog = num(params.meanlog);
