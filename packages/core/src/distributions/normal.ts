@@ -3,6 +3,7 @@ import { ERX, erf, erfNearOne, erfSmall, erfSmallRatio, erfcSmall, normalUpperTa
 
 // Beyond |z| = 1.25·√2, erfc's exponential regime: switch to the exactly split exponent.
 const ERFC_SPLIT = 1.25 * Math.SQRT2;
+import { standardNormalUpperCdf, standardNormalUpperCdfInPlace } from '../internal/normal-upper-cdf.ts';
 import { checkArrayLike, checkFinite, checkPositive } from '../internal/validate.ts';
 
 // The univariate normal distribution N(mu, sigma²), with scipy.stats.norm's formulas and accuracy.
@@ -106,10 +107,13 @@ function standardNormalCdfCentral(z: number): number {
   return z > 0 ? 1 - tail : tail;
 }
 
-/** Φ(z) for |z| ≥ 1.25·√2 and NaN (which the tail returns): the exactly split exponential tail. */
+/**
+ * Φ(z) for |z| ≥ 1.25·√2 and NaN (which the lower tail returns): above the centre 1 − Q(z) from a
+ * polynomial of the Mills ratio (normal-upper-cdf.ts; Q needs only an absolute accuracy there), below
+ * it the exactly split exponential tail Q(−z), to a few ulps relatively.
+ */
 function standardNormalCdfTail(z: number): number {
-  const tail = normalUpperTail(Math.abs(z));
-  return z > 0 ? 1 - tail : tail;
+  return z > 0 ? standardNormalUpperCdf(z) : normalUpperTail(Math.abs(z));
 }
 
 /**
@@ -133,12 +137,14 @@ function cdfCentralPass(v: Float64Array, i0: number, i1: number): void {
 }
 
 /**
- * standardNormalCdfTail for every value the central pass left, bit for bit, in two passes: the
- * exponent's small part b (a rational), then ½·e^(−h²/2 + b)/t. Each point's work is one long chain
- * of dependent operations, so the loop is bound by latency, and a shorter loop body lets the
- * processor overlap more points' chains.
+ * standardNormalCdfTail for every value the central pass left, bit for bit: the upper tail's pass,
+ * then the lower tail (and NaN) in two passes: the exponent's small part b (a rational), then
+ * ½·e^(−h²/2 + b)/t. Each point's work there is one long chain of dependent operations, so the loop
+ * is bound by latency, and a shorter loop body lets the processor overlap more points' chains.
  */
 function cdfTailPass(v: Float64Array, i0: number, i1: number): void {
+  // The upper tail first (its results, below 1.25·√2, are then left alone like the central pass's).
+  standardNormalUpperCdfInPlace(v, i0, i1);
   if (TAIL_EXPONENT.length < i1 - i0) TAIL_EXPONENT = new Float64Array(i1 - i0);
   const b = TAIL_EXPONENT;
   for (let i = i0; i < i1; i++) {
@@ -148,8 +154,7 @@ function cdfTailPass(v: Float64Array, i0: number, i1: number): void {
   for (let i = i0; i < i1; i++) {
     const z = v[i] as number;
     if (!(Math.abs(z) < ERFC_SPLIT)) {
-      const tail = normalUpperTailFrom(Math.abs(z), b[i - i0] as number);
-      v[i] = z > 0 ? 1 - tail : tail;
+      v[i] = normalUpperTailFrom(Math.abs(z), b[i - i0] as number);
     }
   }
 }
