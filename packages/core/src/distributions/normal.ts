@@ -74,6 +74,8 @@ export function normalLogPdf(x: number, mu = 0, sigma = 1): number {
  * the exponent −z²/2 is split exactly instead of rounding z/√2 first, which removes the
  * 2t²·ε error scipy has there (about 6e−14 relative at z = −30); the result is within a few
  * ulps of the exact tail down to the subnormal range (Φ(−38) = 2.885e−316 where scipy gives 0).
+ * For z ≥ 1.77, where Φ ≥ 0.96 and the tail needs only an absolute accuracy, 1 − Q(z) takes Q from
+ * piecewise polynomials instead (within 0.53 ulp; internal/normal-upper-cdf.ts).
  *
  * @param x - The point; −Infinity gives 0, +Infinity gives 1, NaN or a non-number gives NaN.
  * @param mu - The mean (default 0); ±Infinity gives scipy's limits (0 for +∞, 1 for −∞).
@@ -92,8 +94,9 @@ export function normalCdf(x: number, mu = 0, sigma = 1): number {
 /**
  * The standard normal cdf Φ(z), NaN for NaN: the core of `normalCdf` without its argument checks,
  * for loops that have checked their parameters once (the normal and log-normal families' array
- * kernels). ½ + ½·erf(z/√2) for |z| < 1, else the tail ½·erfc(|z|/√2) (exactly split exponent
- * beyond 1.25·√2), reflected for z > 0.
+ * kernels). ½ + ½·erf(z/√2) for |z| < 1, ½·erfc(|z|/√2) up to 1.25·√2 (reflected for z > 0), and
+ * beyond it the exactly split exponential tail below the centre, 1 − Q(z) from piecewise polynomials
+ * above it.
  */
 export function standardNormalCdf(z: number): number {
   return Math.abs(z) < ERFC_SPLIT ? standardNormalCdfCentral(z) : standardNormalCdfTail(z);
