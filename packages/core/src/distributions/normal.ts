@@ -1,10 +1,10 @@
 import { LN_SQRT_2PI, SQRT_2PI, SQRT1_2 } from '../internal/constants.ts';
 import { ERX, erf, erfNearOne, erfSmall, erfSmallRatio, erfcSmall, normalUpperTail, normalUpperTailExponent, normalUpperTailFrom } from '../internal/erf.ts';
+import { standardNormalUpperCdf, standardNormalUpperCdfInPlace } from '../internal/normal-upper-cdf.ts';
+import { checkArrayLike, checkFinite, checkPositive } from '../internal/validate.ts';
 
 // Beyond |z| = 1.25·√2, erfc's exponential regime: switch to the exactly split exponent.
 const ERFC_SPLIT = 1.25 * Math.SQRT2;
-import { standardNormalUpperCdf, standardNormalUpperCdfInPlace } from '../internal/normal-upper-cdf.ts';
-import { checkArrayLike, checkFinite, checkPositive } from '../internal/validate.ts';
 
 // The univariate normal distribution N(mu, sigma²), with scipy.stats.norm's formulas and accuracy.
 // Scalar functions never throw: they return NaN for invalid parameters (sigma ≤ 0, sigma not
