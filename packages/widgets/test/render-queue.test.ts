@@ -10,6 +10,7 @@ import { createChart, type Chart } from '../src/shared/chart.ts';
 import { RENDER_FAILED } from '../src/shared/i18n.ts';
 import { chartBox } from '../src/shared/readouts.ts';
 import { queueDraw, renderTurn, widgetDrawsSettled } from '../src/shared/render-queue.ts';
+import { waitingText } from '../src/shared/waiting-note.ts';
 import { waitFor } from './support/mount.ts';
 
 /** Names of the charts in the order their plots were built (uPlot asks for the options then). */
@@ -197,6 +198,14 @@ describe('render queue', () => {
   });
 });
 
+describe('waitingText', () => {
+  it('names a catalogued widget in the reader’s language, and says only that it loads for any other', () => {
+    expect(waitingText('mle-clt', 'en')).toBe('Central limit theorem — Interactive widget; it loads when you reach it.');
+    expect(waitingText('mle-clt', 'zh')).toBe('中心极限定理 — 互动组件，读到这里时载入。');
+    expect(waitingText('mle-queue-probe', 'en')).toBe('Interactive widget; it loads when you reach it.');
+  });
+});
+
 describe('widgets on the render queue', () => {
   it('a widget far from the viewport holds its space and builds only when the reader scrolls near it', async () => {
     const { spacer, element } = await farProbe('far');
@@ -206,9 +215,14 @@ describe('widgets on the render queue', () => {
     expect(element.getBoundingClientRect().height).toBeGreaterThan(0);
     expect(element.dataset['ready']).toBeUndefined();
     expect(built).not.toContain('far');
+    // A screen reader meets one line there, not an empty element; it is hidden once the widget is ready.
+    const waiting = element.shadowRoot?.querySelector('.waiting') as HTMLElement;
+    expect(waiting.textContent).toBe(waitingText(element.localName, 'en'));
+    expect(getComputedStyle(waiting).display).not.toBe('none');
     element.scrollIntoView();
     await waitFor(() => element.dataset['ready'] === 'true');
     expect(built).toContain('far');
+    expect(getComputedStyle(waiting).display).toBe('none');
     scrollTo(0, 0);
     spacer.remove();
     element.remove();

@@ -8,6 +8,7 @@ import { renderTurn, widgetDrawsSettled } from './render-queue.ts';
 import { hostReserveCss } from './reserve.js';
 import { baseCss } from './styles.ts';
 import { pageTheme, watchTheme } from './theme.ts';
+import { waitingText } from './waiting-note.ts';
 
 /** Passed to `render`: tells a long computation whether a newer request has replaced it. */
 export interface RenderContext {
@@ -75,6 +76,11 @@ export abstract class MleWidget extends HTMLElement {
     // (controls, chart boxes: 20 ms for a fit lab here) at the widget's turn on the render queue, so that
     // the elements a definition upgrades together build their bodies in tasks of their own.
     this.root.append(this.shellStyle());
+    // Until its first render is shown, a screen reader finds the widget's name here (waiting-note.ts).
+    const waiting = document.createElement('p');
+    waiting.className = 'sr-only waiting';
+    waiting.textContent = waitingText(this.localName, this.uiLang);
+    this.root.append(waiting);
     void renderTurn(this).then(() => {
       this.buildShell();
       this.scheduleRender();

@@ -51,6 +51,8 @@ ${uplotCss}
    meanwhile, and a widget that reports an error shows everything. */
 :host(:not([data-ready], [data-error])) .body { visibility: hidden; }
 :host(:not([data-ready], [data-error])) .body .progress { visibility: visible; }
+/* Meanwhile a screen reader reads the widget's name and that it loads when reached (waiting-note.ts). */
+:host([data-ready]) .waiting, :host([data-error]) .waiting { display: none; }
 .controls {
   display: grid;
   grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
