@@ -14,10 +14,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { startStaticServer } from '../../../scripts/static-server.mjs';
+import { serveBuiltSite } from './local-site.mjs';
 
 /** The course sections, as in e2e/support/pages.ts. */
 const sections = ['data', 'closed-form-mle', 'coin-to-counts', 'density', 'gradient-descent', 'beyond-normal', 'how-sure', 'beyond-mle', 'normal-pdf', 'cross-entropy', 'fit-your-data'];
@@ -29,10 +28,9 @@ const reportDir = process.env.REPORT_DIR;
 const blockedUrlPatterns = process.env.BLOCK ? process.env.BLOCK.split(',') : [];
 
 const paths = process.argv.length > 2 ? process.argv.slice(2) : sections.flatMap((s) => [`/${s}/`, `/en/${s}/`]);
-// DIST: another build to serve (default: this app's dist/).
-const dist = process.env.DIST ?? fileURLToPath(new URL('../dist/', import.meta.url));
+// DIST: another build to serve (default: this app's dist/; local-site.mjs).
 if (reportDir) mkdirSync(reportDir, { recursive: true });
-const server = await startStaticServer({ root: dist, port: 0 });
+const server = await serveBuiltSite();
 
 /** Starts Chromium with a fresh profile and a DevTools port; resolves with the port and a stop function. */
 async function startChromium() {

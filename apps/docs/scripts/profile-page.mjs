@@ -5,19 +5,12 @@
 // layout, paint), then the whole load's top functions. Run by hand against a built site (minified names:
 // read them with the chunk's source map):
 //   node scripts/profile-page.mjs /en/beyond-normal/ [--mobile]
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import catalogue from '@mle-lab/widgets/catalogue.json' with { type: 'json' };
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { startStaticServer } from '../../../scripts/static-server.mjs';
+import { launchChromium, serveBuiltSite, viewportFor } from './local-site.mjs';
 const path = process.argv[2];
 const mobile = process.argv.includes('--mobile');
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const server = await startStaticServer({ root: dist, port: 0 });
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mle-prof-')), { executablePath: chromiumPath, args: chromiumArgs, headless: true, viewport: mobile ? { width: 412, height: 823 } : { width: 1280, height: 900 } });
+const server = await serveBuiltSite();
+const context = await launchChromium('prof', { viewport: viewportFor(mobile) });
 const page = await context.newPage();
 await page.addInitScript(() => { window.lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.lt.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); });
 const cdp = await context.newCDPSession(page);

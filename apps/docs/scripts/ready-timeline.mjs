@@ -3,36 +3,20 @@
 // each widget near the first screen was ready. Run by hand against a built site:
 //   node scripts/ready-timeline.mjs /en/data/ [--mobile]
 // It builds nothing; DIST serves another build (default: this app's dist/).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import catalogue from '@mle-lab/widgets/catalogue.json' with { type: 'json' };
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { startStaticServer } from '../../../scripts/static-server.mjs';
+import { launchChromium, serveBuiltSite, viewportFor } from './local-site.mjs';
 
 const path = process.argv[2] ?? '/en/data/';
 const mobile = process.argv.includes('--mobile');
-const dist = process.env.DIST ?? fileURLToPath(new URL('../dist/', import.meta.url));
-const server = await startStaticServer({ root: dist, port: 0 });
+const server = await serveBuiltSite();
 // The server compresses each file on its first request: a throwaway load first, so that the load
 // measured meets a warm server (as every load but a deploy's first does).
-const warm = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mle-timeline-warm-')), {
-  executablePath: chromiumPath,
-  args: chromiumArgs,
-  headless: true,
-});
+const warm = await launchChromium('timeline-warm');
 const warmPage = await warm.newPage();
 await warmPage.goto(`${server.url}${path}`, { waitUntil: 'load' });
 await warmPage.waitForTimeout(3000);
 await warm.close();
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mle-timeline-')), {
-  executablePath: chromiumPath,
-  args: chromiumArgs,
-  headless: true,
-  viewport: mobile ? { width: 412, height: 823 } : { width: 1280, height: 900 },
-});
+const context = await launchChromium('timeline', { viewport: viewportFor(mobile) });
 const page = await context.newPage();
 const selector = catalogue.map((entry) => entry.tag).join(', ');
 // Each widget's ready moment, taken when its data-ready attribute appears.

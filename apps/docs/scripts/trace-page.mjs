@@ -2,27 +2,16 @@
 // threshold with what it spent its time on (style, layout, script, parse, paint), for finding jank.
 // Run by hand against a built site: node scripts/trace-page.mjs /en/gradient-descent/ [--mobile]
 // It builds nothing; serve dist/ as the e2e suite does.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import catalogue from '@mle-lab/widgets/catalogue.json' with { type: 'json' };
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { startStaticServer } from '../../../scripts/static-server.mjs';
+import { launchChromium, serveBuiltSite, viewportFor } from './local-site.mjs';
 
 const path = process.argv[2] ?? '/en/gradient-descent/';
 const mobile = process.argv.includes('--mobile');
 const threshold = Number(process.env.TRACE_MIN_MS ?? 30);
 // DIST: another build to serve (default: this app's dist/).
-const dist = process.env.DIST ?? fileURLToPath(new URL('../dist/', import.meta.url));
-const server = await startStaticServer({ root: dist, port: 0 });
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mle-trace-')), {
-  executablePath: chromiumPath,
-  args: chromiumArgs,
-  headless: true,
-  viewport: mobile ? { width: 412, height: 823 } : { width: 1280, height: 900 },
-});
+const server = await serveBuiltSite();
+const context = await launchChromium('trace', { viewport: viewportFor(mobile) });
 const page = await context.newPage();
 // Style sheets added to every page before its first paint: the HTML is rewritten on its way in (an init
 // script runs before the document has an element to append a <style> to, and its append failed
