@@ -1,10 +1,11 @@
 import { LN_SQRT_2PI, SQRT_2PI, SQRT1_2 } from '../internal/constants.ts';
 import { ERX, erf, erfNearOne, erfSmall, erfSmallRatio, erfcSmall, normalUpperTail, normalUpperTailExponent, normalUpperTailFrom } from '../internal/erf.ts';
-import { standardNormalUpperCdf, standardNormalUpperCdfInPlace } from '../internal/normal-upper-cdf.ts';
+import { UPPER_START, standardNormalUpperCdf, standardNormalUpperCdfInPlace } from '../internal/normal-upper-cdf.ts';
 import { checkArrayLike, checkFinite, checkPositive } from '../internal/validate.ts';
 
-// Beyond |z| = 1.25·√2, erfc's exponential regime: switch to the exactly split exponent.
-const ERFC_SPLIT = 1.25 * Math.SQRT2;
+// Beyond |z| = 1.25·√2, erfc's exponential regime: switch to the exactly split exponent (below the
+// centre) or the upper tail's polynomials (above it), which start at the same point.
+const ERFC_SPLIT = UPPER_START;
 
 // The univariate normal distribution N(mu, sigma²), with scipy.stats.norm's formulas and accuracy.
 // Scalar functions never throw: they return NaN for invalid parameters (sigma ≤ 0, sigma not
