@@ -112,8 +112,8 @@ function standardNormalCdfCentral(z: number): number {
 }
 
 /**
- * Φ(z) for |z| ≥ 1.25·√2 and NaN (which the lower tail returns): above the centre 1 − Q(z) from a
- * polynomial of the Mills ratio (normal-upper-cdf.ts; Q needs only an absolute accuracy there), below
+ * Φ(z) for |z| ≥ 1.25·√2 and NaN (which the lower tail returns): above the centre 1 − Q(z) with Q
+ * from piecewise polynomials (normal-upper-cdf.ts; Q needs only an absolute accuracy there), below
  * it the exactly split exponential tail Q(−z), to a few ulps relatively.
  */
 function standardNormalCdfTail(z: number): number {
