@@ -1,6 +1,7 @@
 import { LN_SQRT_2PI, SQRT_2PI, SQRT1_2 } from '../internal/constants.ts';
-import { ERX, erf, erfNearOne, erfSmall, erfSmallRatio, erfcSmall, normalUpperTail, normalUpperTailExponent, normalUpperTailFrom } from '../internal/erf.ts';
+import { erf, erfSmall, erfcSmall, normalUpperTail, normalUpperTailExponent, normalUpperTailFrom } from '../internal/erf.ts';
 import { UPPER_START, standardNormalUpperCdf, standardNormalUpperCdfInPlace } from '../internal/normal-upper-cdf.ts';
+import { QUANTILE_TABLE_LOW, standardNormalQuantileFromTable } from '../internal/normal-quantile-table.ts';
 import { checkArrayLike, checkFinite, checkPositive } from '../internal/validate.ts';
 
 // Beyond |z| = 1.25·√2, erfc's exponential regime: switch to the exactly split exponent (below the
@@ -206,19 +207,12 @@ export function normalIntervalProbability(a: number, b: number, mu = 0, sigma = 
   return qLo - normalCdf(-hi);
 }
 
-// Wichura (1988), Algorithm AS 241 (PPND16), Applied Statistics 37(3), 477–484: rational
-// approximations in q = p − ½ for |q| ≤ 0.425 and in r = √(−ln min(p, 1 − p)) beyond, with a
-// separate far-tail branch for r > 5 (p < 1.4e−11); relative accuracy about 1e−16 in the centre and a
-// few ulps in the tails, up to 5 ulps once rounded. One Newton step then brings it below an ulp.
-// The published 20-digit coefficients are written as the doubles they round to.
-const A = [
-  3.3871328727963665, 133.14166789178438, 1971.5909503065513, 13731.69376550946,
-  45921.95393154987, 67265.7709270087, 33430.57558358813, 2509.0809287301227,
-] as const;
-const B = [
-  1, 42.31333070160091, 687.1870074920579, 5394.196021424751, 21213.794301586597,
-  39307.89580009271, 28729.085735721943, 5226.495278852854,
-] as const;
+// Below 2^−11 in the tail probability t = min(p, 1 − p): Wichura (1988), Algorithm AS 241 (PPND16),
+// Applied Statistics 37(3), 477–484, its rational approximations in r = √(−ln t) for r ≤ 5 and its
+// far-tail branch beyond (t < 1.4e−11); a few ulps, up to 5 once rounded, then one Newton step on the
+// accurate Φ brings it below an ulp. The published 20-digit coefficients are written as the doubles
+// they round to. From 2^−11 to the centre the quantile comes from tables instead
+// (internal/normal-quantile-table.ts), within 0.52 ulp.
 const C = [
   1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045,
   1.2704582524523684, 0.2417807251774506, 0.022723844989269184, 0.0007745450142783414,
@@ -249,12 +243,6 @@ function standardNormalPpf(p: number): number {
 const ONE_P = new Float64Array(1);
 const ONE_X = new Float64Array(1);
 
-/** AS 241's central rational: Φ⁻¹(½ + q) for |q| ≤ 0.425, to a few ulps. */
-function centralEstimate(q: number): number {
-  const r = 0.180625 - q * q;
-  return (q * poly7(A, r)) / poly7(B, r);
-}
-
 /** AS 241's estimate of Φ⁻¹(t) < 0 for a tail probability t < 0.075, from ln t. */
 function quantileTailEstimate(logTail: number): number {
   const r = Math.sqrt(-logTail);
@@ -283,7 +271,7 @@ function quantileTailNewton(x: number, cdf: number, tail: number, logTail: numbe
  * feedback, and left at that code (a deoptimisation) call after call.
  */
 export const NORMAL_ARRAY_CHUNK = 1024;
-/** Per point of a chunk: ln t of a tail probability (NaN elsewhere). */
+/** Per point of a chunk: ln t of a tail probability below the table (NaN elsewhere). */
 const CHUNK_LOG = new Float64Array(NORMAL_ARRAY_CHUNK);
 /** The far-tail points of a chunk: their index, their negative estimate and then Φ of it. */
 const TAIL_INDEX = new Int32Array(NORMAL_ARRAY_CHUNK);
@@ -295,9 +283,8 @@ const TAIL_CDF = new Float64Array(NORMAL_ARRAY_CHUNK);
  * `standardNormalQuantile`, which runs it on a one-point chunk (the normal and log-normal families'
  * ppf kernels). A chunk at a time, in passes that each are a loop of their own (V8 then inlines each
  * pass's pieces into its loop; in one loop calling them all they exceeded its inlining budget, and
- * the pieces it called returned each result as a boxed double, an allocation per point): AS 241's
- * estimates, then one Newton step on ½·erf(x/√2) = p − ½ where |x| < 1.25·√2 (erf's first two
- * pieces), and on Φ(x) = t in the tails beyond.
+ * the pieces it called returned each result as a boxed double, an allocation per point): the tables
+ * for min(p, 1 − p) ≥ 2^−11, AS 241's tail estimates below, then the Newton step on Φ(x) = t there.
  */
 export function standardNormalQuantileInto(p: ArrayLike<number>, out: Float64Array): void {
   const n = out.length;
@@ -306,7 +293,7 @@ export function standardNormalQuantileInto(p: ArrayLike<number>, out: Float64Arr
 
 function quantileChunk(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
   quantileEstimatePass(p, out, i0, i1);
-  erfNewtonPass(p, out, i0, i1);
+  standardNormalQuantileFromTable(p, out, i0, i1);
   tailNewtonPass(p, out, i0, i1);
 }
 
@@ -316,102 +303,37 @@ function probabilityAt(p: ArrayLike<number>, i: number): number {
   return typeof pi === 'number' ? pi : Number.NaN;
 }
 
-/** out[i] ← AS 241's estimate (its central or tail branch), or the answer for 0, 1 and invalid p; ln t of the tails kept. */
+/**
+ * out[i] ← AS 241's tail estimate for the points below the table (ln t kept), or the answer for 0, 1
+ * and invalid p; the table's points are left to its pass.
+ */
 function quantileEstimatePass(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
   for (let i = i0; i < i1; i++) {
     const pi = probabilityAt(p, i);
     const q = pi - 0.5;
-    if (Math.abs(q) <= 0.425) {
-      out[i] = centralEstimate(q);
-      CHUNK_LOG[i - i0] = Number.NaN;
-    } else if (pi > 0 && pi < 1) {
-      // The tail probability t = min(p, 1 − p) (1 − p is exact for p ≥ ½) and x = Φ⁻¹(t) < 0.
-      const logTail = Math.log(q < 0 ? pi : 1 - pi);
+    // The tail probability t = min(p, 1 − p) (1 − p is exact for p ≥ ½).
+    const t = q < 0 ? pi : 1 - pi;
+    CHUNK_LOG[i - i0] = Number.NaN;
+    if (t >= QUANTILE_TABLE_LOW) continue;
+    if (t > 0) {
+      const logTail = Math.log(t);
       const x = quantileTailEstimate(logTail);
       out[i] = q < 0 ? x : -x;
       CHUNK_LOG[i - i0] = logTail;
     } else {
       out[i] = pi === 0 ? Number.NEGATIVE_INFINITY : pi === 1 ? Number.POSITIVE_INFINITY : Number.NaN;
-      CHUNK_LOG[i - i0] = Number.NaN;
     }
   }
 }
 
-/**
- * One Newton step on ½·erf(x/√2) = p − ½ for the points whose estimate has |x| < 1.25·√2 (all the
- * central ones, and the tails' nearest), with its residual to a small fraction of an ulp: the residual
- * cancels (both sides are near p − ½), so a plainly rounded ½·erf would leave up to ulp(p − ½)/φ(x)
- * in x — two or three ulps of x for |x| near 1. So w = x/√2 is formed as wh + wl (Dekker's product,
- * plus x times √½'s own rounding error), erf(wh) as head + tail unrounded (fdlibm's last addition by
- * Fast2Sum; |wh| < 1.25, its first two pieces), p − ½ as q + qLow (q is rounded for p < ¼),
- * ½·head − q is exact (Sterbenz), and erf′(w) = (2/√π)·e^(−x²/2) carries wl. Written out here, not
- * called: this function is then too large for V8 to inline into its callers and is compiled whole,
- * with erf's pieces inlined into its loop.
- */
-function erfNewtonPass(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
-  for (let i = i0; i < i1; i++) {
-    const x = out[i] as number;
-    if (!(Math.abs(x) < ERFC_SPLIT)) continue;
-    const pi = p[i] as number;
-    const q = pi - 0.5;
-    // p − ½ is exact for p ≥ ¼ (Sterbenz) but not below: its rounding error, by Fast2Sum (|½| > p).
-    const qLow = pi - (q + 0.5);
-    const wh = x * SQRT1_2;
-    const xs = 134217729 * x;
-    const xh = xs - (xs - x);
-    const xl = x - xh;
-    const wl = xh * SQRT1_2_HEAD - wh + xh * SQRT1_2_REST + xl * SQRT1_2_HEAD + xl * SQRT1_2_REST + x * SQRT1_2_ERROR;
-    const aw = Math.abs(wh);
-    let head: number;
-    let tail: number;
-    if (aw < 0.84375) {
-      const c = wh * erfSmallRatio(wh);
-      head = wh + c;
-      tail = wh - head + c;
-    } else {
-      const pq = erfNearOne(aw - 1);
-      const e0 = wh >= 0 ? ERX : -ERX;
-      const t = wh >= 0 ? pq : -pq;
-      head = e0 + t;
-      tail = e0 - head + t;
-    }
-    NEWTON_RESIDUAL[i - i0] = 0.5 * head - q + (0.5 * tail - qLow);
-    NEWTON_WL[i - i0] = wl;
-  }
-  // The step itself, a pass of its own: each point's work is a long chain of dependent operations
-  // (two divisions on it), and with the shorter loop bodies the processor overlaps more points (the
-  // normal ppf grid: 7 % less time than in one loop).
-  for (let i = i0; i < i1; i++) {
-    const x = out[i] as number;
-    if (!(Math.abs(x) < ERFC_SPLIT)) continue;
-    // e^(−x²/2) (x²/2 < 1.57) by its Taylor polynomial to the eighth power, within 1e−4 (the rest is
-    // below 1.57⁹/9!): the step corrects a few ulps of x, so a few digits of the density suffice.
-    const y = (x * x) / 2;
-    const density = 1 - y * (1 - y * (0.5 - y * (1 / 6 - y * (1 / 24 - y * (1 / 120 - y * (1 / 720 - y * (1 / 5040 - y / 40320)))))));
-    out[i] = x - (((NEWTON_RESIDUAL[i - i0] as number) * SQRT_2PI) / density + Math.SQRT2 * (NEWTON_WL[i - i0] as number));
-  }
-}
-
-/** Per point of a chunk, between erfNewtonPass's two loops: ½·erf(w) − (p − ½) and the low part of w = x/√2. */
-const NEWTON_RESIDUAL = new Float64Array(NORMAL_ARRAY_CHUNK);
-const NEWTON_WL = new Float64Array(NORMAL_ARRAY_CHUNK);
-
-/** SQRT1_2 split for Dekker's product (26 + 27 bits), and √½ − SQRT1_2 (mpmath). */
-const SQRT1_2_HEAD = (() => {
-  const c = 134217729 * SQRT1_2;
-  return c - (c - SQRT1_2);
-})();
-const SQRT1_2_REST = SQRT1_2 - SQRT1_2_HEAD;
-const SQRT1_2_ERROR = -4.833646656726457e-17;
-
-/** The Newton step on Φ(x) = t for the tail points whose estimate has |x| ≥ 1.25·√2 (Φ of them all in one call). */
+/** The Newton step on Φ(x) = t for the tail points below the table (Φ of them all in one call). */
 function tailNewtonPass(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
   let count = 0;
   for (let i = i0; i < i1; i++) {
     const x = out[i] as number;
     const pi = p[i] as number;
-    // Tail points (ln t is NaN elsewhere) far enough out, with a normal t.
-    if (Math.abs(x) >= ERFC_SPLIT && CHUNK_LOG[i - i0] === CHUNK_LOG[i - i0] && (pi < 0.5 ? pi : 1 - pi) >= MIN_NORMAL) {
+    // Tail points (ln t is NaN elsewhere) with a normal t.
+    if (CHUNK_LOG[i - i0] === CHUNK_LOG[i - i0] && (pi < 0.5 ? pi : 1 - pi) >= MIN_NORMAL) {
       TAIL_INDEX[count] = i;
       TAIL_X[count] = -Math.abs(x);
       TAIL_CDF[count++] = -Math.abs(x);
@@ -433,13 +355,15 @@ const MIN_NORMAL = 2 ** -1022;
 /**
  * The normal quantile (inverse CDF): the x with P(X ≤ x) = p.
  *
- * Computes Φ⁻¹(p)·σ + μ with Wichura's AS 241 (PPND16), including its far-tail branch, then one
- * Newton step: on ½·erf(x/√2) = p − ½ with its residual in extra precision where |x| < 1.77, on the
- * accurate {@link normalCdf} in the tails beyond. Measured against mpmath at 2,150 probabilities from
- * 2.2e−308 to 1 − 1e−16 (test/fixtures/differential.py) and 8,000 more: within 0.8 ulp of Φ⁻¹(p)
- * (AS 241 alone, like scipy's ndtri, is up to 5 ulps off); for subnormal p (< 2.2e−308, which
- * carries fewer digits itself) AS 241 is used unrefined, within 2 ulps. Ports `scipy.stats.norm.ppf` (scipy.special.ndtri); the algorithm is Wichura (1988),
- * Applied Statistics 37(3).
+ * Computes Φ⁻¹(p)·σ + μ. For min(p, 1 − p) ≥ 2^−11, from tables (Gal's accurate tables in the tail
+ * probability, a polynomial in (p − ½)² at the centre; internal/normal-quantile-table.ts): within
+ * 0.52 ulp of Φ⁻¹(p), correctly rounded at 99.8 % of 8,539 points checked against mpmath. Further out,
+ * Wichura's AS 241 (PPND16) with its far-tail branch, then one Newton step on the accurate
+ * {@link normalCdf}: within 0.8 ulp (AS 241 alone, like scipy's ndtri, is up to 5 ulps off); for
+ * subnormal p (< 2.2e−308, which carries fewer digits itself) AS 241 unrefined, within 2 ulps.
+ * Measured against mpmath at 2,150 probabilities from 2.2e−308 to 1 − 1e−16
+ * (test/fixtures/differential.py) besides the table's points. Ports `scipy.stats.norm.ppf`
+ * (scipy.special.ndtri); the tails' algorithm is Wichura (1988), Applied Statistics 37(3).
  *
  * @param p - The probability in [0, 1]; 0 gives −Infinity and 1 gives +Infinity.
  * @param mu - The mean (default 0); ±Infinity gives ±Infinity (NaN for p = 0 with +∞, p = 1 with −∞), as scipy.
@@ -459,7 +383,7 @@ export function normalPpf(p: number, mu = 0, sigma = 1): number {
 /**
  * The standard normal quantile Φ⁻¹(p): −Infinity at 0, Infinity at 1, NaN outside [0, 1] — the core
  * of `normalPpf` without its argument checks, for loops that have checked their parameters once
- * (the normal and log-normal families' array kernels). AS 241 and one Newton step, as `normalPpf`.
+ * (the normal and log-normal families' array kernels). The tables, or AS 241 and one Newton step, as `normalPpf`.
  */
 export function standardNormalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) return p === 0 ? Number.NEGATIVE_INFINITY : p === 1 ? Number.POSITIVE_INFINITY : Number.NaN;

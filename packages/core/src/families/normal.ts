@@ -72,7 +72,7 @@ function ppfChunk(mean: number, sd: number, out: Float64Array, i0: number, i1: n
  * The normal family `{ mean, sd }`: R's `dnorm(x, mean, sd)`, scipy's `norm(loc=mean, scale=sd)`.
  *
  * logPdf = −z²/2 − ln√(2π) − ln σ with z = (x − μ)/σ; cdf Φ(z) (fdlibm erf/erfc, exact tails);
- * sf Φ(−z); ppf μ + σ·Φ⁻¹(p) (Wichura's AS 241); isf μ − σ·Φ⁻¹(q). `sample` is
+ * sf Φ(−z); ppf μ + σ·Φ⁻¹(p) (Gal's accurate tables, Wichura's AS 241 in the far tails); isf μ − σ·Φ⁻¹(q). `sample` is
  * `np.random.normal(mean, sd, size)`.
  *
  * @example

@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { standardNormalQuantile } from '../../src/distributions/normal.ts';
+import { QUANTILE_TABLE_LOW, standardNormalQuantileFromTable } from '../../src/internal/normal-quantile-table.ts';
+import data from '../fixtures/normal_quantile_table.json' with { type: 'json' };
+
+// Φ⁻¹(p) for min(p, 1 − p) ≥ 2^−11 from Gal's accurate tables and the centre's polynomial
+// (internal/normal-quantile-table.ts), which the normal and log-normal quantiles use there.
+
+/** The spacing of doubles at |x| (x normal, not 0). */
+function ulp(x: number): number {
+  return 2 ** (Math.floor(Math.log2(Math.abs(x))) - 52);
+}
+
+const BITS = new Float64Array(1);
+const INT = new BigInt64Array(BITS.buffer);
+
+/** The double after t > 0. */
+function nextUp(t: number): number {
+  BITS[0] = t;
+  INT[0] = (INT[0] as bigint) + 1n;
+  return BITS[0] as number;
+}
+
+/** The double before t > 0. */
+function nextDown(t: number): number {
+  BITS[0] = t;
+  INT[0] = (INT[0] as bigint) - 1n;
+  return BITS[0] as number;
+}
+
+/** The eighth double after t. */
+function nextUp8(t: number): number {
+  for (let k = 0; k < 8; k++) t = nextUp(t);
+  return t;
+}
+
+function fromTable(p: number): number {
+  const out = Float64Array.of(Number.NaN);
+  standardNormalQuantileFromTable([p], out, 0, 1);
+  return out[0] as number;
+}
+
+describe('standardNormalQuantileFromTable against mpmath (normal_quantile_table.json)', () => {
+  it(`is within 0.52 ulp of Φ⁻¹(p) at ${data.p.length} points (every interval's ends and 12 random points, both tails), correctly rounded at 99.5 % of them`, () => {
+    const p = Float64Array.from(data.p);
+    const out = new Float64Array(p.length);
+    standardNormalQuantileFromTable(p, out, 0, p.length);
+    let wrong = 0;
+    let worst = 0;
+    data.x.forEach((want, i) => {
+      // The error against the exact value x + low, in ulps of x: the difference got − x is exact.
+      const error = Math.abs(out[i] as number - want - (data.low[i] as number)) / ulp(want);
+      worst = Math.max(worst, error);
+      if (out[i] !== want) wrong++;
+    });
+    expect(worst).toBeLessThanOrEqual(0.52);
+    expect(wrong).toBeLessThanOrEqual(0.005 * data.p.length);
+  });
+
+  it('is what the normal quantile returns in its range, bit for bit', () => {
+    data.p.forEach((p) => expect(standardNormalQuantile(p)).toBe(fromTable(p)));
+  });
+
+  it('leaves points outside its range as they are: deep tails, 0, 1, outside [0, 1], NaN and non-numbers', () => {
+    const p = [QUANTILE_TABLE_LOW / 2, 1 - QUANTILE_TABLE_LOW / 2, 0, 1, -0.5, 1.5, Number.NaN, '0.5' as unknown as number];
+    const out = new Float64Array(p.length).fill(7);
+    standardNormalQuantileFromTable(p, out, 0, p.length);
+    expect([...out]).toEqual(p.map(() => 7));
+    expect(fromTable(QUANTILE_TABLE_LOW)).toBe(data.x[data.p.indexOf(QUANTILE_TABLE_LOW)]);
+    expect(Object.is(fromTable(0.5), 0)).toBe(true);
+  });
+});
+
+describe('standardNormalQuantileFromTable properties (fast-check)', () => {
+  it('is odd about ½ (Φ⁻¹(1 − t) = −Φ⁻¹(t), 1 − t exact for t ≥ ¼ … and the table takes t itself) and non-decreasing', () => {
+    fc.assert(
+      fc.property(fc.double({ min: QUANTILE_TABLE_LOW, max: 1 - QUANTILE_TABLE_LOW, noNaN: true }), fc.double({ min: QUANTILE_TABLE_LOW, max: 1 - QUANTILE_TABLE_LOW, noNaN: true }), (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(fromTable(lo)).toBeLessThanOrEqual(fromTable(hi));
+        if (lo >= 0.5) expect(fromTable(lo)).toBe(-fromTable(1 - lo));
+      }),
+    );
+  });
+
+  it('is non-decreasing across every interval boundary (the pieces meet without a step back)', () => {
+    for (let e = -11; e <= -2; e++) {
+      for (let j = 0; j < 32; j++) {
+        const edge = 2 ** e * (1 + j / 32);
+        if (edge > 0.4375) break;
+        // The 8 doubles below the edge (none below the table's low end) and 8 from it on.
+        let t = edge;
+        for (let k = 0; k < 8 && nextDown(t) >= QUANTILE_TABLE_LOW; k++) t = nextDown(t);
+        let prev = Number.NEGATIVE_INFINITY;
+        for (; t <= edge || prev === Number.NEGATIVE_INFINITY || t < nextUp8(edge); t = nextUp(t)) {
+          const x = fromTable(t);
+          expect(x, `t = ${t}`).toBeGreaterThanOrEqual(prev);
+          prev = x;
+        }
+      }
+    }
+  });
+});
