@@ -14,7 +14,7 @@
 import { expNearlyRounded } from '../random/accurate-exp.ts';
 
 /** fdlibm's erx: erf(1) rounded to 24 bits, the constant of erf on [0.84375, 1.25). */
-export const ERX = 8.45062911510467529297e-1;
+const ERX = 8.45062911510467529297e-1;
 const EFX = 1.28379167095512586316e-1;
 
 // erf on [0, 0.84375)
@@ -170,7 +170,7 @@ export function normalUpperTailFrom(a: number, b: number): number {
 }
 
 /** erf(x) − x over x on [0, 0.84375): the rational R(x²). */
-export function erfSmallRatio(x: number): number {
+function erfSmallRatio(x: number): number {
   const z = x * x;
   const r = PP0 + z * (PP1 + z * (PP2 + z * (PP3 + z * PP4)));
   const s = 1 + z * (QQ1 + z * (QQ2 + z * (QQ3 + z * (QQ4 + z * QQ5))));
@@ -178,7 +178,7 @@ export function erfSmallRatio(x: number): number {
 }
 
 /** erf(1 + s) − c on [0.84375, 1.25): the rational P1(s)/Q1(s). */
-export function erfNearOne(s: number): number {
+function erfNearOne(s: number): number {
   const p = PA0 + s * (PA1 + s * (PA2 + s * (PA3 + s * (PA4 + s * (PA5 + s * PA6)))));
   const q = 1 + s * (QA1 + s * (QA2 + s * (QA3 + s * (QA4 + s * (QA5 + s * QA6)))));
   return p / q;
@@ -186,7 +186,7 @@ export function erfNearOne(s: number): number {
 
 /**
  * erf(x) for |x| < 0.84375 (fdlibm's first interval; NaN passes through): the piece of `erf` that
- * the normal cdf and quantile call directly, small enough for V8 to inline into their loops.
+ * the normal cdf calls directly, small enough for V8 to inline into its loops.
  */
 export function erfSmall(x: number): number {
   return Math.abs(x) < X_TINY ? x + EFX * x : x + x * erfSmallRatio(x);
@@ -201,12 +201,6 @@ export function erfcSmall(t: number): number {
     return 0.5 - (t * y + (t - 0.5));
   }
   return 1 - ERX - erfNearOne(t - 1);
-}
-
-/** erf(x) for 0.84375 ≤ |x| < 1.25 (fdlibm's second interval), signed as x. */
-export function erfNearOneSigned(x: number): number {
-  const pq = erfNearOne(Math.abs(x) - 1);
-  return x >= 0 ? ERX + pq : -ERX - pq;
 }
 
 /** The error function erf(x) = 2/√π ∫₀ˣ e^(−t²) dt (fdlibm `erf`). */
