@@ -1,9 +1,15 @@
-"""Times the Python side of every benchmark case in one process (called once by bench/run.ts).
+"""Times the Python side of the benchmark cases, one call at a time, for bench/run.ts.
 
-Reads {"quick": bool, "cases": [{"name": str, "reference": str}, ...]} as JSON on stdin and writes
-{"versions": {...}, "results": {name: {"ms": float, "runs": int} | {"error": str}}} as JSON on stdout.
-Each reference is Python run with `exec` in a namespace holding the shared sample
-x = np.random.RandomState(42).normal(5, 2, 1_000_000) (what np.random.seed(42);
+A line-based server (JSON per line): prints {"versions": {...}} once at start, then answers each
+line on stdin with one line on stdout:
+  {"op": "load", "name": str, "reference": str}  -> {"first": ms} (compiled, run once: the warm-up)
+                                                     or {"error": str}
+  {"op": "time", "name": str}                     -> {"ms": ms} (one more run) or {"error": str}
+and exits when stdin closes. bench/run.ts asks for the core and the reference calls in turn, so
+both sides are timed over the same stretch of the machine's time.
+
+Each reference is Python run with `exec` in a namespace of its own (kept from its load on) holding
+the shared sample x = np.random.RandomState(42).normal(5, 2, 1_000_000) (what np.random.seed(42);
 np.random.normal(5, 2, 1_000_000) gives) and the libraries as np, scipy (with scipy.stats),
 sklearn, torch and matplotlib (with matplotlib.cbook) when they are installed. A case whose library
 is missing reports an error instead of a time; nothing here makes the benchmark fail.
@@ -11,7 +17,6 @@ is missing reports an error instead of a time; nothing here makes the benchmark 
 
 import json
 import platform
-import statistics
 import sys
 import time
 import traceback
@@ -39,32 +44,37 @@ try:
 except Exception as err:  # noqa: BLE001
     versions["matplotlib"] = f"unavailable ({type(err).__name__})"
 
-job = json.load(sys.stdin)
-quick = bool(job.get("quick"))
 namespace["x"] = np.random.RandomState(42).normal(5, 2, 1_000_000)
 
-# Median of several runs after a warm-up; slow cases (seconds per run) get fewer runs.
-MAX_RUNS = 3 if quick else 9
-BUDGET_S = 2.0 if quick else 6.0
 
-results = {}
-for case in job["cases"]:
-    name = case["name"]
+def reply(message):
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+
+
+def error(err):
+    traceback.print_exc(file=sys.stderr)
+    return {"error": f"{type(err).__name__}: {err}".splitlines()[0][:200]}
+
+
+def timed(code, ns):
+    t0 = time.perf_counter()
+    exec(code, ns)
+    return (time.perf_counter() - t0) * 1e3
+
+
+loaded = {}
+reply({"versions": versions})
+for line in sys.stdin:
+    request = json.loads(line)
+    name = request["name"]
     try:
-        code = compile(case["reference"], f"<{name}>", "exec")
-        ns = dict(namespace)
-        t0 = time.perf_counter()
-        exec(code, ns)  # warm-up (also imports, caches)
-        first = time.perf_counter() - t0
-        runs = max(1, min(MAX_RUNS, int(BUDGET_S / max(first, 1e-9))))
-        times = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            exec(code, ns)
-            times.append(time.perf_counter() - t0)
-        results[name] = {"ms": statistics.median(times) * 1e3, "runs": runs}
+        if request["op"] == "load":
+            code = compile(request["reference"], f"<{name}>", "exec")
+            ns = dict(namespace)
+            loaded[name] = (code, ns)
+            reply({"first": timed(code, ns)})  # the warm-up (also imports, caches)
+        else:
+            reply({"ms": timed(*loaded[name])})
     except Exception as err:  # noqa: BLE001
-        results[name] = {"error": f"{type(err).__name__}: {err}".splitlines()[0][:200]}
-        traceback.print_exc(file=sys.stderr)
-
-json.dump({"versions": versions, "results": results}, sys.stdout)
+        reply(error(err))

@@ -5,27 +5,26 @@
 //   node bench/run.ts                 (from packages/core; Node ≥ 22.18 runs the TypeScript directly)
 //   BENCH_QUICK=1 node bench/run.ts   (fewer repetitions)
 //   node bench/run.ts histogram kde   (only cases whose name contains one of the words)
-//   BENCH_FRESH=0 node bench/run.ts   (skip the fresh-process column)
+//   BENCH_FRESH=0 node bench/run.ts   (every case in this process, no fresh-process column)
 //
-// Besides the warmed-up median, each case is timed in a fresh Node process (bench/fresh.ts): its
-// second call there, which is what a reader's worker meets before V8 has optimised anything.
+// Each case runs in a fresh Node process of its own (bench/fresh.ts): its second call there is what a
+// reader's worker meets before V8 has optimised anything. After both sides' warm-up, the core's calls
+// and the reference's are timed in turn, one each per round (the reference first in every other
+// round), so that both meet the same stretch of this machine's time: its speed changes by up to 1.6×
+// from one second to the next (other tenants of the host), and when every core case was timed before
+// every reference, a row's ratio moved with whatever the machine was doing in each phase.
 //
 // A missing python3 or library never fails the run: that reference column says why it is missing.
 // A core case that throws is reported in its row and makes the exit code 1.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRandomState } from '../src/index.ts';
 import type { BenchCase } from './cases/types.ts';
-import { MAX_RUNS, WARMUP_MS, WARMUP_RUNS, quick, timeCore, type CoreTiming } from './timing.ts';
-
-interface ReferenceReport {
-  versions: Record<string, string>;
-  results: Record<string, { ms: number; runs: number } | { error: string }>;
-}
+import { LineChannel } from './channel.ts';
+import { MAX_RUNS, WARMUP_MS, WARMUP_RUNS, median, quick, roundsFor, timeOnce, warmUp } from './timing.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const filters = process.argv.slice(2).map((f) => f.toLowerCase());
@@ -64,44 +63,125 @@ async function loadCases(): Promise<LoadedCase[]> {
  */
 const STEADY_MALLOC = { ...process.env, MALLOC_MMAP_THRESHOLD_: String(32 * 2 ** 20), MALLOC_TRIM_THRESHOLD_: String(64 * 2 ** 20) };
 
-/**
- * A case in a fresh Node process of its own (see bench/fresh.ts): its second call there and its
- * warmed-up median, or why it failed.
- */
-function timeFresh(c: LoadedCase, sampleFile: string): { second: number; warm: CoreTiming } | { error: string } {
-  const res = spawnSync(process.execPath, [join(here, 'fresh.ts'), c.name, sampleFile, c.file], {
-    env: STEADY_MALLOC,
-    encoding: 'utf8',
-    timeout: 10 * 60 * 1000,
-  });
-  if (res.status !== 0) return { error: res.stderr.trim().split('\n').pop() ?? `exit ${res.status}` };
+/** The core side of a case, warmed up: its first calls (fresh process only) and one timed call at a time. */
+interface CoreSide {
+  second: number | undefined;
+  warmFirst: number;
+  run(): Promise<number>;
+  close(): void;
+}
+
+/** The case in a fresh Node process of its own (see bench/fresh.ts), once it has warmed up. */
+async function freshCore(c: LoadedCase, sampleFile: string): Promise<CoreSide> {
+  const child = new LineChannel(process.execPath, [join(here, 'fresh.ts'), c.name, sampleFile, c.file], STEADY_MALLOC);
   try {
-    return JSON.parse(res.stdout) as { second: number; warm: CoreTiming };
-  } catch {
-    return { error: 'bench/fresh.ts printed no JSON' };
+    const start = JSON.parse(await child.next()) as { second: number; warmFirst: number };
+    return {
+      second: start.second,
+      warmFirst: start.warmFirst,
+      async run() {
+        child.send('run');
+        return Number(await child.next());
+      },
+      close: () => child.close(),
+    };
+  } catch (err) {
+    child.close();
+    throw err;
   }
 }
 
-function runReferences(cases: BenchCase[]): ReferenceReport | { unavailable: string } {
-  const job = JSON.stringify({ quick, cases: cases.map((c) => ({ name: c.name, reference: c.reference })) });
+/** The case in this process (BENCH_FRESH=0). */
+function inProcessCore(c: LoadedCase, x: Float64Array): CoreSide {
+  const warmFirst = warmUp(c, x);
+  return { second: undefined, warmFirst, run: async () => timeOnce(c, x), close: () => {} };
+}
+
+/** bench/reference.py, started once: the library versions, and each case's reference loaded and timed on request. */
+interface Reference {
+  versions: Record<string, string>;
+  /** Compiles and runs the case's reference once; its time, or why it cannot run. */
+  load(c: BenchCase): Promise<{ first: number } | { error: string }>;
+  time(c: BenchCase): Promise<number>;
+  close(): void;
+}
+
+async function startReference(): Promise<Reference | { unavailable: string }> {
   const python = process.env['PYTHON'] ?? 'python3';
-  const res = spawnSync(python, [join(here, 'reference.py')], {
-    env: STEADY_MALLOC,
-    input: job,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 30 * 60 * 1000,
-  });
-  if (res.error) return { unavailable: `${python} could not run (${res.error.message})` };
-  if (res.status !== 0) {
-    const last = res.stderr.trim().split('\n').pop() ?? '';
-    return { unavailable: `bench/reference.py exited with ${res.status}${last ? `: ${last}` : ''}` };
+  const channel = new LineChannel(python, [join(here, 'reference.py')], STEADY_MALLOC);
+  const ask = async (request: object): Promise<{ first?: number; ms?: number; error?: string }> => {
+    channel.send(JSON.stringify(request));
+    return JSON.parse(await channel.next()) as { first?: number; ms?: number; error?: string };
+  };
+  try {
+    const { versions } = JSON.parse(await channel.next()) as { versions: Record<string, string> };
+    return {
+      versions,
+      async load(c) {
+        const r = await ask({ op: 'load', name: c.name, reference: c.reference });
+        return r.error === undefined ? { first: r.first as number } : { error: r.error };
+      },
+      async time(c) {
+        const r = await ask({ op: 'time', name: c.name });
+        if (r.error !== undefined) throw new Error(r.error);
+        return r.ms as number;
+      },
+      close: () => channel.close(),
+    };
+  } catch (err) {
+    channel.close();
+    return { unavailable: `bench/reference.py did not start (${err instanceof Error ? err.message : String(err)})` };
+  }
+}
+
+/** A case's timings: the core's rounds and second fresh call, the reference's rounds (or why there are none). */
+interface CaseResult {
+  core: number[] | { error: string };
+  second: number | undefined;
+  reference: number[] | { error: string };
+}
+
+/**
+ * Warms both sides up, then times them in turn, round by round (the reference first in every other
+ * round); as many rounds as the slower side's warm-up call allows in the budget.
+ */
+async function timeCase(c: LoadedCase, x: Float64Array, sampleFile: string, reference: Reference | { unavailable: string }): Promise<CaseResult> {
+  let core: CoreSide;
+  try {
+    core = fresh ? await freshCore(c, sampleFile) : inProcessCore(c, x);
+  } catch (err) {
+    return { core: { error: errorText(err) }, second: undefined, reference: { error: 'not run' } };
   }
   try {
-    return JSON.parse(res.stdout) as ReferenceReport;
-  } catch {
-    return { unavailable: 'bench/reference.py printed no JSON report' };
+    const loaded = 'unavailable' in reference ? { error: reference.unavailable } : await reference.load(c);
+    const ref = 'error' in loaded ? undefined : (reference as Reference);
+    const rounds = roundsFor(Math.max(core.warmFirst, 'first' in loaded ? loaded.first : 0));
+    const coreTimes: number[] = [];
+    const refTimes: number[] = [];
+    let refError = 'error' in loaded ? loaded.error : undefined;
+    const timeReference = async (): Promise<void> => {
+      if (ref === undefined || refError !== undefined) return;
+      try {
+        refTimes.push(await ref.time(c));
+      } catch (err) {
+        refError = errorText(err);
+      }
+    };
+    for (let r = 0; r < rounds; r++) {
+      if (r % 2 === 1) await timeReference();
+      coreTimes.push(await core.run());
+      if (r % 2 === 0) await timeReference();
+    }
+    return { core: coreTimes, second: core.second, reference: refError === undefined ? refTimes : { error: refError } };
+  } catch (err) {
+    return { core: { error: errorText(err) }, second: core.second, reference: { error: 'not run' } };
+  } finally {
+    core.close();
   }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 
 function formatMs(ms: number): string {
@@ -122,71 +202,57 @@ async function main(): Promise<void> {
     return;
   }
   const x = createRandomState(42).normal(5, 2, 1_000_000);
-  const core = new Map<string, CoreTiming | { error: string }>();
-  const freshTimes = new Map<string, number | { error: string }>();
-  if (fresh) {
-    // Each case in a process of its own: its second call there, then its warmed-up median. Timed
-    // in one process, the cases shared V8's type feedback (familyCdfArray's call sites saw every
-    // family), so a case's time depended on which cases ran before it (poisson cdf 0.56 or 5.3 ms).
-    const dir = mkdtempSync(join(tmpdir(), 'mle-bench-'));
-    const sampleFile = join(dir, 'sample.f64');
-    writeFileSync(sampleFile, new Uint8Array(x.buffer, x.byteOffset, x.byteLength));
-    for (const c of cases) {
-      const t = timeFresh(c, sampleFile);
-      freshTimes.set(c.name, 'error' in t ? t : t.second);
-      core.set(c.name, 'error' in t ? t : t.warm);
-      process.stderr.write(`bench: done in a fresh process: ${c.name}\n`);
-    }
-    rmSync(dir, { recursive: true, force: true });
-  } else {
-    for (const c of cases) {
-      try {
-        core.set(c.name, timeCore(c, x));
-      } catch (err) {
-        core.set(c.name, { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-      }
-      process.stderr.write(`bench: core done: ${c.name}\n`);
-    }
+  // Each case in a process of its own: timed in one process, the cases shared V8's type feedback
+  // (familyCdfArray's call sites saw every family), so a case's time depended on which cases ran
+  // before it (poisson cdf 0.56 or 5.3 ms).
+  const dir = mkdtempSync(join(tmpdir(), 'mle-bench-'));
+  const sampleFile = join(dir, 'sample.f64');
+  writeFileSync(sampleFile, new Uint8Array(x.buffer, x.byteOffset, x.byteLength));
+  const reference = await startReference();
+  const results = new Map<string, CaseResult>();
+  for (const c of cases) {
+    results.set(c.name, await timeCase(c, x, sampleFile, reference));
+    process.stderr.write(`bench: done: ${c.name}\n`);
   }
-  process.stderr.write('bench: running the Python references…\n');
-  const ref = runReferences(cases);
+  if (!('unavailable' in reference)) reference.close();
+  rmSync(dir, { recursive: true, force: true });
 
   const cpu = cpus();
   const lines: string[] = [];
   lines.push(
-    `Sample: seed 42, normal(5, 2, 1e6). ${quick ? 'Quick mode (BENCH_QUICK=1). ' : ''}Times in ms: the median of up to ${MAX_RUNS} runs after a warm-up (warm-up, core: up to ${WARMUP_RUNS} runs or ${WARMUP_MS} ms; Python: one run).`,
+    `Sample: seed 42, normal(5, 2, 1e6). ${quick ? 'Quick mode (BENCH_QUICK=1). ' : ''}After a warm-up (core: up to ${WARMUP_RUNS} runs or ${WARMUP_MS} ms; Python: one run), core and reference are timed in turn, up to ${MAX_RUNS} rounds of one call each (the reference first in every other round). Times in ms: each side's median; ratio: the median of the rounds' ratios.`,
   );
   lines.push(
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform}; Node ${process.versions.node}` +
-      ('versions' in ref ? `; ${Object.entries(ref.versions).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''),
+      ('versions' in reference ? `; ${Object.entries(reference.versions).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''),
   );
-  if ('unavailable' in ref) lines.push(`Reference unavailable: ${ref.unavailable}. Core times only.`);
-  if (fresh) lines.push('Each case runs in a fresh Node process of its own (bench/fresh.ts): "fresh 2nd" is its second call there, "core ms" its median after the warm-up; both ratios are to the same reference time.');
+  if ('unavailable' in reference) lines.push(`Reference unavailable: ${reference.unavailable}. Core times only.`);
+  if (fresh) lines.push('Each case runs in a fresh Node process of its own (bench/fresh.ts): "fresh 2nd" is its second call there, "core ms" the median of its rounds; the fresh ratio is to the reference\'s median.');
   else lines.push('BENCH_FRESH=0: every case timed in this one process, one after another (their times can depend on the cases before them).');
   lines.push('');
   lines.push('| case | core ms | fresh 2nd ms | reference ms | ratio | fresh ratio | target | |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |');
   let failed = false;
   for (const c of cases) {
-    const t = core.get(c.name);
-    const f = freshTimes.get(c.name);
-    const freshMs = f === undefined ? '–' : typeof f === 'number' ? formatMs(f) : `error: ${f.error}`;
-    const r = 'results' in ref ? ref.results[c.name] : undefined;
-    const refLabel = `${c.referenceLib}`;
-    if (t === undefined || 'error' in t) {
+    const r = results.get(c.name) as CaseResult;
+    const freshMs = r.second === undefined ? '–' : formatMs(r.second);
+    if ('error' in r.core) {
       failed = true;
-      lines.push(`| ${c.name} | error: ${t?.error ?? 'not run'} | ${freshMs} | | | | ≤ ${c.target} | ✗ |`);
+      lines.push(`| ${c.name} | error: ${r.core.error} | ${freshMs} | | | | ≤ ${c.target} | ✗ |`);
       continue;
     }
-    if (r === undefined || 'error' in r) {
-      const why = r === undefined ? 'unavailable' : `unavailable (${r.error})`;
-      lines.push(`| ${c.name} | ${formatMs(t.ms)} | ${freshMs} | ${refLabel}: ${why} | | | ≤ ${c.target} | – |`);
+    const coreMs = median(r.core);
+    if ('error' in r.reference || r.reference.length === 0) {
+      const why = 'error' in r.reference ? `unavailable (${r.reference.error})` : 'unavailable';
+      lines.push(`| ${c.name} | ${formatMs(coreMs)} | ${freshMs} | ${c.referenceLib}: ${why} | | | ≤ ${c.target} | – |`);
       continue;
     }
-    const ratio = t.ms / r.ms;
-    const freshRatio = typeof f === 'number' ? formatRatio(f / r.ms) : '–';
+    const refTimes = r.reference;
+    const refMs = median(refTimes);
+    const ratio = median(r.core.map((t, i) => t / (refTimes[i] as number)));
+    const freshRatio = r.second === undefined ? '–' : formatRatio(r.second / refMs);
     lines.push(
-      `| ${c.name} | ${formatMs(t.ms)} | ${freshMs} | ${formatMs(r.ms)} (${refLabel}) | ${formatRatio(ratio)} | ${freshRatio} | ≤ ${c.target} | ${ratio <= c.target ? '✓' : '✗'} |`,
+      `| ${c.name} | ${formatMs(coreMs)} | ${freshMs} | ${formatMs(refMs)} (${c.referenceLib}) | ${formatRatio(ratio)} | ${freshRatio} | ≤ ${c.target} | ${ratio <= c.target ? '✓' : '✗'} |`,
     );
   }
   console.log(lines.join('\n'));

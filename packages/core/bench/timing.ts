@@ -1,15 +1,11 @@
-// How a case's core side is timed once warm: shared by bench/run.ts (BENCH_FRESH=0, every case in its
-// process) and bench/fresh.ts (each case in a fresh process of its own, the default).
+// How a case is timed: shared by bench/run.ts (BENCH_FRESH=0, every case in its process) and
+// bench/fresh.ts (each case in a fresh process of its own, the default). The warm-up runs first;
+// then run.ts asks for the core's and the reference's calls in turn, one at a time (rounds).
 
 import type { BenchCase } from './cases/types.ts';
 
-export interface CoreTiming {
-  ms: number;
-  runs: number;
-}
-
 export const quick = process.env['BENCH_QUICK'] === '1';
-/** Runs per case (median reported) and the time budget per case that may lower it. */
+/** Rounds per case (medians reported) and the time budget per side that may lower it. */
 export const MAX_RUNS = quick ? 3 : 9;
 export const BUDGET_MS = quick ? 2000 : 6000;
 /**
@@ -26,25 +22,28 @@ export const BUDGET_MS = quick ? 2000 : 6000;
 export const WARMUP_RUNS = quick ? 3 : 150;
 export const WARMUP_MS = quick ? 300 : 3000;
 
-/** The median of up to MAX_RUNS calls after the warm-up. */
-export function timeCore(c: BenchCase, x: Float64Array): CoreTiming {
+/** One call of the case's core side, in ms. */
+export function timeOnce(c: BenchCase, x: Float64Array): number {
+  const t0 = performance.now();
+  c.core(x);
+  return performance.now() - t0;
+}
+
+/** The warm-up; returns its first call's time (what the round budget is reckoned from). */
+export function warmUp(c: BenchCase, x: Float64Array): number {
   let first = 0;
   let spent = 0;
   for (let i = 0; i < WARMUP_RUNS && spent < WARMUP_MS; i++) {
-    const t0 = performance.now();
-    c.core(x);
-    const dt = performance.now() - t0;
+    const dt = timeOnce(c, x);
     if (i === 0) first = dt;
     spent += dt;
   }
-  const runs = Math.max(1, Math.min(MAX_RUNS, Math.floor(BUDGET_MS / Math.max(first, 1e-3))));
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    c.core(x);
-    times.push(performance.now() - t0);
-  }
-  return { ms: median(times), runs };
+  return first;
+}
+
+/** How many rounds fit the budget, given each side's first call. */
+export function roundsFor(firstMs: number): number {
+  return Math.max(1, Math.min(MAX_RUNS, Math.floor(BUDGET_MS / Math.max(firstMs, 1e-3))));
 }
 
 export function median(values: number[]): number {
@@ -52,4 +51,3 @@ export function median(values: number[]): number {
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
-

@@ -1,7 +1,7 @@
 import { LN_SQRT_2PI, SQRT_2PI, SQRT1_2 } from '../internal/constants.ts';
 import { erf, erfSmall, erfcSmall, normalUpperTail, normalUpperTailExponent, normalUpperTailFrom } from '../internal/erf.ts';
 import { UPPER_START, standardNormalUpperCdf, standardNormalUpperCdfInPlace } from '../internal/normal-upper-cdf.ts';
-import { QUANTILE_TABLE_LOW, standardNormalQuantileFromTable } from '../internal/normal-quantile-table.ts';
+import { standardNormalQuantileFromTable } from '../internal/normal-quantile-table.ts';
 import { checkArrayLike, checkFinite, checkPositive } from '../internal/validate.ts';
 
 // Beyond |z| = 1.25·√2, erfc's exponential regime: switch to the exactly split exponent (below the
@@ -271,20 +271,19 @@ function quantileTailNewton(x: number, cdf: number, tail: number, logTail: numbe
  * feedback, and left at that code (a deoptimisation) call after call.
  */
 export const NORMAL_ARRAY_CHUNK = 1024;
-/** Per point of a chunk: ln t of a tail probability below the table (NaN elsewhere). */
-const CHUNK_LOG = new Float64Array(NORMAL_ARRAY_CHUNK);
-/** The far-tail points of a chunk: their index, their negative estimate and then Φ of it. */
+/** The points of a chunk the table leaves (deep tails, 0, 1, invalid): their index. */
+const REST_INDEX = new Int32Array(NORMAL_ARRAY_CHUNK);
+/** The deep-tail points among them: their index, ln t, their negative estimate and then Φ of it. */
 const TAIL_INDEX = new Int32Array(NORMAL_ARRAY_CHUNK);
+const TAIL_LOG = new Float64Array(NORMAL_ARRAY_CHUNK);
 const TAIL_X = new Float64Array(NORMAL_ARRAY_CHUNK);
 const TAIL_CDF = new Float64Array(NORMAL_ARRAY_CHUNK);
 
 /**
  * out[i] ← Φ⁻¹(p[i]) for every i (a point that is not a number gives NaN), bit for bit
  * `standardNormalQuantile`, which runs it on a one-point chunk (the normal and log-normal families'
- * ppf kernels). A chunk at a time, in passes that each are a loop of their own (V8 then inlines each
- * pass's pieces into its loop; in one loop calling them all they exceeded its inlining budget, and
- * the pieces it called returned each result as a boxed double, an allocation per point): the tables
- * for min(p, 1 − p) ≥ 2^−11, AS 241's tail estimates below, then the Newton step on Φ(x) = t there.
+ * ppf kernels). A chunk at a time: the tables for min(p, 1 − p) ≥ 2^−11, then the points they left
+ * (deep tails by AS 241 and a Newton step on Φ(x) = t, with Φ of them all in one call).
  */
 export function standardNormalQuantileInto(p: ArrayLike<number>, out: Float64Array): void {
   const n = out.length;
@@ -292,59 +291,42 @@ export function standardNormalQuantileInto(p: ArrayLike<number>, out: Float64Arr
 }
 
 function quantileChunk(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
-  quantileEstimatePass(p, out, i0, i1);
-  standardNormalQuantileFromTable(p, out, i0, i1);
-  tailNewtonPass(p, out, i0, i1);
-}
-
-/** The probability p[i] as a number (NaN for anything else). */
-function probabilityAt(p: ArrayLike<number>, i: number): number {
-  const pi = p[i];
-  return typeof pi === 'number' ? pi : Number.NaN;
+  const left = standardNormalQuantileFromTable(p, out, i0, i1, REST_INDEX);
+  if (left > 0) tailPass(p, out, left);
 }
 
 /**
- * out[i] ← AS 241's tail estimate for the points below the table (ln t kept), or the answer for 0, 1
- * and invalid p; the table's points are left to its pass.
+ * The points the table left: AS 241's tail estimate for a normal tail probability t (ln t kept) and
+ * the Newton step on Φ(x) = t from it; AS 241 alone for a subnormal t; the answer for 0, 1 and
+ * invalid p.
  */
-function quantileEstimatePass(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
-  for (let i = i0; i < i1; i++) {
-    const pi = probabilityAt(p, i);
-    const q = pi - 0.5;
-    // The tail probability t = min(p, 1 − p) (1 − p is exact for p ≥ ½).
-    const t = q < 0 ? pi : 1 - pi;
-    CHUNK_LOG[i - i0] = Number.NaN;
-    if (t >= QUANTILE_TABLE_LOW) continue;
-    if (t > 0) {
-      const logTail = Math.log(t);
-      const x = quantileTailEstimate(logTail);
-      out[i] = q < 0 ? x : -x;
-      CHUNK_LOG[i - i0] = logTail;
-    } else {
-      out[i] = pi === 0 ? Number.NEGATIVE_INFINITY : pi === 1 ? Number.POSITIVE_INFINITY : Number.NaN;
-    }
-  }
-}
-
-/** The Newton step on Φ(x) = t for the tail points below the table (Φ of them all in one call). */
-function tailNewtonPass(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
+function tailPass(p: ArrayLike<number>, out: Float64Array, left: number): void {
   let count = 0;
-  for (let i = i0; i < i1; i++) {
-    const x = out[i] as number;
-    const pi = p[i] as number;
-    // Tail points (ln t is NaN elsewhere) with a normal t.
-    if (CHUNK_LOG[i - i0] === CHUNK_LOG[i - i0] && (pi < 0.5 ? pi : 1 - pi) >= MIN_NORMAL) {
+  for (let k = 0; k < left; k++) {
+    const i = REST_INDEX[k] as number;
+    const pi = p[i];
+    if (typeof pi !== 'number' || !(pi > 0 && pi < 1)) {
+      out[i] = pi === 0 ? Number.NEGATIVE_INFINITY : pi === 1 ? Number.POSITIVE_INFINITY : Number.NaN;
+      continue;
+    }
+    // The tail probability t = min(p, 1 − p) (1 − p is exact for p ≥ ½) and x = Φ⁻¹(t) < 0.
+    const t = pi < 0.5 ? pi : 1 - pi;
+    const logTail = Math.log(t);
+    const x = quantileTailEstimate(logTail);
+    out[i] = pi < 0.5 ? x : -x;
+    if (t >= MIN_NORMAL) {
       TAIL_INDEX[count] = i;
-      TAIL_X[count] = -Math.abs(x);
-      TAIL_CDF[count++] = -Math.abs(x);
+      TAIL_LOG[count] = logTail;
+      TAIL_X[count] = x;
+      TAIL_CDF[count++] = x;
     }
   }
+  if (count === 0) return;
   standardNormalCdfInPlace(TAIL_CDF, 0, count);
   for (let k = 0; k < count; k++) {
     const i = TAIL_INDEX[k] as number;
     const pi = p[i] as number;
-    const tail = pi < 0.5 ? pi : 1 - pi;
-    const x = quantileTailNewton(TAIL_X[k] as number, TAIL_CDF[k] as number, tail, CHUNK_LOG[i - i0] as number);
+    const x = quantileTailNewton(TAIL_X[k] as number, TAIL_CDF[k] as number, pi < 0.5 ? pi : 1 - pi, TAIL_LOG[k] as number);
     out[i] = pi < 0.5 ? x : -x;
   }
 }

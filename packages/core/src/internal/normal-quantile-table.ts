@@ -172,24 +172,32 @@ const HEAD_LOW = SQRT_2PI_HEAD - HEAD_HIGH;
 
 /**
  * out[i] ← Φ⁻¹(p[i]) for every p[i] that is a number with min(p, 1 − p) ≥ 2^−11 (the method of the
- * file comment), the other entries left as they are: the normal quantile's array and scalar paths
- * both run it (src/distributions/normal.ts).
+ * file comment); the indices of the others (deep tails, 0, 1, invalid) are listed in `rest`, their
+ * entries of `out` left as they are. The normal quantile's array and scalar paths both run it
+ * (src/distributions/normal.ts), and finish the listed points.
  *
  * @param p - Probabilities.
  * @param out - Written where p[i] is in the table's range.
  * @param i0 - First index.
  * @param i1 - One past the last index.
+ * @param rest - Receives the indices left, in order; at least i1 − i0 long.
+ * @returns How many indices were left.
  * @example
  * const out = new Float64Array(2);
- * standardNormalQuantileFromTable([0.975, 1e-9], out, 0, 2); // out = [1.959963984540054, 0]
+ * const rest = new Int32Array(2);
+ * standardNormalQuantileFromTable([0.975, 1e-9], out, 0, 2, rest); // => 1 (out = [1.959963984540054, 0], rest[0] = 1)
  */
-export function standardNormalQuantileFromTable(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number): void {
+export function standardNormalQuantileFromTable(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number, rest: Int32Array): number {
   // Locals: a module-level table is reloaded and checked at every use.
   const tab = TAYLOR;
   const scale = SCALE;
+  let count = 0;
   for (let i = i0; i < i1; i++) {
     const pi = p[i];
-    if (typeof pi !== 'number') continue;
+    if (typeof pi !== 'number') {
+      rest[count++] = i;
+      continue;
+    }
     const q = pi - 0.5;
     if (Math.abs(q) <= CENTRE_HALF_WIDTH) {
       const u = q * q;
@@ -204,7 +212,10 @@ export function standardNormalQuantileFromTable(p: ArrayLike<number>, out: Float
       continue;
     }
     const t = q < 0 ? pi : 1 - pi;
-    if (!(t >= QUANTILE_TABLE_LOW)) continue;
+    if (!(t >= QUANTILE_TABLE_LOW)) {
+      rest[count++] = i;
+      continue;
+    }
     // The interval: t·2048 is in [1, 896); its binade e from the integer part, then 32 per binade.
     const v = t * 2048;
     const e = 31 - Math.clz32(v | 0);
@@ -217,4 +228,5 @@ export function standardNormalQuantileFromTable(p: ArrayLike<number>, out: Float
     const x = (tab[b] as number) + series;
     out[i] = q < 0 ? x : -x;
   }
+  return count;
 }

@@ -37,7 +37,7 @@ function nextUp8(t: number): number {
 
 function fromTable(p: number): number {
   const out = Float64Array.of(Number.NaN);
-  standardNormalQuantileFromTable([p], out, 0, 1);
+  standardNormalQuantileFromTable([p], out, 0, 1, new Int32Array(1));
   return out[0] as number;
 }
 
@@ -45,7 +45,7 @@ describe('standardNormalQuantileFromTable against mpmath (normal_quantile_table.
   it(`is within 0.52 ulp of Φ⁻¹(p) at ${data.p.length} points (every interval's ends and 12 random points, both tails), correctly rounded at 99.5 % of them`, () => {
     const p = Float64Array.from(data.p);
     const out = new Float64Array(p.length);
-    standardNormalQuantileFromTable(p, out, 0, p.length);
+    expect(standardNormalQuantileFromTable(p, out, 0, p.length, new Int32Array(p.length))).toBe(0);
     let wrong = 0;
     let worst = 0;
     data.x.forEach((want, i) => {
@@ -62,11 +62,14 @@ describe('standardNormalQuantileFromTable against mpmath (normal_quantile_table.
     data.p.forEach((p) => expect(standardNormalQuantile(p)).toBe(fromTable(p)));
   });
 
-  it('leaves points outside its range as they are: deep tails, 0, 1, outside [0, 1], NaN and non-numbers', () => {
-    const p = [QUANTILE_TABLE_LOW / 2, 1 - QUANTILE_TABLE_LOW / 2, 0, 1, -0.5, 1.5, Number.NaN, '0.5' as unknown as number];
+  it('lists the points outside its range and leaves them as they are: deep tails, 0, 1, outside [0, 1], NaN and non-numbers', () => {
+    const p = [0.3, QUANTILE_TABLE_LOW / 2, 1 - QUANTILE_TABLE_LOW / 2, 0.5, 0, 1, -0.5, 1.5, Number.NaN, '0.5' as unknown as number, 0.999];
     const out = new Float64Array(p.length).fill(7);
-    standardNormalQuantileFromTable(p, out, 0, p.length);
-    expect([...out]).toEqual(p.map(() => 7));
+    const rest = new Int32Array(p.length).fill(-1);
+    expect(standardNormalQuantileFromTable(p, out, 0, p.length, rest)).toBe(8);
+    expect([...rest]).toEqual([1, 2, 4, 5, 6, 7, 8, 9, -1, -1, -1]);
+    expect([0, 3, 10].map((i) => out[i] !== 7)).toEqual([true, true, true]);
+    expect([...rest.subarray(0, 8)].every((i) => out[i] === 7)).toBe(true);
     expect(fromTable(QUANTILE_TABLE_LOW)).toBe(data.x[data.p.indexOf(QUANTILE_TABLE_LOW)]);
     expect(Object.is(fromTable(0.5), 0)).toBe(true);
   });
