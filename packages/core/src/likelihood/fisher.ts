@@ -128,7 +128,7 @@ function standardErrors(fn: string, data: NormalLikelihoodData): NormalStandardE
 /**
  * A Wald confidence interval for μ, σ or σ² of a normal sample: estimate ± z·SE.
  *
- * Computes z = −Φ⁻¹((1 − level)/2) with {@link normalPpf} (AS 241) and SE from the Fisher
+ * Computes z = −Φ⁻¹((1 − level)/2) with {@link normalPpf} and SE from the Fisher
  * information at the MLE (see {@link normalStandardErrors}); asymptotically the interval covers the
  * true value with probability `level`. Equals `scipy.stats.norm.interval(level, loc=estimate, scale=se)`.
  *

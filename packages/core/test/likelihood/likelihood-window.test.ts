@@ -12,7 +12,7 @@ const stats = normalSufficientStats(data.x);
 describe('normalLogLikelihoodSliceWindow (likelihood.json: scipy.stats.norm.interval)', () => {
   it('the notebook sample: μ̂ ± 4.01·SE and σ̂² ± 4.01·SE', () => {
     const w = data.sliceWindows.notebook;
-    // norm.interval(0.99994, loc, scale): z from scipy's ppf vs core's AS 241, ~1e-15 apart.
+    // norm.interval(0.99994, loc, scale): z from scipy's ppf (ndtri) vs core's normalPpf, ~1e-15 apart.
     const mu = normalLogLikelihoodSliceWindow(data.x, 'mu');
     expectAllClose([mu.min, mu.max], w.mu, { rel: 1e-14 });
     expect(mu.n).toBe(201);
