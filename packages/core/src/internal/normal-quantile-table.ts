@@ -185,7 +185,7 @@ const HEAD_LOW = SQRT_2PI_HEAD - HEAD_HIGH;
  * @example
  * const out = new Float64Array(2);
  * const rest = new Int32Array(2);
- * standardNormalQuantileFromTable([0.975, 1e-9], out, 0, 2, rest); // => 1 (out = [1.959963984540054, 0], rest[0] = 1)
+ * standardNormalQuantileFromTable([0.975, 1e-9], out, 0, 2, rest); // => 1 (out = [1.9599639845400538, 0], rest[0] = 1)
  */
 export function standardNormalQuantileFromTable(p: ArrayLike<number>, out: Float64Array, i0: number, i1: number, rest: Int32Array): number {
   // Locals: a module-level table is reloaded and checked at every use.
@@ -216,7 +216,7 @@ export function standardNormalQuantileFromTable(p: ArrayLike<number>, out: Float
       rest[count++] = i;
       continue;
     }
-    // The interval: t·2048 is in [1, 896); its binade e from the integer part, then 32 per binade.
+    // The interval: t·2048 is in [1, 768); its binade e from the integer part, then 32 per binade.
     const v = t * 2048;
     const e = 31 - Math.clz32(v | 0);
     const b = (e * 32 + ((v * (scale[e] as number)) | 0) - 32) * STRIDE;

@@ -110,9 +110,12 @@ export function fillWeibull(gen: Mt19937, buf: Float64Array, out: Float64Array, 
 }
 
 function weibullChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, invA: number): number {
-  let i = i0;
-  for (let j = 0; j < m; j++) out[i++] = Math.pow(-accurateLog(1 - (buf[j] as number)), invA);
-  return i;
+  // −ln(1 − U) as exponentialChunk, then its power in a pass of its own: V8's code for a loop that
+  // chains a logarithm and Math.pow per draw is far slower than the two loops (see weibull.ts's kernels).
+  for (let j = 0; j < m; j++) out[i0 + j] = 1 - (buf[j] as number);
+  accurateLogInPlace(out, i0, i0 + m, -1);
+  for (let i = i0; i < i0 + m; i++) out[i] = Math.pow(out[i] as number, invA);
+  return i0 + m;
 }
 
 /**
