@@ -103,4 +103,18 @@ describe('standardNormalQuantileFromTable properties (fast-check)', () => {
       }
     }
   });
+
+  it('the quantile is non-decreasing where the table meets AS 241 (2^−11, 1 − 2^−11) and where the centre meets the intervals (0.375, 0.625)', () => {
+    for (const edge of [QUANTILE_TABLE_LOW, 1 - QUANTILE_TABLE_LOW, 0.375, 0.625]) {
+      let p = edge;
+      for (let k = 0; k < 500; k++) p = nextDown(p);
+      let prev = standardNormalQuantile(p);
+      for (let k = 0; k < 1000; k++) {
+        p = nextUp(p);
+        const x = standardNormalQuantile(p);
+        expect(x, `p = ${p}`).toBeGreaterThanOrEqual(prev);
+        prev = x;
+      }
+    }
+  });
 });
