@@ -118,8 +118,13 @@ async function startReference(): Promise<Reference | { unavailable: string }> {
     return {
       versions,
       async load(c) {
-        const r = await ask({ op: 'load', name: c.name, reference: c.reference });
-        return r.error === undefined ? { first: r.first as number } : { error: r.error };
+        try {
+          const r = await ask({ op: 'load', name: c.name, reference: c.reference });
+          return r.error === undefined ? { first: r.first as number } : { error: r.error };
+        } catch (err) {
+          // The Python process itself failed (not the reference): every later case says so too.
+          return { error: errorText(err) };
+        }
       },
       async time(c) {
         const r = await ask({ op: 'time', name: c.name });
