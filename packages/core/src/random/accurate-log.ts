@@ -426,15 +426,20 @@ const FAST_T = Float64Array.from({ length: 3 * 513 }, (_, i) => {
 /** The fast path accepts s + t when |rounding error|·(1 + 2^-6) stays below half an ulp. */
 const ROUND_TEST = 1 + 2 ** -6;
 
-/** Scratch of accurateLogInPlace: where the fast path met a near tie, and the argument there. */
+/** Scratch of accurateLogInPlace: where the fast path met a near tie or a value it does not take, and the argument there. */
 let NEAR_TIE = new Int32Array(1024);
 let NEAR_TIE_X = new Float64Array(1024);
 
 /**
  * v[i] ← factor·accurateLogAll(v[i]) for i0 ≤ i < i1, bit for bit: the fast path as a loop (V8 does not
  * inline accurateLog into a caller's loop, and the call costs a fifth of the work), with the
- * exponent read through an int32 view of the same memory. Non-normal or non-positive entries go to
- * accurateLogAll.
+ * exponent read through an int32 view of the same memory. Non-normal or non-positive entries, and
+ * near ties, go to accurateLogAll after the loop.
+ *
+ * The loop takes two points per iteration, their operations interleaved: V8 does not unroll loops,
+ * and with two independent chains of dependent operations in one body the processor overlaps them
+ * (7.2 ns a point against 9–10 for one point per iteration, on uniform draws here). So the fast
+ * path's arithmetic is written twice, once per point (a and b); keep the two in step.
  *
  * @param v - Positive arguments, replaced by their logarithms.
  * @param i0 - First index.
@@ -452,44 +457,72 @@ export function accurateLogInPlace(v: Float64Array, i0: number, i1: number, fact
   // Locals: a module-level table is reloaded and checked at every use.
   const tab = FAST_T;
   const invPow2 = INV_POW2;
-  // Near ties are put right after the loop: a call inside it would slow every iteration.
   if (NEAR_TIE.length < i1 - i0) {
     NEAR_TIE = new Int32Array(i1 - i0);
     NEAR_TIE_X = new Float64Array(i1 - i0);
   }
-  const nearTie = NEAR_TIE;
-  const nearTieX = NEAR_TIE_X;
+  // The slow cases are listed and done right after the loop: a call inside it would slow every iteration.
+  const slow = NEAR_TIE;
+  const slowX = NEAR_TIE_X;
   let count = 0;
-  for (let i = i0; i < i1; i++) {
-    const x = v[i] as number;
+  let i = i0;
+  for (; i + 1 < i1; i += 2) {
+    const xa = v[i] as number;
+    const xb = v[i + 1] as number;
     // Unmasked: a set sign bit makes e ≥ 1025, so one test sends zero, subnormals, negatives,
     // infinities and NaN to accurateLogAll.
-    const high = w[2 * i + 1] as number;
-    const e = (high >>> 20) - 1023;
-    if (e < -1022 || e > 1023) {
-      v[i] = factor * accurateLogAll(x);
+    const ha = w[2 * i + 1] as number;
+    const hb = w[2 * i + 3] as number;
+    const ea = (ha >>> 20) - 1023;
+    const eb = (hb >>> 20) - 1023;
+    if (ea < -1022 || ea > 1023 || eb < -1022 || eb > 1023) {
+      slow[count] = i;
+      slowX[count++] = xa;
+      slow[count] = i + 1;
+      slowX[count++] = xb;
       continue;
     }
-    const m = x * (invPow2[e + 1022] as number);
+    const ma = xa * (invPow2[ea + 1022] as number);
+    const mb = xb * (invPow2[eb + 1022] as number);
     // j = ⌊512·(m − 1) + 1/2⌋ from the top 20 bits of the mantissa (the lower bits cannot carry
     // past a multiple of 2^11): integer operations are cheaper here than m·512 − 511.5 | 0.
-    const t = 3 * (((high & 0xfffff) + 1024) >> 11);
-    const q = tab[t + 2] as number;
-    const mh = m + 134217728 - 134217728;
-    const r = mh * q - 1 + (m - mh) * q;
-    const r2 = r * r;
-    const p = r2 * (-0.5 + 0.3333333333333333 * r + r2 * (-0.25 + 0.2 * r) + r2 * r2 * (-0.16666666666666666 + 0.14285714285714285 * r));
-    const s1 = e * 0.693147180559663 + (tab[t] as number);
-    const s2 = s1 + r;
-    const tail = r - (s2 - s1) + (e * 2.8235290563031577e-13 + (tab[t + 1] as number)) + p;
-    const y = s2 + tail;
-    const err = tail - (y - s2);
-    v[i] = factor * y;
-    if (y + err * ROUND_TEST !== y) {
-      nearTie[count] = i;
-      nearTieX[count] = x;
-      count++;
+    const ta = 3 * (((ha & 0xfffff) + 1024) >> 11);
+    const tb = 3 * (((hb & 0xfffff) + 1024) >> 11);
+    const qa = tab[ta + 2] as number;
+    const qb = tab[tb + 2] as number;
+    const mha = ma + 134217728 - 134217728;
+    const mhb = mb + 134217728 - 134217728;
+    const ra = mha * qa - 1 + (ma - mha) * qa;
+    const rb = mhb * qb - 1 + (mb - mhb) * qb;
+    const ra2 = ra * ra;
+    const rb2 = rb * rb;
+    const pa = ra2 * (-0.5 + 0.3333333333333333 * ra + ra2 * (-0.25 + 0.2 * ra) + ra2 * ra2 * (-0.16666666666666666 + 0.14285714285714285 * ra));
+    const pb = rb2 * (-0.5 + 0.3333333333333333 * rb + rb2 * (-0.25 + 0.2 * rb) + rb2 * rb2 * (-0.16666666666666666 + 0.14285714285714285 * rb));
+    const sa1 = ea * 0.693147180559663 + (tab[ta] as number);
+    const sb1 = eb * 0.693147180559663 + (tab[tb] as number);
+    const sa2 = sa1 + ra;
+    const sb2 = sb1 + rb;
+    const taila = ra - (sa2 - sa1) + (ea * 2.8235290563031577e-13 + (tab[ta + 1] as number)) + pa;
+    const tailb = rb - (sb2 - sb1) + (eb * 2.8235290563031577e-13 + (tab[tb + 1] as number)) + pb;
+    const ya = sa2 + taila;
+    const yb = sb2 + tailb;
+    const erra = taila - (ya - sa2);
+    const errb = tailb - (yb - sb2);
+    v[i] = factor * ya;
+    v[i + 1] = factor * yb;
+    if (ya + erra * ROUND_TEST !== ya) {
+      slow[count] = i;
+      slowX[count++] = xa;
+    }
+    if (yb + errb * ROUND_TEST !== yb) {
+      slow[count] = i + 1;
+      slowX[count++] = xb;
     }
   }
-  for (let n = 0; n < count; n++) v[nearTie[n] as number] = factor * logPositive(nearTieX[n] as number);
+  // An odd last point.
+  if (i < i1) {
+    slow[count] = i;
+    slowX[count++] = v[i] as number;
+  }
+  for (let n = 0; n < count; n++) v[slow[n] as number] = factor * accurateLogAll(slowX[n] as number);
 }
