@@ -6,15 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { normalCdf, normalIntervalProbability, normalLogPdf, normalPdf, normalPpf } from '../../src/distributions/normal.ts';
 import data from '../fixtures/differential.json' with { type: 'json' };
 import { fixtureNumber } from '../support/fixture-number.ts';
-
-/** The spacing of doubles at |v| (ulp), 2^-1074 at 0. */
-function ulp(v: number): number {
-  const a = Math.abs(v);
-  if (a < 2 ** -1022) return 2 ** -1074;
-  let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e -= 1;
-  return 2 ** (e - 52);
-}
+import { ulp } from '../support/ulp.ts';
 
 /** |normalPpf(p) − Φ⁻¹(p)| in ulps of Φ⁻¹(p), Φ⁻¹(p) = exact + exactLow (mpmath, 60 digits). */
 function ulpError(c: { p: number; exact: number; exactLow: number }): number {

@@ -3,14 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { standardNormalQuantile } from '../../src/distributions/normal.ts';
 import { QUANTILE_TABLE_LOW, standardNormalQuantileFromTable } from '../../src/internal/normal-quantile-table.ts';
 import data from '../fixtures/normal_quantile_table.json' with { type: 'json' };
+import { ulp } from '../support/ulp.ts';
 
 // Φ⁻¹(p) for min(p, 1 − p) ≥ 2^−11 from Gal's accurate tables and the centre's polynomial
 // (internal/normal-quantile-table.ts), which the normal and log-normal quantiles use there.
-
-/** The spacing of doubles at |x| (x normal, not 0). */
-function ulp(x: number): number {
-  return 2 ** (Math.floor(Math.log2(Math.abs(x))) - 52);
-}
 
 const BITS = new Float64Array(1);
 const INT = new BigInt64Array(BITS.buffer);
