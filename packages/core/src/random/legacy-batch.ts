@@ -9,7 +9,7 @@
 
 import { accurateLog, accurateLogAll, accurateLogInPlace } from './accurate-log.ts';
 import { GEOMETRIC_SEARCH_MIN_P } from './legacy-distributions.ts';
-import { nextDouble, temper } from './legacy-stream.ts';
+import { nextDouble } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, type Mt19937 } from './mt19937.ts';
 
 const N = MT19937_STATE_LENGTH;
@@ -39,12 +39,12 @@ export function fillDoubles(gen: Mt19937, buf: Float64Array, count: number): voi
 }
 
 function doublesBlock(gen: Mt19937, buf: Float64Array, j0: number, count: number): number {
-  const key = gen.words;
+  const tempered = gen.tempered;
   let pos = gen.pos;
   let j = j0;
   while (j < count && pos <= N - 2) {
-    const a = temper(key[pos] as number) >>> 5;
-    const b = temper(key[pos + 1] as number) >>> 6;
+    const a = (tempered[pos] as number) >>> 5;
+    const b = (tempered[pos + 1] as number) >>> 6;
     pos += 2;
     // (a·2^26 + b)·2^-53 as a·2^-27 + b·2^-53: both products and their sum are exact (53 bits), and
     // V8 compiles it to fewer operations.
@@ -70,6 +70,26 @@ function fillByChunks(gen: Mt19937, buf: Float64Array, out: Float64Array, chunk:
     fillDoubles(gen, buf, m);
     i = chunk(buf, m, out, i, p1, p2);
   }
+}
+
+/**
+ * out ← low + range·U (`random_uniform`, which `RandomState.uniform` calls with range = high − low).
+ *
+ * @param gen - The generator.
+ * @param buf - Scratch of DOUBLES_CHUNK doubles.
+ * @param out - Filled in full.
+ * @param low - Lower bound.
+ * @param range - high − low, finite.
+ * @example
+ * fillUniform(mt19937Create(42), buf, out, -1, 2); // out[0] = -0.250919762305275
+ */
+export function fillUniform(gen: Mt19937, buf: Float64Array, out: Float64Array, low: number, range: number): void {
+  fillByChunks(gen, buf, out, uniformChunk, low, range);
+}
+
+function uniformChunk(buf: Float64Array, m: number, out: Float64Array, i0: number, low: number, range: number): number {
+  for (let j = 0; j < m; j++) out[i0 + j] = low + range * (buf[j] as number);
+  return i0 + m;
 }
 
 /**

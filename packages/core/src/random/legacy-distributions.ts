@@ -11,7 +11,7 @@
 
 import { accurateExp } from './accurate-exp.ts';
 import { accurateLog, accurateLogAll } from './accurate-log.ts';
-import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
+import { type GaussCache, legacyGauss, nextDouble } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, type Mt19937 } from './mt19937.ts';
 
 const TWO_POW_MINUS_27 = 7.450580596923828e-9;
@@ -552,7 +552,7 @@ export function fillBinomial(gen: Mt19937, s: BinomialSetup, out: Float64Array, 
  * fillBinomialBtpe(mt19937Create(42), legacyBinomialSetup(1000, 0.6), out, 0, 1); // out[0] = 598
  */
 function fillBinomialBtpe(gen: Mt19937, s: BinomialSetup, out: Float64Array, i0: number, i1: number): void {
-  const key = gen.words;
+  const tempered = gen.tempered;
   const p4 = s.p4;
   const n = s.n;
   const flip = s.flip;
@@ -563,8 +563,8 @@ function fillBinomialBtpe(gen: Mt19937, s: BinomialSetup, out: Float64Array, i0:
       let v: number;
       if (pos <= MT19937_STATE_LENGTH - 4) {
         // (a·2^26 + b)·2^-53 as a·2^-27 + b·2^-53 (exact products, exact 53-bit sum).
-        u = (temper(key[pos] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[pos + 1] as number) >>> 6) * TWO_POW_MINUS_53;
-        v = (temper(key[pos + 2] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[pos + 3] as number) >>> 6) * TWO_POW_MINUS_53;
+        u = ((tempered[pos] as number) >>> 5) * TWO_POW_MINUS_27 + ((tempered[pos + 1] as number) >>> 6) * TWO_POW_MINUS_53;
+        v = ((tempered[pos + 2] as number) >>> 5) * TWO_POW_MINUS_27 + ((tempered[pos + 3] as number) >>> 6) * TWO_POW_MINUS_53;
         pos += 4;
       } else {
         // Across a twist: word by word, as nextDouble does.
@@ -710,13 +710,13 @@ export function fillNegativeBinomial(gen: Mt19937, cache: GaussCache, n: number,
     }
     // poissonMult(gen, accurateExp(−λ)), with nextDouble's arithmetic inline.
     const enlam = accurateExp(-lam);
-    const key = gen.words;
+    const tempered = gen.tempered;
     let pos = gen.pos;
     let X = 0;
     let prod = 1;
     for (;;) {
       if (pos <= MT19937_STATE_LENGTH - 2) {
-        prod *= (temper(key[pos] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[pos + 1] as number) >>> 6) * TWO_POW_MINUS_53;
+        prod *= ((tempered[pos] as number) >>> 5) * TWO_POW_MINUS_27 + ((tempered[pos + 1] as number) >>> 6) * TWO_POW_MINUS_53;
         pos += 2;
       } else {
         gen.pos = pos;

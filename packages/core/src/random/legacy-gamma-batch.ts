@@ -9,7 +9,7 @@
 
 import { accurateLog, accurateLogAll, accurateLogInPlace } from './accurate-log.ts';
 import { gammaMarsagliaTsang } from './legacy-distributions.ts';
-import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
+import { type GaussCache, legacyGauss, nextDouble } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
 const N = MT19937_STATE_LENGTH;
@@ -22,13 +22,13 @@ const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
  * `legacy_double` of the two words at key[pos], key[pos + 1]: ((a >> 5)·2**26 + (b >> 6))·2**−53, as
  * a·2**−27 + b·2**−53 (both products and their 53-bit sum are exact; fewer operations in V8).
  */
-function unitDouble(key: Int32Array, pos: number): number {
-  return (temper(key[pos] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[pos + 1] as number) >>> 6) * TWO_POW_MINUS_53;
+function unitDouble(tempered: Int32Array, pos: number): number {
+  return ((tempered[pos] as number) >>> 5) * TWO_POW_MINUS_27 + ((tempered[pos + 1] as number) >>> 6) * TWO_POW_MINUS_53;
 }
 
 /** Twice unitDouble, exactly (the polar method's 2U before − 1). */
-function twiceUnitDouble(key: Int32Array, pos: number): number {
-  return (temper(key[pos] as number) >>> 5) * TWO_POW_MINUS_26 + (temper(key[pos + 1] as number) >>> 6) * TWO_POW_MINUS_52;
+function twiceUnitDouble(tempered: Int32Array, pos: number): number {
+  return ((tempered[pos] as number) >>> 5) * TWO_POW_MINUS_26 + ((tempered[pos + 1] as number) >>> 6) * TWO_POW_MINUS_52;
 }
 
 /** What each output is: scale·G (`legacy_gamma`), Ga/(Ga + Gb) (`legacy_beta`), root·Z/√G (`legacy_standard_t`). */
@@ -144,10 +144,10 @@ interface Progress {
  * consumed are numpy's exactly; the ops walked past it are read again next round.
  */
 function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, job: Job, s: Speculation, progress: Progress): void {
-  const key = gen.words;
+  const tempered = gen.tempered;
   if (gen.pos === N) {
     // A spent key: twist now (numpy's next word would), so the round can walk the new one.
-    mt19937Twist(key);
+    mt19937Twist(gen);
     gen.pos = 0;
   }
   let pos = gen.pos;
@@ -166,8 +166,8 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
       let r2 = 0;
       let found = false;
       while (pos <= N - 4) {
-        x1 = twiceUnitDouble(key, pos) - 1;
-        x2 = twiceUnitDouble(key, pos + 2) - 1;
+        x1 = twiceUnitDouble(tempered, pos) - 1;
+        x2 = twiceUnitDouble(tempered, pos + 2) - 1;
         pos += 4;
         r2 = x1 * x1 + x2 * x2;
         if (r2 < 1 && r2 !== 0) {
@@ -186,7 +186,7 @@ function speculativeRound(gen: Mt19937, cache: GaussCache, out: Float64Array, jo
     }
     s.posG[ops] = pos;
     if (pos > N - 2) break;
-    s.u[ops] = unitDouble(key, pos);
+    s.u[ops] = unitDouble(tempered, pos);
     pos += 2;
     s.posU[ops++] = pos;
   }
@@ -299,9 +299,9 @@ const T_POS = new Int32Array(T_DRAWS);
  * functions. Returns the next output index.
  */
 function studentTRound(gen: Mt19937, cache: GaussCache, out: Float64Array, i0: number, b: number, c: number, root: number): number {
-  const key = gen.words;
+  const tempered = gen.tempered;
   if (gen.pos === N) {
-    mt19937Twist(key);
+    mt19937Twist(gen);
     gen.pos = 0;
   }
   let pos = gen.pos;
@@ -319,8 +319,8 @@ function studentTRound(gen: Mt19937, cache: GaussCache, out: Float64Array, i0: n
     let r2 = 0;
     let found = false;
     while (pos <= N - 4) {
-      x1 = twiceUnitDouble(key, pos) - 1;
-      x2 = twiceUnitDouble(key, pos + 2) - 1;
+      x1 = twiceUnitDouble(tempered, pos) - 1;
+      x2 = twiceUnitDouble(tempered, pos + 2) - 1;
       pos += 4;
       r2 = x1 * x1 + x2 * x2;
       if (r2 < 1 && r2 !== 0) {
@@ -333,7 +333,7 @@ function studentTRound(gen: Mt19937, cache: GaussCache, out: Float64Array, i0: n
     x2s[d] = x2;
     r2s[d] = r2;
     fs[d] = r2;
-    us[d] = unitDouble(key, pos);
+    us[d] = unitDouble(tempered, pos);
     pos += 2;
     ends[d++] = pos;
   }
@@ -412,7 +412,7 @@ export function fillGammaSmallShape(gen: Mt19937, out: Float64Array, shape: numb
   let i = 0;
   while (i < out.length) {
     if (gen.pos === N) {
-      mt19937Twist(gen.words);
+      mt19937Twist(gen);
       gen.pos = 0;
     }
     if (gen.pos <= N - 4) {
@@ -440,17 +440,17 @@ const SMALL_Y = new Float64Array(N >> 2);
 
 /** The attempts left in the current key (see fillGammaSmallShape); returns the next output index. */
 function smallShapeKey(gen: Mt19937, out: Float64Array, i0: number, shape: number, inv: number, scale: number): number {
-  const key = gen.words;
+  const tempered = gen.tempered;
   const pos0 = gen.pos;
   const attempts = (N - pos0) >> 2;
   const u = SMALL_U;
   const v = SMALL_V;
   const y = SMALL_Y;
   for (let k = 0; k < attempts; k++) {
-    const U = unitDouble(key, pos0 + 4 * k);
+    const U = unitDouble(tempered, pos0 + 4 * k);
     u[k] = U;
     // legacy_standard_exponential: −ln(1 − W), 1 − W exact and in (0, 1].
-    v[k] = 1 - unitDouble(key, pos0 + 4 * k + 2);
+    v[k] = 1 - unitDouble(tempered, pos0 + 4 * k + 2);
     // (1 − U)/a is in (0, 1) where it is used (U > 1 − a); 1 elsewhere, a placeholder.
     y[k] = U <= 1 - shape ? 1 : (1 - U) / shape;
   }

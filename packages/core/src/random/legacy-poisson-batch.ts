@@ -9,7 +9,7 @@
 
 import { accurateLogAll, accurateLogInPlace } from './accurate-log.ts';
 import { legacyLoggam, type PoissonPtrsSetup } from './legacy-distributions.ts';
-import { nextDouble, temper } from './legacy-stream.ts';
+import { nextDouble } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
 const N = MT19937_STATE_LENGTH;
@@ -70,7 +70,7 @@ export function fillPoissonPtrs(gen: Mt19937, s: PoissonPtrsBatch, out: Float64A
   let i = i0;
   while (i < i1) {
     if (gen.pos === N) {
-      mt19937Twist(gen.words);
+      mt19937Twist(gen);
       gen.pos = 0;
     }
     if (gen.pos <= N - 4) {
@@ -108,7 +108,7 @@ const LOG_W = LOGS.subarray(ATTEMPTS);
  * order until out[… i1) is full; returns the next output index.
  */
 function ptrsKey(gen: Mt19937, s: PoissonPtrsBatch, out: Float64Array, i0: number, i1: number): number {
-  const key = gen.words;
+  const tempered = gen.tempered;
   const pos0 = gen.pos;
   const attempts = (N - pos0) >> 2;
   const { lam, a, b, vr } = s;
@@ -119,8 +119,8 @@ function ptrsKey(gen: Mt19937, s: PoissonPtrsBatch, out: Float64Array, i0: numbe
   const logW = LOG_W;
   let t = 0;
   for (let j = 0, p = pos0; j < attempts; j++, p += 4) {
-    const U = (temper(key[p] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[p + 1] as number) >>> 6) * TWO_POW_MINUS_53 - 0.5;
-    const V = (temper(key[p + 2] as number) >>> 5) * TWO_POW_MINUS_27 + (temper(key[p + 3] as number) >>> 6) * TWO_POW_MINUS_53;
+    const U = ((tempered[p] as number) >>> 5) * TWO_POW_MINUS_27 + ((tempered[p + 1] as number) >>> 6) * TWO_POW_MINUS_53 - 0.5;
+    const V = ((tempered[p + 2] as number) >>> 5) * TWO_POW_MINUS_27 + ((tempered[p + 3] as number) >>> 6) * TWO_POW_MINUS_53;
     const us = 0.5 - Math.abs(U);
     const k = Math.floor((twoA / us + b) * U + lam + 0.43);
     if (us >= 0.07 && V <= vr) {

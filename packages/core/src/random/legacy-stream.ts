@@ -20,14 +20,6 @@ export interface GaussCache {
   accepted: Float64Array;
 }
 
-/** MT19937 tempering of one state word; the result is an int32 (callers shift it unsigned). */
-export function temper(word: number): number {
-  let y = word ^ (word >>> 11);
-  y ^= (y << 7) & 0x9d2c5680;
-  y ^= (y << 15) & 0xefc60000;
-  return y ^ (y >>> 18);
-}
-
 /**
  * The next double in [0, 1) from two words, `((a >> 5)·2**26 + (b >> 6)) / 2**53`
  * (numpy's `legacy_double`).
@@ -41,9 +33,9 @@ export function nextDouble(gen: Mt19937): number {
   const pos = gen.pos;
   // One bounds check for both words; the twist is the rare slow path.
   if (pos > MT19937_STATE_LENGTH - 2) return nextDoubleAcrossTwist(gen);
-  const words = gen.words;
-  const a = temper(words[pos] as number) >>> 5;
-  const b = temper(words[pos + 1] as number) >>> 6;
+  const tempered = gen.tempered;
+  const a = (tempered[pos] as number) >>> 5;
+  const b = (tempered[pos + 1] as number) >>> 6;
   gen.pos = pos + 2;
   // ·2^-53 is exactly /2^53 (a power of two) and cheaper.
   return a * TWO_POW_MINUS_27 + b * TWO_POW_MINUS_53;
@@ -52,15 +44,15 @@ export function nextDouble(gen: Mt19937): number {
 /** nextDouble when fewer than two words are left before a twist. */
 function nextDoubleAcrossTwist(gen: Mt19937): number {
   if (gen.pos >= MT19937_STATE_LENGTH) {
-    mt19937Twist(gen.words);
+    mt19937Twist(gen);
     gen.pos = 0;
   }
-  const a = temper(gen.words[gen.pos++] as number) >>> 5;
+  const a = (gen.tempered[gen.pos++] as number) >>> 5;
   if (gen.pos >= MT19937_STATE_LENGTH) {
-    mt19937Twist(gen.words);
+    mt19937Twist(gen);
     gen.pos = 0;
   }
-  const b = temper(gen.words[gen.pos++] as number) >>> 6;
+  const b = (gen.tempered[gen.pos++] as number) >>> 6;
   return a * TWO_POW_MINUS_27 + b * TWO_POW_MINUS_53;
 }
 

@@ -16,9 +16,9 @@ import {
 } from './legacy-distributions.ts';
 import { fillPoissonPtrs, poissonPtrsBatch, type PoissonPtrsBatch } from './legacy-poisson-batch.ts';
 import { fillGammaSmallShape, fillMarsagliaTsang, marsagliaTsangConstants } from './legacy-gamma-batch.ts';
-import { DOUBLES_CHUNK, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillWeibull } from './legacy-batch.ts';
-import { type GaussCache, legacyGauss, nextDouble, temper } from './legacy-stream.ts';
-import { MT19937_STATE_LENGTH, mt19937Create, mt19937Twist, type Mt19937 } from './mt19937.ts';
+import { DOUBLES_CHUNK, fillExponential, fillGeometric, fillLaplace, fillLogistic, fillUniform, fillWeibull } from './legacy-batch.ts';
+import { type GaussCache, legacyGauss, nextDouble } from './legacy-stream.ts';
+import { MT19937_STATE_LENGTH, mt19937Create, mt19937SetState, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
 const UINT32_MAX = 4294967295;
 const TWO_POW_MINUS_26 = 1.4901161193847656e-8;
@@ -154,7 +154,7 @@ export function createRandomState(seed: number): RandomState {
         throw new RangeError(`${name}: high − low (${range}) overflows; the range must be a finite number`);
       }
       out = outputArray(name, size, out);
-      for (let i = 0; i < out.length; i++) out[i] = low + range * nextDouble(gen);
+      fillUniform(gen, doubles, out, low, range);
       return out;
     },
 
@@ -352,8 +352,7 @@ export function createRandomState(seed: number): RandomState {
         throw new TypeError(`${name}: state.hasGauss must be true or false, got ${describe(hasGauss)}`);
       }
       checkFinite(name, 'state.cachedGaussian', cachedGaussian);
-      gen.key.set(key);
-      gen.pos = pos;
+      mt19937SetState(gen, key, pos);
       cache.hasGauss = hasGauss;
       cache.gauss = hasGauss ? cachedGaussian : 0;
     },
@@ -467,7 +466,7 @@ function fillGauss(gen: Mt19937, cache: GaussCache, out: Float64Array, loc: numb
     const pos = gen.pos;
     if (pos > N - 4) {
       if (pos === N) {
-        mt19937Twist(gen.words);
+        mt19937Twist(gen);
         gen.pos = 0;
       } else {
         // The attempt straddles a twist (pos is N − 3, N − 2 or N − 1).
@@ -496,15 +495,15 @@ const P = ATTEMPTS_PER_KEY;
  * Returns the number of accepted pairs and leaves gen.pos after the last attempt.
  */
 function polarAttempts(gen: Mt19937, acc: Float64Array, m0: number, wanted: number): number {
-  const key = gen.words;
+  const tempered = gen.tempered;
   // The position lives in a local while the loop runs (V8 keeps it in a register).
   let pos = gen.pos;
   let m = m0;
   while (m < wanted && pos <= N - 4) {
-    const a1 = temper(key[pos] as number) >>> 5;
-    const b1 = temper(key[pos + 1] as number) >>> 6;
-    const a2 = temper(key[pos + 2] as number) >>> 5;
-    const b2 = temper(key[pos + 3] as number) >>> 6;
+    const a1 = (tempered[pos] as number) >>> 5;
+    const b1 = (tempered[pos + 1] as number) >>> 6;
+    const a2 = (tempered[pos + 2] as number) >>> 5;
+    const b2 = (tempered[pos + 3] as number) >>> 6;
     pos += 4;
     // a·2**−26 + b·2**−52 − 1 is exactly 2·((a·2**26 + b) / 2**53) − 1: powers of two scale exactly
     // and the 53-bit sum of the two exact products is exact.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fillBinomial, legacyBeta, legacyBinomial, legacyBinomialSetup, legacyGeometric, legacyLaplace, legacyLogistic, legacyNegativeBinomial, legacyPoisson, legacyStandardExponential, legacyStandardGamma } from '../../src/random/legacy-distributions.ts';
 import { type GaussCache, legacyGauss, nextDouble } from '../../src/random/legacy-stream.ts';
 import { accurateExp } from '../../src/random/accurate-exp.ts';
-import { mt19937Create, type Mt19937 } from '../../src/random/mt19937.ts';
+import { mt19937Create, mt19937SetState, type Mt19937 } from '../../src/random/mt19937.ts';
 import { createRandomState, type RandomState, type RandomStateSnapshot } from '../../src/random/random-state.ts';
 import { expectAllClose } from '../support/expect-close.ts';
 import data from '../fixtures/random_samplers.json' with { type: 'json' };
@@ -256,8 +256,7 @@ describe('properties', () => {
         const batched = createRandomState(0);
         batched.setState(state);
         const gen = mt19937Create(0);
-        gen.key.set(state.key);
-        gen.pos = pos;
+        mt19937SetState(gen, state.key, pos);
         const x = draw(batched, name, params, n);
         for (const v of x) expect(v).toBe(kernel(gen));
         expect(batched.getState().pos).toBe(gen.pos);
@@ -374,8 +373,7 @@ describe('BTPE binomial step-50 factor table', () => {
           // An odd number of words skipped puts the attempts' four words across the twist at times.
           for (let i = 0; i < skip; i++) nextDouble(g1);
           g1.pos = Math.min(g1.pos + (skip & 1), 624);
-          g2.pos = g1.pos;
-          g2.words.set(g1.words);
+          mt19937SetState(g2, g1.key, g1.pos);
           const out = new Float64Array(400);
           fillBinomial(g1, setup, out, 0, 150);
           fillBinomial(g1, setup, out, 150, 400);

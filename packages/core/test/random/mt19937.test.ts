@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MT19937_STATE_LENGTH, mt19937Create, mt19937NextDouble, mt19937NextUint32 } from '../../src/random/mt19937.ts';
+import { MT19937_STATE_LENGTH, mt19937Create, mt19937NextDouble, mt19937NextUint32, mt19937SetState } from '../../src/random/mt19937.ts';
 import data from '../fixtures/random.json' with { type: 'json' };
 
 describe('mt19937Create', () => {
@@ -46,5 +46,19 @@ describe('mt19937NextDouble', () => {
     }
     // 2000 words: four twists (at words 0, 624, 1248, 1872), then 128 more.
     expect(gen.pos).toBe(2000 % MT19937_STATE_LENGTH);
+  });
+});
+
+describe('mt19937SetState', () => {
+  it('resumes mid-key with the tempered words of the new key, not those of the old one', () => {
+    const source = mt19937Create(42);
+    for (let i = 0; i < 100; i++) mt19937NextUint32(source);
+    const saved = { key: source.key.slice(), pos: source.pos };
+    const want = Array.from({ length: 1000 }, () => mt19937NextUint32(source));
+    // A generator whose key and tempered words are another seed's, twisted once.
+    const target = mt19937Create(7);
+    mt19937NextUint32(target);
+    mt19937SetState(target, saved.key, saved.pos);
+    expect(Array.from({ length: 1000 }, () => mt19937NextUint32(target))).toEqual(want);
   });
 });
