@@ -1,5 +1,6 @@
 // Benchmark cases of numpy's legacy samplers (issue 11, "Speed"): 1e6 draws of each against
-// np.random.RandomState's, target ≤ 1.5× numpy. The parameters are those of the golden tests.
+// np.random.RandomState's, target ≤ 1.5× numpy. The parameters are those of the golden tests;
+// uniform and binomial(1, p) are what the uniform and Bernoulli families' `sample` call.
 // Core fills one reused output array (the samplers' optional `out`): numpy's allocator hands back
 // the 8 MB it freed on the previous run, while a fresh Float64Array is new, page-faulted memory
 // every time (86–244 ms per 8 MB on the loaded 2-core VM where this was written, 0.0 ms for numpy's
@@ -13,6 +14,7 @@ const out = new Float64Array(N);
 
 /** [label, camelCase call on a RandomState, numpy call]. */
 const SAMPLERS: [string, (rs: ReturnType<typeof createRandomState>) => Float64Array, string][] = [
+  ['uniform(-1, 1)', (rs) => rs.uniform(-1, 1, N, out), 'uniform(-1, 1, N)'],
   ['normal(5, 2)', (rs) => rs.normal(5, 2, N, out), 'normal(5, 2, N)'],
   ['standardExponential', (rs) => rs.standardExponential(N, out), 'standard_exponential(N)'],
   ['exponential(2.5)', (rs) => rs.exponential(2.5, N, out), 'exponential(2.5, N)'],
@@ -30,6 +32,7 @@ const SAMPLERS: [string, (rs: ReturnType<typeof createRandomState>) => Float64Ar
   ['poisson(3)', (rs) => rs.poisson(3, N, out), 'poisson(3, N)'],
   ['poisson(25)', (rs) => rs.poisson(25, N, out), 'poisson(25, N)'],
   ['binomial(10, 0.3)', (rs) => rs.binomial(10, 0.3, N, out), 'binomial(10, 0.3, N)'],
+  ['binomial(1, 0.3)', (rs) => rs.binomial(1, 0.3, N, out), 'binomial(1, 0.3, N)'],
   ['binomial(1000, 0.6)', (rs) => rs.binomial(1000, 0.6, N, out), 'binomial(1000, 0.6, N)'],
   ['geometric(0.1)', (rs) => rs.geometric(0.1, N, out), 'geometric(0.1, N)'],
   ['geometric(0.5)', (rs) => rs.geometric(0.5, N, out), 'geometric(0.5, N)'],
