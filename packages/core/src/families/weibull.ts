@@ -2,6 +2,7 @@ import { log1mExp } from '../internal/log-exp.ts';
 import type { RandomState } from '../random/random-state.ts';
 import { logGamma1p } from '../special/log-gamma.ts';
 import { oneMinusExp, oneMinusExpInPlace } from '../special/one-minus-exp.ts';
+import { power, powerInPlace } from '../special/power.ts';
 import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
 
@@ -21,12 +22,12 @@ function hazard(x: number, shape: number, scale: number): number {
 
 /** hazard for valid parameters: NaN passes through, with no constant NaN merged in (see the kernels). */
 function hazardAt(x: number, shape: number, scale: number): number {
-  return x > 0 ? Math.pow(x / scale, shape) : x <= 0 ? 0 : x;
+  return x > 0 ? power(x / scale, shape) : x <= 0 ? 0 : x;
 }
 
 /** The ppf λ·(−log1p(−p))^(1/k) for valid parameters, given 1/k; NaN for p outside [0, 1]. */
 function ppfAt(p: number, scale: number, invShape: number): number {
-  return p >= 0 && p <= 1 ? scale * Math.pow(-Math.log1p(-p), invShape) : Number.NaN;
+  return p >= 0 && p <= 1 ? scale * power(-Math.log1p(-p), invShape) : Number.NaN;
 }
 
 /** The chunk of the kernels: their passes over a chunk stay in the first-level cache. */
@@ -34,10 +35,12 @@ const CHUNK = 1024;
 
 /**
  * The cdf −expm1(−t) and ppf over arrays, bit for bit the scalar methods (parameters checked once), a
- * chunk at a time in passes that are loops of their own, each with at most one call into C per point:
- * V8's code for a loop that chains two such calls per point (Math.log1p, then Math.pow of its result)
- * took 34–39 ns a point here, the same calls in two passes 20–22. The cdf as x/λ (0 below the
- * support), then t = (x/λ)^k, then 1 − e^(−t) in place; the ppf as −log1p(−p), then λ times its power.
+ * chunk at a time in passes that are loops of their own: V8's code for a loop that chains two calls
+ * into C per point (Math.log1p, then Math.pow of its result) took 34–39 ns a point here, the same calls
+ * in two passes 20–22. The cdf as x/λ (0 below the support), then t = (x/λ)^k by powerInPlace (two
+ * points per instruction in WebAssembly SIMD, ../special/power.ts), then 1 − e^(−t) in place; the
+ * ppf as −log1p(−p), then its power, then λ times it. The scalar methods take `power`, the same
+ * arithmetic one point at a time.
  */
 const ARRAY_KERNELS: FamilyArrayKernels = {
   cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
@@ -60,7 +63,7 @@ function cdfChunk(x: ArrayLike<number>, shape: number, scale: number, out: Float
     const xi = x[i];
     out[i] = typeof xi !== 'number' || xi !== xi ? Number.NaN : xi > 0 ? xi / scale : 0;
   }
-  for (let i = i0; i < i1; i++) out[i] = Math.pow(out[i] as number, shape);
+  powerInPlace(out, i0, i1, shape);
   oneMinusExpInPlace(out, i0, i1);
 }
 
@@ -69,7 +72,8 @@ function ppfChunk(p: ArrayLike<number>, scale: number, invShape: number, out: Fl
     const pi = p[i];
     out[i] = typeof pi === 'number' && pi >= 0 && pi <= 1 ? -Math.log1p(-pi) : Number.NaN;
   }
-  for (let i = i0; i < i1; i++) out[i] = scale * Math.pow(out[i] as number, invShape);
+  powerInPlace(out, i0, i1, invShape);
+  for (let i = i0; i < i1; i++) out[i] = scale * (out[i] as number);
 }
 
 function logPdf(x: number, shape: number, scale: number): number {
@@ -131,7 +135,7 @@ export const weibullFamily: Family = {
     const shape = num(params.shape);
     const scale = num(params.scale);
     if (!valid(shape, scale) || !(q >= 0 && q <= 1)) return Number.NaN;
-    return scale * Math.pow(-Math.log(q) + 0, 1 / shape);
+    return scale * power(-Math.log(q) + 0, 1 / shape);
   },
   mean(params: FamilyParams): number {
     const shape = num(params.shape);

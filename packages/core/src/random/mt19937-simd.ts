@@ -19,12 +19,7 @@
 // words 224–226 go one at a time between the two block loops, and word 623 (whose `next` is the new
 // key[0]) last.
 
-/** The slice of the WebAssembly API this file uses (core's build has no DOM or Node types). */
-export interface WasmApi {
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
+import { globalWasmApi, I32, instantiate, loopWhileBelow, op, V128, type WasmApi, wasmModule } from '../internal/wasm.ts';
 
 /**
  * A twist of a 624-word key in place through the SIMD module, with the new words tempered into a
@@ -33,7 +28,7 @@ export interface WasmApi {
  * @param n - Words in the key (624).
  * @param m - The twist's offset M (397).
  * @param matrixA - The twist matrix's last row (0x9908b0df).
- * @param api - The WebAssembly API: globalThis.WebAssembly, or null where there is none (a test passes its own).
+ * @param api - The WebAssembly API, or null where there is none (a test passes its own).
  * @returns A function that twists `key` and writes its tempered words to `tempered`, as
  *   mt19937TwistScalar and mt19937Temper do, or undefined.
  * @example
@@ -41,87 +36,19 @@ export interface WasmApi {
  * const g = mt19937Create(42);
  * twist?.(g.words, g.tempered); // g.tempered[0] = 1608637542 (the first of numpy's next32 words)
  */
-export function createSimdTwist(
-  n: number,
-  m: number,
-  matrixA: number,
-  api: WasmApi | null = (globalThis as { WebAssembly?: WasmApi }).WebAssembly ?? null,
-): ((key: Int32Array, tempered: Int32Array) => void) | undefined {
-  if (api === null) return undefined;
-  try {
-    const memory = new api.Memory({ initial: 1 });
-    const instance = new api.Instance(new api.Module(twistModule(n, m, matrixA)), { env: { memory } });
-    const twist = instance.exports['twist'] as (address: number) => void;
-    const heapKey = new Int32Array(memory.buffer, 0, n);
-    const heapTempered = new Int32Array(memory.buffer, 4 * n, n);
-    return (key: Int32Array, tempered: Int32Array) => {
-      heapKey.set(key);
-      twist(0);
-      key.set(heapKey);
-      tempered.set(heapTempered);
-    };
-  } catch {
-    // No SIMD (a CompileError), or compiling is forbidden by the page: the scalar loop stays.
-    return undefined;
-  }
+export function createSimdTwist(n: number, m: number, matrixA: number, api: WasmApi | null = globalWasmApi()): ((key: Int32Array, tempered: Int32Array) => void) | undefined {
+  const module = instantiate(twistModule(n, m, matrixA), api);
+  if (module === undefined) return undefined;
+  const twist = module.exports['twist'] as (address: number) => void;
+  const heapKey = new Int32Array(module.buffer, 0, n);
+  const heapTempered = new Int32Array(module.buffer, 4 * n, n);
+  return (key: Int32Array, tempered: Int32Array) => {
+    heapKey.set(key);
+    twist(0);
+    key.set(heapKey);
+    tempered.set(heapTempered);
+  };
 }
-
-// A tiny assembler: just the instructions the twist uses, named as in the WebAssembly text format.
-
-function uleb(value: number): number[] {
-  const out: number[] = [];
-  let v = value >>> 0;
-  do {
-    const byte = v & 0x7f;
-    v >>>= 7;
-    out.push(v === 0 ? byte : byte | 0x80);
-  } while (v !== 0);
-  return out;
-}
-
-function sleb(value: number): number[] {
-  const out: number[] = [];
-  let v = value | 0;
-  for (;;) {
-    const byte = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-const simd = (opcode: number): number[] => [0xfd, ...uleb(opcode)];
-/** A memory access's immediate: alignment hint 2^align, then the byte offset. */
-const memarg = (align: number, offset: number): number[] => [align, ...uleb(offset)];
-
-const op = {
-  localGet: (i: number) => [0x20, i],
-  localSet: (i: number) => [0x21, i],
-  localTee: (i: number) => [0x22, i],
-  i32Const: (v: number) => [0x41, ...sleb(v)],
-  i32Load: (offset: number) => [0x28, ...memarg(2, offset)],
-  i32Store: (offset: number) => [0x36, ...memarg(2, offset)],
-  i32LtU: [0x49],
-  i32Add: [0x6a],
-  i32And: [0x71],
-  i32Or: [0x72],
-  i32Xor: [0x73],
-  i32Shl: [0x74],
-  i32ShrS: [0x75],
-  i32ShrU: [0x76],
-  v128Load: (offset: number) => [...simd(0x00), ...memarg(0, offset)],
-  v128Store: (offset: number) => [...simd(0x0b), ...memarg(0, offset)],
-  i32x4Splat: simd(0x11),
-  v128And: simd(0x4e),
-  v128Or: simd(0x50),
-  v128Xor: simd(0x51),
-  i32x4Shl: simd(0xab),
-  i32x4ShrS: simd(0xac),
-  i32x4ShrU: simd(0xad),
-};
 
 // The function's locals: its parameter (the key's byte address), the loop's address and end, the
 // scalar y, the vector y.
@@ -191,24 +118,13 @@ function forWords(from: number, to: number, step: number, body: number[]): numbe
   return [
     ...op.localGet(BASE), ...op.i32Const(4 * from), ...op.i32Add, ...op.localSet(P),
     ...op.localGet(BASE), ...op.i32Const(4 * to), ...op.i32Add, ...op.localSet(END),
-    0x02, 0x40, // block
-    0x03, 0x40, // loop
-    ...body,
-    ...op.localGet(P), ...op.i32Const(4 * step), ...op.i32Add, ...op.localTee(P),
-    ...op.localGet(END), ...op.i32LtU,
-    0x0d, 0, // br_if to the loop
-    0x0b, 0x0b, // end loop, end block
+    ...loopWhileBelow(P, END, 4 * step, body),
   ];
 }
 
-/** A name in the module: its length, then its bytes (ASCII). */
-const name = (text: string): number[] => [text.length, ...Array.from(text, (c) => c.charCodeAt(0))];
-/** A section: its id, its length, its content. */
-const section = (id: number, content: number[]): number[] => [id, ...uleb(content.length), ...content];
-
 /**
- * The module: imports env.memory, exports twist(byteAddress), which twists the key at byteAddress
- * and writes its tempered words right after it (n is a multiple of four).
+ * The module: exports twist(byteAddress), which twists the key at byteAddress and writes its
+ * tempered words right after it (n is a multiple of four).
  */
 function twistModule(n: number, m: number, matrixA: number): Uint8Array {
   const firstBlocks = (n - m) & ~3; // 224: words 0 … 223 in blocks
@@ -219,16 +135,7 @@ function twistModule(n: number, m: number, matrixA: number): Uint8Array {
     // The last word: next is the new key[0], far is key[m − 1].
     ...forWords(n - 1, n, 1, oneWord(matrixA, op.localGet(BASE), [...op.localGet(BASE), ...op.i32Const(4 * (m - 1)), ...op.i32Add])),
     ...forWords(0, n, 4, temperFour(4 * n)),
-    0x0b,
   ];
-  // Locals after the parameter: three i32 (P, END, Y), one v128 (VY).
-  const code = [2, 3, 0x7f, 1, 0x7b, ...body];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
-    ...section(1, [1, 0x60, 1, 0x7f, 0]), // one type: (i32) → ()
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x01]), // import a memory of ≥ 1 page
-    ...section(3, [1, 0]), // one function of type 0
-    ...section(7, [1, ...name('twist'), 0x00, 0]), // export it
-    ...section(10, [1, ...uleb(code.length), ...code]),
-  ]);
+  // Locals after the parameter: P, END, Y, then VY.
+  return wasmModule([{ name: 'twist', params: [I32], locals: [I32, I32, I32, V128], body }]);
 }

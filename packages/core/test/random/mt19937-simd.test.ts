@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSimdTwist, type WasmApi } from '../../src/random/mt19937-simd.ts';
+import type { WasmApi } from '../../src/internal/wasm.ts';
+import { createSimdTwist } from '../../src/random/mt19937-simd.ts';
 import { MT19937_STATE_LENGTH, mt19937Create, mt19937TwistScalar, temper } from '../../src/random/mt19937.ts';
 import { createRandomState } from '../../src/random/random-state.ts';
 
