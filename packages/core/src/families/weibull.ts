@@ -2,7 +2,7 @@ import { log1mExp } from '../internal/log-exp.ts';
 import type { RandomState } from '../random/random-state.ts';
 import { logGamma1p } from '../special/log-gamma.ts';
 import { oneMinusExp, oneMinusExpInPlace } from '../special/one-minus-exp.ts';
-import { power, powerInPlace } from '../special/power.ts';
+import { minusLog1m, minusLog1mInPlace, power, powerInPlace } from '../special/power.ts';
 import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
 
@@ -25,9 +25,9 @@ function hazardAt(x: number, shape: number, scale: number): number {
   return x > 0 ? power(x / scale, shape) : x <= 0 ? 0 : x;
 }
 
-/** The ppf λ·(−log1p(−p))^(1/k) for valid parameters, given 1/k; NaN for p outside [0, 1]. */
+/** The ppf λ·(−ln(1 − p))^(1/k) for valid parameters, given 1/k; NaN for p outside [0, 1]. */
 function ppfAt(p: number, scale: number, invShape: number): number {
-  return p >= 0 && p <= 1 ? scale * power(-Math.log1p(-p), invShape) : Number.NaN;
+  return p >= 0 && p <= 1 ? scale * power(minusLog1m(p), invShape) : Number.NaN;
 }
 
 /** The chunk of the kernels: their passes over a chunk stay in the first-level cache. */
@@ -39,8 +39,8 @@ const CHUNK = 1024;
  * into C per point (Math.log1p, then Math.pow of its result) took 34–39 ns a point here, the same calls
  * in two passes 20–22. The cdf as x/λ (0 below the support), then t = (x/λ)^k by powerInPlace (two
  * points per instruction in WebAssembly SIMD, ../special/power.ts), then 1 − e^(−t) in place; the
- * ppf as −log1p(−p), then its power, then λ times it. The scalar methods take `power`, the same
- * arithmetic one point at a time.
+ * ppf as −ln(1 − p) by minusLog1mInPlace (SIMD too), then its power, then λ times it. The scalar
+ * methods take `power` and `minusLog1m`, the same arithmetic one point at a time.
  */
 const ARRAY_KERNELS: FamilyArrayKernels = {
   cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
@@ -70,8 +70,9 @@ function cdfChunk(x: ArrayLike<number>, shape: number, scale: number, out: Float
 function ppfChunk(p: ArrayLike<number>, scale: number, invShape: number, out: Float64Array, i0: number, i1: number): void {
   for (let i = i0; i < i1; i++) {
     const pi = p[i];
-    out[i] = typeof pi === 'number' && pi >= 0 && pi <= 1 ? -Math.log1p(-pi) : Number.NaN;
+    out[i] = typeof pi === 'number' && pi >= 0 && pi <= 1 ? pi : Number.NaN;
   }
+  minusLog1mInPlace(out, i0, i1);
   powerInPlace(out, i0, i1, invShape);
   for (let i = i0; i < i1; i++) out[i] = scale * (out[i] as number);
 }
@@ -93,7 +94,7 @@ function logPdf(x: number, shape: number, scale: number): number {
  * `weibull_min(c=shape, scale=scale)`, on [0, ∞).
  *
  * With t = (x/λ)^k: logPdf = ln(k/λ) + (k − 1)·ln(x/λ) − t; cdf −expm1(−t); sf e^(−t); logSf −t;
- * ppf λ·(−log1p(−p))^(1/k); isf λ·(−ln q)^(1/k); mean λ·Γ(1 + 1/k); variance
+ * ppf λ·(−ln(1 − p))^(1/k); isf λ·(−ln q)^(1/k); mean λ·Γ(1 + 1/k); variance
  * λ²·Γ(1 + 1/k)²·expm1(lnΓ(1 + 2/k) − 2·lnΓ(1 + 1/k)) (no cancellation for large k). `sample` is
  * `scale * np.random.weibull(shape, size)`.
  *

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createKernel, power, powerInPlace } from '../../src/special/power.ts';
+import { createKernel, minusLog1m, minusLog1mInPlace, power, powerInPlace } from '../../src/special/power.ts';
 import { ulp } from '../support/ulp.ts';
 import { golden } from './golden.ts';
 
@@ -99,7 +99,59 @@ describe('powerInPlace', () => {
   });
 });
 
-describe('powerInPlace without WebAssembly', () => {
+describe('minusLog1m', () => {
+  it('is within 1 ulp of −mpmath.log1p(−p) over 1,523 p: tiny, near ½ and 1, random (special.json)', () => {
+    const block = golden('minusLog1m');
+    let worst = 0;
+    block.args.forEach(([p], i) => {
+      const expected = block.values[i] as number;
+      const err = Math.abs(minusLog1m(p as number) - expected) / ulp(expected);
+      worst = Math.max(worst, err);
+      expect(err, `minusLog1m(${p})`).toBeLessThanOrEqual(1);
+    });
+    expect(worst).toBeGreaterThan(0);
+  });
+
+  it('is −Math.log1p(−p) outside (0, 1): 0 at 0 and −0, Infinity at 1, NaN beyond and for NaN', () => {
+    for (const p of [0, -0, 1, -0.5, 1.5, Number.NaN, Number.NEGATIVE_INFINITY]) expect(Object.is(minusLog1m(p), -Math.log1p(-p)), String(p)).toBe(true);
+  });
+
+  it('property: increasing in p', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(minusLog1m(lo)).toBeLessThanOrEqual(minusLog1m(hi));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('minusLog1mInPlace', () => {
+  it('property: equals minusLog1m point by point, bit for bit, any inputs and range', () => {
+    const p = fc.oneof(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: 0, max: 1e-15, noNaN: true }),
+      fc.double({ min: 0.999999, max: 1, noNaN: true }),
+      fc.constantFrom(0, -0, 1, -0.5, 1.5, 5e-324, Number.NaN, Number.POSITIVE_INFINITY),
+    );
+    fc.assert(
+      fc.property(fc.array(p, { minLength: 0, maxLength: 2100 }), fc.nat(5), (ps, cut) => {
+        const v = Float64Array.from(ps);
+        const i0 = Math.min(cut, v.length);
+        const before = v.slice();
+        minusLog1mInPlace(v, i0, v.length);
+        for (let i = 0; i < v.length; i++) {
+          const want = i < i0 ? (before[i] as number) : minusLog1m(before[i] as number);
+          expect(Object.is(v[i], want), `index ${i}: p = ${before[i]} gave ${v[i]}, minusLog1m gives ${want}`).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('powerInPlace and minusLog1mInPlace without WebAssembly', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.resetModules();
@@ -116,5 +168,11 @@ describe('powerInPlace without WebAssembly', () => {
     scriptOnly.powerInPlace(a, 0, a.length, 1 / 1.5);
     powerInPlace(b, 0, b.length, 1 / 1.5);
     expect(a).toEqual(b);
+    const ps = Float64Array.from({ length: 3000 }, (_, i) => (i + 0.5) / 3000);
+    const c = ps.slice();
+    const d = ps.slice();
+    scriptOnly.minusLog1mInPlace(c, 0, c.length);
+    minusLog1mInPlace(d, 0, d.length);
+    expect(c).toEqual(d);
   });
 });
