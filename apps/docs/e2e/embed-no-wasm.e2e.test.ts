@@ -58,8 +58,8 @@ async function numbersOn(file: string): Promise<{ readouts: string[]; table: str
   // Whether this document may compile WebAssembly at all (the worker's blob inherits the same policy).
   const wasm = await tab.evaluate(() => {
     try {
-      new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
-      return 'compiles';
+      const empty = new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+      return WebAssembly.Module.exports(empty).length === 0 ? 'compiles' : 'unexpected';
     } catch {
       return 'refused';
     }
