@@ -194,13 +194,17 @@ function continuedFraction(a: number, b: number, x: number, y: number): BetaTail
   let anp1 = 1;
   let bnp1 = c / c1;
   let r = c1 / c;
+  // Three divisions a step, not seven: 1/a once, 1/s and 1/b_{n+1} each step (the divisions were most of
+  // the fraction's time, on the chain of dependent operations).
+  const invA = 1 / a;
   for (let n = 1; n < MAX_TERMS; n++) {
-    const t = n / a;
+    const t = n * invA;
     const w = n * (b - n) * x;
-    let e = a / s;
+    const invS = 1 / s;
+    let e = a * invS;
     const alpha = p * (p + c0) * e * e * (w * x);
     e = (1 + t) / (c1 + t + t);
-    const beta = n + w / s + e * (c + n * yp1);
+    const beta = n + w * invS + e * (c + n * yp1);
     p = 1 + t;
     s += 2;
     let next = alpha * an + beta * anp1;
@@ -210,10 +214,11 @@ function continuedFraction(a: number, b: number, x: number, y: number): BetaTail
     bn = bnp1;
     bnp1 = next;
     const r0 = r;
-    r = anp1 / bnp1;
+    const inv = 1 / bnp1;
+    r = anp1 * inv;
     if (Math.abs(r - r0) <= EPS * r) break;
-    an /= bnp1;
-    bn /= bnp1;
+    an *= inv;
+    bn *= inv;
     anp1 = r;
     bnp1 = 1;
   }
