@@ -11,6 +11,7 @@ import { stirlingError } from './stirling-error.ts';
 
 const EPS = 2 ** -53;
 const MAX_TERMS = 10_000_000;
+const TWO_OVER_PI = 2 / Math.PI;
 /**
  * From this a + b on, λ = a − (a + b)x is formed exactly (betaLambda): the rounding of (a + b)x, an ulp of a + b,
  * moves ln I by about λ(a + b)/(ab) times that, 2e−12 at a = 1e6, b = 3e6, 37 standard deviations out.
@@ -265,6 +266,10 @@ function lowerTail(a: number, b: number, x: number, y: number): BetaTail {
         ? { upper: false, ...betaAsymptotic(a, b, lambda), prefix: Number.NaN }
         : { upper: true, ...betaAsymptotic(b, a, -lambda), prefix: Number.NaN };
     }
+  } else if (a === 0.5 && b === 0.5) {
+    // The arcsine law: I_x(½, ½) = (2/π)·asin(√x) (Boost's ibeta takes the same shortcut); x ≤ ½ here.
+    const value = TWO_OVER_PI * Math.asin(Math.sqrt(x));
+    return { upper: false, value, log: Math.log(value), prefix: Number.NaN };
   } else if (a + b - 1 <= BINOMIAL_SUM_MAX_N && Number.isInteger(a) && Number.isInteger(b)) {
     const t = binomialSum(a, b, x, y);
     if (t !== undefined) return t;

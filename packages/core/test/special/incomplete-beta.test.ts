@@ -174,3 +174,18 @@ describe('incomplete beta edge cases', () => {
     }
   });
 });
+
+describe('betaI and betaIc at a = b = ½ (the arcsine law, (2/π)·asin(√x)) against mpmath (special.json)', () => {
+  it('are within 4.5e−16 relatively, in both tails', () => {
+    const block = special['betaArcsine'] as unknown as { args: number[][]; values: number[] };
+    expect(block.args.length).toBeGreaterThan(10);
+    block.args.forEach(([x], i) => {
+      const expected = block.values[i] as number;
+      expectClose(betaI(0.5, 0.5, x as number), expected, { rel: 4.5e-16 });
+      // The complement at 1 − x is the same tail (symmetric shapes), from the other side of the switch-over,
+      // where 1 − x is a double exactly.
+      const y = 1 - (x as number);
+      if ((x as number) <= 0.5 && 1 - y === x) expectClose(betaIc(0.5, 0.5, y), expected, { rel: 4.5e-16 });
+    });
+  });
+});
