@@ -27,22 +27,39 @@ const FAMILIES: [FamilyName, FamilyParams, string][] = [
   ['bernoulli', { prob: 0.3 }, 'scipy.stats.bernoulli(0.3)'],
 ];
 
-export const cases: BenchCase[] = FAMILIES.flatMap(([name, params, dist]): BenchCase[] => {
+/**
+ * The same grids at other parameters, where the special functions take other paths: Temme's expansion
+ * (gamma, large shape), the continued fraction with Stirling's prefix (beta, large shapes), the power
+ * series (beta, shapes below 1). Their names carry the parameters.
+ */
+const OTHER_PARAMETERS: [FamilyName, FamilyParams, string, string][] = [
+  ['gamma', { shape: 50, rate: 2 }, 'scipy.stats.gamma(50, scale=0.5)', '(50, 2)'],
+  ['gamma', { shape: 0.3, rate: 1 }, 'scipy.stats.gamma(0.3, scale=1)', '(0.3, 1)'],
+  ['beta', { shape1: 30, shape2: 70 }, 'scipy.stats.beta(30, 70)', '(30, 70)'],
+  ['beta', { shape1: 0.4, shape2: 0.7 }, 'scipy.stats.beta(0.4, 0.7)', '(0.4, 0.7)'],
+];
+
+function gridCases(name: FamilyName, params: FamilyParams, dist: string, label: string): BenchCase[] {
   const family = getFamily(name);
   return [
     {
-      name: `${name} cdf (1e5)`,
+      name: `${name}${label} cdf (1e5)`,
       referenceLib: 'scipy',
       target: 1,
       core: () => familyCdfArray(family, linspace(family.ppf(0.001, params), family.ppf(0.999, params), N), params),
       reference: `d = ${dist}\nd.cdf(np.linspace(d.ppf(0.001), d.ppf(0.999), ${N}))`,
     },
     {
-      name: `${name} ppf (1e5)`,
+      name: `${name}${label} ppf (1e5)`,
       referenceLib: 'scipy',
       target: 1,
       core: () => familyPpfArray(family, linspace(0.0005, 0.9995, N), params),
       reference: `d = ${dist}\nd.ppf(np.linspace(0.0005, 0.9995, ${N}))`,
     },
   ];
-});
+}
+
+export const cases: BenchCase[] = [
+  ...FAMILIES.flatMap(([name, params, dist]) => gridCases(name, params, dist, '')),
+  ...OTHER_PARAMETERS.flatMap(([name, params, dist, label]) => gridCases(name, params, dist, ` ${label}`)),
+];
