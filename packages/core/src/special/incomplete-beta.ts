@@ -176,6 +176,27 @@ function powerSeries(a: number, b: number, x: number, y: number): BetaTail {
   return { upper: true, value: complement, log: Math.log(complement), prefix };
 }
 
+/** Steps of the continued fraction whose a-only factors are kept for the last a (it rarely needs more). */
+const FRACTION_CACHED = 64;
+/** 1/s_n (s_n = a + 2n − 1) and (1 + t)/(1 + 1/a + 2t) (t = n/a), as the fraction's step n computes them. */
+const FRACTION_INV_S = new Float64Array(FRACTION_CACHED);
+const FRACTION_E = new Float64Array(FRACTION_CACHED);
+let fractionA = Number.NaN;
+
+function fractionCoefficients(a: number): void {
+  if (a === fractionA) return;
+  fractionA = a;
+  const invA = 1 / a;
+  const c1 = 1 + 1 / a;
+  let s = a + 1;
+  for (let n = 1; n < FRACTION_CACHED; n++) {
+    const t = n * invA;
+    FRACTION_INV_S[n] = 1 / s;
+    FRACTION_E[n] = (1 + t) / (c1 + t + t);
+    s += 2;
+  }
+}
+
 /**
  * I_x(a, b) by DiDonato & Morris's continued fraction (BFRAC, 1992 §2, from DLMF 8.17.22 by an even
  * contraction), evaluated by forward recurrence with renormalisation. Where the fraction would cancel,
@@ -195,16 +216,18 @@ function continuedFraction(a: number, b: number, x: number, y: number): BetaTail
   let anp1 = 1;
   let bnp1 = c / c1;
   let r = c1 / c;
-  // Three divisions a step, not seven: 1/a once, 1/s and 1/b_{n+1} each step (the divisions were most of
-  // the fraction's time, on the chain of dependent operations).
+  // Three divisions a step, not seven (1/a once, 1/s, and the approximant): the divisions were most of
+  // the fraction's time.
   const invA = 1 / a;
+  fractionCoefficients(a);
   for (let n = 1; n < MAX_TERMS; n++) {
     const t = n * invA;
     const w = n * (b - n) * x;
-    const invS = 1 / s;
+    const cached = n < FRACTION_CACHED;
+    const invS = cached ? (FRACTION_INV_S[n] as number) : 1 / s;
     let e = a * invS;
     const alpha = p * (p + c0) * e * e * (w * x);
-    e = (1 + t) / (c1 + t + t);
+    e = cached ? (FRACTION_E[n] as number) : (1 + t) / (c1 + t + t);
     const beta = n + w * invS + e * (c + n * yp1);
     p = 1 + t;
     s += 2;
@@ -215,13 +238,18 @@ function continuedFraction(a: number, b: number, x: number, y: number): BetaTail
     bn = bnp1;
     bnp1 = next;
     const r0 = r;
-    const inv = 1 / bnp1;
-    r = anp1 * inv;
+    r = anp1 / bnp1;
     if (Math.abs(r - r0) <= EPS * r) break;
-    an *= inv;
-    bn *= inv;
-    anp1 = r;
-    bnp1 = 1;
+    // Rescaled only when they drift far from 1: rescaling every step put a division on the recurrence's
+    // chain of dependent operations; the approximant's division is off it.
+    const size = Math.abs(bnp1);
+    if (size > 1e100 || size < 1e-100) {
+      const inv = 1 / bnp1;
+      an *= inv;
+      bn *= inv;
+      anp1 = r;
+      bnp1 = 1;
+    }
   }
   const prefix = logBetaPrefix(a, b, x, y);
   const log = prefix + Math.log(r);
