@@ -1,10 +1,11 @@
 import type { RandomState } from '../random/random-state.ts';
 import { betaI, betaIc, logBetaI, logBetaIc } from '../special/incomplete-beta.ts';
-import { betaIInv, betaIcInv } from '../special/incomplete-beta-inverse.ts';
+import { betaIInv, betaIInvFrom, betaIcInv } from '../special/incomplete-beta-inverse.ts';
 import { logBeta } from '../special/log-beta.ts';
 import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
 import { logBinomialRaw } from './saddle-point.ts';
+import { warmQuantiles } from './warm-quantiles.ts';
 
 // The beta family, R's dbeta(x, shape1, shape2); scipy's beta(a=shape1, b=shape2).
 
@@ -41,8 +42,19 @@ function clamp(x: number, a: number, b: number): number {
   return x <= 0 ? 0 : x >= 1 ? 1 : x;
 }
 
-/** The cdf I_x(α, β) over an array in a loop of its own (parameters checked once), bit for bit the scalar cdf. */
+/**
+ * The cdf I_x(α, β) over an array in a loop of its own (parameters checked once), bit for bit the scalar
+ * cdf; the ppf over an array with each probability close to the last one solved from its neighbours'
+ * answers (./warm-quantiles.ts with betaIInvFrom): about one evaluation of I a point where the scalar
+ * ppf takes two to four, the scalar ppf's values to a few ulps.
+ */
 const ARRAY_KERNELS: FamilyArrayKernels = {
+  ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
+    const a = num(params.shape1);
+    const b = num(params.shape2);
+    if (!valid(a, b)) return out.fill(Number.NaN);
+    return warmQuantiles(p, out, 0, 1, (q) => betaIInv(a, b, q), (q, start) => betaIInvFrom(a, b, q, start));
+  },
   cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const a = num(params.shape1);
     const b = num(params.shape2);

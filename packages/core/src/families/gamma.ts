@@ -6,6 +6,7 @@ import { gammaPInv, gammaPInvFrom, gammaQInv } from '../special/incomplete-gamma
 import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
 import { logPoissonRaw } from './saddle-point.ts';
+import { warmQuantiles } from './warm-quantiles.ts';
 
 // The gamma family, R's dgamma(x, shape, rate); scipy's gamma(a=shape, scale=1/rate).
 
@@ -77,14 +78,6 @@ function atPoint(f: (a: number, x: number) => number, tiny: (logP: number) => nu
 const identity = (v: number): number => v;
 const negExpm1 = (v: number): number => -Math.expm1(v);
 
-/** A neighbour's answer starts the next point when their tail probabilities differ by at most 5 %. */
-const NEAR = 0.05;
-
-/** min(p, 1 − p): the probability of the tail that gammaPInv solves in. */
-function tailOf(p: number): number {
-  return p <= 0.5 ? p : 1 - p;
-}
-
 /** Points per call of cdfChunk: a function called per chunk is compiled whole, a loop over every point on the stack (OSR). */
 const CDF_CHUNK = 1024;
 
@@ -97,10 +90,10 @@ function cdfChunk(x: ArrayLike<number>, shape: number, rate: number, out: Float6
 }
 
 /**
- * cdf over an array, and ppf over an array: each probability close to the last one (same tail, within NEAR of its tail
- * probability) is solved from the last two answers, extrapolated linearly in p (gammaPInvFrom), so a
- * fine grid costs about one evaluation of P per point where the scalar ppf takes two or three. The
- * values are the scalar ppf's to a few ulps (not bit for bit: see gammaPInvFrom).
+ * cdf over an array, and ppf over an array: each probability close to the last one is solved from its
+ * neighbours' answers (./warm-quantiles.ts with gammaPInvFrom), so a fine grid costs about one
+ * evaluation of P per point where the scalar ppf takes two or three. The values are the scalar ppf's
+ * to a few ulps (not bit for bit: see gammaPInvFrom).
  */
 const ARRAY_KERNELS: FamilyArrayKernels = {
   /** The cdf P(α, βx) in a loop of its own (parameters checked once), bit for bit the scalar cdf. */
@@ -113,30 +106,8 @@ const ARRAY_KERNELS: FamilyArrayKernels = {
   ppf(p: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {
     const shape = num(params.shape);
     const rate = num(params.rate);
-    let p1 = Number.NaN;
-    let x1 = Number.NaN;
-    let p2 = Number.NaN;
-    let x2 = Number.NaN;
-    for (let i = 0; i < out.length; i++) {
-      const pi = p[i] as number;
-      const t = tailOf(pi);
-      let x: number;
-      if (pi > 0 && pi < 1 && x1 > 0 && x1 < Number.POSITIVE_INFINITY && p1 <= 0.5 === pi <= 0.5 && Math.abs(pi - p1) <= NEAR * Math.min(t, tailOf(p1))) {
-        let start = x1;
-        if (x2 > 0 && x2 < Number.POSITIVE_INFINITY && p2 !== p1 && p2 <= 0.5 === pi <= 0.5) {
-          const s = x1 + ((x1 - x2) * (pi - p1)) / (p1 - p2);
-          if (s > 0 && s < Number.POSITIVE_INFINITY) start = s;
-        }
-        x = gammaPInvFrom(shape, pi, start);
-      } else {
-        x = gammaPInv(shape, pi);
-      }
-      p2 = p1;
-      x2 = x1;
-      p1 = pi;
-      x1 = x;
-      out[i] = x / rate;
-    }
+    warmQuantiles(p, out, 0, Number.POSITIVE_INFINITY, (q) => gammaPInv(shape, q), (q, start) => gammaPInvFrom(shape, q, start));
+    for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / rate;
     return out;
   },
 };
