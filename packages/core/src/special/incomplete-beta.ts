@@ -22,9 +22,23 @@ const LARGE_SHAPES = 1000;
 export interface BetaTail {
   upper: boolean;
   value: number;
+  /** ln value, or NaN where the method left it to tailLog (which takes Math.log(value) then). */
   log: number;
   /** logBetaPrefix(a, b, x, y) when the method computed it (it is symmetric under a ↔ b, x ↔ y), else NaN. */
   prefix: number;
+}
+
+/**
+ * ln of a tail's value: its `log` where the method formed it (in logs, keeping digits where the value
+ * underflows), else Math.log(value).
+ *
+ * @param t - A tail from betaTail.
+ * @returns ln t.value.
+ * @example
+ * tailLog(betaTail(2, 3, 0.1, 0.9)); // => ln I_0.1(2, 3)
+ */
+export function tailLog(t: BetaTail): number {
+  return t.log === t.log ? t.log : Math.log(t.value);
 }
 
 /** ln x for y = 1 − x, from whichever of x, y is exact (the smaller one, or both ≥ ½): lnOf(y, x) is ln y. */
@@ -279,8 +293,8 @@ function binomialSum(a: number, b: number, x: number, y: number): BetaTail | und
     coefficient = (coefficient * (j + 1)) / (n - j);
     sum = sum * r + coefficient;
   }
-  const value = lead * sum;
-  return { upper: false, value, log: Math.log(value), prefix: Number.NaN };
+  // ln value only when asked for (tailLog): the cdf needs the value alone.
+  return { upper: false, value: lead * sum, log: Number.NaN, prefix: Number.NaN };
 }
 
 /** I_x(a, b) for x below the switch-over, by the method that suits (a, b, x). */
@@ -296,8 +310,7 @@ function lowerTail(a: number, b: number, x: number, y: number): BetaTail {
     }
   } else if (a === 0.5 && b === 0.5) {
     // The arcsine law: I_x(½, ½) = (2/π)·asin(√x) (Boost's ibeta takes the same shortcut); x ≤ ½ here.
-    const value = TWO_OVER_PI * Math.asin(Math.sqrt(x));
-    return { upper: false, value, log: Math.log(value), prefix: Number.NaN };
+    return { upper: false, value: TWO_OVER_PI * Math.asin(Math.sqrt(x)), log: Number.NaN, prefix: Number.NaN };
   } else if (a + b - 1 <= BINOMIAL_SUM_MAX_N && Number.isInteger(a) && Number.isInteger(b)) {
     const t = binomialSum(a, b, x, y);
     if (t !== undefined) return t;
@@ -385,7 +398,7 @@ export function logBetaI(a: number, b: number, x: number): number {
   if (x === 0) return Number.NEGATIVE_INFINITY;
   if (x === 1) return 0;
   const t = betaTail(a, b, x, 1 - x);
-  return t.upper ? Math.log1p(-t.value) : t.log;
+  return t.upper ? Math.log1p(-t.value) : tailLog(t);
 }
 
 /**
@@ -403,5 +416,5 @@ export function logBetaIc(a: number, b: number, x: number): number {
   if (x === 0) return 0;
   if (x === 1) return Number.NEGATIVE_INFINITY;
   const t = betaTail(a, b, x, 1 - x);
-  return t.upper ? t.log : Math.log1p(-t.value);
+  return t.upper ? tailLog(t) : Math.log1p(-t.value);
 }
