@@ -164,6 +164,24 @@ function seriesLogGamma1p(a: number, b: number): number {
   return seriesLogGamma1pA;
 }
 
+/** Terms of the power series whose shape-only factors are kept for the last (a, b) (it rarely needs more). */
+const SERIES_CACHED = 128;
+/** (j − b)/j, as the series computes it, and 1/(a + j), for j < SERIES_CACHED. */
+const SERIES_RATIO = new Float64Array(SERIES_CACHED);
+const SERIES_INVERSE = new Float64Array(SERIES_CACHED);
+let seriesCoefA = Number.NaN;
+let seriesCoefB = Number.NaN;
+
+function seriesCoefficients(a: number, b: number): void {
+  if (a === seriesCoefA && b === seriesCoefB) return;
+  seriesCoefA = a;
+  seriesCoefB = b;
+  for (let j = 1; j < SERIES_CACHED; j++) {
+    SERIES_RATIO[j] = (j - b) / j;
+    SERIES_INVERSE[j] = 1 / (a + j);
+  }
+}
+
 /**
  * I_x(a, b) by the power series (DiDonato & Morris's BPSER; DLMF 8.17.7 after 8.17.8):
  * I = K·(1 + aΣ), K = x^a/(a B(a, b)), Σ = Σ_{j≥1} (1 − b)(2 − b)…(j − b)/j! · x^j/(a + j), for bx ≤ 1
@@ -172,11 +190,13 @@ function seriesLogGamma1p(a: number, b: number): number {
  * term by term for a < 1, so the complement keeps its relative accuracy.
  */
 function powerSeries(a: number, b: number, x: number, y: number): BetaTail {
+  seriesCoefficients(a, b);
   let c = 1;
   let sum = 0;
   for (let j = 1; j < MAX_TERMS; j++) {
-    c *= ((j - b) / j) * x;
-    const term = c / (a + j);
+    const cached = j < SERIES_CACHED;
+    c *= (cached ? (SERIES_RATIO[j] as number) : (j - b) / j) * x;
+    const term = cached ? c * (SERIES_INVERSE[j] as number) : c / (a + j);
     sum += term;
     if (Math.abs(term) <= EPS * Math.abs(1 + a * sum) * 0.25 && j > 1) break;
   }
