@@ -210,23 +210,36 @@ function powerSeries(a: number, b: number, x: number, y: number): BetaTail {
   return { upper: true, value: complement, log: Math.log(complement), prefix };
 }
 
-/** Steps of the continued fraction whose a-only factors are kept for the last a (it rarely needs more). */
+/** Steps of the continued fraction whose shape-only factors are kept for the last (a, b) (it rarely needs more). */
 const FRACTION_CACHED = 64;
-/** 1/s_n (s_n = a + 2n − 1) and (1 + t)/(1 + 1/a + 2t) (t = n/a), as the fraction's step n computes them. */
-const FRACTION_INV_S = new Float64Array(FRACTION_CACHED);
+/**
+ * Step n's factors that depend on (a, b) only: α_n = ALPHA[n]·x², β_n = n + WEIGHT[n]·x + E[n]·(c + n(y + 1)), with
+ * ALPHA[n] = p(p + b/a)(a/s)²·n(b − n), WEIGHT[n] = n(b − n)/s and E[n] = (1 + t)/(1 + 1/a + 2t), t = n/a,
+ * s = a + 2n − 1, p = 1 + (n − 1)/a.
+ */
+const FRACTION_ALPHA = new Float64Array(FRACTION_CACHED);
+const FRACTION_WEIGHT = new Float64Array(FRACTION_CACHED);
 const FRACTION_E = new Float64Array(FRACTION_CACHED);
 let fractionA = Number.NaN;
+let fractionB = Number.NaN;
 
-function fractionCoefficients(a: number): void {
-  if (a === fractionA) return;
+function fractionCoefficients(a: number, b: number): void {
+  if (a === fractionA && b === fractionB) return;
   fractionA = a;
+  fractionB = b;
   const invA = 1 / a;
+  const c0 = b / a;
   const c1 = 1 + 1 / a;
   let s = a + 1;
+  let p = 1;
   for (let n = 1; n < FRACTION_CACHED; n++) {
     const t = n * invA;
-    FRACTION_INV_S[n] = 1 / s;
+    const e = a / s;
+    const nb = n * (b - n);
+    FRACTION_ALPHA[n] = p * (p + c0) * e * e * nb;
+    FRACTION_WEIGHT[n] = nb / s;
     FRACTION_E[n] = (1 + t) / (c1 + t + t);
+    p = 1 + t;
     s += 2;
   }
 }
@@ -243,28 +256,32 @@ function continuedFraction(a: number, b: number, x: number, y: number): BetaTail
   const c0 = b / a;
   const c1 = 1 + 1 / a;
   const yp1 = y + 1;
-  let p = 1;
-  let s = a + 1;
   let an = 0;
   let bn = 1;
   let anp1 = 1;
   let bnp1 = c / c1;
   let r = c1 / c;
-  // Three divisions a step, not seven (1/a once, 1/s, and the approximant): the divisions were most of
-  // the fraction's time.
+  // The first FRACTION_CACHED steps take their shape-only factors from fractionCoefficients: one division
+  // a step (the approximant) where there were seven, which were most of the fraction's time.
   const invA = 1 / a;
-  fractionCoefficients(a);
+  fractionCoefficients(a, b);
+  const xx = x * x;
   for (let n = 1; n < MAX_TERMS; n++) {
-    const t = n * invA;
-    const w = n * (b - n) * x;
-    const cached = n < FRACTION_CACHED;
-    const invS = cached ? (FRACTION_INV_S[n] as number) : 1 / s;
-    let e = a * invS;
-    const alpha = p * (p + c0) * e * e * (w * x);
-    e = cached ? (FRACTION_E[n] as number) : (1 + t) / (c1 + t + t);
-    const beta = n + w * invS + e * (c + n * yp1);
-    p = 1 + t;
-    s += 2;
+    let alpha: number;
+    let beta: number;
+    if (n < FRACTION_CACHED) {
+      alpha = (FRACTION_ALPHA[n] as number) * xx;
+      beta = n + (FRACTION_WEIGHT[n] as number) * x + (FRACTION_E[n] as number) * (c + n * yp1);
+    } else {
+      const t = n * invA;
+      const p = 1 + (n - 1) * invA;
+      const s = a + (2 * n - 1);
+      const w = n * (b - n) * x;
+      let e = a / s;
+      alpha = p * (p + c0) * e * e * (w * x);
+      e = (1 + t) / (c1 + t + t);
+      beta = n + w / s + e * (c + n * yp1);
+    }
     let next = alpha * an + beta * anp1;
     an = anp1;
     anp1 = next;
