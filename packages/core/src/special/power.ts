@@ -55,6 +55,22 @@ const BITS = new Float64Array(1);
 const WORDS = new Int32Array(BITS.buffer);
 
 /**
+ * musl's reduction on the high word: x = 2^n·m with m in [√½, √2); returns n and leaves m in BITS[0]
+ * (x a positive normal double).
+ */
+function reduce(x: number): number {
+  BITS[0] = x;
+  const hx = (WORDS[1] as number) + 0x95f62;
+  WORDS[1] = (hx & 0xfffff) + 0x3fe6a09e;
+  return (hx >>> 20) - 1023;
+}
+
+/** R(s²) of fdlibm's logarithm from z = s² and w = z² (logPolynomial below is the kernel's). */
+function logPolynomialOf(z: number, w: number): number {
+  return z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+}
+
+/**
  * x^k, within 1 ulp where |k·ln x| < 400 and 3 ulp beyond (see the file comment); the scalar form
  * of powerInPlace, bit for bit.
  *
@@ -69,11 +85,7 @@ export function power(x: number, k: number): number {
   const ck = SPLIT * k;
   const kH = ck - (ck - k);
   const kL = k - kH;
-  // x = 2^n·m, m in [√½, √2): musl's reduction on the high word.
-  BITS[0] = x;
-  const hx = (WORDS[1] as number) + 0x95f62;
-  const n = (hx >>> 20) - 1023;
-  WORDS[1] = (hx & 0xfffff) + 0x3fe6a09e;
+  const n = reduce(x);
   const f = (BITS[0] as number) - 1;
   // f²/2 exactly: hh + hl.
   const cf = SPLIT * f;
@@ -86,7 +98,7 @@ export function power(x: number, k: number): number {
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;
-  const r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+  const r = logPolynomialOf(z, w);
   const tail = s * (hh + r);
   const a = f - hh;
   const ea = f - a - hh;
@@ -130,16 +142,13 @@ export function minusLog1m(p: number): number {
   if (!(p > 0 && p < 1)) return -Math.log1p(-p);
   const h = 1 - p;
   const l = 1 - h - p;
-  BITS[0] = h;
-  const hx = (WORDS[1] as number) + 0x95f62;
-  const n = (hx >>> 20) - 1023;
-  WORDS[1] = (hx & 0xfffff) + 0x3fe6a09e;
+  const n = reduce(h);
   const f = (BITS[0] as number) - 1;
   const hh = 0.5 * f * f;
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;
-  const r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+  const r = logPolynomialOf(z, w);
   const lnh = s * (hh + r) + n * LN2_LO - hh + f + n * LN2_HI;
   return -(lnh + l / h);
 }
@@ -299,15 +308,23 @@ function logPolynomial(): number[] {
   );
 }
 
+/**
+ * `reduce` on two lanes, for the base in local `base`: hx = bits + 0x95f62·2^32; n = (hx >>> 52) − 1023
+ * (as 2^52 + (hx >>> 52), less 2^52 + 1023: exact); f = m − 1 with m's bits (hx & (2^52 − 1)) + 0x3fe6a09e·2^32.
+ */
+function reductionStatements(base: Name): number[][] {
+  return [
+    set('hx', [...get(base), ...int64(0x95f62n << 32n), ...op.i64x2Add]),
+    set('n', sub([...get('hx'), ...op.i32Const(52), ...op.i64x2ShrU, ...num(2 ** 52), ...op.v128Or], num(2 ** 52 + 1023))),
+    set('f', sub([...get('hx'), ...int64((1n << 52n) - 1n), ...op.v128And, ...int64(0x3fe6a09en << 32n), ...op.i64x2Add], num(1))),
+  ];
+}
+
 /** The logarithm's pass for the current group: lnH in place, lnL a chunk further on. */
 function logStatements(): number[][] {
   return [
     set('x', load(0)),
-    // musl's reduction: hx = bits + 0x95f62·2^32; n = (hx >>> 52) − 1023 (as 2^52 + (hx >>> 52), less
-    // 2^52 + 1023: exact); m's bits = (hx & (2^52 − 1)) + 0x3fe6a09e·2^32.
-    set('hx', [...get('x'), ...int64(0x95f62n << 32n), ...op.i64x2Add]),
-    set('n', sub([...get('hx'), ...op.i32Const(52), ...op.i64x2ShrU, ...num(2 ** 52), ...op.v128Or], num(2 ** 52 + 1023))),
-    set('f', sub([...get('hx'), ...int64((1n << 52n) - 1n), ...op.v128And, ...int64(0x3fe6a09en << 32n), ...op.i64x2Add], num(1))),
+    ...reductionStatements('x'),
     set('cf', mul(num(SPLIT), get('f'))),
     set('fH', sub(get('cf'), sub(get('cf'), get('f')))),
     set('fL', sub(get('f'), get('fH'))),
@@ -366,9 +383,7 @@ function minusLog1mStatements(): number[][] {
     set('x', load(0)),
     set('h', sub(num(1), get('x'))),
     set('l', sub(sub(num(1), get('h')), get('x'))),
-    set('hx', [...get('h'), ...int64(0x95f62n << 32n), ...op.i64x2Add]),
-    set('n', sub([...get('hx'), ...op.i32Const(52), ...op.i64x2ShrU, ...num(2 ** 52), ...op.v128Or], num(2 ** 52 + 1023))),
-    set('f', sub([...get('hx'), ...int64((1n << 52n) - 1n), ...op.v128And, ...int64(0x3fe6a09en << 32n), ...op.i64x2Add], num(1))),
+    ...reductionStatements('h'),
     set('hh', mul(mul(num(0.5), get('f')), get('f'))),
     set('s', div(get('f'), add(num(2), get('f')))),
     set('z', mul(get('s'), get('s'))),

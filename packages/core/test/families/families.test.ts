@@ -29,6 +29,15 @@ const SCALAR = ['logPdf', 'pdf', 'cdf', 'sf', 'logCdf', 'logSf'] as const;
 const REL = { logPdf: 1e-12, pdf: 1e-12, cdf: 1e-10, sf: 1e-10, logCdf: 1e-10, logSf: 1e-10, ppf: 1e-10, isf: 1e-10 } as const;
 const ABS = 1e-310;
 
+/** Probability grids for the ppf kernels that start each point from its neighbours (gamma, beta). */
+const WARM_PPF_GRIDS: number[][] = [
+  Array.from({ length: 20001 }, (_, i) => 0.0005 + (i * 0.999) / 20000), // a fine grid, as a QQ plot's
+  Array.from({ length: 2001 }, (_, i) => 1 - i / 2000), // descending, through ½ and both ends
+  Array.from({ length: 4000 }, (_, i) => Math.exp(-i / 20)), // down the lower tail to 1e-87
+  Array.from({ length: 4000 }, (_, i) => -Math.expm1(-i / 20)), // up the upper tail
+  [0.3, NaN, 0.31, -0.5, 0.32, 2, 0, 0.33, 1, 0.34, 5e-324, 0.35], // neighbours broken by invalid points
+];
+
 describe('every family against scipy.stats 1.17 (mpmath where scipy is off; families.json)', () => {
   for (const c of data.cases) {
     const family = getFamily(c.family);
@@ -352,17 +361,10 @@ describe('edge cases', () => {
 
   it("the gamma's ppf kernel, which starts each point from its neighbours, agrees with the scalar ppf to its accuracy", () => {
     const g = getFamily('gamma');
-    const grids: number[][] = [
-      Array.from({ length: 20001 }, (_, i) => 0.0005 + (i * 0.999) / 20000), // a fine grid, as a QQ plot's
-      Array.from({ length: 2001 }, (_, i) => 1 - i / 2000), // descending, through ½ and both ends
-      Array.from({ length: 4000 }, (_, i) => Math.exp(-i / 20)), // down the lower tail to 1e-87
-      Array.from({ length: 4000 }, (_, i) => -Math.expm1(-i / 20)), // up the upper tail
-      [0.3, NaN, 0.31, -0.5, 0.32, 2, 0, 0.33, 1, 0.34, 5e-324, 0.35], // neighbours broken by invalid points
-    ];
     fc.assert(
       fc.property(fc.constantFrom(0.05, 0.3, 1, 2.5, 40, 1e4), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.array(fc.double({ min: 0, max: 1 }), { maxLength: 50 }), (shape, rate, random) => {
         const params = { shape, rate };
-        for (const ps of [...grids, random, random.toSorted((a, b) => a - b)]) {
+        for (const ps of [...WARM_PPF_GRIDS, random, random.toSorted((a, b) => a - b)]) {
           const fromArray = familyPpfArray(g, ps, params);
           ps.forEach((p, i) => {
             const want = g.ppf(p, params);
@@ -379,18 +381,11 @@ describe('edge cases', () => {
 
   it("the beta's ppf kernel, which starts each point from its neighbours, agrees with the scalar ppf to its accuracy", () => {
     const f = getFamily('beta');
-    const grids: number[][] = [
-      Array.from({ length: 20001 }, (_, i) => 0.0005 + (i * 0.999) / 20000), // a fine grid, as a QQ plot's
-      Array.from({ length: 2001 }, (_, i) => 1 - i / 2000), // descending, through ½ and both ends
-      Array.from({ length: 4000 }, (_, i) => Math.exp(-i / 20)), // down the lower tail to 1e-87
-      Array.from({ length: 4000 }, (_, i) => -Math.expm1(-i / 20)), // up the upper tail
-      [0.3, NaN, 0.31, -0.5, 0.32, 2, 0, 0.33, 1, 0.34, 5e-324, 0.35], // neighbours broken by invalid points
-    ];
     const shapes = fc.constantFrom(0.05, 0.4, 0.7, 1, 2, 3.5, 30, 70, 1e3);
     fc.assert(
       fc.property(shapes, shapes, fc.array(fc.double({ min: 0, max: 1 }), { maxLength: 50 }), (shape1, shape2, random) => {
         const params = { shape1, shape2 };
-        for (const ps of [...grids, random, random.toSorted((a, b) => a - b)]) {
+        for (const ps of [...WARM_PPF_GRIDS, random, random.toSorted((a, b) => a - b)]) {
           const fromArray = familyPpfArray(f, ps, params);
           ps.forEach((p, i) => {
             const want = f.ppf(p, params);
