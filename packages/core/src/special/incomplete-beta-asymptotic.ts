@@ -64,6 +64,56 @@ export function useBetaAsymptotic(a: number, b: number, lambda: number): boolean
 }
 
 /**
+ * The expansion's coefficients d₀ … d_TERMS and Stirling's correction depend on (a, b) only, so they are kept for
+ * the last pair: a grid of points or an inverse's iteration shares one pair, and forming the dₙ (a triple loop)
+ * was most of the time of a point. The values are those the per-point computation gave, bit for bit.
+ */
+const D = new Float64Array(TERMS + 1);
+let coefficientsA = Number.NaN;
+let coefficientsB = Number.NaN;
+let correction = Number.NaN;
+
+/** Fills D and correction for (a, b) unless they hold that pair already. */
+function useCoefficients(a: number, b: number): void {
+  if (a === coefficientsA && b === coefficientsB) return;
+  coefficientsA = a;
+  coefficientsB = b;
+  const big = Math.max(a, b);
+  const h = Math.min(a, b) / big;
+  const r0 = 1 / (1 + h);
+  const r1 = (b - a) / big;
+  // The arrays are indexed from 0 for the coefficients numbered from 1 in TOMS 708.
+  const coef = new Float64Array(TERMS + 1);
+  const bm = new Float64Array(TERMS + 1);
+  const c = new Float64Array(TERMS + 1);
+  coef[0] = (2 / 3) * r1;
+  c[0] = -0.5 * (coef[0] as number);
+  D[0] = -(c[0] as number);
+  let hPower = 1;
+  let powerSum = 1;
+  for (let n = 2; n <= TERMS; n += 2) {
+    hPower *= h * h;
+    coef[n - 1] = (2 * r0 * (h * hPower + 1)) / (n + 2);
+    powerSum += hPower;
+    coef[n] = (2 * r1 * powerSum) / (n + 3);
+    for (let i = n; i <= n + 1; i++) {
+      const r = -0.5 * (i + 1);
+      bm[0] = r * (coef[0] as number);
+      for (let m = 2; m <= i; m++) {
+        let acc = 0;
+        for (let j = 1; j < m; j++) acc += (j * r - (m - j)) * (coef[j - 1] as number) * (bm[m - j - 1] as number);
+        bm[m - 1] = r * (coef[m - 1] as number) + acc / m;
+      }
+      c[i - 1] = (bm[i - 1] as number) / (i + 1);
+      let acc = 0;
+      for (let j = 1; j < i; j++) acc += (D[i - j - 1] as number) * (c[j - 1] as number);
+      D[i - 1] = -(acc + (c[i - 1] as number));
+    }
+  }
+  correction = stirlingError(a) + stirlingError(b) - stirlingError(a + b);
+}
+
+/**
  * I_x(a, b) and its log for large a and b and x at or below the mean, given λ = a − (a + b)x ≥ 0 (DiDonato &
  * Morris 1992, TOMS 708, BASYM).
  *
@@ -82,63 +132,32 @@ export function useBetaAsymptotic(a: number, b: number, lambda: number): boolean
  * @returns I_x(a, b) (which may underflow to 0) and ln I_x(a, b) (finite)
  */
 export function betaAsymptotic(a: number, b: number, lambda: number): { value: number; log: number } {
+  useCoefficients(a, b);
   const f = -(a * log1pmx(-lambda / a) + b * log1pmx(lambda / b));
   const z0 = Math.sqrt(f);
   const z = z0 * Math.SQRT2;
   const z2 = 2 * f;
-  const big = Math.max(a, b);
-  const h = Math.min(a, b) / big;
-  const r0 = 1 / (1 + h);
-  const r1 = (b - a) / big;
+  const h = Math.min(a, b) / Math.max(a, b);
   const w0 = 1 / Math.sqrt(Math.min(a, b) * (1 + h));
-
-  // The arrays are indexed from 0 for the coefficients numbered from 1 in TOMS 708.
-  const coef = new Float64Array(TERMS + 1);
-  const bm = new Float64Array(TERMS + 1);
-  const c = new Float64Array(TERMS + 1);
-  const d = new Float64Array(TERMS + 1);
-  coef[0] = (2 / 3) * r1;
-  c[0] = -0.5 * (coef[0] as number);
-  d[0] = -(c[0] as number);
 
   let j0 = (0.5 / TWO_OVER_SQRT_PI) * erfcx(z0); // (√π/4)·erfcx(z)
   let j1 = TWO_POW_MINUS_3_2;
-  let sum = j0 + (d[0] as number) * w0 * j1;
-  let powerSum = 1;
-  let hPower = 1;
+  let sum = j0 + (D[0] as number) * w0 * j1;
   let w = w0;
   let zOdd = z;
   let zEven = z2;
   for (let n = 2; n <= TERMS; n += 2) {
-    hPower *= h * h;
-    coef[n - 1] = (2 * r0 * (h * hPower + 1)) / (n + 2);
-    powerSum += hPower;
-    coef[n] = (2 * r1 * powerSum) / (n + 3);
-    for (let i = n; i <= n + 1; i++) {
-      const r = -0.5 * (i + 1);
-      bm[0] = r * (coef[0] as number);
-      for (let m = 2; m <= i; m++) {
-        let acc = 0;
-        for (let j = 1; j < m; j++) acc += (j * r - (m - j)) * (coef[j - 1] as number) * (bm[m - j - 1] as number);
-        bm[m - 1] = r * (coef[m - 1] as number) + acc / m;
-      }
-      c[i - 1] = (bm[i - 1] as number) / (i + 1);
-      let acc = 0;
-      for (let j = 1; j < i; j++) acc += (d[i - j - 1] as number) * (c[j - 1] as number);
-      d[i - 1] = -(acc + (c[i - 1] as number));
-    }
     j0 = TWO_POW_MINUS_3_2 * zOdd + (n - 1) * j0;
     j1 = TWO_POW_MINUS_3_2 * zEven + n * j1;
     zOdd *= z2;
     zEven *= z2;
     w *= w0;
-    const t0 = (d[n - 1] as number) * w * j0;
+    const t0 = (D[n - 1] as number) * w * j0;
     w *= w0;
-    const t1 = (d[n] as number) * w * j1;
+    const t1 = (D[n] as number) * w * j1;
     sum += t0 + t1;
     if (Math.abs(t0) + Math.abs(t1) <= TOLERANCE * sum) break;
   }
-  const correction = stirlingError(a) + stirlingError(b) - stirlingError(a + b);
   const log = Math.log(TWO_OVER_SQRT_PI) - f - correction + Math.log(sum);
   return { value: Math.exp(log), log };
 }
