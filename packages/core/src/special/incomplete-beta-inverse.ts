@@ -6,6 +6,7 @@ import { betaTail, logBetaPrefix, pairLogBetaOf, tailLog } from './incomplete-be
 import { TailMemo, solveTail, type TailEval } from './tail-root.ts';
 
 const LN_MIN = Math.log(Number.MIN_VALUE);
+const HALF_PI = Math.PI / 2;
 // A start whose |ln I − ln t| is at most this ends the choosing: Halley's cubic convergence in ln x
 // takes it to the root in about as many steps as from 0.01, and evaluating the next candidate costs
 // as much as a step (with 0.01, beta(2, 3)'s ppf grid evaluated 2.9 starts a point, now 1).
@@ -31,11 +32,29 @@ function evaluator(a: number, b: number, logTarget: number, upper: boolean): (x:
 }
 
 /**
+ * The root where I has a closed form, else NaN: I_x(a, 1) = x^a, I_x(1, b) = 1 − (1 − x)^b and
+ * I_x(½, ½) = (2/π)·asin(√x) (Boost's ibeta_inv takes the same shortcuts). t ≤ ½ is the exact one of the two
+ * tails (I = t, or 1 − I = t when upper), and the other, 1 − t, is only ever used through log1p(−t).
+ */
+function closedFormRoot(a: number, b: number, t: number, upper: boolean): number {
+  if (a === 1 && b === 1) return upper ? 1 - t : t;
+  if (b === 1) return Math.exp((upper ? Math.log1p(-t) : Math.log(t)) / a); // x = I^(1/a)
+  if (a === 1) return -Math.expm1((upper ? Math.log(t) : Math.log1p(-t)) / b); // 1 − x = (1 − I)^(1/b)
+  if (a === 0.5 && b === 0.5) {
+    const s = Math.sin(HALF_PI * t); // x = sin²(πI/2), and 1 − x = sin²(π(1 − I)/2)
+    return upper ? 1 - s * s : s * s;
+  }
+  return Number.NaN;
+}
+
+/**
  * x in [0, 1] with I_x(a, b) = t (upper = false) or 1 − I_x(a, b) = t, for 0 < t ≤ ½. The iteration runs on
  * whichever of x and y = 1 − x is the smaller at the best start, through 1 − I_x(a, b) = I_y(b, a), so a
  * root near 1 is found to full relative precision in 1 − x and one near 0 in x.
  */
 function invert(a: number, b: number, t: number, upper: boolean): number {
+  const closed = closedFormRoot(a, b, t, upper);
+  if (!Number.isNaN(closed)) return closed;
   const logT = Math.log(t);
   const logLower = upper ? Math.log1p(-t) : logT; // ln I at the root
   const logUpper = upper ? logT : Math.log1p(-t); // ln(1 − I) at the root
@@ -123,7 +142,7 @@ function invalid(a: number, b: number, t: number): boolean {
  *   infinite or NaN, or p is outside [0, 1] or NaN
  * @example
  * betaIInv(2, 3, 0.5248); // => 0.4
- * betaIInv(1, 1, 0.25); // => 0.25000000000000006 (I_x(1, 1) = x)
+ * betaIInv(1, 1, 0.25); // => 0.25 (I_x(1, 1) = x)
  */
 export function betaIInv(a: number, b: number, p: number): number {
   if (invalid(a, b, p)) return Number.NaN;
@@ -150,6 +169,8 @@ export function betaIInv(a: number, b: number, p: number): number {
 export function betaIInvFrom(a: number, b: number, p: number, start: number): number {
   if (invalid(a, b, p) || p === 0 || p === 1 || !(start > 0 && start < 1)) return betaIInv(a, b, p);
   const upper = p > 0.5;
+  const closed = closedFormRoot(a, b, upper ? 1 - p : p, upper);
+  if (!Number.isNaN(closed)) return closed;
   const logT = Math.log(upper ? 1 - p : p);
   if (start <= 0.5) return solveTail(evaluator(a, b, logT, upper), start, 0, 1, !upper);
   return 1 - solveTail(evaluator(b, a, logT, !upper), 1 - start, 0, 1, upper);
@@ -166,7 +187,7 @@ export function betaIInvFrom(a: number, b: number, p: number, start: number): nu
  * @param q - probability in [0, 1]
  * @returns x with 1 − I_x(a, b) = q; 1 at q = 0, 0 at q = 1; NaN as `betaIInv`
  * @example
- * betaIcInv(1, 2, 0.25); // => 0.5000000000000001 (1 − I_x(1, 2) = (1 − x)²)
+ * betaIcInv(1, 2, 0.25); // => 0.5 (1 − I_x(1, 2) = (1 − x)²)
  */
 export function betaIcInv(a: number, b: number, q: number): number {
   if (invalid(a, b, q)) return Number.NaN;

@@ -87,3 +87,17 @@ describe('inverse incomplete beta edge cases', () => {
     }
   });
 });
+
+describe('betaIInv and betaIcInv where I has a closed form (a = 1, b = 1, a = b = ½) against mpmath (special.json)', () => {
+  it('are within 4.5e−16 relatively plus an ulp of ln x (the root is e^(ln p / a) and alike)', () => {
+    const block = special['betaClosedFormInverses'] as unknown as { args: [number, number, number][]; pInv: number[]; qInv: number[] };
+    expect(block.args.length).toBeGreaterThan(100);
+    block.args.forEach(([a, b, p], i) => {
+      for (const [fn, expected] of [[betaIInv, block.pInv[i]], [betaIcInv, block.qInv[i]]] as const) {
+        const x = expected as number;
+        const rel = 4.5e-16 + (x > 0 ? 2.3e-16 * Math.abs(Math.log(x)) : 0);
+        expectClose(fn(a, b, p), x, { rel, abs: 1e-320 });
+      }
+    });
+  });
+});

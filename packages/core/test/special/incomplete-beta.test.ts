@@ -189,3 +189,17 @@ describe('betaI and betaIc at a = b = ½ (the arcsine law, (2/π)·asin(√x)) a
     });
   });
 });
+
+describe('betaI / betaIc / logBetaI / logBetaIc at a = 1 or b = 1 (the closed forms x^a and 1 − y^b) against mpmath (special.json)', () => {
+  it('are within 4.5e−16 relatively (two ulps), in both tails, from 1e−300 to 1 − 1e−15', () => {
+    const block = special['betaClosedForms'] as unknown as BetaBlock;
+    expect(block.args.length).toBeGreaterThan(100);
+    const fns = { I: betaI, Ic: betaIc, logI: logBetaI, logIc: logBetaIc };
+    block.args.forEach(([a, b, x], i) => {
+      for (const name of ['I', 'Ic', 'logI', 'logIc'] as const) {
+        // Tails below the smallest subnormal are 0 in both; subnormal ones carry only absolute precision.
+        expectClose(fns[name](a, b, x), block[name][i] as number, { rel: 4.5e-16, abs: name.startsWith('log') ? 0 : 1e-320 });
+      }
+    });
+  });
+});
