@@ -307,28 +307,59 @@ function continuedFraction(a: number, b: number, x: number, y: number): BetaTail
   return { upper: false, value: Math.exp(log), log, prefix };
 }
 
-/** Integer shapes with a + b − 1 up to this use the finite binomial sum (its rounding grows with n). */
-const BINOMIAL_SUM_MAX_N = 12;
+/** Integer shapes with b up to this use the finite binomial sum (b terms at most; Boost's ibeta takes it below 40). */
+const BINOMIAL_SUM_MAX_B = 40;
+
+// C(n, a) with n = a + b − 1, correctly rounded, and the terms' ratios (b − k)/(a + k), for the last integer pair
+// (a, b) in this order with b ≤ BINOMIAL_SUM_MAX_B: a grid of points or an inverse's steps share one pair.
+let binomialA = Number.NaN;
+let binomialB = Number.NaN;
+let binomialChoose = Number.NaN;
+const BINOMIAL_RATIO = new Float64Array(BINOMIAL_SUM_MAX_B);
+
+/** C(n, a) = C(n, b − 1) rounded once (exact integer arithmetic); Infinity beyond the doubles. */
+function chooseRounded(a: number, b: number): number {
+  const k = BigInt(b - 1);
+  const n = BigInt(a) + k;
+  let c = 1n;
+  for (let i = 1n; i <= k; i++) c = (c * (n - k + i)) / i; // C(n − k + i, i), an integer at each step
+  return Number(c);
+}
+
+function useBinomialPair(a: number, b: number): void {
+  if (a === binomialA && b === binomialB) return;
+  binomialA = a;
+  binomialB = b;
+  binomialChoose = chooseRounded(a, b);
+  for (let k = 1; k < b; k++) BINOMIAL_RATIO[k] = (b - k) / (a + k);
+}
 
 /**
- * I_x(a, b) for integer a, b with n = a + b − 1 ≤ BINOMIAL_SUM_MAX_N, as the binomial tail
- * Σ_{j=a}^{n} C(n, j) x^j y^(n−j) = x^a y^(b−1) · Σ_k C(n, a + k) r^k with r = x/y (DLMF 8.17.5; Boost's
- * ibeta takes the same shortcut for small integer shapes), the polynomial by Horner's rule with its
- * exact integer coefficients. Below the switch-over r ≤ (a + 1)/(b + 1), so every term is positive and
- * the sum well conditioned. Returns undefined where x^a y^(b−1) comes near underflow (the log forms keep
- * their digits there).
+ * I_x(a, b) for integer a and b ≤ BINOMIAL_SUM_MAX_B as the binomial tail (DLMF 8.17.5; Boost's ibeta takes the same
+ * shortcut): Σ_{j=a}^{n} C(n, j) x^j y^(n−j) = C(n, a) x^a y^(b−1) · Σ_{k<b} t_k with t_0 = 1 and
+ * t_k = t_{k−1}·r·(b − k)/(a + k), r = x/y, n = a + b − 1. Below the switch-over the ratios fall below about 1 and
+ * keep falling, so the terms are positive and decreasing: the sum stops once a term is below an ulp of it with ratio
+ * ≤ ½ (the rest is smaller still), and its rounding is that of a few terms. The powers are Math.pow's (within an ulp)
+ * of the exact one of x, y (lnOf), the other corrected as in powerTail. Returns undefined where the leading term
+ * nears underflow or C(n, a) overflows (the log forms keep their digits there).
  */
 function binomialSum(a: number, b: number, x: number, y: number): BetaTail | undefined {
-  const n = a + b - 1;
-  const lead = Math.pow(x, a) * Math.pow(y, b - 1);
-  if (!(lead > 1e-280)) return undefined;
+  useBinomialPair(a, b);
+  // x below ½ is exact and y = 1 − x may not be: the exact y is y + ry with ry = (1 − y) − x (both differences
+  // exact), and y^(b−1) gains the factor (1 + ry/y)^(b−1) = 1 + (b − 1)·ry/y to far below an ulp; likewise x
+  // above ½ (then y is exact).
+  const ry = x < 0.5 ? 1 - y - x : 0;
+  const rx = x < 0.5 ? 0 : 1 - x - y;
+  const lead = Math.pow(x, a) * Math.pow(y, b - 1) * binomialChoose * (1 + ((b - 1) * ry) / y + (a * rx) / x);
+  if (!(lead > 1e-280 && lead < Number.POSITIVE_INFINITY)) return undefined;
   const r = x / y;
-  // C(n, j) for j = n down to a, each from the next: C(n, j) = C(n, j + 1)·(j + 1)/(n − j), exact integers.
-  let coefficient = 1;
+  let term = 1;
   let sum = 1;
-  for (let j = n - 1; j >= a; j--) {
-    coefficient = (coefficient * (j + 1)) / (n - j);
-    sum = sum * r + coefficient;
+  for (let k = 1; k < b; k++) {
+    const ratio = (BINOMIAL_RATIO[k] as number) * r;
+    term *= ratio;
+    sum += term;
+    if (term <= sum * EPS * 0.25 && ratio <= 0.5) break;
   }
   // ln value only when asked for (tailLog): the cdf needs the value alone.
   return { upper: false, value: lead * sum, log: Number.NaN, prefix: Number.NaN };
@@ -373,7 +404,7 @@ function lowerTail(a: number, b: number, x: number, y: number): BetaTail {
   } else if (a === 0.5 && b === 0.5) {
     // The arcsine law: I_x(½, ½) = (2/π)·asin(√x) (Boost's ibeta takes the same shortcut); x ≤ ½ here.
     return { upper: false, value: TWO_OVER_PI * Math.asin(Math.sqrt(x)), log: Number.NaN, prefix: Number.NaN };
-  } else if (a + b - 1 <= BINOMIAL_SUM_MAX_N && Number.isInteger(a) && Number.isInteger(b)) {
+  } else if (b <= BINOMIAL_SUM_MAX_B && Number.isInteger(a) && Number.isInteger(b)) {
     const t = binomialSum(a, b, x, y);
     if (t !== undefined) return t;
   }
@@ -404,9 +435,10 @@ function invalid(a: number, b: number, x: number): boolean {
  * `betainc`), the cdf of a Beta(a, b) variable at x.
  *
  * Method (DiDonato & Morris 1992, BRATIO): below x = (a + 1)/(a + b + 2) the power series (when bx ≤ 1)
- * or the continued fraction DLMF 8.17.22 (modified Lentz), and for a, b > 100 within 0.03·min(a, b) of
+ * or the continued fraction DLMF 8.17.22, and for a, b > 100 within 0.03·min(a, b) of
  * λ = a − (a + b)x = 0 the asymptotic expansion BASYM (to ~1e−13 relative up to a, b = 1e15); above it,
- * 1 − I_{1−x}(b, a). The prefix
+ * 1 − I_{1−x}(b, a). Closed forms where there are (x^a for b = 1, 1 − (1 − x)^b for a = 1, (2/π)·asin(√x) for
+ * a = b = ½) and the finite binomial sum for integer shapes with at most 40 terms, as Boost's ibeta. The prefix
  * x^a(1 − x)^b/B(a, b) is formed in logs through Stirling's form and log1pmx (BRCOMP), so large and
  * unequal a, b neither overflow nor cancel, and 1 − x is only used where it is exact.
  *
