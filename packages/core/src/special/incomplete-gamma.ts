@@ -45,6 +45,16 @@ function deferredTail(upper: boolean, logBase: number, factor: number, prefix: n
   return upper;
 }
 
+/** The tail `value` (a normal double) whose logarithm is taken only if asked for, with no prefix. */
+function valueTail(upper: boolean, value: number): boolean {
+  TAIL[VALUE] = value;
+  TAIL[LOG] = Number.NaN;
+  TAIL[PREFIX] = Number.NaN;
+  TAIL[LOG_BASE] = 0;
+  TAIL[FACTOR] = value;
+  return upper;
+}
+
 /** The last gammaTail's tail value. */
 export function gammaTailValue(): number {
   return TAIL[VALUE] as number;
@@ -119,6 +129,28 @@ export function logGammaPrefix(a: number, x: number): number {
   return main + halfLogA - LN_SQRT_2PI - shapeDeltaA;
 }
 
+/** k! for k ≤ 170, each rounded once from exact integer arithmetic (171! overflows). */
+const FACTORIAL = new Float64Array(171);
+{
+  let f = 1n;
+  FACTORIAL[0] = 1;
+  for (let k = 1; k <= 170; k++) {
+    f *= BigInt(k);
+    FACTORIAL[k] = Number(f);
+  }
+}
+
+/**
+ * x^k e^−x / j! for integer k and j ≤ 170 directly, by Math.pow and Math.exp (each within an ulp) and the
+ * rounded factorial: within about three ulps, where e^(logGammaPrefix) is only within an ulp of the logarithm's
+ * size, and cheaper. NaN where a factor leaves the normal doubles (the log forms serve there).
+ */
+function integerPrefix(k: number, x: number, j: number): number {
+  if (!(x <= 700 && j <= 170)) return Number.NaN;
+  const value = (Math.pow(x, k) * Math.exp(-x)) / (FACTORIAL[j] as number);
+  return value > 1e-290 && value < 1e290 ? value : Number.NaN;
+}
+
 /** P by the series x^a e^−x / Γ(a + 1) · Σ xⁿ / ((a + 1)…(a + n)) (DLMF 8.7.1 with 8.2.1). */
 function lowerSeries(a: number, x: number): boolean {
   let term = 1;
@@ -127,6 +159,10 @@ function lowerSeries(a: number, x: number): boolean {
     term *= x / (a + n);
     sum += term;
     if (term <= sum * EPS) break;
+  }
+  if (Number.isInteger(a)) {
+    const direct = integerPrefix(a, x, a); // x^a e^−x/a!
+    if (direct === direct) return valueTail(false, direct * sum);
   }
   // x^a e^−x/Γ(a + 1) = x^a e^−x/Γ(a) / a.
   const prefix = a < 10 ? Number.NaN : logGammaPrefix(a, x);
@@ -172,8 +208,36 @@ function upperFraction(a: number, x: number): boolean {
     h = next;
     if (done) break;
   }
+  if (Number.isInteger(a)) {
+    const direct = integerPrefix(a, x, a - 1); // x^a e^−x/(a − 1)!
+    if (direct === direct) return valueTail(true, direct * h);
+  }
   const logPrefix = logGammaPrefix(a, x);
   return deferredTail(true, logPrefix, h, logPrefix);
+}
+
+/** Integer shapes below this use the finite sum for Q at x ≥ a (Boost's gamma_q from a − 1; Q ≤ ½ from a on). */
+const FINITE_SUM_MAX_A = 30;
+
+/**
+ * Q for integer a < FINITE_SUM_MAX_A and a ≤ x ≤ 700 by the finite sum (DLMF 8.4.10, Boost's finite_gamma_q):
+ * Q = e^−x Σ_{k<a} x^k/k! = x^(a−1) e^−x/(a − 1)! · Σ_j t_j with t_0 = 1, t_j = t_{j−1}·(a − j)/x, summed from the
+ * largest term down and stopped once the rest is below an ulp. Undefined where the leading term leaves the normal
+ * doubles (the other methods serve there).
+ */
+function finiteSum(a: number, x: number): boolean | undefined {
+  const lead = integerPrefix(a - 1, x, a - 1);
+  if (lead !== lead) return undefined;
+  const invX = 1 / x;
+  let term = 1;
+  let sum = 1;
+  for (let j = 1; j < a; j++) {
+    const ratio = (a - j) * invX;
+    term *= ratio;
+    sum += term;
+    if (term <= sum * EPS * 0.25 && ratio <= 0.5) break;
+  }
+  return valueTail(true, lead * sum);
 }
 
 /** The convergents' numerators and denominators are scaled by RESCALE when |B| passes RESCALE_ABOVE. */
@@ -269,6 +333,10 @@ function temme(a: number, x: number): boolean {
  * gammaTailLog and gammaTailPrefix before the next call.
  */
 export function gammaTail(a: number, x: number): boolean {
+  if (a < FINITE_SUM_MAX_A && x >= a && Number.isInteger(a)) {
+    const upper = finiteSum(a, x);
+    if (upper !== undefined) return upper;
+  }
   if (a >= 20 && Math.abs(x - a) <= 0.4 * a) return temme(a, x);
   if (a < 1 && x < 1.5) {
     const lowerIsUpper = lowerSeries(a, x);
@@ -289,9 +357,11 @@ function invalid(a: number, x: number): boolean {
  *
  * Method (DiDonato & Morris 1986; Temme 1979): Temme's uniform asymptotic expansion for a ≥ 20 and
  * |x − a| ≤ 0.4a; the power series for P when x < a + 1; Legendre's continued fraction for Q when
- * x ≥ a + 1; DiDonato & Morris's Q = −expm1(L) + … for a < 1, x < 1.5. The smaller tail is computed
- * and the other is 1 minus it, so both keep full relative accuracy where they are small; the prefix
- * x^a e^−x/Γ(a) goes through Stirling's form and log1pmx, so it neither overflows nor cancels.
+ * x ≥ a + 1; DiDonato & Morris's Q = −expm1(L) + … for a < 1, x < 1.5; for integer a < 30 and x ≥ a the
+ * finite sum Q = e^−x Σ_{k<a} x^k/k! (as Boost's gamma_q). The smaller tail is computed and the other is
+ * 1 minus it, so both keep full relative accuracy where they are small; the prefix x^a e^−x/Γ(a) goes
+ * through Stirling's form and log1pmx, so it neither overflows nor cancels, or for integer a ≤ 170 and
+ * x ≤ 700 through Math.pow, Math.exp and the factorial where those stay normal doubles.
  *
  * @param a - shape, > 0
  * @param x - a number ≥ 0
