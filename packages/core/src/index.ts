@@ -151,6 +151,7 @@ export type { ChiSquareTest, LikelihoodTests } from './fitting/likelihood-tests.
 
 // ── Special functions (log-gamma, digamma, incomplete gamma and beta; see special/README.md) ──
 export { logGamma, logGamma1p } from './special/log-gamma.ts';
+export { gammaValue } from './special/gamma-value.ts';
 export { digamma } from './special/digamma.ts';
 export { trigamma } from './special/trigamma.ts';
 export { logBeta } from './special/log-beta.ts';

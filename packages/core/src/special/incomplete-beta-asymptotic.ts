@@ -1,6 +1,7 @@
 // I_x(a, b) for large a and b near the mean: the asymptotic expansion of DiDonato & Morris (1992), ACM TOMS 18:360,
 // Algorithm 708, §4 and its subroutine BASYM (after Temme's uniform expansion, J. Comput. Appl. Math. 18 (1987)).
 
+import { productError } from '../internal/double-double.ts';
 import { erfcx } from '../internal/erf.ts';
 import { log1pmx } from './log1pmx.ts';
 import { stirlingError } from './stirling-error.ts';
@@ -14,17 +15,10 @@ const TERMS = 20;
 /** Stop once the last pair of terms is this small relative to the sum. */
 const TOLERANCE = 1e-16;
 
-/** hi + lo = u·v exactly (Dekker's product with Veltkamp's split; JavaScript has no fused multiply-add). */
+/** hi + lo = u·v exactly (internal/double-double.ts). */
 function twoProduct(u: number, v: number): [number, number] {
   const p = u * v;
-  const split = 134217729; // 2^27 + 1
-  const cu = split * u;
-  const uh = cu - (cu - u);
-  const ul = u - uh;
-  const cv = split * v;
-  const vh = cv - (cv - v);
-  const vl = v - vh;
-  return [p, uh * vh - p + uh * vl + ul * vh + ul * vl];
+  return [p, productError(u, v, p)];
 }
 
 /** Σ terms with Knuth's TwoSum errors carried along: within an ulp or two of the exact sum for a handful of terms. */

@@ -3,6 +3,7 @@
 
 import { erfc } from '../internal/erf.ts';
 import { expNearlyRounded } from '../random/accurate-exp.ts';
+import { FACTORIAL, gammaValue } from './gamma-value.ts';
 import { LN_SQRT_2PI } from '../internal/constants.ts';
 import { logGamma, logGamma1p } from './log-gamma.ts';
 import { log1pmx } from './log1pmx.ts';
@@ -20,17 +21,19 @@ const MAX_TERMS = 100_000;
 // gammaTailPrefix), not returned as an object: V8 allocated that object, and a box for each of its
 // doubles, at every point of a cdf grid. The series and the continued fraction leave the logarithm
 // to be taken on demand (ln of the prefix + ln of the sum, the same double), which P and Q never ask for.
-const TAIL = new Float64Array(5);
+const TAIL = new Float64Array(6);
 const VALUE = 0;
 const LOG = 1; // NaN when deferred: then LOG_BASE + ln FACTOR
 const PREFIX = 2; // logGammaPrefix(a, x) (up to rounding) when the method computed it, else NaN
 const LOG_BASE = 3;
 const FACTOR = 4;
+const DIRECT_PREFIX = 5; // x^a e^−x/Γ(a) itself when the method formed it directly (see directPrefix), else NaN
 
 function tail(upper: boolean, log: number, value: number, prefix: number): boolean {
   TAIL[VALUE] = value;
   TAIL[LOG] = log;
   TAIL[PREFIX] = prefix;
+  TAIL[DIRECT_PREFIX] = Number.NaN;
   return upper;
 }
 
@@ -42,16 +45,21 @@ function deferredTail(upper: boolean, logBase: number, factor: number, prefix: n
   TAIL[PREFIX] = prefix;
   TAIL[LOG_BASE] = logBase;
   TAIL[FACTOR] = factor;
+  TAIL[DIRECT_PREFIX] = Number.NaN;
   return upper;
 }
 
-/** The tail `value` (a normal double) whose logarithm is taken only if asked for, with no prefix. */
-function valueTail(upper: boolean, value: number): boolean {
+/**
+ * The tail `value` (a normal double) whose logarithm is taken only if asked for; `direct` is x^a e^−x/Γ(a) where
+ * the method formed it (its logarithm, too, is taken only if gammaTailPrefix asks), else NaN.
+ */
+function valueTail(upper: boolean, value: number, direct: number): boolean {
   TAIL[VALUE] = value;
   TAIL[LOG] = Number.NaN;
   TAIL[PREFIX] = Number.NaN;
   TAIL[LOG_BASE] = 0;
   TAIL[FACTOR] = value;
+  TAIL[DIRECT_PREFIX] = direct;
   return upper;
 }
 
@@ -68,7 +76,10 @@ export function gammaTailLog(): number {
 
 /** The last gammaTail's logGammaPrefix(a, x) when its method computed it, else NaN. */
 export function gammaTailPrefix(): number {
-  return TAIL[PREFIX] as number;
+  const prefix = TAIL[PREFIX] as number;
+  if (prefix === prefix) return prefix;
+  const direct = TAIL[DIRECT_PREFIX] as number;
+  return direct === direct ? Math.log(direct) : Number.NaN;
 }
 
 // The constants of one shape a (ln Γ(a), ln Γ(1 + a), ½ ln a, δ(a)), kept for the last a: a grid of
@@ -80,10 +91,12 @@ let shapeLogGammaA = Number.NaN;
 let shapeLogGamma1pA = Number.NaN;
 let shapeHalfLogA = Number.NaN;
 let shapeDeltaA = Number.NaN;
+let shapeGammaA = Number.NaN;
 
 function useShape(a: number): void {
   if (a === shapeA) return;
   shapeA = a;
+  shapeGammaA = Number.NaN;
   shapeLogGammaA = Number.NaN;
   shapeLogGamma1pA = Number.NaN;
   shapeHalfLogA = Number.NaN;
@@ -95,6 +108,13 @@ export function shapeLogGamma(a: number): number {
   useShape(a);
   if (Number.isNaN(shapeLogGammaA)) shapeLogGammaA = logGamma(a);
   return shapeLogGammaA;
+}
+
+/** Γ(a) (gammaValue, +Infinity above 171.6), remembered for the last shape (see above). */
+function shapeGamma(a: number): number {
+  useShape(a);
+  if (Number.isNaN(shapeGammaA)) shapeGammaA = gammaValue(a);
+  return shapeGammaA;
 }
 
 /** logGamma1p(a), remembered for the last shape (see above). */
@@ -129,25 +149,14 @@ export function logGammaPrefix(a: number, x: number): number {
   return main + halfLogA - LN_SQRT_2PI - shapeDeltaA;
 }
 
-/** k! for k ≤ 170, each rounded once from exact integer arithmetic (171! overflows). */
-const FACTORIAL = new Float64Array(171);
-{
-  let f = 1n;
-  FACTORIAL[0] = 1;
-  for (let k = 1; k <= 170; k++) {
-    f *= BigInt(k);
-    FACTORIAL[k] = Number(f);
-  }
-}
-
 /**
- * x^k e^−x / j! for integer k and j ≤ 170 directly, by Math.pow and Math.exp (each within an ulp) and the
- * rounded factorial: within about three ulps, where e^(logGammaPrefix) is only within an ulp of the logarithm's
- * size, and cheaper. NaN where a factor leaves the normal doubles (the log forms serve there).
+ * x^k e^−x / g directly (g = Γ(a) or a factorial), by Math.pow and Math.exp, each within an ulp: within about
+ * three ulps with g within one, where e^(logGammaPrefix) is only within an ulp of the logarithm's size, and
+ * cheaper. NaN where a factor leaves the normal doubles (the log forms serve there: x > 700, Γ(a) = ∞ above 171.6).
  */
-function integerPrefix(k: number, x: number, j: number): number {
-  if (!(x <= 700 && j <= 170)) return Number.NaN;
-  const value = (Math.pow(x, k) * Math.exp(-x)) / (FACTORIAL[j] as number);
+function directPrefix(k: number, x: number, g: number): number {
+  if (!(x <= 700)) return Number.NaN;
+  const value = (Math.pow(x, k) * Math.exp(-x)) / g;
   return value > 1e-290 && value < 1e290 ? value : Number.NaN;
 }
 
@@ -160,10 +169,8 @@ function lowerSeries(a: number, x: number): boolean {
     sum += term;
     if (term <= sum * EPS) break;
   }
-  if (Number.isInteger(a)) {
-    const direct = integerPrefix(a, x, a); // x^a e^−x/a!
-    if (direct === direct) return valueTail(false, direct * sum);
-  }
+  const direct = directPrefix(a, x, shapeGamma(a)); // x^a e^−x/Γ(a), and Γ(a + 1) = aΓ(a)
+  if (direct === direct) return valueTail(false, (direct * sum) / a, direct);
   // x^a e^−x/Γ(a + 1) = x^a e^−x/Γ(a) / a.
   const prefix = a < 10 ? Number.NaN : logGammaPrefix(a, x);
   const logPrefix = a < 10 ? a * Math.log(x) - x - shapeLogGamma1p(a) : prefix - Math.log(a);
@@ -176,9 +183,19 @@ function lowerSeries(a: number, x: number): boolean {
  * A_n = b A_{n−1} + a A_{n−2}, and B_n alike, two steps per convergence test. The steps' chain is
  * multiply-adds and the test's division is off it: the modified Lentz method divided twice on it at
  * every step, and the gamma cdf on a grid (a = 2.5, x up to its 0.999 quantile) took a third longer.
- * x ≥ a + 1 here, so b₀ ≥ 2; A and B are rescaled by 2^−512 (exactly) before they could overflow.
+ * x ≥ a + 1 here, so b₀ ≥ 2; A and B are rescaled by 2^−512 (exactly) before they could overflow. For a < 1
+ * the fraction uncontracted instead (positiveFraction); the prefix directly where it can be (directPrefix).
  */
 function upperFraction(a: number, x: number): boolean {
+  const h = a < 1 ? positiveFraction(a, x) : contractedFraction(a, x);
+  const direct = directPrefix(a, x, shapeGamma(a)); // x^a e^−x/Γ(a)
+  if (direct === direct) return valueTail(true, direct * h, direct);
+  const logPrefix = logGammaPrefix(a, x);
+  return deferredTail(true, logPrefix, h, logPrefix);
+}
+
+/** The contracted fraction above, Q·Γ(a)/(x^a e^−x). */
+function contractedFraction(a: number, x: number): number {
   const b0 = x + 1 - a;
   // Two steps per turn of the loop: (A, B) two convergents back, (c, d) one back, then the new pair.
   let aPrev = 0;
@@ -208,12 +225,47 @@ function upperFraction(a: number, x: number): boolean {
     h = next;
     if (done) break;
   }
-  if (Number.isInteger(a)) {
-    const direct = integerPrefix(a, x, a - 1); // x^a e^−x/(a − 1)!
-    if (direct === direct) return valueTail(true, direct * h);
+  return h;
+}
+
+/**
+ * Q·Γ(a)/(x^a e^−x) for a < 1 by Legendre's fraction uncontracted (DLMF 8.9.2),
+ * 1/(x + (1 − a)/(1 + 1/(x + (2 − a)/(1 + 2/(x + …))))): every partial numerator is positive for a < 1, so the
+ * forward recurrence adds positive terms only. The contracted one cancels there, and its rounding grew to 1e−14
+ * (against mpmath, a < 1 at x from 1.5 to 5, where it takes 30 to 70 steps); this one stayed within 2e−15. It
+ * takes twice the steps, four per convergence test, as fast as the contracted one's two.
+ */
+function positiveFraction(a: number, x: number): number {
+  // (A, B) one convergent back, then the current one; the first step (1, x) gives A = 1, B = x.
+  let aPrev = 0;
+  let bPrev = 1;
+  let aCur = 1;
+  let bCur = x;
+  let h = 1 / x;
+  for (let k = 1; k < MAX_TERMS; k += 2) {
+    // The steps (k − a, 1), (k, x), (k + 1 − a, 1) and (k + 1, x): four per convergence test.
+    const a1 = aCur + (k - a) * aPrev;
+    const b1 = bCur + (k - a) * bPrev;
+    const a2 = x * a1 + k * aCur;
+    const b2 = x * b1 + k * bCur;
+    const a3 = a2 + (k + 1 - a) * a1;
+    const b3 = b2 + (k + 1 - a) * b1;
+    aCur = x * a3 + (k + 1) * a2;
+    bCur = x * b3 + (k + 1) * b2;
+    aPrev = a3;
+    bPrev = b3;
+    if (bCur > RESCALE_ABOVE) {
+      aPrev *= RESCALE;
+      bPrev *= RESCALE;
+      aCur *= RESCALE;
+      bCur *= RESCALE;
+    }
+    const next = aCur / bCur;
+    const done = Math.abs(next - h) <= EPS * next;
+    h = next;
+    if (done) break;
   }
-  const logPrefix = logGammaPrefix(a, x);
-  return deferredTail(true, logPrefix, h, logPrefix);
+  return h;
 }
 
 /** Integer shapes below this use the finite sum for Q at x ≥ a (Boost's gamma_q from a − 1; Q ≤ ½ from a on). */
@@ -226,7 +278,7 @@ const FINITE_SUM_MAX_A = 30;
  * doubles (the other methods serve there).
  */
 function finiteSum(a: number, x: number): boolean | undefined {
-  const lead = integerPrefix(a - 1, x, a - 1);
+  const lead = directPrefix(a - 1, x, FACTORIAL[a - 1] as number); // x^(a−1) e^−x/(a − 1)!
   if (lead !== lead) return undefined;
   const invX = 1 / x;
   let term = 1;
@@ -237,7 +289,7 @@ function finiteSum(a: number, x: number): boolean | undefined {
     sum += term;
     if (term <= sum * EPS * 0.25 && ratio <= 0.5) break;
   }
-  return valueTail(true, lead * sum);
+  return valueTail(true, lead * sum, lead * x);
 }
 
 /** The convergents' numerators and denominators are scaled by RESCALE when |B| passes RESCALE_ABOVE. */
@@ -325,7 +377,7 @@ function temme(a: number, x: number): boolean {
   const r = (upper ? s : -s) * temmeScale;
   const half = 0.5 * erfc(y);
   // ln value only when asked for (gammaTailLog): the cdf needs the value alone.
-  if (half > 1e-290) return valueTail(upper, half + Math.exp(-y2) * r);
+  if (half > 1e-290) return valueTail(upper, half + Math.exp(-y2) * r, Number.NaN);
   const log = -y2 + Math.log(0.5 * erfcxLarge(y) + r);
   return tail(upper, log, Math.exp(log), Number.NaN);
 }

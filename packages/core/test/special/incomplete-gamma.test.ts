@@ -49,9 +49,9 @@ describe('gammaP / gammaQ / logGammaP / logGammaQ against mpmath (special.json)'
     expectTailsWithin(data);
   });
 
-  const integers = special['incompleteGammaIntegerShapes'] as unknown as GammaBlock;
-  it(`${integers.args.length} points at integer shapes 1 to 31, 50, 100, 170, 171 (the direct prefix, the finite sum)`, () => {
-    expectTailsWithin(integers);
+  const shapes = special['incompleteGammaShapes'] as unknown as GammaBlock;
+  it(`${shapes.args.length} points at shapes to 171.6: every integer to 31, 50, 100, 170, 171, and 40 others (the direct prefix, the finite sum)`, () => {
+    expectTailsWithin(shapes);
   });
 
   it('the deep tails of issue 11: shape 0.3 at x = 1e−12 and x = 150, Poisson(250) far out', () => {
