@@ -2,7 +2,7 @@
 // Boost's ibeta_inv (the tails' leading terms, the normal approximation), then safeguarded Halley on ln x.
 
 import { normalPpf } from '../distributions/normal.ts';
-import { betaTail, logBetaPrefix, pairLogBetaOf, tailLog } from './incomplete-beta.ts';
+import { betaTail, betaTailLog, betaTailPrefix, betaTailValue, logBetaPrefix, pairLogBetaOf } from './incomplete-beta.ts';
 import { TailMemo, solveTail, type TailEval } from './tail-root.ts';
 
 const LN_MIN = Math.log(Number.MIN_VALUE);
@@ -22,10 +22,10 @@ function evaluator(a: number, b: number, logTarget: number, upper: boolean): (x:
     const cached = memo.find(x);
     if (cached !== undefined) return cached;
     const y = 1 - x;
-    const t = betaTail(a, b, x, y);
-    const logT = t.upper === upper ? tailLog(t) : Math.log1p(-t.value);
+    const logT = betaTail(a, b, x, y) === upper ? betaTailLog() : Math.log1p(-betaTailValue());
+    const tailPrefix = betaTailPrefix();
     const lny = x < 0.5 ? Math.log1p(-x) : Math.log(y);
-    const prefix = Number.isNaN(t.prefix) ? logBetaPrefix(a, b, x, y) : t.prefix;
+    const prefix = Number.isNaN(tailPrefix) ? logBetaPrefix(a, b, x, y) : tailPrefix;
     const d1 = (upper ? -1 : 1) * Math.exp(prefix - lny - logT);
     return memo.store(x, logT - logTarget, d1, d1 * (a - ((b - 1) * x) / y - d1));
   };

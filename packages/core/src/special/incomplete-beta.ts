@@ -18,27 +18,47 @@ const TWO_OVER_PI = 2 / Math.PI;
  */
 const LARGE_SHAPES = 1000;
 
-/** The directly computed tail: I_x(a, b) when `upper` is false, 1 − I_x(a, b) when true; `log` stays finite. */
-export interface BetaTail {
-  upper: boolean;
-  value: number;
-  /** ln value, or NaN where the method left it to tailLog (which takes Math.log(value) then). */
-  log: number;
-  /** logBetaPrefix(a, b, x, y) when the method computed it (it is symmetric under a ↔ b, x ↔ y), else NaN. */
-  prefix: number;
+// betaTail's result: the directly computed tail (I_x(a, b), or 1 − I_x(a, b) where betaTail returns true), its
+// logarithm and the prefix, written to a module-level array for the caller to read at once (betaTailValue,
+// betaTailLog, betaTailPrefix), not returned as an object: V8 allocated that object at every point of a cdf grid,
+// and collecting them was a tenth of the grid's time.
+const TAIL = new Float64Array(3);
+const VALUE = 0;
+/** ln value, or NaN where the method left it to betaTailLog (which takes Math.log(value) then). */
+const LOG = 1;
+/** logBetaPrefix(a, b, x, y) when the method computed it (it is symmetric under a ↔ b, x ↔ y), else NaN. */
+const PREFIX = 2;
+
+/** Records a tail (see TAIL) and returns `upper`, whether it is 1 − I_x(a, b). */
+function tail(upper: boolean, value: number, log: number, prefix: number): boolean {
+  TAIL[VALUE] = value;
+  TAIL[LOG] = log;
+  TAIL[PREFIX] = prefix;
+  return upper;
+}
+
+/** The last betaTail's tail value. */
+export function betaTailValue(): number {
+  return TAIL[VALUE] as number;
 }
 
 /**
- * ln of a tail's value: its `log` where the method formed it (in logs, keeping digits where the value
- * underflows), else Math.log(value).
+ * ln of the last betaTail's value: the log the method formed (in logs, keeping digits where the value underflows),
+ * else Math.log(value).
  *
- * @param t - A tail from betaTail.
- * @returns ln t.value.
+ * @returns ln betaTailValue().
  * @example
- * tailLog(betaTail(2, 3, 0.1, 0.9)); // => ln I_0.1(2, 3)
+ * betaTail(2, 3, 0.1, 0.9);
+ * betaTailLog(); // => ln I_0.1(2, 3)
  */
-export function tailLog(t: BetaTail): number {
-  return t.log === t.log ? t.log : Math.log(t.value);
+export function betaTailLog(): number {
+  const log = TAIL[LOG] as number;
+  return log === log ? log : Math.log(TAIL[VALUE] as number);
+}
+
+/** The last betaTail's logBetaPrefix(a, b, x, y) when its method computed it, else NaN. */
+export function betaTailPrefix(): number {
+  return TAIL[PREFIX] as number;
 }
 
 /** ln x for y = 1 − x, from whichever of x, y is exact (the smaller one, or both ≥ ½): lnOf(y, x) is ln y. */
@@ -189,7 +209,7 @@ function seriesCoefficients(a: number, b: number): void {
  * 1 − I = −expm1(ln K) − K·aΣ instead, with ln(a B(a, b)) = ln Γ(1 + a) − (ln Γ(a + b) − ln Γ(b)) formed
  * term by term for a < 1, so the complement keeps its relative accuracy.
  */
-function powerSeries(a: number, b: number, x: number, y: number): BetaTail {
+function powerSeries(a: number, b: number, x: number, y: number): boolean {
   seriesCoefficients(a, b);
   let c = 1;
   let sum = 0;
@@ -205,9 +225,9 @@ function powerSeries(a: number, b: number, x: number, y: number): BetaTail {
   const logK = a < 1 ? a * lnOf(x, y) - seriesLogGamma1p(a, b) + seriesRatio : prefix - b * lnOf(y, x) - Math.log(a);
   const log = logK + Math.log1p(a * sum);
   const value = Math.exp(log);
-  if (value <= 0.5) return { upper: false, value, log, prefix };
+  if (value <= 0.5) return tail(false, value, log, prefix);
   const complement = -Math.expm1(logK) - Math.exp(logK) * a * sum;
-  return { upper: true, value: complement, log: Math.log(complement), prefix };
+  return tail(true, complement, Math.log(complement), prefix);
 }
 
 /** Steps of the continued fraction whose shape-only factors are kept for the last (a, b) (it rarely needs more). */
@@ -250,7 +270,7 @@ function fractionCoefficients(a: number, b: number): void {
  * it depends on x only through λ = a − (a + b)x = (a + b)y − b and y + 1, formed from whichever of
  * x, y = 1 − x is exact, so that I_x(a, b) keeps its accuracy when x is 1 − (something small).
  */
-function continuedFraction(a: number, b: number, x: number, y: number): BetaTail {
+function continuedFraction(a: number, b: number, x: number, y: number): boolean {
   const lambda = a + b < LARGE_SHAPES ? (x <= y ? a - (a + b) * x : (a + b) * y - b) : betaLambda(a, b, x, y);
   const c = 1 + lambda;
   const c0 = b / a;
@@ -304,7 +324,7 @@ function continuedFraction(a: number, b: number, x: number, y: number): BetaTail
   }
   const prefix = logBetaPrefix(a, b, x, y);
   const log = prefix + Math.log(r);
-  return { upper: false, value: Math.exp(log), log, prefix };
+  return tail(false, Math.exp(log), log, prefix);
 }
 
 /** Integer shapes with b up to this use the finite binomial sum (b terms at most; Boost's ibeta takes it below 40). */
@@ -343,7 +363,7 @@ function useBinomialPair(a: number, b: number): void {
  * of the exact one of x, y (lnOf), the other corrected as in powerTail. Returns undefined where the leading term
  * nears underflow or C(n, a) overflows (the log forms keep their digits there).
  */
-function binomialSum(a: number, b: number, x: number, y: number): BetaTail | undefined {
+function binomialSum(a: number, b: number, x: number, y: number): boolean | undefined {
   useBinomialPair(a, b);
   // x below ½ is exact and y = 1 − x may not be: the exact y is y + ry with ry = (1 − y) − x (both differences
   // exact), and y^(b−1) gains the factor (1 + ry/y)^(b−1) = 1 + (b − 1)·ry/y to far below an ulp; likewise x
@@ -361,8 +381,8 @@ function binomialSum(a: number, b: number, x: number, y: number): BetaTail | und
     sum += term;
     if (term <= sum * EPS * 0.25 && ratio <= 0.5) break;
   }
-  // ln value only when asked for (tailLog): the cdf needs the value alone.
-  return { upper: false, value: lead * sum, log: Number.NaN, prefix: Number.NaN };
+  // ln value only when asked for (betaTailLog): the cdf needs the value alone.
+  return tail(false, lead * sum, Number.NaN, Number.NaN);
 }
 
 /**
@@ -370,8 +390,8 @@ function binomialSum(a: number, b: number, x: number, y: number): BetaTail | und
  * power u^k, or its complement −expm1(k ln u) where the power is above ½, so the tail returned is the smaller one
  * (and I_x(1, 1) = x itself). For a = 1 or b = 1 only.
  */
-function powerTail(a: number, b: number, x: number, y: number): BetaTail {
-  if (a === b) return { upper: false, value: x, log: Number.NaN, prefix: Number.NaN }; // I_x(1, 1) = x
+function powerTail(a: number, b: number, x: number, y: number): boolean {
+  if (a === b) return tail(false, x, Number.NaN, Number.NaN); // I_x(1, 1) = x
   const powerIsLower = b === 1;
   const u = powerIsLower ? x : y;
   const v = powerIsLower ? y : x;
@@ -381,32 +401,31 @@ function powerTail(a: number, b: number, x: number, y: number): BetaTail {
   // u^k·(1 + r/u)^k.
   const r = u < 0.5 ? 0 : 1 - u - v;
   const power = Math.pow(u, k) * (r === 0 ? 1 : Math.exp(k * Math.log1p(r / u)));
-  // ln power from k ln u only where the power nears underflow (else tailLog takes Math.log(power) when asked).
-  if (power <= 0.5) return { upper: !powerIsLower, value: power, log: power > 1e-290 ? Number.NaN : k * lnOf(u, v), prefix: Number.NaN };
+  // ln power from k ln u only where the power nears underflow (else betaTailLog takes Math.log(power) when asked).
+  if (power <= 0.5) return tail(!powerIsLower, power, power > 1e-290 ? Number.NaN : k * lnOf(u, v), Number.NaN);
   const other = -Math.expm1(k * lnOf(u, v));
   // Below 1e−290 (v tiny), 1 − u^k = kv·(1 − (k − 1)v/2 + …) to far more digits than a subnormal's logarithm keeps.
   const log = other > 1e-290 ? Number.NaN : Math.log(k) + lnOf(v, u);
-  return { upper: powerIsLower, value: other, log, prefix: Number.NaN };
+  return tail(powerIsLower, other, log, Number.NaN);
 }
 
 /** I_x(a, b) for x below the switch-over, by the method that suits (a, b, x). */
-function lowerTail(a: number, b: number, x: number, y: number): BetaTail {
+function lowerTail(a: number, b: number, x: number, y: number): boolean {
   if (a === 1 || b === 1) return powerTail(a, b, x, y);
   if (a > 100 && b > 100) {
     // Near the mean of two large shapes the fraction needs O(√(a + b)) steps and loses digits: TOMS 708's BASYM.
     const lambda = betaLambda(a, b, x, y);
     if (useBetaAsymptotic(a, b, lambda)) {
       // λ < 0 (x just above the mean, below the switch-over): the expansion gives 1 − I_x(a, b) = I_y(b, a).
-      return lambda >= 0
-        ? { upper: false, ...betaAsymptotic(a, b, lambda), prefix: Number.NaN }
-        : { upper: true, ...betaAsymptotic(b, a, -lambda), prefix: Number.NaN };
+      const t = lambda >= 0 ? betaAsymptotic(a, b, lambda) : betaAsymptotic(b, a, -lambda);
+      return tail(lambda < 0, t.value, t.log, Number.NaN);
     }
   } else if (a === 0.5 && b === 0.5) {
     // The arcsine law: I_x(½, ½) = (2/π)·asin(√x) (Boost's ibeta takes the same shortcut); x ≤ ½ here.
-    return { upper: false, value: TWO_OVER_PI * Math.asin(Math.sqrt(x)), log: Number.NaN, prefix: Number.NaN };
+    return tail(false, TWO_OVER_PI * Math.asin(Math.sqrt(x)), Number.NaN, Number.NaN);
   } else if (b <= BINOMIAL_SUM_MAX_B && Number.isInteger(a) && Number.isInteger(b)) {
-    const t = binomialSum(a, b, x, y);
-    if (t !== undefined) return t;
+    const upper = binomialSum(a, b, x, y);
+    if (upper !== undefined) return upper;
   }
   // The series alternates with terms up to e^(bx): only for bx ≤ 1, and only while x^j falls fast.
   if (b * x <= 1 && x <= 0.7) return powerSeries(a, b, x, y);
@@ -416,13 +435,13 @@ function lowerTail(a: number, b: number, x: number, y: number): BetaTail {
 /**
  * The tail of I_x(a, b) that can be computed without cancellation, for a, b > 0 finite and 0 < x < 1,
  * y = 1 − x: below x = (a + 1)/(a + b + 2) from I_x(a, b), else from 1 − I_x(a, b) = I_y(b, a), where the
- * continued fraction converges fast (the power series may return the complement instead, see there).
+ * continued fraction converges fast (the power series may return the complement instead, see there). Returns
+ * whether that tail is 1 − I_x(a, b) (else I_x(a, b)); its value, logarithm and prefix are read with
+ * betaTailValue, betaTailLog and betaTailPrefix before the next call.
  */
-export function betaTail(a: number, b: number, x: number, y: number): BetaTail {
+export function betaTail(a: number, b: number, x: number, y: number): boolean {
   if (x <= (a + 1) / (a + b + 2)) return lowerTail(a, b, x, y);
-  const t = lowerTail(b, a, y, x);
-  t.upper = !t.upper; // t is a fresh object
-  return t;
+  return !lowerTail(b, a, y, x);
 }
 
 /** The domain check shared by the four exports: NaN unless a, b > 0 (finite) and 0 ≤ x ≤ 1. */
@@ -454,8 +473,7 @@ export function betaI(a: number, b: number, x: number): number {
   if (invalid(a, b, x)) return Number.NaN;
   if (x === 0) return 0;
   if (x === 1) return 1;
-  const t = betaTail(a, b, x, 1 - x);
-  return t.upper ? 1 - t.value : t.value;
+  return betaTail(a, b, x, 1 - x) ? 1 - (TAIL[VALUE] as number) : (TAIL[VALUE] as number);
 }
 
 /**
@@ -473,8 +491,7 @@ export function betaIc(a: number, b: number, x: number): number {
   if (invalid(a, b, x)) return Number.NaN;
   if (x === 0) return 1;
   if (x === 1) return 0;
-  const t = betaTail(a, b, x, 1 - x);
-  return t.upper ? t.value : 1 - t.value;
+  return betaTail(a, b, x, 1 - x) ? (TAIL[VALUE] as number) : 1 - (TAIL[VALUE] as number);
 }
 
 /**
@@ -491,8 +508,7 @@ export function logBetaI(a: number, b: number, x: number): number {
   if (invalid(a, b, x)) return Number.NaN;
   if (x === 0) return Number.NEGATIVE_INFINITY;
   if (x === 1) return 0;
-  const t = betaTail(a, b, x, 1 - x);
-  return t.upper ? Math.log1p(-t.value) : tailLog(t);
+  return betaTail(a, b, x, 1 - x) ? Math.log1p(-(TAIL[VALUE] as number)) : betaTailLog();
 }
 
 /**
@@ -509,6 +525,5 @@ export function logBetaIc(a: number, b: number, x: number): number {
   if (invalid(a, b, x)) return Number.NaN;
   if (x === 0) return 0;
   if (x === 1) return Number.NEGATIVE_INFINITY;
-  const t = betaTail(a, b, x, 1 - x);
-  return t.upper ? tailLog(t) : Math.log1p(-t.value);
+  return betaTail(a, b, x, 1 - x) ? betaTailLog() : Math.log1p(-(TAIL[VALUE] as number));
 }
