@@ -1,6 +1,6 @@
 import type { RandomState } from '../random/random-state.ts';
 import { betaI, betaIc, logBetaI, logBetaIc } from '../special/incomplete-beta.ts';
-import { betaIInv, betaIInvFrom, betaIcInv } from '../special/incomplete-beta-inverse.ts';
+import { betaIInv, betaIInvFrom, betaIcInv, hasClosedFormRoot } from '../special/incomplete-beta-inverse.ts';
 import { logBeta } from '../special/log-beta.ts';
 import type { Family, FamilyArrayKernels, FamilyParams, Support } from './family.ts';
 import { NAN_SUPPORT, checkSampleArguments, num, positiveParameter } from './parameters.ts';
@@ -53,6 +53,11 @@ const ARRAY_KERNELS: FamilyArrayKernels = {
     const a = num(params.shape1);
     const b = num(params.shape2);
     if (!valid(a, b)) return out.fill(Number.NaN);
+    if (hasClosedFormRoot(a, b)) {
+      // x = p^(1/a), 1 − (1 − p)^(1/b) or sin²(πp/2) at each point: nothing to start from neighbours.
+      for (let i = 0; i < out.length; i++) out[i] = betaIInv(a, b, p[i] as number);
+      return out;
+    }
     return warmQuantiles(p, out, 0, 1, (q) => betaIInv(a, b, q), (q, start) => betaIInvFrom(a, b, q, start));
   },
   cdf(x: ArrayLike<number>, params: FamilyParams, out: Float64Array): Float64Array {

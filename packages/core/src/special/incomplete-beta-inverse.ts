@@ -32,11 +32,25 @@ function evaluator(a: number, b: number, logTarget: number, upper: boolean): (x:
 }
 
 /**
+ * Whether I_x(a, b) = p has a closed-form root (a = 1, b = 1, or a = b = ½), which betaIInv and betaIcInv take.
+ *
+ * @param a - first shape
+ * @param b - second shape
+ * @returns true for a = 1, b = 1 or a = b = ½
+ * @example
+ * hasClosedFormRoot(1, 40); // => true (x = 1 − (1 − p)^(1/40))
+ */
+export function hasClosedFormRoot(a: number, b: number): boolean {
+  return a === 1 || b === 1 || (a === 0.5 && b === 0.5);
+}
+
+/**
  * The root where I has a closed form, else NaN: I_x(a, 1) = x^a, I_x(1, b) = 1 − (1 − x)^b and
  * I_x(½, ½) = (2/π)·asin(√x) (Boost's ibeta_inv takes the same shortcuts). t ≤ ½ is the exact one of the two
  * tails (I = t, or 1 − I = t when upper), and the other, 1 − t, is only ever used through log1p(−t).
  */
 function closedFormRoot(a: number, b: number, t: number, upper: boolean): number {
+  if (!hasClosedFormRoot(a, b)) return Number.NaN;
   if (a === 1 && b === 1) return upper ? 1 - t : t;
   if (b === 1) return Math.exp((upper ? Math.log1p(-t) : Math.log(t)) / a); // x = I^(1/a)
   if (a === 1) return -Math.expm1((upper ? Math.log(t) : Math.log1p(-t)) / b); // 1 − x = (1 − I)^(1/b)

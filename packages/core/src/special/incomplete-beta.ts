@@ -396,17 +396,31 @@ function powerTail(a: number, b: number, x: number, y: number): boolean {
   const u = powerIsLower ? x : y;
   const v = powerIsLower ? y : x;
   const k = powerIsLower ? a : b;
-  // Math.pow is within an ulp where e^(k ln u) is only within an ulp of k ln u. u is exact below ½ (see lnOf);
-  // above it v is, and the exact 1 − v = u + r with r = (1 − u) − v (both differences exact), so the power is
-  // u^k·(1 + r/u)^k.
-  const r = u < 0.5 ? 0 : 1 - u - v;
-  const power = Math.pow(u, k) * (r === 0 ? 1 : Math.exp(k * Math.log1p(r / u)));
+  const power = exactPower(u, v, k);
   // ln power from k ln u only where the power nears underflow (else betaTailLog takes Math.log(power) when asked).
   if (power <= 0.5) return tail(!powerIsLower, power, power > 1e-290 ? Number.NaN : k * lnOf(u, v), Number.NaN);
-  const other = -Math.expm1(k * lnOf(u, v));
+  const other = oneMinusPower(u, v, k, power);
   // Below 1e−290 (v tiny), 1 − u^k = kv·(1 − (k − 1)v/2 + …) to far more digits than a subnormal's logarithm keeps.
   const log = other > 1e-290 ? Number.NaN : Math.log(k) + lnOf(v, u);
   return tail(powerIsLower, other, log, Number.NaN);
+}
+
+/** 1 − u^k given power = exactPower(u, v, k): by subtraction up to ½, else −expm1(k ln u) (no cancellation). */
+function oneMinusPower(u: number, v: number, k: number, power: number): number {
+  return power <= 0.5 ? 1 - power : -Math.expm1(k * lnOf(u, v));
+}
+
+/**
+ * u^k for u + v = 1 (one of them exact, as lnOf assumes), within about an ulp: Math.pow is within one where
+ * e^(k ln u) is only within an ulp of k ln u. u is exact below ½; above it v is, and the exact 1 − v = u + r with
+ * r = (1 − u) − v (both differences exact), so the power is u^k·(1 + r/u)^k.
+ */
+function exactPower(u: number, v: number, k: number): number {
+  if (k === 1) return u; // u + r rounds to u (|r| is at most half an ulp of u)
+  const r = u < 0.5 ? 0 : 1 - u - v;
+  // (1 + r/u)^k = 1 + kr/u + O((kr/u)²), which is below 1e−18 while |kr/u| < 1e−9 (k up to about 1e7).
+  const kr = (k * r) / u;
+  return Math.pow(u, k) * (Math.abs(kr) < 1e-9 ? 1 + kr : Math.exp(k * Math.log1p(r / u)));
 }
 
 /** I_x(a, b) for x below the switch-over, by the method that suits (a, b, x). */
@@ -473,6 +487,13 @@ export function betaI(a: number, b: number, x: number): number {
   if (invalid(a, b, x)) return Number.NaN;
   if (x === 0) return 0;
   if (x === 1) return 1;
+  // I_x(a, 1) = x^a and I_x(1, b) = 1 − (1 − x)^b directly, the values powerTail gives (a cdf grid skips its dispatch,
+  // and need not form the complement of x^a to subtract it).
+  if (b === 1) return exactPower(x, 1 - x, a);
+  if (a === 1) {
+    const y = 1 - x;
+    return oneMinusPower(y, x, b, exactPower(y, x, b));
+  }
   return betaTail(a, b, x, 1 - x) ? 1 - (TAIL[VALUE] as number) : (TAIL[VALUE] as number);
 }
 
@@ -491,6 +512,12 @@ export function betaIc(a: number, b: number, x: number): number {
   if (invalid(a, b, x)) return Number.NaN;
   if (x === 0) return 1;
   if (x === 1) return 0;
+  // 1 − I_x(1, b) = (1 − x)^b and 1 − I_x(a, 1) = 1 − x^a directly, as in betaI.
+  if (a === 1) return exactPower(1 - x, x, b);
+  if (b === 1) {
+    const y = 1 - x;
+    return oneMinusPower(x, y, a, exactPower(x, y, a));
+  }
   return betaTail(a, b, x, 1 - x) ? (TAIL[VALUE] as number) : 1 - (TAIL[VALUE] as number);
 }
 
