@@ -37,6 +37,15 @@ const SAMPLERS: [string, (rs: ReturnType<typeof createRandomState>) => Float64Ar
   ['geometric(0.1)', (rs) => rs.geometric(0.1, N, out), 'geometric(0.1, N)'],
   ['geometric(0.5)', (rs) => rs.geometric(0.5, N, out), 'geometric(0.5, N)'],
   ['negativeBinomial(3, 0.4)', (rs) => rs.negativeBinomial(3, 0.4, N, out), 'negative_binomial(3, 0.4, N)'],
+  // At other parameters, where the samplers take other paths: a large shape (Marsaglia–Tsang with few rejections),
+  // a tiny one, two large beta shapes, PTRS at a large λ, BTPE at a large n, and the negative binomial whose
+  // Poisson draws go through PTRS with a new λ at every draw.
+  ['gamma(50, 1)', (rs) => rs.gamma(50, 1, N, out), 'gamma(50, 1, N)'],
+  ['standardGamma(0.05)', (rs) => rs.standardGamma(0.05, N, out), 'standard_gamma(0.05, N)'],
+  ['beta(30, 70)', (rs) => rs.beta(30, 70, N, out), 'beta(30, 70, N)'],
+  ['poisson(1000)', (rs) => rs.poisson(1000, N, out), 'poisson(1000, N)'],
+  ['binomial(100000, 0.4)', (rs) => rs.binomial(100000, 0.4, N, out), 'binomial(100000, 0.4, N)'],
+  ['negativeBinomial(50, 0.2)', (rs) => rs.negativeBinomial(50, 0.2, N, out), 'negative_binomial(50, 0.2, N)'],
 ];
 
 export const cases: BenchCase[] = SAMPLERS.map(([label, core, reference]) => ({

@@ -215,6 +215,34 @@ export function legacyLoggam(x: number): number {
   return gl;
 }
 
+/** 2^−40: the margin of PTRS's final test in Math.log (see ptrsLoop). */
+const TWO_POW_MINUS_40 = 2 ** -40;
+
+/** Counts k below this have loggam(k + 1) kept once computed (loggamOfCount). */
+const LOGGAM_CACHED = 4096;
+const LOGGAM_OF_COUNT = new Float64Array(LOGGAM_CACHED).fill(Number.NaN);
+
+/**
+ * legacyLoggam(k + 1) = ln k! for a count k ≥ 0, the same double, kept for k < 4096 once computed: PTRS's final
+ * test needs it at about a quarter of its draws, and the negative binomial's draws each have a new λ, so no
+ * per-λ table serves them.
+ *
+ * @param k - A count, an integer ≥ 0.
+ * @returns legacyLoggam(k + 1).
+ * @example
+ * loggamOfCount(9); // => 12.80182748008147 (legacyLoggam(10))
+ */
+export function loggamOfCount(k: number): number {
+  if (k < LOGGAM_CACHED) {
+    const cached = LOGGAM_OF_COUNT[k] as number;
+    if (cached === cached) return cached;
+    const v = legacyLoggam(k + 1);
+    LOGGAM_OF_COUNT[k] = v;
+    return v;
+  }
+  return legacyLoggam(k + 1);
+}
+
 /**
  * `random_poisson`: PTRS (Hörmann's transformed rejection, Insurance: Mathematics and Economics 12,
  * 1993) for λ ≥ 10, 0 for λ = 0, otherwise multiplication of uniforms until the product drops to e^−λ.
@@ -262,11 +290,12 @@ export function poissonMult(gen: Mt19937, enlam: number): number {
  * poissonPtrs(mt19937Create(22), 25); // => 20 (numpy: RandomState(22).poisson(25))
  */
 export function poissonPtrs(gen: Mt19937, lam: number): number {
-  // The set-up in locals, not an object: negativeBinomial calls this once per draw.
+  // The set-up in locals, not an object: negativeBinomial calls this once per draw. The two logarithms are left to
+  // the loop (NaN): only a rejection test reads them, and most draws are accepted before one.
   const slam = Math.sqrt(lam);
   const b = 0.931 + 2.53 * slam;
   const invalpha = 1.1239 + 1.1328 / (b - 3.4);
-  return ptrsLoop(gen, lam, accurateLogAll(lam), -0.059 + 0.02483 * b, b, 0.9277 - 3.6224 / (b - 2), accurateLogAll(invalpha));
+  return ptrsLoop(gen, lam, Number.NaN, -0.059 + 0.02483 * b, b, 0.9277 - 3.6224 / (b - 2), Number.NaN, invalpha);
 }
 
 /** The constants of PTRS for one λ: b, a, 1/α, v_r of Hörmann's paper, and two logarithms. */
@@ -311,10 +340,11 @@ export function poissonPtrsSetup(lam: number): PoissonPtrsSetup {
  * poissonPtrsDraw(mt19937Create(22), poissonPtrsSetup(25)); // => 20
  */
 export function poissonPtrsDraw(gen: Mt19937, s: PoissonPtrsSetup): number {
-  return ptrsLoop(gen, s.lam, s.loglam, s.a, s.b, s.vr, s.logInvalpha);
+  return ptrsLoop(gen, s.lam, s.loglam, s.a, s.b, s.vr, s.logInvalpha, Number.NaN);
 }
 
-function ptrsLoop(gen: Mt19937, lam: number, loglam: number, a: number, b: number, vr: number, logInvalpha: number): number {
+/** PTRS's loop; loglam and logInvalpha may be NaN, and are then taken (ln λ, ln invalpha) when first needed. */
+function ptrsLoop(gen: Mt19937, lam: number, loglam: number, a: number, b: number, vr: number, logInvalpha: number, invalpha: number): number {
   for (;;) {
     const U = nextDouble(gen) - 0.5;
     const V = nextDouble(gen);
@@ -322,7 +352,24 @@ function ptrsLoop(gen: Mt19937, lam: number, loglam: number, a: number, b: numbe
     const k = Math.floor(((2 * a) / us + b) * U + lam + 0.43);
     if (us >= 0.07 && V <= vr) return k;
     if (k < 0 || (us < 0.013 && V > us)) continue;
-    if (logOrMinusInfinity(V) + logInvalpha - accurateLogAll(a / (us * us) + b) <= -lam + k * loglam - legacyLoggam(k + 1)) {
+    if (loglam !== loglam) {
+      // With Math.log first (each within an ulp of the true logarithm, as glibc's and accurateLogAll are), the two
+      // sides can differ from numpy's by a few ulps of their terms at most: 2^−40 of the terms' sum, thousands of
+      // ulps, decides without them. Nearer than that (about once in 10^12 tests) they are taken as numpy takes them.
+      const lV = Math.log(V);
+      const lI = Math.log(invalpha);
+      const lX = Math.log(a / (us * us) + b);
+      const lL = Math.log(lam);
+      const g = loggamOfCount(k);
+      const lhs = lV + lI - lX;
+      const rhs = -lam + k * lL - g;
+      const margin = TWO_POW_MINUS_40 * (Math.abs(lV) + Math.abs(lI) + Math.abs(lX) + lam + k * Math.abs(lL) + Math.abs(g));
+      if (lhs < rhs - margin) return k;
+      if (lhs > rhs + margin) continue;
+      loglam = accurateLogAll(lam);
+      logInvalpha = accurateLogAll(invalpha);
+    }
+    if (logOrMinusInfinity(V) + logInvalpha - accurateLogAll(a / (us * us) + b) <= -lam + k * loglam - loggamOfCount(k)) {
       return k;
     }
   }

@@ -8,7 +8,7 @@
 // numpy's time, most of it in three scalar logarithms and the loggam series per tested attempt.
 
 import { accurateLogAll, accurateLogInPlace } from './accurate-log.ts';
-import { legacyLoggam, type PoissonPtrsSetup } from './legacy-distributions.ts';
+import { loggamOfCount, type PoissonPtrsSetup } from './legacy-distributions.ts';
 import { nextDouble } from './legacy-stream.ts';
 import { MT19937_STATE_LENGTH, mt19937Twist, type Mt19937 } from './mt19937.ts';
 
@@ -47,11 +47,11 @@ function rhsOf(s: PoissonPtrsBatch, k: number): number {
   if (t >= 0 && t < s.rhs.length) {
     const r = s.rhs[t] as number;
     if (r === r) return r;
-    const v = -s.lam + k * s.loglam - legacyLoggam(k + 1);
+    const v = -s.lam + k * s.loglam - loggamOfCount(k);
     s.rhs[t] = v;
     return v;
   }
-  return -s.lam + k * s.loglam - legacyLoggam(k + 1);
+  return -s.lam + k * s.loglam - loggamOfCount(k);
 }
 
 /**
