@@ -28,15 +28,25 @@ const FAMILIES: [FamilyName, FamilyParams, string][] = [
 ];
 
 /**
- * The same grids at other parameters, where the special functions take other paths: Temme's expansion
- * (gamma, large shape), the continued fraction with Stirling's prefix (beta, large shapes), the power
- * series (beta, shapes below 1). Their names carry the parameters.
+ * The same grids at other parameters, where the special functions take other paths. Gamma: Temme's expansion
+ * (shapes 50 and 1e5), the finite sum and direct prefix of an integer shape (15), the series and fraction with
+ * Γ(a) (15.3), the uncontracted fraction below 1 (0.3). Beta: the binomial sum of integer shapes (30, 70 and
+ * 12, 19), the continued fraction with Stirling's prefix (30.5, 70.3), the asymptotic expansion (200, 300), the
+ * power series (0.4, 0.7), the closed forms (1, 40 and ½, ½). Their names carry the parameters.
  */
 const OTHER_PARAMETERS: [FamilyName, FamilyParams, string, string][] = [
   ['gamma', { shape: 50, rate: 2 }, 'scipy.stats.gamma(50, scale=0.5)', '(50, 2)'],
   ['gamma', { shape: 0.3, rate: 1 }, 'scipy.stats.gamma(0.3, scale=1)', '(0.3, 1)'],
+  ['gamma', { shape: 15, rate: 1 }, 'scipy.stats.gamma(15, scale=1)', '(15, 1)'],
+  ['gamma', { shape: 15.3, rate: 1 }, 'scipy.stats.gamma(15.3, scale=1)', '(15.3, 1)'],
+  ['gamma', { shape: 1e5, rate: 1 }, 'scipy.stats.gamma(1e5, scale=1)', '(1e5, 1)'],
   ['beta', { shape1: 30, shape2: 70 }, 'scipy.stats.beta(30, 70)', '(30, 70)'],
+  ['beta', { shape1: 12, shape2: 19 }, 'scipy.stats.beta(12, 19)', '(12, 19)'],
+  ['beta', { shape1: 30.5, shape2: 70.3 }, 'scipy.stats.beta(30.5, 70.3)', '(30.5, 70.3)'],
+  ['beta', { shape1: 200, shape2: 300 }, 'scipy.stats.beta(200, 300)', '(200, 300)'],
   ['beta', { shape1: 0.4, shape2: 0.7 }, 'scipy.stats.beta(0.4, 0.7)', '(0.4, 0.7)'],
+  ['beta', { shape1: 1, shape2: 40 }, 'scipy.stats.beta(1, 40)', '(1, 40)'],
+  ['beta', { shape1: 0.5, shape2: 0.5 }, 'scipy.stats.beta(0.5, 0.5)', '(0.5, 0.5)'],
 ];
 
 function gridCases(name: FamilyName, params: FamilyParams, dist: string, label: string): BenchCase[] {
