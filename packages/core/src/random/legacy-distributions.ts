@@ -290,12 +290,10 @@ export function poissonMult(gen: Mt19937, enlam: number): number {
  * poissonPtrs(mt19937Create(22), 25); // => 20 (numpy: RandomState(22).poisson(25))
  */
 export function poissonPtrs(gen: Mt19937, lam: number): number {
-  // The set-up in locals, not an object: negativeBinomial calls this once per draw. The two logarithms are left to
-  // the loop (NaN): only a rejection test reads them, and most draws are accepted before one.
-  const slam = Math.sqrt(lam);
-  const b = 0.931 + 2.53 * slam;
-  const invalpha = 1.1239 + 1.1328 / (b - 3.4);
-  return ptrsLoop(gen, lam, Number.NaN, -0.059 + 0.02483 * b, b, 0.9277 - 3.6224 / (b - 2), Number.NaN, invalpha);
+  // The set-up in locals, not an object: negativeBinomial calls this once per draw. The two logarithms (and invalpha)
+  // are left to the loop (NaN): only its final test reads them, and most draws are accepted before it.
+  const b = 0.931 + 2.53 * Math.sqrt(lam);
+  return ptrsLoop(gen, lam, Number.NaN, -0.059 + 0.02483 * b, b, 0.9277 - 3.6224 / (b - 2), Number.NaN);
 }
 
 /** The constants of PTRS for one λ: b, a, 1/α, v_r of Hörmann's paper, and two logarithms. */
@@ -340,11 +338,11 @@ export function poissonPtrsSetup(lam: number): PoissonPtrsSetup {
  * poissonPtrsDraw(mt19937Create(22), poissonPtrsSetup(25)); // => 20
  */
 export function poissonPtrsDraw(gen: Mt19937, s: PoissonPtrsSetup): number {
-  return ptrsLoop(gen, s.lam, s.loglam, s.a, s.b, s.vr, s.logInvalpha, Number.NaN);
+  return ptrsLoop(gen, s.lam, s.loglam, s.a, s.b, s.vr, s.logInvalpha);
 }
 
 /** PTRS's loop; loglam and logInvalpha may be NaN, and are then taken (ln λ, ln invalpha) when first needed. */
-function ptrsLoop(gen: Mt19937, lam: number, loglam: number, a: number, b: number, vr: number, logInvalpha: number, invalpha: number): number {
+function ptrsLoop(gen: Mt19937, lam: number, loglam: number, a: number, b: number, vr: number, logInvalpha: number): number {
   for (;;) {
     const U = nextDouble(gen) - 0.5;
     const V = nextDouble(gen);
@@ -353,6 +351,7 @@ function ptrsLoop(gen: Mt19937, lam: number, loglam: number, a: number, b: numbe
     if (us >= 0.07 && V <= vr) return k;
     if (k < 0 || (us < 0.013 && V > us)) continue;
     if (loglam !== loglam) {
+      const invalpha = 1.1239 + 1.1328 / (b - 3.4);
       // With Math.log first (each within an ulp of the true logarithm, as glibc's and accurateLogAll are), the two
       // sides can differ from numpy's by a few ulps of their terms at most: 2^−40 of the terms' sum, thousands of
       // ulps, decides without them. Nearer than that (about once in 10^12 tests) they are taken as numpy takes them.
