@@ -349,29 +349,35 @@ function ptrsLoop(gen: Mt19937, lam: number, loglam: number, a: number, b: numbe
     const us = 0.5 - Math.abs(U);
     const k = Math.floor(((2 * a) / us + b) * U + lam + 0.43);
     if (us >= 0.07 && V <= vr) return k;
-    if (k < 0 || (us < 0.013 && V > us)) continue;
-    if (loglam !== loglam) {
-      const invalpha = 1.1239 + 1.1328 / (b - 3.4);
-      // With Math.log first (each within an ulp of the true logarithm, as glibc's and accurateLogAll are), the two
-      // sides can differ from numpy's by a few ulps of their terms at most: 2^−40 of the terms' sum, thousands of
-      // ulps, decides without them. Nearer than that (about once in 10^12 tests) they are taken as numpy takes them.
-      const lV = Math.log(V);
-      const lI = Math.log(invalpha);
-      const lX = Math.log(a / (us * us) + b);
-      const lL = Math.log(lam);
-      const g = loggamOfCount(k);
-      const lhs = lV + lI - lX;
-      const rhs = -lam + k * lL - g;
-      const margin = TWO_POW_MINUS_40 * (Math.abs(lV) + Math.abs(lI) + Math.abs(lX) + lam + k * Math.abs(lL) + Math.abs(g));
-      if (lhs < rhs - margin) return k;
-      if (lhs > rhs + margin) continue;
-      loglam = accurateLogAll(lam);
-      logInvalpha = accurateLogAll(invalpha);
-    }
-    if (logOrMinusInfinity(V) + logInvalpha - accurateLogAll(a / (us * us) + b) <= -lam + k * loglam - loggamOfCount(k)) {
-      return k;
-    }
+    if (ptrsAccepts(lam, loglam, a, b, logInvalpha, us, V, k)) return k;
   }
+}
+
+/**
+ * The rest of a PTRS attempt that the quick test did not accept: whether k is accepted. loglam and logInvalpha may
+ * be NaN (λ new at every draw, the negative binomial's): the test is then decided with Math.log first.
+ */
+function ptrsAccepts(lam: number, loglam: number, a: number, b: number, logInvalpha: number, us: number, V: number, k: number): boolean {
+  if (k < 0 || (us < 0.013 && V > us)) return false;
+  if (loglam !== loglam) {
+    const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+    // With Math.log first (each within an ulp of the true logarithm, as glibc's and accurateLogAll are), the two
+    // sides can differ from numpy's by a few ulps of their terms at most: 2^−40 of the terms' sum, thousands of
+    // ulps, decides without them. Nearer than that (about once in 10^12 tests) they are taken as numpy takes them.
+    const lV = Math.log(V);
+    const lI = Math.log(invalpha);
+    const lX = Math.log(a / (us * us) + b);
+    const lL = Math.log(lam);
+    const g = loggamOfCount(k);
+    const lhs = lV + lI - lX;
+    const rhs = -lam + k * lL - g;
+    const margin = TWO_POW_MINUS_40 * (Math.abs(lV) + Math.abs(lI) + Math.abs(lX) + lam + k * Math.abs(lL) + Math.abs(g));
+    if (lhs < rhs - margin) return true;
+    if (lhs > rhs + margin) return false;
+    loglam = accurateLogAll(lam);
+    logInvalpha = accurateLogAll(invalpha);
+  }
+  return logOrMinusInfinity(V) + logInvalpha - accurateLogAll(a / (us * us) + b) <= -lam + k * loglam - loggamOfCount(k);
 }
 
 /**
@@ -750,8 +756,20 @@ export function fillNegativeBinomial(gen: Mt19937, cache: GaussCache, n: number,
   for (let i = i0; i < i1; i++) {
     const gamma = n > 1 ? gammaMarsagliaTsang(gen, cache, b, c) : n === 1 ? legacyStandardExponential(gen) : gammaSmallShape(gen, n, inv);
     const lam = odds * gamma;
-    if (lam >= 10 || lam === 0) {
-      out[i] = legacyPoisson(gen, lam);
+    if (lam >= 10) {
+      // poissonPtrs(gen, λ) with its first attempt here, where most draws end (λ is new at every draw).
+      const b = 0.931 + 2.53 * Math.sqrt(lam);
+      const a = -0.059 + 0.02483 * b;
+      const vr = 0.9277 - 3.6224 / (b - 2);
+      const U = nextDouble(gen) - 0.5;
+      const V = nextDouble(gen);
+      const us = 0.5 - Math.abs(U);
+      const k = Math.floor(((2 * a) / us + b) * U + lam + 0.43);
+      out[i] = (us >= 0.07 && V <= vr) || ptrsAccepts(lam, Number.NaN, a, b, Number.NaN, us, V, k) ? k : ptrsLoop(gen, lam, Number.NaN, a, b, vr, Number.NaN);
+      continue;
+    }
+    if (lam === 0) {
+      out[i] = 0;
       continue;
     }
     // poissonMult(gen, accurateExp(−λ)), with nextDouble's arithmetic inline.
