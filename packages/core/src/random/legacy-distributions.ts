@@ -758,14 +758,15 @@ export function fillNegativeBinomial(gen: Mt19937, cache: GaussCache, n: number,
     const lam = odds * gamma;
     if (lam >= 10) {
       // poissonPtrs(gen, λ) with its first attempt here, where most draws end (λ is new at every draw).
-      const b = 0.931 + 2.53 * Math.sqrt(lam);
-      const a = -0.059 + 0.02483 * b;
-      const vr = 0.9277 - 3.6224 / (b - 2);
+      const pb = 0.931 + 2.53 * Math.sqrt(lam);
+      const pa = -0.059 + 0.02483 * pb;
+      const vr = 0.9277 - 3.6224 / (pb - 2);
       const U = nextDouble(gen) - 0.5;
       const V = nextDouble(gen);
       const us = 0.5 - Math.abs(U);
-      const k = Math.floor(((2 * a) / us + b) * U + lam + 0.43);
-      out[i] = (us >= 0.07 && V <= vr) || ptrsAccepts(lam, Number.NaN, a, b, Number.NaN, us, V, k) ? k : ptrsLoop(gen, lam, Number.NaN, a, b, vr, Number.NaN);
+      const k = Math.floor(((2 * pa) / us + pb) * U + lam + 0.43);
+      const accepted = (us >= 0.07 && V <= vr) || ptrsAccepts(lam, Number.NaN, pa, pb, Number.NaN, us, V, k);
+      out[i] = accepted ? k : ptrsLoop(gen, lam, Number.NaN, pa, pb, vr, Number.NaN);
       continue;
     }
     if (lam === 0) {
