@@ -433,7 +433,7 @@ export function fillGammaSmallShape(gen: Mt19937, out: Float64Array, shape: numb
   }
 }
 
-/** Scratch of smallShapeKey, one slot per attempt of a key: U; 1 − W, then V; (1 − U)/a, then Y. */
+/** Scratch of smallShapeKey, one slot per attempt of a key: U; 1 − W, then V; (1 − U)/a, then Y (listed). */
 const SMALL_U = new Float64Array(N >> 2);
 const SMALL_V = new Float64Array(N >> 2);
 const SMALL_Y = new Float64Array(N >> 2);
@@ -446,28 +446,31 @@ function smallShapeKey(gen: Mt19937, out: Float64Array, i0: number, shape: numbe
   const u = SMALL_U;
   const v = SMALL_V;
   const y = SMALL_Y;
+  // (1 − U)/a, in (0, 1), only for the attempts with U > 1 − a (a share a of them), listed in their order: a small
+  // shape's logarithms then cost a fraction of the attempts' instead of one each.
+  let m = 0;
   for (let k = 0; k < attempts; k++) {
     const U = unitDouble(tempered, pos0 + 4 * k);
     u[k] = U;
     // legacy_standard_exponential: −ln(1 − W), 1 − W exact and in (0, 1].
     v[k] = 1 - unitDouble(tempered, pos0 + 4 * k + 2);
-    // (1 − U)/a is in (0, 1) where it is used (U > 1 − a); 1 elsewhere, a placeholder.
-    y[k] = U <= 1 - shape ? 1 : (1 - U) / shape;
+    if (U > 1 - shape) y[m++] = (1 - U) / shape;
   }
   // −1·ln x is −ln x exactly.
   accurateLogInPlace(v, 0, attempts, -1);
-  accurateLogInPlace(y, 0, attempts, -1);
+  accurateLogInPlace(y, 0, m, -1);
   let i = i0;
   let k = 0;
+  let j = 0;
   while (k < attempts && i < out.length) {
     const U = u[k] as number;
     const V = v[k] as number;
-    const Y = y[k] as number;
     k++;
     if (U <= 1 - shape) {
       const X = Math.pow(U, inv);
       if (X <= V) out[i++] = scale * X;
     } else {
+      const Y = y[j++] as number;
       const X = Math.pow(1 - shape + shape * Y, inv);
       if (X <= V + Y) out[i++] = scale * X;
     }
