@@ -379,24 +379,20 @@ function useBinomialPair(a: number, b: number): void {
  * shortcut): Σ_{j=a}^{n} C(n, j) x^j y^(n−j) = C(n, a) x^a y^(b−1) · Σ_{k<b} t_k with t_0 = 1 and
  * t_k = t_{k−1}·r·(b − k)/(a + k), r = x/y, n = a + b − 1. Below the switch-over the ratios fall below about 1 and
  * keep falling, so the terms are positive and decreasing: the sum stops once a term is below an ulp of it with ratio
- * ≤ ½ (the rest is smaller still), and its rounding is that of a few terms. The powers are Math.pow's (within an ulp)
- * of the exact one of x, y (lnOf), the other corrected as in powerTail. Returns undefined where the leading term
- * nears underflow or C(n, a) overflows (the log forms keep their digits there).
+ * ≤ ½ (the rest is smaller still), and its rounding is that of a few terms. The powers are exactPower's (within
+ * about an ulp). Returns undefined where the leading term nears underflow or C(n, a) overflows (the log forms keep
+ * their digits there).
  */
 function binomialSum(a: number, b: number, x: number, y: number): boolean | undefined {
   useBinomialPair(a, b);
-  // x below ½ is exact and y = 1 − x may not be: the exact y is y + ry with ry = (1 − y) − x (both differences
-  // exact), and y^(b−1) gains the factor (1 + ry/y)^(b−1) = 1 + (b − 1)·ry/y to far below an ulp; likewise x
-  // above ½ (then y is exact).
-  const ry = x < 0.5 ? 1 - y - x : 0;
-  const rx = x < 0.5 ? 0 : 1 - x - y;
-  const lead = Math.pow(x, a) * Math.pow(y, b - 1) * binomialChoose * (1 + ((b - 1) * ry) / y + (a * rx) / x);
+  // The powers of the exact one of x, y, the other corrected for its rounding (exactPower).
+  const lead = exactPower(x, y, a) * exactPower(y, x, b - 1) * binomialChoose;
   if (!(lead > 1e-280 && lead < Number.POSITIVE_INFINITY)) return undefined;
-  const r = x / y;
+  const odds = x / y;
   let term = 1;
   let sum = 1;
   for (let k = 1; k < b; k++) {
-    const ratio = (BINOMIAL_RATIO[k] as number) * r;
+    const ratio = (BINOMIAL_RATIO[k] as number) * odds;
     term *= ratio;
     sum += term;
     if (term <= sum * EPS * 0.25 && ratio <= 0.5) break;
