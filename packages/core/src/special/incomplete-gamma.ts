@@ -160,14 +160,46 @@ function directPrefix(k: number, x: number, g: number): number {
   return value > 1e-290 && value < 1e290 ? value : Number.NaN;
 }
 
+/** Terms of the series whose 1/(a + n) are kept for the last shape (near x = a + 1 it takes about √(2a·37)). */
+const SERIES_CACHED = 256;
+const SERIES_INVERSE = new Float64Array(SERIES_CACHED);
+let seriesA = Number.NaN;
+
+/** 1/(a + n) for n < SERIES_CACHED, for the shape a. */
+function seriesInverses(a: number): Float64Array {
+  if (a !== seriesA) {
+    seriesA = a;
+    for (let n = 1; n < SERIES_CACHED; n++) SERIES_INVERSE[n] = 1 / (a + n);
+  }
+  return SERIES_INVERSE;
+}
+
 /** P by the series x^a e^−x / Γ(a + 1) · Σ xⁿ / ((a + 1)…(a + n)) (DLMF 8.7.1 with 8.2.1). */
 function lowerSeries(a: number, x: number): boolean {
+  const inverse = seriesInverses(a);
   let term = 1;
   let sum = 1;
-  for (let n = 1; n < MAX_TERMS; n++) {
-    term *= x / (a + n);
-    sum += term;
-    if (term <= sum * EPS) break;
+  let n = 1;
+  let converged = false;
+  // Two terms a turn while the table lasts, the second from the one before the first (one multiplication on the
+  // loop's chain per two terms, and no division).
+  for (; n + 1 < SERIES_CACHED; n += 2) {
+    const r1 = x * (inverse[n] as number);
+    const r2 = x * (inverse[n + 1] as number);
+    const t1 = term * r1;
+    term *= r1 * r2;
+    sum += t1 + term;
+    if (term <= sum * EPS) {
+      converged = true;
+      break;
+    }
+  }
+  if (!converged) {
+    for (; n < MAX_TERMS; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (term <= sum * EPS) break;
+    }
   }
   const direct = directPrefix(a, x, shapeGamma(a)); // x^a e^−x/Γ(a), and Γ(a + 1) = aΓ(a)
   if (direct === direct) return valueTail(false, (direct * sum) / a, direct);
