@@ -1,3 +1,4 @@
+import { productError } from '../internal/double-double.ts';
 import { checkFiniteData, checkInteger, describe, isNumberTypedArray, toFloat64 } from '../internal/validate.ts';
 
 /**
@@ -139,9 +140,6 @@ const RANGE_SAMPLE = 64;
  */
 const MAX_SHIFT_SHARE = 1 / 64;
 
-/** Veltkamp's splitter for doubles, 2^27 + 1 (Dekker's TwoProduct). */
-const SPLIT = 134217729;
-
 const TWO_POW_52 = 4503599627370496;
 
 /**
@@ -248,13 +246,7 @@ function statsFromSums(n: number, c: number, sums: Float64Array, offset: number)
   const m2 = Math.max(0, t + (s2 - (t - tb) + (-offset - tb) + s2Low));
   const q = s1 / n;
   const p = q * n;
-  const qs = SPLIT * q;
-  const qHi = qs - (qs - q);
-  const qLo = q - qHi;
-  const ns = SPLIT * n;
-  const nHi = ns - (ns - n);
-  const nLo = n - nHi;
-  const pErr = qHi * nHi - p + qHi * nLo + qLo * nHi + qLo * nLo; // q·n − p, exactly
+  const pErr = productError(q, n, p); // q·n − p, exactly
   const qLow = (s1 - p - pErr + s1Low) / n;
   const mean = c + q;
   // TwoSum: the exact rounding error of c + q (Knuth, TAOCP vol. 2, §4.2.2).
