@@ -292,8 +292,16 @@ export function poissonMult(gen: Mt19937, enlam: number): number {
 export function poissonPtrs(gen: Mt19937, lam: number): number {
   // The set-up in locals, not an object: negativeBinomial calls this once per draw. The two logarithms (and invalpha)
   // are left to the loop (NaN): only its final test reads them, and most draws are accepted before it.
+  // The first attempt here, where most draws end, so that the loop's call is paid by the few that go on.
   const b = 0.931 + 2.53 * Math.sqrt(lam);
-  return ptrsLoop(gen, lam, Number.NaN, -0.059 + 0.02483 * b, b, 0.9277 - 3.6224 / (b - 2), Number.NaN);
+  const a = -0.059 + 0.02483 * b;
+  const vr = 0.9277 - 3.6224 / (b - 2);
+  const U = nextDouble(gen) - 0.5;
+  const V = nextDouble(gen);
+  const us = 0.5 - Math.abs(U);
+  const k = Math.floor(((2 * a) / us + b) * U + lam + 0.43);
+  if ((us >= 0.07 && V <= vr) || ptrsAccepts(lam, Number.NaN, a, b, Number.NaN, us, V, k)) return k;
+  return ptrsLoop(gen, lam, Number.NaN, a, b, vr, Number.NaN);
 }
 
 /** The constants of PTRS for one λ: b, a, 1/α, v_r of Hörmann's paper, and two logarithms. */
@@ -757,16 +765,7 @@ export function fillNegativeBinomial(gen: Mt19937, cache: GaussCache, n: number,
     const gamma = n > 1 ? gammaMarsagliaTsang(gen, cache, b, c) : n === 1 ? legacyStandardExponential(gen) : gammaSmallShape(gen, n, inv);
     const lam = odds * gamma;
     if (lam >= 10) {
-      // poissonPtrs(gen, λ) with its first attempt here, where most draws end (λ is new at every draw).
-      const pb = 0.931 + 2.53 * Math.sqrt(lam);
-      const pa = -0.059 + 0.02483 * pb;
-      const vr = 0.9277 - 3.6224 / (pb - 2);
-      const U = nextDouble(gen) - 0.5;
-      const V = nextDouble(gen);
-      const us = 0.5 - Math.abs(U);
-      const k = Math.floor(((2 * pa) / us + pb) * U + lam + 0.43);
-      const accepted = (us >= 0.07 && V <= vr) || ptrsAccepts(lam, Number.NaN, pa, pb, Number.NaN, us, V, k);
-      out[i] = accepted ? k : ptrsLoop(gen, lam, Number.NaN, pa, pb, vr, Number.NaN);
+      out[i] = poissonPtrs(gen, lam);
       continue;
     }
     if (lam === 0) {
