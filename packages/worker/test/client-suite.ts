@@ -50,8 +50,11 @@ export function clientSuite(name: string, create: () => MleClient): void {
 
       it('generates large samples in chunks that continue numpy’s stream exactly', async () => {
         const n = 200_003; // three chunks of 65,536 and a ragged end
-        const reports: JobProgress[] = [];
-        const handle = await client.generate({ seed: 7, mu: 1, sigma: 3, n }, { onProgress: (p) => reports.push(p) });
+        // Reports travel on a port of their own, fire-and-forget, so one may land after the result (it did once in a
+        // loaded fresh-clone run): wait for the first one instead of assuming the order.
+        const { job, started, reports } = firstProgress((onProgress) => client.generate({ seed: 7, mu: 1, sigma: 3, n }, { onProgress }));
+        const handle = (await job) as Awaited<ReturnType<typeof client.generate>>;
+        await started;
         expect(await client.values(handle)).toEqual(createRandomState(7).normal(1, 3, n));
         expect(reports.length).toBeGreaterThan(0);
         expect(reports.every((p) => p.total === n && p.done > 0 && p.done <= n)).toBe(true);
